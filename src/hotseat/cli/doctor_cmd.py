@@ -1,0 +1,32 @@
+"""``hotseat doctor``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+from hotseat.cli.common import print_json
+
+_MARK = {"ok": "ok  ", "warn": "warn", "fail": "FAIL"}
+
+
+def register(sub: Any) -> None:
+    parser = sub.add_parser("doctor", help="check what works here and what to install")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from hotseat.doctor import run_checks
+
+    checks = run_checks()
+    if args.json:
+        print_json([c.__dict__ for c in checks])
+    else:
+        width = max((len(c.name) for c in checks), default=10)
+        for c in checks:
+            print(f"[{_MARK.get(c.status, c.status)}] {c.name:<{width}}  {c.detail}")
+            if c.fix and c.status != "ok":
+                print(f"       {'':<{width}}  -> {c.fix}")
+    blocked = [c for c in checks if c.required and c.status == "fail"]
+    return 1 if blocked else 0

@@ -1,0 +1,11 @@
+"""Launch the Textual app (the TUI issue fills this in)."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def launch(args: argparse.Namespace) -> int:
+    from hotseat.tui.app import run_app
+
+    return run_app(args)

@@ -1,0 +1,88 @@
+"""``hotseat doctor``: what works on this machine, and what to install if not.
+
+Each subsystem contributes a ``checks()`` function returning ``Check`` items;
+they are listed in ``PROVIDERS`` and imported lazily, so a broken subsystem
+shows up as a failed check rather than a crash.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import shutil
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    status: str  # ok | warn | fail
+    detail: str
+    fix: str = ""  # what to do about it, when not ok
+    required: bool = False  # a failed required check means the app cannot run
+
+
+# "module:function" pairs, each returning an iterable of Check.
+PROVIDERS = (
+    "hotseat.doctor:core_checks",
+    "hotseat.speech.doctor:checks",
+    "hotseat.audio.doctor:checks",
+    "hotseat.asr.doctor:checks",
+    "hotseat.store.doctor:checks",
+)
+
+
+def core_checks() -> Iterable[Check]:
+    from hotseat import paths, resources
+    from hotseat.questions import load_bank
+
+    yield Check("python", "ok", sys.version.split()[0])
+    term = os.environ.get("TERM", "")
+    size = shutil.get_terminal_size((0, 0))
+    if not term or term == "dumb":
+        yield Check(
+            "terminal", "warn", f"TERM={term or '(unset)'}", "run hotseat in a real terminal"
+        )
+    elif size.columns and (size.columns < 80 or size.lines < 24):
+        yield Check(
+            "terminal", "warn", f"{size.columns}x{size.lines}", "hotseat needs at least 80x24"
+        )
+    else:
+        shown = f"{size.columns}x{size.lines}" if size.columns else "size unknown"
+        yield Check("terminal", "ok", f"TERM={term}, {shown}")
+    try:
+        bank = load_bank()
+    except (OSError, ValueError) as exc:
+        yield Check("questions", "fail", str(exc), "reinstall hotseat", required=True)
+    else:
+        detail = f"{len(bank.questions)} questions in {len(bank.packs)} packs"
+        yield Check("questions", "ok", detail)
+        for problem in bank.skipped:
+            yield Check("question pack", "warn", f"skipped {problem}", "fix or remove that file")
+    yield Check("assets", "ok", str(resources.assets_dir()))
+    yield Check("config folder", "ok", str(paths.config_dir()))
+    yield Check("data folder", "ok", str(paths.data_dir()))
+
+
+def run_checks() -> list[Check]:
+    results: list[Check] = []
+    for spec in PROVIDERS:
+        module_name, _, func_name = spec.partition(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                continue  # that subsystem is not part of this build
+            results.append(Check(module_name, "fail", f"cannot load: {exc}"))
+            continue
+        except Exception as exc:  # a subsystem failing to import is itself a finding
+            results.append(Check(module_name, "fail", f"cannot load: {exc}"))
+            continue
+        func: Callable[[], Iterable[Check]] = getattr(module, func_name)
+        try:
+            results.extend(func())
+        except Exception as exc:
+            results.append(Check(module_name, "fail", f"check crashed: {exc}"))
+    return results
