@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.support.pulse_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(

@@ -1,0 +1,104 @@
+"""The two long-lived audio services the app talks to, as small protocols.
+
+The TUI (and the CLI) depend only on these; the voice and microphone
+subsystems implement them. Callbacks are called from the services' own
+worker threads: a Textual client must turn them into messages
+(``post_message``) and never touch widgets from them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from hotseat.transcript import Transcript
+
+
+class Speaker(Protocol):
+    """The interviewer's voice."""
+
+    @property
+    def available(self) -> bool:
+        """False when no speech can be produced (captions only)."""
+        ...
+
+    @property
+    def notice(self) -> str:
+        """One clear sentence for the user when not available, else ''."""
+        ...
+
+    muted: bool
+
+    def speak(
+        self,
+        text: str,
+        persona_id: str,
+        on_started: Callable[[float], None] | None = None,
+        on_finished: Callable[[float, bool], None] | None = None,
+    ) -> None:
+        """Say ``text``; returns at once.
+
+        ``on_started(t)`` fires when the first audio really leaves the speaker and
+        ``on_finished(t, stopped)`` when the last audio has played (``stopped`` is
+        True when cut short by ``stop()``). ``t`` is ``time.monotonic()``. When
+        muted or unavailable, ``on_finished`` fires at once.
+        """
+        ...
+
+    def prepare(self, text: str, persona_id: str) -> None:
+        """Render or warm up a line that will be spoken soon."""
+        ...
+
+    def stop(self) -> None:
+        """Silence now (within 150 ms)."""
+        ...
+
+    @property
+    def speaking(self) -> bool:
+        """True while audio is playing (the microphone pauses meanwhile)."""
+        ...
+
+    def close(self) -> None: ...
+
+
+class Listener(Protocol):
+    """The microphone and the recognizer behind it."""
+
+    @property
+    def available(self) -> bool: ...
+
+    @property
+    def notice(self) -> str: ...
+
+    @property
+    def engine_name(self) -> str:
+        """'vosk', 'sphinx' or 'none'."""
+        ...
+
+    def start_answer(
+        self,
+        on_partial: Callable[[str], None],
+        on_level: Callable[[float], None],
+        on_final: Callable[[Transcript], None],
+        recording_path: str | None = None,
+    ) -> None:
+        """Start recording and transcribing an answer; returns at once.
+
+        ``on_partial(text)``: the live transcript so far (deduplicated);
+        ``on_level(dbfs)``: input level about 20 times a second;
+        ``on_final(transcript)``: once, after ``finish_answer()`` or ``cancel()``.
+        Word times in the final transcript count from the call to start_answer.
+        """
+        ...
+
+    def finish_answer(self) -> None:
+        """End the answer: the final transcript arrives through on_final."""
+        ...
+
+    def cancel(self) -> None: ...
+
+    def silence_seconds(self) -> float:
+        """How long the input has been silent (for ending on silence)."""
+        ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,1 @@
+"""PulseAudio test fixtures (filled in by the voice work)."""
