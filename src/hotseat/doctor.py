@@ -31,6 +31,7 @@ PROVIDERS = (
     "hotseat.audio.doctor:checks",
     "hotseat.asr.doctor:checks",
     "hotseat.store.doctor:checks",
+    "hotseat.feedback.doctor:checks",
 )
 
 

@@ -15,7 +15,14 @@ from hotseat.transcript import Transcript
 
 
 class Speaker(Protocol):
-    """The interviewer's voice."""
+    """The interviewer's voice.
+
+    The real one is ``hotseat.speech.create_speaker(settings)`` (a
+    ``VoiceSpeaker``). Besides this protocol it offers, for the microphone:
+    ``speaking_event`` (a ``threading.Event`` set exactly while the voice plays)
+    and ``add_speaking_listener(fn)``, which calls ``fn(True)`` when playback
+    starts and ``fn(False)`` when it ends or is stopped (from the player thread).
+    """
 
     @property
     def available(self) -> bool:
@@ -40,8 +47,11 @@ class Speaker(Protocol):
 
         ``on_started(t)`` fires when the first audio really leaves the speaker and
         ``on_finished(t, stopped)`` when the last audio has played (``stopped`` is
-        True when cut short by ``stop()``). ``t`` is ``time.monotonic()``. When
-        muted or unavailable, ``on_finished`` fires at once.
+        True when cut short by ``stop()`` or by a newer ``speak``). ``t`` is
+        ``time.monotonic()``: for a line heard in full it is the measured end of
+        the speech, and the call comes within a few milliseconds of it. When
+        muted or unavailable, ``on_finished`` fires at once (``on_started``
+        never). Exactly one ``on_finished`` per ``speak``.
         """
         ...
 

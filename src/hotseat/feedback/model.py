@@ -27,6 +27,10 @@ class Evidence:
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end}
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Evidence:
+        return cls(text=str(data.get("text", "")), start=data.get("start"), end=data.get("end"))
+
 
 @dataclass(frozen=True)
 class Finding:
@@ -50,7 +54,20 @@ class Finding:
             "message": self.message,
             "evidence": [e.to_dict() for e in self.evidence],
             "tip": self.tip,
+            "weight": self.weight,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Finding:
+        return cls(
+            id=str(data["id"]),
+            severity=str(data.get("severity", "info")),
+            area=str(data.get("area", "content")),
+            message=str(data.get("message", "")),
+            evidence=tuple(Evidence.from_dict(e) for e in data.get("evidence", [])),
+            tip=str(data.get("tip", "")),
+            weight=float(data.get("weight", 0.0)),
+        )
 
 
 @dataclass
@@ -85,3 +102,16 @@ class Feedback:
             "explanation": list(self.explanation),
             "assessable": self.assessable,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Feedback:
+        """Reload feedback saved with ``to_dict()`` (e.g. from the history database)."""
+        return cls(
+            score=int(data.get("score", 0)),
+            subscores={str(k): int(v) for k, v in dict(data.get("subscores", {})).items()},
+            metrics=dict(data.get("metrics", {})),
+            findings=[Finding.from_dict(f) for f in data.get("findings", [])],
+            tips=[str(t) for t in data.get("tips", [])],
+            explanation=[str(e) for e in data.get("explanation", [])],
+            assessable=bool(data.get("assessable", True)),
+        )

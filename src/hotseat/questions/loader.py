@@ -18,20 +18,28 @@ A pack file looks like::
     answer_seconds = [45, 90]
     look_for = ["...", "..."]
     follow_ups = ["..."]   # optional
+    tips = ["..."]         # optional
 """
 
 from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
-from hotseat.questions.model import KINDS, Pack, Question
+from hotseat.questions.model import KINDS, PLACEHOLDERS, Pack, Question
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _LINE_RE = re.compile(r"at line (\d+)")
+_PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
+_PACK_KEYS = ("id", "name", "description", "role")
+_QUESTION_KEYS = (
+    "id", "text", "category", "competencies", "kind", "prep_seconds",
+    "answer_seconds", "look_for", "follow_ups", "tips",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,12 @@ class Problem:
 class LoadResult:
     pack: Pack | None
     problems: list[Problem] = field(default_factory=list)
+    id_lines: dict[str, int] = field(default_factory=dict)  # question id -> its line
+    pack_id: str = ""  # known once the file parsed, even when it has problems
+    source: str = ""
+
+    def line_of(self, question_id: str) -> int:
+        return self.id_lines.get(question_id, 1)
 
 
 class _Locator:
@@ -73,6 +87,14 @@ class _Locator:
                 return n
         return start
 
+    def top_key(self, key: str) -> int:
+        """The line of a top-level table (``[key]``, ``[[key]]``) or of ``key = ...``."""
+        pattern = re.compile(rf"^\s*(\[\[?\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)")
+        for n, line in enumerate(self.lines, start=1):
+            if pattern.match(line):
+                return n
+        return 1
+
     def pack_key(self, key: str) -> int:
         pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
         for n in range(self.pack_line, len(self.lines) + 1):
@@ -88,9 +110,91 @@ def _str_list(value: Any) -> TypeGuard[list[str]]:
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
 
+def _is_int(value: Any) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+Report = Callable[[str, str], None]  # (field, message) -> records a problem on that line
+
+
+def _check_question(
+    raw: dict[str, Any], report: Report, competencies: frozenset[str] | None
+) -> None:
+    """Every problem of one question table; ``report`` knows where each field sits."""
+    for key in ("text", "category", "kind"):
+        value = raw.get(key)
+        if not isinstance(value, str) or not value.strip():
+            report(key, f"'{key}' is required text")
+    category = raw.get("category")
+    if isinstance(category, str) and category.strip() and not _ID_RE.match(category):
+        report("category", f"category {category!r} must be lowercase letters, digits and dashes")
+    kind = raw.get("kind")
+    if isinstance(kind, str) and kind.strip() and kind not in KINDS:
+        report("kind", f"kind {kind!r} is not one of {', '.join(KINDS)}")
+    comps = raw.get("competencies")
+    if not _str_list(comps) or not comps:
+        report("competencies", "'competencies' must be a list of names")
+    elif competencies is not None:
+        for comp in comps:
+            if comp not in competencies:
+                known = ", ".join(sorted(competencies))
+                report("competencies", f"unknown competency {comp!r} (known: {known})")
+    prep = raw.get("prep_seconds")
+    if not _is_int(prep) or not 0 <= prep <= 600:
+        report("prep_seconds", "'prep_seconds' must be a whole number of seconds, 0-600")
+    band = raw.get("answer_seconds")
+    if not (
+        isinstance(band, list)
+        and len(band) == 2
+        and all(_is_int(v) for v in band)
+        and 5 <= band[0] < band[1] <= 1200
+    ):
+        report(
+            "answer_seconds", "'answer_seconds' must be [min, max] in seconds (5-1200), min < max"
+        )
+    look_for = raw.get("look_for")
+    if not _str_list(look_for) or not 2 <= len(look_for) <= 5:
+        report("look_for", "'look_for' must list 2 to 5 points")
+    for key in ("follow_ups", "tips"):
+        value = raw.get(key, [])
+        if not _str_list(value):
+            report(key, f"'{key}' must be a list of text")
+    texts: list[tuple[str, Any]] = [("text", raw.get("text"))]
+    follow_ups = raw.get("follow_ups", [])
+    if _str_list(follow_ups):
+        texts += [("follow_ups", f) for f in follow_ups]
+    for key, value in texts:
+        if isinstance(value, str):
+            for token in _PLACEHOLDER_RE.findall(value):
+                if token not in PLACEHOLDERS:
+                    report(key, f"unknown placeholder {{{token}}} (use {{company}} or {{role}})")
+    for key in raw:
+        if key not in _QUESTION_KEYS:
+            report(key, f"unknown field {key!r} (known: {', '.join(_QUESTION_KEYS)})")
+
+
+def _question(raw: dict[str, Any], pack_id: str, role: str) -> Question:
+    return Question(
+        id=str(raw["id"]),
+        text=str(raw["text"]).strip(),
+        category=str(raw["category"]),
+        competencies=tuple(raw["competencies"]),
+        kind=str(raw["kind"]),
+        prep_seconds=int(raw["prep_seconds"]),
+        answer_min=int(raw["answer_seconds"][0]),
+        answer_max=int(raw["answer_seconds"][1]),
+        look_for=tuple(raw["look_for"]),
+        follow_ups=tuple(raw.get("follow_ups", [])),
+        pack=pack_id,
+        role=role,
+        tips=tuple(raw.get("tips", [])),
+    )
+
+
 def load_pack(
     path: Path, *, competencies: frozenset[str] | None = None, builtin: bool = False
 ) -> LoadResult:
+    """Read one pack file. ``pack`` is None when it has any problem; all are listed."""
     name = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -119,6 +223,12 @@ def load_pack(
     for key in ("name", "description"):
         if key in meta and not isinstance(meta[key], str):
             bad(loc.pack_key(key), f"pack {key} must be text")
+    for key in meta:
+        if key not in _PACK_KEYS:
+            bad(loc.pack_key(key), f"unknown pack field {key!r} (known: {', '.join(_PACK_KEYS)})")
+    for key in data:
+        if key not in ("pack", "questions"):
+            bad(loc.top_key(key), f"unknown table {key!r}: a pack has [pack] and [[questions]]")
     role = meta.get("role", "")
     if not isinstance(role, str):
         bad(loc.pack_key("role"), "pack role must be text")
@@ -130,99 +240,32 @@ def load_pack(
         raw_questions = []
 
     questions: list[Question] = []
-    seen: dict[str, int] = {}
+    id_lines: dict[str, int] = {}
     for index, raw in enumerate(raw_questions):
         before = len(problems)
-        qline = loc.question(index)
         if not isinstance(raw, dict):
-            bad(qline, "each question must be a table")
+            bad(loc.question(index), "each question must be a table")
             continue
         qid = raw.get("id")
         if not isinstance(qid, str) or not _ID_RE.match(qid):
             bad(loc.key(index, "id"), "question id must be lowercase letters, digits and dashes")
             qid = f"#{index + 1}"
-        elif qid in seen:
-            bad(loc.key(index, "id"), f"duplicate question id {qid!r} (first at line {seen[qid]})")
-        else:
-            seen[qid] = loc.key(index, "id")
-        label = f"question {qid}"
-        for key in ("text", "category", "kind"):
-            value = raw.get(key)
-            if not isinstance(value, str) or not value.strip():
-                bad(loc.key(index, key), f"{label}: '{key}' is required text")
-        kind = raw.get("kind")
-        if isinstance(kind, str) and kind and kind not in KINDS:
-            bad(loc.key(index, "kind"), f"{label}: kind {kind!r} is not one of {', '.join(KINDS)}")
-        comps = raw.get("competencies")
-        if not _str_list(comps) or not comps:
-            bad(loc.key(index, "competencies"), f"{label}: 'competencies' must be a list of names")
-        elif competencies is not None:
-            for comp in comps:
-                if comp not in competencies:
-                    bad(
-                        loc.key(index, "competencies"),
-                        f"{label}: unknown competency {comp!r} "
-                        f"(known: {', '.join(sorted(competencies))})",
-                    )
-        prep = raw.get("prep_seconds")
-        if not isinstance(prep, int) or isinstance(prep, bool) or not 0 <= prep <= 600:
-            bad(loc.key(index, "prep_seconds"), f"{label}: 'prep_seconds' must be 0-600")
-        band = raw.get("answer_seconds")
-        if not (
-            isinstance(band, list)
-            and len(band) == 2
-            and all(isinstance(v, int) and not isinstance(v, bool) for v in band)
-            and 5 <= band[0] < band[1] <= 1200
-        ):
+        elif qid in id_lines:
             bad(
-                loc.key(index, "answer_seconds"),
-                f"{label}: 'answer_seconds' must be [min, max] in seconds, min < max",
+                loc.key(index, "id"),
+                f"duplicate question id {qid!r} (first at line {id_lines[qid]})",
             )
-        look_for = raw.get("look_for")
-        if not _str_list(look_for) or not 2 <= len(look_for) <= 5:
-            bad(loc.key(index, "look_for"), f"{label}: 'look_for' must list 2 to 5 points")
-        follow_ups = raw.get("follow_ups", [])
-        if not (_str_list(follow_ups) or follow_ups == []):
-            bad(loc.key(index, "follow_ups"), f"{label}: 'follow_ups' must be a list of text")
-        tips = raw.get("tips", [])
-        if not (_str_list(tips) or tips == []):
-            bad(loc.key(index, "tips"), f"{label}: 'tips' must be a list of text")
-        raw_text = raw.get("text")
-        if isinstance(raw_text, str):
-            for token in re.findall(r"\{([^}]*)\}", raw_text):
-                if token not in {"company", "role"}:
-                    bad(
-                        loc.key(index, "text"),
-                        f"{label}: unknown placeholder {{{token}}} (use {{company}} or {{role}})",
-                    )
-        known = {
-            "id", "text", "category", "competencies", "kind", "prep_seconds",
-            "answer_seconds", "look_for", "follow_ups", "tips",
-        }  # fmt: skip
-        for key in raw:
-            if key not in known:
-                bad(loc.key(index, key), f"{label}: unknown field {key!r}")
-        if len(problems) > before:
-            continue
-        questions.append(
-            Question(
-                id=str(qid),
-                text=str(raw["text"]).strip(),
-                category=str(raw["category"]),
-                competencies=tuple(raw["competencies"]),
-                kind=str(raw["kind"]),
-                prep_seconds=int(raw["prep_seconds"]),
-                answer_min=int(raw["answer_seconds"][0]),
-                answer_max=int(raw["answer_seconds"][1]),
-                look_for=tuple(raw["look_for"]),
-                follow_ups=tuple(raw.get("follow_ups", [])),
-                pack=str(pack_id),
-                role=role,
-                tips=tuple(raw.get("tips", [])),
-            )
-        )
+        else:
+            id_lines[qid] = loc.key(index, "id")
+
+        def report(key: str, message: str, index: int = index, label: str = qid) -> None:
+            bad(loc.key(index, key), f"question {label}: {message}")
+
+        _check_question(raw, report, competencies)
+        if len(problems) == before:
+            questions.append(_question(raw, pack_id, role))
     pack = Pack(
-        id=str(pack_id),
+        id=pack_id,
         name=str(meta.get("name", pack_id)),
         description=str(meta.get("description", "")),
         source=name,
@@ -230,7 +273,8 @@ def load_pack(
         builtin=builtin,
         questions=tuple(questions),
     )
-    return LoadResult(pack if not problems else None, problems)
+    problems.sort(key=lambda p: p.line)  # stable: same-line problems keep their order
+    return LoadResult(pack if not problems else None, problems, id_lines, pack_id, name)
 
 
 def load_competencies(path: Path) -> dict[str, str]:

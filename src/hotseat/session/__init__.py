@@ -1,16 +1,38 @@
-"""Interview sessions: turns moving through phases on an injectable clock."""
+"""Interview sessions: turns moving through phases on an injectable clock.
+
+- :mod:`.engine`: the Session state machine (phases, timing events, follow-ups).
+- :mod:`.modes`: practice modes from ``assets/modes.toml``.
+- :mod:`.planner`: ``plan_session(mode, bank, ...)`` -> a Plan of turns.
+- :mod:`.followups`: follow-up rules from ``assets/follow_up_rules.toml``.
+- :mod:`.review`: spaced-review scheduling from history stats.
+"""
 
 from hotseat.session.clock import Clock, FakeClock, MonotonicClock
 from hotseat.session.engine import Band, Event, Phase, Session, Timing, Turn
+from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
+from hotseat.session.modes import Mode, ModeBook, load_modes
+from hotseat.session.planner import Plan, PlanError, ScriptLine, plan_session
+from hotseat.session.review import QuestionStats
 
 __all__ = [
     "Band",
     "Clock",
     "Event",
     "FakeClock",
+    "FollowUpPolicy",
+    "FollowUpRule",
+    "Mode",
+    "ModeBook",
     "MonotonicClock",
     "Phase",
+    "Plan",
+    "PlanError",
+    "QuestionStats",
+    "ScriptLine",
     "Session",
     "Timing",
     "Turn",
+    "load_follow_up_rules",
+    "load_modes",
+    "plan_session",
 ]

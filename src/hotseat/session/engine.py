@@ -9,88 +9,48 @@ through the phases::
 speaking (or at once when the voice is muted); the thinking countdown starts
 then. ``tick()`` performs the transitions that time alone causes and returns
 what happened, so callers never compare clocks themselves.
+
+Modes (see :mod:`hotseat.session.modes` and :func:`hotseat.session.planner.plan_session`)
+shape a session through data only: each turn's :class:`Timing` (prep time, band,
+hard limit, interruption, auto-advance), whether pausing is allowed, the silence
+that ends an answer, and a follow-up policy consulted after each answer.
+
+The events ``tick()`` reports are listed on :class:`Event`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from enum import StrEnum
+from typing import Protocol
 
 from hotseat.feedback.model import Feedback
 from hotseat.questions.model import Question
 from hotseat.session.clock import Clock, MonotonicClock
+from hotseat.session.turns import Band, Event, Phase, Timing, Turn
 from hotseat.transcript import Transcript
 
-
-class Phase(StrEnum):
-    ASKING = "asking"
-    THINKING = "thinking"
-    ANSWERING = "answering"
-    REVIEWING = "reviewing"
-    DONE = "done"
-
-
-class Band(StrEnum):
-    """Where the answer clock stands against the question's target band."""
-
-    SHORT = "short"  # under the minimum of a good answer
-    CALM = "calm"  # inside the band
-    AMBER = "amber"  # near the maximum
-    RED = "red"  # past the maximum
-
-
-@dataclass(frozen=True)
-class Timing:
-    prep_seconds: float
-    answer_min: float
-    answer_max: float
-    hard_limit: float | None = None  # the answer is stopped here (None: never)
-    auto_advance: bool = False  # move on after the review without a key press
-    review_seconds: float = 0.0  # how long the review shows before auto-advance
-    interrupt: bool = False  # at the hard limit the interviewer cuts in
-
-    @classmethod
-    def for_question(cls, question: Question, *, hard_factor: float = 2.0) -> Timing:
-        return cls(
-            prep_seconds=question.prep_seconds,
-            answer_min=question.answer_min,
-            answer_max=question.answer_max,
-            hard_limit=question.answer_max * hard_factor,
-        )
-
-    @property
-    def amber_from(self) -> float:
-        return self.answer_max - min(15.0, 0.2 * self.answer_max)
-
-
-@dataclass
-class Turn:
-    question: Question
-    timing: Timing
-    persona: str = ""
-    follow_up_of: int | None = None  # index of the turn this follows up
-    answer: Transcript | None = None
-    feedback: Feedback | None = None
-    skipped: bool = False
-    interrupted: bool = False
-    asked_at: float | None = None  # when the question finished being asked
-    answer_started_at: float | None = None
-    answered_at: float | None = None
-
-    @property
-    def answered(self) -> bool:
-        return self.answer is not None and not self.skipped
-
-
-@dataclass(frozen=True)
-class Event:
-    kind: str  # phase | time-up | amber | red | thinking-over | auto-advance
-    phase: Phase
-    index: int
+__all__ = [
+    "Analyzer",
+    "Band",
+    "Event",
+    "FollowUpSource",
+    "Phase",
+    "Session",
+    "Timing",
+    "Turn",
+]
 
 
 Analyzer = Callable[[Turn, Transcript], Feedback]
+
+
+class FollowUpSource(Protocol):
+    """Chooses a follow-up after an answer (see hotseat.session.followups.FollowUpPolicy)."""
+
+    def choose(
+        self, root: Question, feedback: Feedback, asked: Sequence[Question]
+    ) -> Question | None: ...
 
 
 @dataclass
@@ -101,6 +61,10 @@ class Session:
     phase: Phase = Phase.ASKING
     index: int = 0
     started: bool = False
+    mode: str = ""  # id of the practice mode ("" for a plain session)
+    allow_pause: bool = True  # drills refuse pausing
+    silence_end_seconds: float = 0.0  # silence that ends an answer (0: never)
+    follow_ups: FollowUpSource | None = None  # asked after answers when set
     _paused_at: float | None = None
     _paused_total: float = 0.0
     _warned: set[tuple[int, str]] = field(default_factory=set)
@@ -117,9 +81,16 @@ class Session:
     def paused(self) -> bool:
         return self._paused_at is not None
 
-    def pause(self) -> None:
-        if self._paused_at is None and self.phase is not Phase.DONE:
-            self._paused_at = self.clock.now()
+    @property
+    def can_pause(self) -> bool:
+        return self.allow_pause and self.phase is not Phase.DONE
+
+    def pause(self) -> bool:
+        """Stop every clock; False when refused (a drill) or already paused/done."""
+        if not self.can_pause or self._paused_at is not None:
+            return False
+        self._paused_at = self.clock.now()
+        return True
 
     def resume(self) -> None:
         if self._paused_at is not None:
@@ -148,6 +119,13 @@ class Session:
             return 0.0
         end = turn.answered_at if turn.answered_at is not None else self.now()
         return max(0.0, end - turn.answer_started_at)
+
+    def limit_remaining(self) -> float | None:
+        """Answer seconds left before the hard limit (None: this turn has none)."""
+        limit = self.current.timing.hard_limit
+        if limit is None:
+            return None
+        return max(0.0, limit - self.answer_elapsed())
 
     def band(self) -> Band:
         elapsed = self.answer_elapsed()
@@ -206,12 +184,39 @@ class Session:
         if transcript.duration is None:
             transcript = replace(transcript, duration=self.answer_elapsed())
         turn.answer = transcript
-        turn.interrupted = interrupted
+        turn.interrupted = interrupted or turn.interrupted
         if self.analyzer is not None:
             turn.feedback = self.analyzer(turn, transcript)
         self.phase = Phase.REVIEWING
         self._review_started = self.now()
+        self._maybe_follow_up(turn)
         return turn
+
+    def root_index(self, index: int | None = None) -> int:
+        """The index of the original question a (chain of) follow-up(s) belongs to."""
+        at = self.index if index is None else index
+        while self.turns[at].follow_up_of is not None:
+            parent = self.turns[at].follow_up_of
+            assert parent is not None
+            at = parent
+        return at
+
+    def follow_ups_of(self, index: int) -> list[Turn]:
+        """The follow-up turns asked (or planned) about the question at ``index``."""
+        return [
+            t
+            for i, t in enumerate(self.turns)
+            if t.follow_up_of is not None and self.root_index(i) == index
+        ]
+
+    def _maybe_follow_up(self, turn: Turn) -> None:
+        if self.follow_ups is None or turn.feedback is None or turn.interrupted:
+            return
+        root = self.root_index()
+        asked = [t.question for t in self.follow_ups_of(root)]
+        question = self.follow_ups.choose(self.turns[root].question, turn.feedback, asked)
+        if question is not None:
+            self.add_follow_up(question, timing=self.current.timing.for_follow_up(question))
 
     def add_follow_up(self, question: Question, *, timing: Timing | None = None) -> Turn:
         """Insert a follow-up right after the current turn."""
@@ -221,6 +226,7 @@ class Session:
             timing=timing or replace(parent.timing, prep_seconds=0),
             persona=parent.persona,
             follow_up_of=self.index,
+            lead_in="follow_up",
         )
         self.turns.insert(self.index + 1, turn)
         return turn
@@ -246,13 +252,19 @@ class Session:
         if self.phase in (Phase.ASKING, Phase.THINKING, Phase.ANSWERING):
             turn = self.current
             turn.asked_at = turn.answer_started_at = None
+            turn.time_up = turn.interrupted = False
+            self._warned = {key for key in self._warned if key[0] != self.index}
             self.phase = Phase.ASKING
 
     def end(self) -> None:
         self.phase = Phase.DONE
 
-    def tick(self) -> list[Event]:
-        """Make the transitions that time alone causes; report what happened."""
+    def tick(self, silence_seconds: float | None = None) -> list[Event]:
+        """Make the transitions that time alone causes; report what happened.
+
+        ``silence_seconds`` (from the microphone) lets the engine end answers on
+        silence when the session's ``silence_end_seconds`` is set.
+        """
         if self.paused or self.phase is Phase.DONE:
             return []
         events: list[Event] = []
@@ -262,14 +274,23 @@ class Session:
             events.append(Event("thinking-over", self.phase, self.index))
         if self.phase is Phase.ANSWERING:
             band = self.band()
-            for level in (Band.AMBER, Band.RED):
-                key = (self.index, level.value)
-                if band is level and key not in self._warned:
-                    self._warned.add(key)
-                    events.append(Event(level.value, self.phase, self.index))
+            if band is Band.RED:  # a jump straight past amber still warns once
+                self._once(events, "amber", "time_warning")
+                self._once(events, "red")
+            elif band is Band.AMBER:
+                self._once(events, "amber", "time_warning")
             limit = turn.timing.hard_limit
-            if limit is not None and self.answer_elapsed() >= limit:
-                events.append(Event("time-up", self.phase, self.index))
+            if limit is not None and self.answer_elapsed() >= limit and not turn.time_up:
+                turn.time_up = True
+                turn.interrupted = turn.timing.interrupt
+                line = "interrupt" if turn.timing.interrupt else ""
+                self._once(events, "time-up", line)
+            if (
+                silence_seconds is not None
+                and self.silence_end_seconds > 0
+                and silence_seconds >= self.silence_end_seconds
+            ):
+                self._once(events, "silence-end")
         if (
             self.phase is Phase.REVIEWING
             and turn.timing.auto_advance
@@ -278,6 +299,12 @@ class Session:
         ):
             events.append(Event("auto-advance", self.phase, self.index))
         return events
+
+    def _once(self, events: list[Event], kind: str, line: str = "") -> None:
+        key = (self.index, kind)
+        if key not in self._warned:
+            self._warned.add(key)
+            events.append(Event(kind, self.phase, self.index, line))
 
     # -- results ----------------------------------------------------------------
 

@@ -1,0 +1,142 @@
+"""Reading WAV files of any common kind, and writing 16 kHz mono answers.
+
+The reader is a small RIFF parser rather than the stdlib ``wave`` module,
+because ``wave`` in Python 3.11 refuses float and WAVE_FORMAT_EXTENSIBLE
+files (what sox and many recorders write for 24-bit or multichannel audio).
+"""
+
+from __future__ import annotations
+
+import struct
+import wave
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+import numpy as np
+import numpy.typing as npt
+
+from hotseat import paths
+
+_PCM = 1
+_FLOAT = 3
+_EXTENSIBLE = 0xFFFE
+
+
+class AudioFileError(ValueError):
+    """A file that cannot be read as audio; the message is one line for the user."""
+
+
+@dataclass(frozen=True)
+class Audio:
+    """Samples as float32 in [-1, 1], shape (frames, channels)."""
+
+    samples: npt.NDArray[np.float32]
+    rate: int
+
+    @property
+    def channels(self) -> int:
+        return int(self.samples.shape[1])
+
+    @property
+    def duration(self) -> float:
+        return self.samples.shape[0] / self.rate if self.rate else 0.0
+
+
+def _decode(raw: bytes, tag: int, bits: int, channels: int) -> npt.NDArray[np.float32]:
+    width = bits // 8
+    usable = len(raw) - len(raw) % (width * channels)
+    raw = raw[:usable]
+    if tag == _FLOAT and bits in (32, 64):
+        data = np.frombuffer(raw, dtype="<f4" if bits == 32 else "<f8").astype(np.float32)
+    elif tag == _PCM and bits == 8:
+        data = (np.frombuffer(raw, dtype=np.uint8).astype(np.float32) - 128.0) / 128.0
+    elif tag == _PCM and bits == 16:
+        data = np.frombuffer(raw, dtype="<i2").astype(np.float32) / 32768.0
+    elif tag == _PCM and bits == 24:
+        bytes3 = np.frombuffer(raw, dtype=np.uint8).reshape(-1, 3).astype(np.int32)
+        value = bytes3[:, 0] | (bytes3[:, 1] << 8) | (bytes3[:, 2] << 16)
+        value = np.where(value >= 1 << 23, value - (1 << 24), value)
+        data = value.astype(np.float32) / float(1 << 23)
+    elif tag == _PCM and bits == 32:
+        data = (np.frombuffer(raw, dtype="<i4").astype(np.float64) / 2147483648.0).astype(
+            np.float32
+        )
+    else:
+        kind = {_PCM: "integer", _FLOAT: "float"}.get(tag, f"format {tag:#x}")
+        raise AudioFileError(f"unsupported WAV encoding ({kind}, {bits}-bit)")
+    return data.reshape(-1, channels)
+
+
+def read_wav(path: Path) -> Audio:
+    """Read a PCM (8/16/24/32-bit) or float (32/64-bit) WAV file, any rate and channels."""
+    try:
+        blob = path.read_bytes()
+    except IsADirectoryError:
+        raise AudioFileError(f"{path} is a folder, not a WAV file") from None
+    except OSError as exc:
+        raise AudioFileError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(blob) < 12 or blob[:4] != b"RIFF" or blob[8:12] != b"WAVE":
+        raise AudioFileError(
+            f"{path} is not a WAV file (convert it first, for example: "
+            "ffmpeg -i INPUT -ac 1 -ar 16000 answer.wav)"
+        )
+    fmt: tuple[int, int, int, int] | None = None
+    pos = 12
+    while pos + 8 <= len(blob):
+        chunk_id, size = struct.unpack_from("<4sI", blob, pos)
+        body = pos + 8
+        if chunk_id == b"fmt " and size >= 16:
+            tag, channels, rate, _, _, bits = struct.unpack_from("<HHIIHH", blob, body)
+            if tag == _EXTENSIBLE and size >= 40:
+                tag = struct.unpack_from("<H", blob, body + 24)[0]
+            fmt = (tag, channels, rate, bits)
+        elif chunk_id == b"data":
+            if fmt is None:
+                raise AudioFileError(f"{path}: damaged WAV file (no format before the data)")
+            tag, channels, rate, bits = fmt
+            if channels < 1 or rate < 1 or bits < 8 or bits % 8:
+                raise AudioFileError(f"{path}: damaged WAV header")
+            raw = blob[body : body + size]  # a wrong size from a streaming writer is clamped
+            try:
+                return Audio(_decode(raw, tag, bits, channels), rate)
+            except AudioFileError as exc:
+                raise AudioFileError(f"{path}: {exc}") from None
+        pos = body + size + (size & 1)
+    raise AudioFileError(f"{path}: damaged WAV file (no audio data found)")
+
+
+def write_wav(path: Path, pcm16: bytes, rate: int = 16000) -> None:
+    """Write mono 16-bit samples."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(pcm16)
+
+
+class WavWriter:
+    """Append mono 16-bit samples as they arrive; the header is fixed on close."""
+
+    def __init__(self, path: Path, rate: int = 16000) -> None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.path = path
+        self._out = wave.open(str(path), "wb")  # noqa: SIM115 - closed in close()
+        self._out.setnchannels(1)
+        self._out.setsampwidth(2)
+        self._out.setframerate(rate)
+        self.frames = 0
+
+    def write(self, pcm16: bytes) -> None:
+        self._out.writeframesraw(pcm16)
+        self.frames += len(pcm16) // 2
+
+    def close(self) -> None:
+        self._out.close()
+
+
+def new_recording_path(when: datetime | None = None) -> Path:
+    """A fresh file name for an answer in the data folder's recordings/."""
+    stamp = (when or datetime.now()).strftime("%Y%m%d-%H%M%S-%f")
+    return paths.recordings_dir() / f"answer-{stamp}.wav"

@@ -1,0 +1,238 @@
+"""Follow-up questions driven by the answer, with rules in ``assets/follow_up_rules.toml``.
+
+A rule matches the :class:`~hotseat.feedback.model.Feedback` of an answer: by
+the ids of its findings (any one suffices), or by its metrics (all conditions
+must hold), or either when it names both. The first matching rule in file order
+wins; a rule is asked at most once per question. :class:`FollowUpPolicy` is what
+a :class:`~hotseat.session.engine.Session` consults after each answer.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from hotseat import resources
+from hotseat.feedback.model import Feedback
+from hotseat.questions.model import KINDS, Question, fill_placeholders
+from hotseat.session.datafile import DataFileError, is_number, is_text_list, read_toml
+
+_OPS: dict[str, Callable[[Any, Any], bool]] = {
+    "<": operator.lt,
+    "<=": operator.le,
+    "==": operator.eq,
+    "!=": operator.ne,
+    ">=": operator.ge,
+    ">": operator.gt,
+}
+SEPARATOR = "--"  # follow-up question ids read "<question id>--<rule id>"
+
+
+@dataclass(frozen=True)
+class MetricCondition:
+    name: str  # a key of Feedback.metrics; dots reach into nested tables
+    op: str
+    value: float | bool
+
+    def holds(self, metrics: dict[str, Any]) -> bool:
+        current: Any = metrics
+        for part in self.name.split("."):
+            if not isinstance(current, dict) or part not in current:
+                return False  # not measured: no evidence either way
+            current = current[part]
+        if isinstance(self.value, bool) != isinstance(current, bool):
+            return False
+        if not isinstance(current, int | float):
+            return False
+        return _OPS[self.op](current, self.value)
+
+
+@dataclass(frozen=True)
+class FollowUpRule:
+    id: str
+    say: str
+    findings: tuple[str, ...] = ()
+    metrics: tuple[MetricCondition, ...] = ()
+    kinds: tuple[str, ...] = ()  # kinds of the original question (empty: any)
+    from_question: bool = False  # prefer the question's own follow-ups as the text
+    competencies: tuple[str, ...] = ()
+    look_for: tuple[str, ...] = ()
+    answer_seconds: tuple[int, int] = (20, 60)
+
+    def matches(self, question: Question, feedback: Feedback) -> bool:
+        if self.kinds and question.kind not in self.kinds:
+            return False
+        ids = {f.id for f in feedback.findings}
+        by_finding = any(f in ids for f in self.findings)
+        by_metric = bool(self.metrics) and all(c.holds(feedback.metrics) for c in self.metrics)
+        return by_finding or by_metric
+
+
+@dataclass(frozen=True)
+class FollowUpPolicy:
+    """The rules plus the mode's limit; chooses at most one follow-up per answer."""
+
+    rules: tuple[FollowUpRule, ...]
+    max_per_question: int = 1
+    company: str = ""
+    role: str = ""
+
+    def choose(
+        self, root: Question, feedback: Feedback, asked: Sequence[Question]
+    ) -> Question | None:
+        """The follow-up to ask about ``root`` after an answer with ``feedback``, if any.
+
+        ``asked`` are the follow-ups already asked about ``root`` (their answer is
+        the one ``feedback`` describes when there are any).
+        """
+        if len(asked) >= self.max_per_question or not feedback.assessable:
+            return None
+        used_rules = {q.id.rpartition(SEPARATOR)[2] for q in asked}
+        used_texts = {q.text for q in asked}
+        for rule in self.rules:
+            if rule.id in used_rules or not rule.matches(root, feedback):
+                continue
+            text = rule.say
+            if rule.from_question:
+                own = [t for t in root.follow_ups if t not in used_texts]
+                text = own[0] if own else text
+            return self._question(rule, root, text)
+        return None
+
+    def _question(self, rule: FollowUpRule, root: Question, text: str) -> Question:
+        low, high = rule.answer_seconds
+        return Question(
+            id=f"{root.id}{SEPARATOR}{rule.id}",
+            text=fill_placeholders(text, self.company, self.role),
+            category=root.category,
+            competencies=rule.competencies or root.competencies,
+            kind="follow-up",
+            prep_seconds=0,
+            answer_min=low,
+            answer_max=high,
+            look_for=rule.look_for or root.look_for,
+            pack=root.pack,
+            role=root.role,
+        )
+
+
+def load_follow_up_rules(path: Path | None = None) -> tuple[FollowUpRule, ...]:
+    """Read and check the rules; raise DataFileError listing every mistake with its line."""
+    source = path or resources.asset("follow_up_rules.toml")
+    data, lines = read_toml(source)
+    problems: list[str] = []
+    raw_rules = data.get("rules")
+    if not isinstance(raw_rules, list) or not raw_rules:
+        raise DataFileError([f"{source}:1: needs at least one [[rules]] entry"])
+    for key in data:
+        if key != "rules":
+            problems.append(f"{source}:{lines.table(key)}: unknown table {key!r}")
+    rules: list[FollowUpRule] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(raw_rules):
+        start = lines.array_item("rules", index)
+
+        def bad(key: str, message: str, start: int = start, index: int = index) -> None:
+            line = lines.key(start, key) if key else start
+            where = f"rule {index + 1}" + (f" {key}" if key else "")
+            problems.append(f"{source}:{line}: {where}: {message}")
+
+        rule = _read_rule(raw, bad)
+        if rule is None:
+            continue
+        if rule.id in seen:
+            bad("id", f"duplicate rule id {rule.id!r}")
+        seen.add(rule.id)
+        rules.append(rule)
+    if problems:
+        raise DataFileError(problems)
+    return tuple(rules)
+
+
+_RULE_FIELDS = {
+    "id", "say", "findings", "metrics", "kinds", "from_question",
+    "competencies", "look_for", "answer_seconds",
+}  # fmt: skip
+
+
+def _read_rule(raw: Any, bad: Callable[[str, str], None]) -> FollowUpRule | None:
+    if not isinstance(raw, dict):
+        bad("", "must be a table")
+        return None
+    count = 0
+
+    def problem(key: str, message: str) -> None:
+        nonlocal count
+        count += 1
+        bad(key, message)
+
+    for key in raw:
+        if key not in _RULE_FIELDS:
+            problem(key, f"unknown field (known: {', '.join(sorted(_RULE_FIELDS))})")
+    rule_id, say = raw.get("id"), raw.get("say")
+    if not isinstance(rule_id, str) or not rule_id.strip() or SEPARATOR in rule_id:
+        problem("id", f"is required text without {SEPARATOR!r}")
+    if not isinstance(say, str) or not say.strip():
+        problem("say", "is required text: what the interviewer asks")
+    lists = {}
+    for key in ("findings", "kinds", "competencies", "look_for"):
+        value = raw.get(key, [])
+        if not is_text_list(value):
+            problem(key, "must be a list of text")
+            value = []
+        lists[key] = tuple(str(v) for v in value)
+    for kind in lists["kinds"]:
+        if kind not in KINDS:
+            problem("kinds", f"{kind!r} is not a question kind ({', '.join(KINDS)})")
+    metrics = _metrics(raw.get("metrics", []), problem)
+    if not lists["findings"] and not metrics:
+        problem("", "needs `findings` or `metrics` to say when it applies")
+    band = raw.get("answer_seconds", [20, 60])
+    if not (
+        isinstance(band, list)
+        and len(band) == 2
+        and all(isinstance(v, int) and not isinstance(v, bool) for v in band)
+        and 0 < band[0] < band[1]
+    ):
+        problem("answer_seconds", "must be [min, max] whole seconds with 0 < min < max")
+        band = [20, 60]
+    from_question = raw.get("from_question", False)
+    if not isinstance(from_question, bool):
+        problem("from_question", "must be true or false")
+    if count:
+        return None
+    return FollowUpRule(
+        id=str(rule_id).strip(),
+        say=str(say).strip(),
+        findings=lists["findings"],
+        metrics=metrics,
+        kinds=lists["kinds"],
+        from_question=bool(from_question),
+        competencies=lists["competencies"],
+        look_for=lists["look_for"],
+        answer_seconds=(int(band[0]), int(band[1])),
+    )
+
+
+def _metrics(value: Any, problem: Callable[[str, str], None]) -> tuple[MetricCondition, ...]:
+    if not isinstance(value, list):
+        problem("metrics", "must be a list of { name, op, value } tables")
+        return ()
+    out = []
+    for item in value:
+        ok = (
+            isinstance(item, dict)
+            and set(item) == {"name", "op", "value"}
+            and isinstance(item["name"], str)
+            and item["name"].strip()
+            and item["op"] in _OPS
+            and (is_number(item["value"]) or isinstance(item["value"], bool))
+        )
+        if not ok:
+            problem("metrics", f"each must be {{ name, op ({' '.join(_OPS)}), value (number) }}")
+            continue
+        out.append(MetricCondition(str(item["name"]), str(item["op"]), item["value"]))
+    return tuple(out)

@@ -1,0 +1,161 @@
+"""Writes waiting for the database, and the file they go to if the app closes first.
+
+An ``Op`` is one write (begin a session, save an answer, end a session) naming
+its session by key. ``apply`` performs it idempotently: an answer has a fixed
+position, so writing it twice leaves one copy. Leftovers are written as JSON to
+``<data>/unsaved/`` (or the cache folder when the data folder is the problem)
+and taken back on the next start; a file that cannot be read is renamed
+``.bad`` and reported, never deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from contextlib import suppress
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hotseat import paths
+from hotseat.store.records import AnswerRow
+from hotseat.store.store import Store
+
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Op:
+    kind: str  # begin | answer | end
+    key: str  # the session's key
+    at: float  # when it happened (seconds since the epoch)
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+def _session_id(store: Store, key: str, ids: dict[str, int]) -> int | None:
+    if key not in ids:
+        found = store.session_id_for_key(key)
+        if found is None:
+            return None
+        ids[key] = found
+    return ids[key]
+
+
+def apply(store: Store, op: Op, ids: dict[str, int]) -> None:
+    """Perform one waiting write; raises StoreError if the database refuses."""
+    session_id = _session_id(store, op.key, ids)
+    if session_id is None:
+        # The session row is not there (its own write waits, or it was deleted by
+        # another hotseat meanwhile): make it, so the answer has a home.
+        begin = op.data if op.kind == "begin" else {}
+        session_id = store.begin_session(
+            mode=str(begin.get("mode", "")),
+            persona=str(begin.get("persona", "")),
+            company=str(begin.get("company", "")),
+            role=str(begin.get("role", "")),
+            key=op.key,
+            started_at=op.at,
+        )
+        ids[op.key] = session_id
+    if op.kind == "answer":
+        store.save_row(session_id, AnswerRow.from_dict(op.data))
+    elif op.kind == "end":
+        store.end_session(session_id, str(op.data.get("status", "finished")), ended_at=op.at)
+
+
+def _folders() -> list[Path]:
+    return [paths.data_dir() / "unsaved", paths.cache_dir() / "unsaved"]
+
+
+def write(ops: list[Op]) -> Path | None:
+    """Keep waiting writes in a file for the next start; None if no folder takes it."""
+    payload = json.dumps({"format": FORMAT, "ops": [asdict(op) for op in ops]}, indent=1)
+    name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    for folder in _folders():
+        target = folder / name
+        tmp = target.with_suffix(".tmp")
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            with open(tmp, "w", encoding="utf-8") as handle:
+                handle.write(payload)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except OSError:
+            with suppress(OSError):
+                tmp.unlink()
+            continue
+        return target
+    return None
+
+
+def _read(path: Path) -> list[Op]:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ValueError("not a hotseat unsaved-answers file of a known format")
+    return [
+        Op(kind=str(o["kind"]), key=str(o["key"]), at=float(o["at"]), data=dict(o["data"]))
+        for o in data["ops"]
+    ]
+
+
+def _claimable(folder: Path) -> list[Path]:
+    """Leftover files, and files a killed hotseat had claimed but not finished."""
+    found = sorted(folder.glob("*.json"))
+    for path in sorted(folder.glob("*.taken-*")):
+        pid = path.suffix.removeprefix(".taken-")
+        if pid.isdigit() and (int(pid) == os.getpid() or not _alive(int(pid))):
+            found.append(path)
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
+
+
+def take_all(notices: list[str]) -> tuple[list[Op], list[Path]]:
+    """Claim every leftover file (one process wins each): its writes, and the files.
+
+    The caller removes the files (:func:`forget`) once the writes are in the
+    database; until then a crash leaves them claimable again.
+    """
+    ops: list[Op] = []
+    claimed_files: list[Path] = []
+    for folder in _folders():
+        if not folder.is_dir():
+            continue
+        for path in _claimable(folder):
+            claimed = path.with_suffix(f".taken-{os.getpid()}")
+            try:
+                path.rename(claimed)  # atomic: a second hotseat cannot take it too
+                found = _read(claimed)
+            except OSError:
+                continue
+            except (ValueError, KeyError, TypeError) as exc:
+                bad = path.with_suffix(".bad")
+                with suppress(OSError):
+                    claimed.rename(bad)
+                notices.append(f"Could not read unsaved answers in {bad} ({exc}); kept it.")
+                continue
+            ops.extend(found)
+            claimed_files.append(claimed)
+            notices.append(f"Added {len(found)} changes left unsaved last time ({path.name}).")
+    return ops, claimed_files
+
+
+def forget(files: list[Path]) -> None:
+    for path in files:
+        with suppress(OSError):
+            path.unlink()
+
+
+def leftovers() -> list[Path]:
+    """Every file of unsaved answers, read or not (what ``purge`` also removes)."""
+    return [p for folder in _folders() if folder.is_dir() for p in sorted(folder.iterdir())]

@@ -1,0 +1,305 @@
+"""The history database: sessions and their answers, one commit per answer.
+
+``Store`` is safe to share between threads (one lock around the connection).
+Each write is its own ``BEGIN IMMEDIATE ... COMMIT``, so once ``save_answer``
+returns the answer is on disk: a killed process loses nothing already saved.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any
+
+from hotseat import paths
+from hotseat.session import Turn
+from hotseat.store import ownership
+from hotseat.store.database import BUSY_TIMEOUT_SECONDS, open_database
+from hotseat.store.errors import StoreError, UnknownSession, translate
+from hotseat.store.recordings import remove_recording, remove_session_folder
+from hotseat.store.records import AnswerRecord, AnswerRow, SessionInfo, SessionRecord, answer_row
+from hotseat.store.rows import ANSWER_COLUMNS, SESSION_COLUMNS, answer_from_row, session_from_row
+
+
+def new_session_key(started_at: float) -> str:
+    """A readable, unique name: the start time plus a little randomness."""
+    stamp = time.strftime("%Y%m%d-%H%M%S", time.localtime(started_at))
+    return f"{stamp}-{os.urandom(3).hex()}"
+
+
+class Store:
+    def __init__(
+        self,
+        path: Path | None = None,
+        *,
+        busy_timeout: float = BUSY_TIMEOUT_SECONDS,
+        now: Callable[[], float] = time.time,
+    ) -> None:
+        self.path = path or paths.database_file()
+        self._now = now
+        self._lock = threading.RLock()
+        opened = open_database(self.path, busy_timeout)
+        self._conn: sqlite3.Connection | None = opened.conn
+        self._owned: set[int] = set()  # sessions this store began or resumed
+        self.notices: list[str] = opened.notices
+        self.migrated_from = opened.migrated_from
+
+    # -- plumbing -----------------------------------------------------------------
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        if self._conn is None:
+            raise StoreError("the history database is closed")
+        return self._conn
+
+    def close(self) -> None:
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            for session_id in list(self._owned):  # nobody writes them now
+                self._disown(session_id)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One immediate transaction; SQLite errors become StoreErrors."""
+        with self._lock:
+            conn = self.connection
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    yield conn
+                    conn.execute("COMMIT")
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                    raise
+            except (sqlite3.Error, OSError) as exc:
+                raise translate(exc, str(self.path)) from exc
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            try:
+                return self.connection.execute(sql, params).fetchall()
+            except (sqlite3.Error, OSError) as exc:
+                raise translate(exc, str(self.path)) from exc
+
+    # -- sessions -------------------------------------------------------------------
+
+    def begin_session(
+        self,
+        *,
+        mode: str = "",
+        persona: str = "",
+        company: str = "",
+        role: str = "",
+        key: str | None = None,
+        started_at: float | None = None,
+    ) -> int:
+        started = self._now() if started_at is None else started_at
+        with self._write() as conn:
+            cursor = conn.execute(
+                "INSERT INTO sessions (key, started_at, mode, persona, company, role, status,"
+                " owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+                (
+                    key or new_session_key(started),
+                    started,
+                    mode,
+                    persona,
+                    company,
+                    role,
+                    os.getpid(),
+                    ownership.HOST,
+                ),
+            )
+        session_id = int(cursor.lastrowid or 0)
+        self._own(session_id)
+        return session_id
+
+    def session_id_for_key(self, key: str) -> int | None:
+        rows = self.query("SELECT id FROM sessions WHERE key = ?", (key,))
+        return int(rows[0][0]) if rows else None
+
+    def end_session(
+        self, session_id: int, status: str = "finished", *, ended_at: float | None = None
+    ) -> None:
+        """Mark a session over: ``finished``, or ``interrupted`` to offer it for resuming."""
+        if status not in ("finished", "interrupted", "closed"):
+            raise ValueError(f"cannot end a session as {status!r}")
+        self._set_status(session_id, status, self._now() if ended_at is None else ended_at)
+        self._disown(session_id)
+
+    def close_session(self, session_id: int) -> None:
+        """The user chose not to resume: keep its answers, end it where it stopped."""
+        last = self.query(
+            "SELECT COALESCE(MAX(a.saved_at), s.started_at) FROM sessions s"
+            " LEFT JOIN answers a ON a.session_id = s.id WHERE s.id = ?",
+            (session_id,),
+        )
+        ended = last[0][0] if last and last[0][0] is not None else self._now()
+        self._set_status(session_id, "closed", float(ended))
+        self._disown(session_id)
+
+    def resume_session(self, session_id: int) -> SessionRecord:
+        """Take an interrupted session back: it becomes this process's active one."""
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET status = 'active', ended_at = NULL, owner_pid = ?,"
+                " owner_host = ? WHERE id = ?",
+                (os.getpid(), ownership.HOST, session_id),
+            )
+        self._own(session_id)
+        return self.load_session(session_id)
+
+    def _own(self, session_id: int) -> None:
+        self._owned.add(session_id)
+        ownership.own(str(self.path), session_id)
+
+    def _disown(self, session_id: int) -> None:
+        self._owned.discard(session_id)
+        ownership.disown(str(self.path), session_id)
+
+    def _set_status(self, session_id: int, status: str, ended_at: float) -> None:
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute(
+                "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
+                (status, ended_at, session_id),
+            )
+
+    @staticmethod
+    def _require(conn: sqlite3.Connection, session_id: int) -> None:
+        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
+            raise UnknownSession(f"there is no session {session_id} in the history")
+
+    def _info(self, row: tuple[Any, ...]) -> SessionInfo:
+        status = ownership.effective_status(str(self.path), row[0], row[8], row[9], row[10])
+        return session_from_row(row, status)
+
+    def list_sessions(self) -> list[SessionInfo]:
+        """Every session, newest first."""
+        rows = self.query(
+            f"SELECT {SESSION_COLUMNS} FROM sessions s ORDER BY s.started_at DESC, s.id DESC"
+        )
+        return [self._info(r) for r in rows]
+
+    def session_info(self, session_id: int) -> SessionInfo:
+        rows = self.query(f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,))
+        if not rows:
+            raise UnknownSession(f"there is no session {session_id} in the history")
+        return self._info(rows[0])
+
+    def interrupted_sessions(self) -> list[SessionInfo]:
+        """Sessions left unfinished (the app was closed or killed): offer resume or close."""
+        return [s for s in self.list_sessions() if s.status == "interrupted"]
+
+    # -- answers --------------------------------------------------------------------
+
+    def save_answer(
+        self,
+        session_id: int,
+        turn: Turn,
+        audio_path: Path | str | None = None,
+        *,
+        position: int | None = None,
+    ) -> int:
+        """Store a finished or skipped turn now; returns its position in the session."""
+        return self.save_row(
+            session_id,
+            answer_row(turn, audio_path=audio_path, position=position, saved_at=self._now()),
+        )
+
+    def save_row(self, session_id: int, row: AnswerRow) -> int:
+        data = row.to_dict()
+        with self._write() as conn:
+            self._require(conn, session_id)
+            if not data["mode"]:
+                mode = conn.execute("SELECT mode FROM sessions WHERE id = ?", (session_id,))
+                data["mode"] = mode.fetchone()[0]
+            if data["position"] is None:
+                last = conn.execute(
+                    "SELECT MAX(position) FROM answers WHERE session_id = ?", (session_id,)
+                ).fetchone()[0]
+                data["position"] = 0 if last is None else int(last) + 1
+            data["session_id"] = session_id
+            columns = ", ".join(data)
+            marks = ", ".join(f":{name}" for name in data)
+            conn.execute(f"INSERT OR REPLACE INTO answers ({columns}) VALUES ({marks})", data)
+        return int(data["position"])
+
+    def load_session(self, session_id: int) -> SessionRecord:
+        info = self.session_info(session_id)
+        rows = self.query(
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE session_id = ? ORDER BY position",
+            (session_id,),
+        )
+        return SessionRecord(info=info, answers=tuple(answer_from_row(r) for r in rows))
+
+    def answers_for_question(self, question_id: str) -> list[AnswerRecord]:
+        """Every stored answer to one question, oldest first (to see a story improve)."""
+        rows = self.query(
+            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE question_id = ? AND skipped = 0"
+            " ORDER BY saved_at, id",
+            (question_id,),
+        )
+        return [answer_from_row(r) for r in rows]
+
+    # -- forgetting -----------------------------------------------------------------
+
+    def delete_session(self, session_id: int) -> list[Path]:
+        """Delete a session, its answers and its recordings; returns the files removed."""
+        audio = [
+            Path(r[0])
+            for r in self.query(
+                "SELECT audio_path FROM answers WHERE session_id = ? AND audio_path IS NOT NULL",
+                (session_id,),
+            )
+        ]
+        key_rows = self.query("SELECT key FROM sessions WHERE id = ?", (session_id,))
+        with self._write() as conn:
+            self._require(conn, session_id)
+            conn.execute("DELETE FROM answers WHERE session_id = ?", (session_id,))
+            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        self._disown(session_id)
+        self._checkpoint()
+        removed = [p for p in audio if remove_recording(p)]
+        if key_rows:
+            remove_session_folder(str(key_rows[0][0]))
+        return removed
+
+    def purge(self) -> int:
+        """Forget everything: every session, answer and recording. Returns sessions removed."""
+        audio = [
+            Path(r[0])
+            for r in self.query("SELECT audio_path FROM answers WHERE audio_path IS NOT NULL")
+        ]
+        keys = [str(r[0]) for r in self.query("SELECT key FROM sessions")]
+        with self._write() as conn:
+            conn.execute("DELETE FROM answers")
+            count = conn.execute("DELETE FROM sessions").rowcount
+        # VACUUM fails while another hotseat reads; secure_delete zeroed the pages anyway.
+        with self._lock, suppress(sqlite3.Error):
+            self.connection.execute("VACUUM")
+        self._checkpoint()
+        for path in audio:
+            remove_recording(path)
+        for key in keys:
+            remove_session_folder(key)
+        return int(count)
+
+    def _checkpoint(self) -> None:
+        """Fold the WAL into the main file so deleted rows leave no copy behind."""
+        with self._lock, suppress(sqlite3.Error):
+            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")

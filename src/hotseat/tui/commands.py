@@ -1,0 +1,48 @@
+"""Command palette entries (ctrl+p): the main actions of whichever screen is open."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import partial
+
+from textual.app import SystemCommand
+from textual.screen import Screen
+
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.summary import SummaryScreen
+
+# (action, title, help) for the interview screen; shown when the action applies now.
+INTERVIEW_COMMANDS = (
+    ("answer_now", "Answer now", "End the thinking time and start the answer clock"),
+    ("submit", "Submit answer", "Finish this answer and see the feedback"),
+    ("next", "Next question", "Move on to the next question"),
+    ("explain", "Explain the score", "How the score for this answer was reached"),
+    ("repeat", "Repeat the question", "Ask the current question again"),
+    ("skip", "Skip the question", "Leave this question unanswered and move on"),
+    ("stop_speech", "Stop the voice", "Silence the interviewer now"),
+    ("toggle_mute", "Mute or unmute the voice", "Captions only, or the voice back on"),
+    ("pause", "Pause or resume", "Stop the clock for a moment"),
+    ("end", "End the session", "Stop here and see the summary"),
+)
+
+
+def screen_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
+    app = screen.app
+    if isinstance(screen, HomeScreen | SummaryScreen):
+        yield SystemCommand(
+            "History", "Past sessions: read, replay, resume", partial(app.run_action, "history")
+        )
+        yield SystemCommand(
+            "Progress", "Scores and habits over time", partial(app.run_action, "progress")
+        )
+    if isinstance(screen, HomeScreen):
+        yield SystemCommand(
+            "Start practice", "Start a session with the choices on screen", screen.action_start
+        )
+    elif isinstance(screen, InterviewScreen):
+        for action, title, help_text in INTERVIEW_COMMANDS:
+            if screen.check_action(action, ()):
+                yield SystemCommand(title, help_text, partial(screen.run_action, action))
+    elif isinstance(screen, SummaryScreen):
+        yield SystemCommand("Back to home", "Start another session", screen.action_home)

@@ -1,0 +1,78 @@
+"""What the app is started with: command-line choices plus, for tests, injected parts."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from hotseat.feedback.model import Context, Feedback
+from hotseat.questions import Bank, Question
+from hotseat.services import Listener, Speaker
+from hotseat.session import Clock
+from hotseat.transcript import Transcript
+
+Analyze = Callable[[Question, Transcript, Context], Feedback]
+
+
+@dataclass
+class AppOptions:
+    """Choices for one run of the app.
+
+    The first group comes from the command line (``hotseat``, ``hotseat practice``)
+    and pre-fills the home screen. The second group is for tests and embedding:
+    a fake clock makes timing exact; a speaker or listener given here is used
+    as is, and ``load_services`` (set by the real command) builds the real voice
+    and microphone in a background worker instead.
+    """
+
+    persona: str | None = None
+    mute: bool = False
+    input_device: str | None = None
+    model: str | None = None
+    typed: bool = False
+    mode: str | None = None
+    count: int | None = None
+    category: str | None = None
+    pack: str | None = None
+    company: str | None = None
+    role: str | None = None
+    notes: str | None = None
+    autostart: bool = False  # skip the home screen and start at once
+
+    clock: Clock | None = None
+    speaker: Speaker | None = None
+    listener: Listener | None = None
+    bank: Bank | None = None
+    seed: int | None = None  # fixes the question order (tests, snapshots)
+    analyze: Analyze | None = None  # replaces the feedback engine (layout tests)
+    load_services: bool = False
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> AppOptions:
+        """Read whatever the parser defined; later subcommands may add more."""
+
+        def get(name: str) -> object:
+            return getattr(args, name, None)
+
+        def text(name: str) -> str | None:
+            value = get(name)
+            return str(value) if value not in (None, "") else None
+
+        count = get("count")
+        return cls(
+            persona=text("persona"),
+            mute=bool(get("mute")),
+            input_device=text("input_device"),
+            model=text("model"),
+            typed=bool(get("typed")),
+            mode=text("mode"),
+            count=int(count) if isinstance(count, int) else None,
+            category=text("category"),
+            pack=text("pack"),
+            company=text("company"),
+            role=text("role"),
+            notes=text("notes"),
+            autostart=bool(get("autostart")),
+            load_services=True,
+        )

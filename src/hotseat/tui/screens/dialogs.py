@@ -1,0 +1,95 @@
+"""Small dialogs: how a score was reached, and "are you sure?"."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Static
+
+from hotseat.feedback.model import Feedback
+
+
+def _metric_text(value: Any) -> str:
+    if isinstance(value, float):
+        return f"{value:.1f}"
+    if isinstance(value, dict):
+        return ", ".join(f"{k} ×{v}" for k, v in value.items()) or "none"
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value) or "none"
+    return str(value)
+
+
+def explanation_lines(feedback: Feedback) -> list[Content]:
+    lines = [Content.from_markup("[b]How the score was reached[/b]")]
+    for line in feedback.explanation or ["No explanation was given for this score."]:
+        lines.append(Content.from_markup("• $line", line=line))
+    if feedback.metrics:
+        lines.append(Content(""))
+        lines.append(Content.from_markup("[b]Measured[/b]"))
+        for name, value in feedback.metrics.items():
+            label = str(name).replace("_", " ")
+            lines.append(Content.from_markup("  $k: $v", k=label, v=_metric_text(value)))
+    tips = feedback.tips
+    if tips:
+        lines.append(Content(""))
+        lines.append(Content.from_markup("[b]Tips[/b]"))
+        lines.extend(Content.from_markup("  • $t", t=tip) for tip in tips)
+    return lines
+
+
+class ExplainScreen(ModalScreen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape,enter,e,q", "close", "Close"),
+    ]
+
+    def __init__(self, feedback: Feedback) -> None:
+        super().__init__()
+        self.feedback = feedback
+
+    def compose(self) -> ComposeResult:
+        with VerticalScroll(id="explain-box", classes="dialog") as box:
+            box.border_title = "Score explained"
+            box.border_subtitle = "esc: close"
+            yield Static(Content("\n").join(explanation_lines(self.feedback)), id="explain-body")
+
+    def on_mount(self) -> None:
+        self.query_one("#explain-box").focus()
+
+    def action_close(self) -> None:
+        self.dismiss(None)
+
+
+class ConfirmScreen(ModalScreen[bool]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("y", "answer(True)", "Yes"),
+        Binding("n,escape", "answer(False)", "No"),
+    ]
+
+    def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:
+        super().__init__()
+        self.question = question
+        self.yes = yes
+        self.no = no
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="confirm-box", classes="dialog"):
+            yield Static(Content(self.question), id="confirm-question")
+            with Horizontal(id="confirm-buttons"):
+                yield Button(f"{self.yes} (y)", variant="error", id="yes", compact=True)
+                yield Button(f"{self.no} (n)", variant="primary", id="no", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#no", Button).focus()
+
+    def action_answer(self, answer: bool) -> None:
+        self.dismiss(answer)
+
+    @on(Button.Pressed)
+    def _pressed(self, event: Button.Pressed) -> None:
+        self.dismiss(event.button.id == "yes")

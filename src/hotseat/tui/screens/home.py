@@ -1,0 +1,204 @@
+"""The home screen: which mode, which questions, how many, with whom, for which job."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, Vertical
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
+
+from hotseat.session import Mode
+from hotseat.tui.personas import PersonaChoice
+from hotseat.tui.plan import Choice, Choices, count_choices
+
+MAX_NOTES_BYTES = 200_000
+NOTICE_LINES = 3
+
+
+def resolve_notes(text: str) -> tuple[str, str]:
+    """Notes as typed, or the contents of the file they name. Returns (notes, remark)."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped or len(stripped) > 4096:
+        return stripped, ""
+    path = Path(stripped).expanduser()
+    try:
+        if not path.is_file():
+            return stripped, ""
+        data = path.read_bytes()[:MAX_NOTES_BYTES]
+    except OSError as exc:
+        return stripped, f"Could not read {path}: {exc.strerror or exc}; used the text as typed."
+    content = data.decode("utf-8", errors="replace").strip()
+    return content, f"Read {len(content.split())} words of notes from {path.name}."
+
+
+class HomeScreen(Screen[None]):
+    """Pick a practice mode and start. Posts ``StartRequested`` with the choices."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "start", "Start", priority=True),
+        Binding("f2", "app.history", "History"),
+        Binding("f3", "app.progress", "Progress"),
+        Binding("ctrl+q", "app.quit", "Quit"),
+    ]
+
+    class StartRequested(Message):
+        def __init__(self, choices: Choices) -> None:
+            super().__init__()
+            self.choices = choices
+
+    def __init__(
+        self,
+        *,
+        modes: list[Mode],
+        sources: list[Choice],
+        personas: list[PersonaChoice],
+        initial: Choices,
+        notices: list[str],
+        status: str = "",
+    ) -> None:
+        super().__init__()
+        self.modes = {m.id: m for m in modes}
+        self.sources = sources
+        self.personas = personas
+        self.initial = initial
+        self.notices = notices
+        self.status = status
+
+    def compose(self) -> ComposeResult:
+        first = self.initial
+        mode = self.modes.get(first.mode) or next(iter(self.modes.values()))
+        self._mode_shown = mode.id
+        counts = count_choices(mode)
+        count = first.count if first.count in counts else mode.count
+        source_keys = [s.key for s in self.sources]
+        persona_ids = [p.id for p in self.personas]
+        with Vertical(id="home"):
+            yield Static(
+                "[b]hotseat[/b] · rehearse interview answers out loud, offline", id="home-title"
+            )
+            with Grid(id="home-form"):
+                yield Label("Practice", classes="field-label")
+                yield Select(
+                    [(m.name, m.id) for m in self.modes.values()],
+                    value=mode.id,
+                    allow_blank=False,
+                    compact=True,
+                    id="mode",
+                )
+                yield Label("Questions from", classes="field-label")
+                yield Select(
+                    [(s.label, s.key) for s in self.sources],
+                    value=first.source if first.source in source_keys else source_keys[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="source",
+                )
+                yield Label("How many", classes="field-label")
+                yield Select(
+                    [(str(n), n) for n in counts],
+                    value=count,
+                    allow_blank=False,
+                    compact=True,
+                    id="count",
+                )
+                yield Label("Interviewer", classes="field-label")
+                yield Select(
+                    [(p.name, p.id) for p in self.personas],
+                    value=first.persona if first.persona in persona_ids else persona_ids[0],
+                    allow_blank=False,
+                    compact=True,
+                    id="persona",
+                )
+                yield Label("Company", classes="field-label")
+                yield Input(
+                    first.company,
+                    placeholder="optional, e.g. Northwind Health",
+                    compact=True,
+                    id="company",
+                )
+                yield Label("Role", classes="field-label")
+                yield Input(
+                    first.role, placeholder="optional, e.g. data analyst", compact=True, id="role"
+                )
+                yield Label("Notes or job ad", classes="field-label")
+                yield TextArea(
+                    first.notes,
+                    placeholder="optional: paste the job ad or your notes on the company, "
+                    "or type the path of a file that holds them",
+                    soft_wrap=True,
+                    id="notes",
+                )
+            yield Static(self._describe(mode), id="mode-help")
+            with Horizontal(id="home-actions"):
+                yield Button("Start (ctrl+s)", variant="primary", id="start", compact=True)
+                yield Static(self.status, id="home-status")
+            yield Static(self._notice_text(), id="home-notices")
+        yield Footer()
+
+    @staticmethod
+    def _describe(mode: Mode) -> str:
+        return f"{mode.description} [i]Timing: {mode.timing_summary()}.[/]"
+
+    def _notice_text(self) -> str:
+        shown = self.notices[:NOTICE_LINES]
+        more = len(self.notices) - len(shown)
+        lines = [f"! {n}" for n in shown]
+        if more:
+            lines.append(f"  … and {more} more: run 'hotseat doctor' for the full list")
+        return "\n".join(lines)
+
+    def on_mount(self) -> None:
+        self.query_one("#home-notices", Static).display = bool(self.notices)
+        self.query_one("#mode", Select).focus()
+
+    @on(Select.Changed, "#mode")
+    def _mode_changed(self, event: Select.Changed) -> None:
+        mode = self.modes.get(str(event.value))
+        if mode is None or mode.id == self._mode_shown:
+            return  # also the Changed message for the initial value
+        self._mode_shown = mode.id
+        self.query_one("#mode-help", Static).update(self._describe(mode))
+        counts = self.query_one("#count", Select)
+        counts.set_options([(str(n), n) for n in count_choices(mode)])
+        counts.value = mode.count
+
+    def set_status(self, text: str) -> None:
+        self.status = text
+        self.query_one("#home-status", Static).update(text)
+
+    def add_notice(self, text: str) -> None:
+        if text in self.notices:
+            return
+        self.notices.append(text)
+        notices = self.query_one("#home-notices", Static)
+        notices.display = True
+        notices.update(self._notice_text())
+
+    def current_choices(self) -> Choices:
+        count = self.query_one("#count", Select).value
+        notes, remark = resolve_notes(self.query_one("#notes", TextArea).text)
+        if remark:
+            self.notify(remark)
+        return Choices(
+            mode=str(self.query_one("#mode", Select).value),
+            source=str(self.query_one("#source", Select).value),
+            count=count if isinstance(count, int) else None,
+            persona=str(self.query_one("#persona", Select).value),
+            company=self.query_one("#company", Input).value.strip(),
+            role=self.query_one("#role", Input).value.strip(),
+            notes=notes,
+        )
+
+    def action_start(self) -> None:
+        self.post_message(self.StartRequested(self.current_choices()))
+
+    @on(Button.Pressed, "#start")
+    @on(Input.Submitted)
+    def _start(self) -> None:
+        self.action_start()

@@ -1,0 +1,213 @@
+"""Progress: score, words per minute, fillers and long pauses over time.
+
+One point per session, overall or for one competency (chosen on the left).
+The weakest competencies are named at the top, with a button that posts
+:class:`DrillCompetencies`; the app turns it into a review session on them.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+from textual_plotext import PlotextPlot
+
+from hotseat.store import (
+    CompetencyStanding,
+    Point,
+    Store,
+    StoreError,
+    competency_standings,
+    progress_series,
+)
+
+WEAKEST = 3
+OVERALL = "__overall__"
+
+
+class DrillCompetencies(Message):
+    """Practise these competencies next (weakest first)."""
+
+    def __init__(self, competencies: tuple[str, ...]) -> None:
+        super().__init__()
+        self.competencies = competencies
+
+
+@dataclass(frozen=True)
+class Metric:
+    key: str
+    label: str  # on the tab
+    title: str  # above the plot
+    value: Callable[[Point], float | None]
+    band: tuple[float, float] | None = None  # the good range, drawn as two lines
+    limits: tuple[float, float] | None = None
+
+
+METRICS = (
+    Metric("score", "Score", "Score (0-100)", lambda p: p.score, limits=(0, 100)),
+    Metric("wpm", "WPM", "Words per minute (aim 120-160)", lambda p: p.wpm, band=(120, 160)),
+    Metric("fillers", "Fillers", "Fillers per 100 words", lambda p: p.fillers_per_100),
+    Metric("pauses", "Long pauses", "Pauses over 2 s per answer", lambda p: p.long_pauses),
+)
+
+
+def _day(epoch: float) -> str:
+    return time.strftime("%d %b", time.localtime(epoch))
+
+
+def draw(plot: PlotextPlot, metric: Metric, points: list[Point], scope: str) -> int:
+    """Draw one metric over sessions; returns how many sessions had a value."""
+    plt = plot.plt
+    plt.clear_figure()
+    known = [(i, metric.value(p)) for i, p in enumerate(points, 1) if metric.value(p) is not None]
+    plt.title(f"{metric.title}, {scope}")
+    if not known:
+        plt.xticks([], [])
+        plt.yticks([], [])
+        plot.refresh()
+        return 0
+    xs = [float(i) for i, _ in known]
+    ys = [float(v) for _, v in known if v is not None]
+    plt.plot(xs, ys, marker="braille")
+    plt.scatter(xs, ys, marker="dot")
+    if metric.limits:
+        plt.ylim(*metric.limits)
+    elif metric.band:
+        low, high = min(*ys, metric.band[0]), max(*ys, metric.band[1])
+        margin = (high - low) * 0.15
+        plt.ylim(low - margin, high + margin)
+    else:  # counts and rates: from zero, so a small change does not look like a cliff
+        plt.ylim(0, max(*ys, 1.0) * 1.25)
+    if metric.band:
+        for edge in metric.band:
+            plt.hline(edge, "green")
+    step = max(1, len(points) // 5)
+    ticks = list(range(1, len(points) + 1, step))
+    plt.xticks([float(t) for t in ticks], [_day(points[t - 1].at) for t in ticks])
+    plt.xlim(0.5, len(points) + 0.5)
+    plot.refresh()
+    return len(known)
+
+
+class ProgressScreen(Screen[None]):
+    CSS_PATH = "progress.tcss"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("1", "metric('score')", "Score"),
+        Binding("2", "metric('wpm')", "WPM"),
+        Binding("3", "metric('fillers')", "Fillers"),
+        Binding("4", "metric('pauses')", "Pauses"),
+        Binding("d", "drill", "Drill these"),
+        Binding("escape", "back", "Back"),
+    ]
+
+    def __init__(self, store: Store | None, *, problem: str = "") -> None:
+        super().__init__()
+        self.store = store
+        self.problem = problem
+        self.standings: list[CompetencyStanding] = []
+        self.points: list[Point] = []
+        self.scope = OVERALL
+
+    @property
+    def weakest(self) -> tuple[str, ...]:
+        return tuple(s.competency for s in self.standings[:WEAKEST])
+
+    def compose(self) -> ComposeResult:
+        yield Static("Progress", id="progress-title")
+        with Horizontal(id="weakest-bar"):
+            yield Static("", id="weakest")
+            yield Button("Drill these", id="drill", variant="primary", compact=True)
+        with Horizontal(id="progress-body"):
+            yield OptionList(id="scopes")
+            with TabbedContent(id="metrics"):
+                for metric in METRICS:
+                    with TabPane(metric.label, id=f"tab-{metric.key}"):
+                        yield PlotextPlot(id=f"plot-{metric.key}")
+        yield Static("", id="progress-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.load()
+        self.query_one("#scopes", OptionList).focus()
+
+    def load(self) -> None:
+        scopes = self.query_one("#scopes", OptionList)
+        scopes.clear_options()
+        if self.store is None:
+            self._status(self.problem or "The history cannot be opened.")
+            self._weakest_text()
+            return
+        try:
+            self.standings = competency_standings(self.store)
+        except StoreError as exc:
+            self._status(str(exc))
+            return
+        scopes.add_option(Option("Overall", id=OVERALL))
+        for s in sorted(self.standings, key=lambda s: s.competency):
+            label = Content.from_markup(
+                "$name [dim]$score[/]", name=s.competency, score=f"{s.recent_score:.0f}"
+            )
+            scopes.add_option(Option(label, id=s.competency))
+        scopes.highlighted = 0
+        self._weakest_text()
+        self.show_scope(OVERALL)
+
+    def _weakest_text(self) -> None:
+        weakest = self.standings[:WEAKEST]
+        button = self.query_one("#drill", Button)
+        button.disabled = not weakest
+        if not weakest:
+            text = Content("Answer a few questions: your weakest areas will be named here.")
+        else:
+            names = ", ".join(f"{s.competency} ({s.recent_score:.0f})" for s in weakest)
+            text = Content.from_markup("[b]Weakest:[/b] $names", names=names)
+        self.query_one("#weakest", Static).update(text)
+
+    def show_scope(self, scope: str) -> None:
+        self.scope = scope
+        if self.store is None:
+            return
+        competency = None if scope == OVERALL else scope
+        try:
+            self.points = progress_series(self.store, competency)
+        except StoreError as exc:
+            self._status(str(exc))
+            return
+        label = "overall" if competency is None else competency
+        for metric in METRICS:
+            draw(self.query_one(f"#plot-{metric.key}", PlotextPlot), metric, self.points, label)
+        if not self.points:
+            self._status("No answers yet: practise a few questions and come back.")
+        else:
+            answers = sum(p.answers for p in self.points)
+            self._status(f"{label}: {answers} answers over {len(self.points)} sessions.")
+
+    def _status(self, text: str) -> None:
+        self.query_one("#progress-status", Static).update(Content(text))
+
+    @on(OptionList.OptionHighlighted, "#scopes")
+    def _scope_chosen(self, event: OptionList.OptionHighlighted) -> None:
+        if event.option.id and event.option.id != self.scope:
+            self.show_scope(event.option.id)
+
+    def action_metric(self, key: str) -> None:
+        self.query_one("#metrics", TabbedContent).active = f"tab-{key}"
+
+    @on(Button.Pressed, "#drill")
+    def action_drill(self) -> None:
+        if self.weakest:
+            self.post_message(DrillCompetencies(self.weakest))
+
+    def action_back(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,135 @@
+"""The end of a session: every question with its score and the main point to work on."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Button, Footer
+
+from hotseat.tui.review import Summary, SummaryRow
+from hotseat.tui.widgets.text_block import Line, TextBlock
+
+QUESTION_WIDTH = 60
+# What the score column says when there is no score.
+_STATUS = {"skipped": "skip", "not assessed": " n/a", "not reached": "   –"}
+LEGEND = "skip: skipped · n/a: too little to assess · –: not reached"
+
+
+def _short(text: str, width: int = QUESTION_WIDTH) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _row(row: SummaryRow) -> list[Line]:
+    score = f"{row.score:4d}" if row.score is not None else _STATUS[row.status]
+    lead = "  ↳ " if row.follow_up else f"{row.number}. "
+    lines: list[Line] = [
+        (
+            "row",
+            Content.from_markup(
+                "[b]$score[/b]  $lead$q", score=score, lead=lead, q=_short(row.question)
+            ),
+        )
+    ]
+    if row.work_on:
+        lines.append(("sub", Content.from_markup("[dim]Work on:[/] $w", w=row.work_on)))
+    return lines
+
+
+def summary_lines(summary: Summary) -> list[Line]:
+    lines: list[Line] = []
+    if summary.average is not None:
+        plural = "s" if summary.assessed != 1 else ""
+        heading = Content.from_markup(
+            "Average score $avg/100 [dim not bold]over $n assessed answer$s[/]",
+            avg=f"{summary.average:g}",
+            n=str(summary.assessed),
+            s=plural,
+        )
+    elif not summary.answered:
+        heading = Content("No answers were given in this session.")
+    else:
+        heading = Content("None of the answers could be assessed.")
+    lines += [("heading", heading), ("gap", Content(""))]
+    if any(r.score is None for r in summary.rows):
+        lines.insert(1, ("plain", Content.from_markup("[dim]$l[/]", l=LEGEND)))
+    for row in summary.rows:
+        lines += _row(row)
+    if summary.strongest is not None:
+        best = summary.strongest
+        lines += [
+            ("gap", Content("")),
+            (
+                "plain",
+                Content.from_markup(
+                    "[b]Strongest answer:[/b] $q ($score)",
+                    q=_short(best.question),
+                    score=str(best.score),
+                ),
+            ),
+        ]
+    if summary.strengths:
+        lines += [
+            ("gap", Content("")),
+            ("heading", Content.from_markup("[$text-success]Overall strengths[/]")),
+        ]
+        lines += [
+            ("item", Content.from_markup("[$text-success]✓[/] $s", s=s)) for s in summary.strengths
+        ]
+    if summary.practise_next:
+        lines += [
+            ("gap", Content("")),
+            ("heading", Content.from_markup("[$text-warning]Top three to work on[/]")),
+        ]
+        for number, point in enumerate(summary.practise_next, start=1):
+            lines.append(("item", Content.from_markup("$n. $p", n=str(number), p=point)))
+    return lines
+
+
+class SummaryScreen(Screen[None]):
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("h", "home", "Back to home"),
+        Binding("f2", "app.history", "History"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    class HomeRequested(Message):
+        pass
+
+    def __init__(self, summary: Summary, title: str) -> None:
+        super().__init__()
+        self.summary = summary
+        self.title_text = title
+        self.text = ""
+
+    def compose(self) -> ComposeResult:
+        with TextBlock(id="summary-box") as box:
+            box.border_title = f"Session summary · {self.title_text}"
+            box.border_subtitle = "↑↓: scroll"
+        with Horizontal(id="summary-actions"):
+            yield Button("Back to home (h)", variant="primary", id="home", compact=True)
+            yield Button("Quit (q)", id="quit", compact=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        box = self.query_one(TextBlock)
+        box.set_lines(summary_lines(self.summary))
+        self.text = box.text
+        box.focus()
+
+    def action_home(self) -> None:
+        self.post_message(self.HomeRequested())
+
+    @on(Button.Pressed, "#home")
+    def _home(self) -> None:
+        self.action_home()
+
+    @on(Button.Pressed, "#quit")
+    def _quit(self) -> None:
+        self.app.exit()

@@ -1,0 +1,79 @@
+"""The app's long-lived voice and microphone, and how the real ones are built.
+
+Building them imports audio libraries and may load a speech model, so the
+app does it in a background worker after the first frame (``load_services``);
+until they arrive the interview runs with captions and typed answers.
+Tests inject fakes through ``AppOptions`` instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from hotseat.services import Listener, Speaker
+from hotseat.settings import Settings
+from hotseat.tui.options import AppOptions
+
+
+@dataclass
+class ServiceHub:
+    speaker: Speaker | None = None
+    listener: Listener | None = None
+    notices: list[str] = field(default_factory=list)
+
+    @property
+    def voice_on(self) -> bool:
+        return self.speaker is not None and self.speaker.available and not self.speaker.muted
+
+    @property
+    def mic_on(self) -> bool:
+        return self.listener is not None and self.listener.available
+
+    @property
+    def listener_name(self) -> str:
+        return self.listener.engine_name if self.listener is not None else "none"
+
+    def close(self) -> None:
+        for service in (self.speaker, self.listener):
+            if service is not None:
+                with contextlib.suppress(Exception):  # quitting must never fail on this
+                    service.close()
+
+
+def load_real_services(
+    settings: Settings, options: AppOptions, on_change: Callable[[], None] | None = None
+) -> ServiceHub:
+    """Build the real voice and microphone (runs in a worker thread).
+
+    The microphone keeps loading its recogniser in its own thread after this
+    returns; ``on_change`` is called (from that thread) when it is ready.
+    """
+    hub = ServiceHub()
+    try:
+        from hotseat.speech import create_speaker
+
+        hub.speaker = create_speaker(settings)
+    except Exception as exc:  # no voice is never fatal: captions remain
+        hub.notices.append(f"The interviewer's voice could not start ({exc}); captions only.")
+    speaker = hub.speaker
+    if speaker is not None:
+        speaker.muted = settings.muted
+        if not speaker.available and speaker.notice:
+            hub.notices.append(speaker.notice)
+    if options.typed or settings.engine == "typed":
+        return hub
+    try:
+        from hotseat.asr.listener import MicListener
+
+        hub.listener = MicListener(
+            settings,
+            model=options.model,
+            input_device=options.input_device,
+            paused_when=(lambda: speaker.speaking) if speaker is not None else None,
+            on_ready=on_change,
+        )
+    except Exception as exc:
+        hub.notices.append(f"The microphone could not start ({exc}); type your answers.")
+    return hub

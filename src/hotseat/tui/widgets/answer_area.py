@@ -1,0 +1,104 @@
+"""Where the answer goes: a box to type it in, or the live transcript and level meter.
+
+The interview screen picks the mode: ``typed`` (no microphone, or the user
+asked for it) or ``spoken`` (a ``Listener`` hears the answer and the screen
+feeds ``set_partial`` and ``set_level`` from its messages).
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Static, TextArea
+
+FLOOR_DB = -60.0
+METER_CELLS = 24
+
+
+def meter_text(dbfs: float) -> str:
+    """A bar from silence (-60 dBFS or lower) to full scale (0 dBFS)."""
+    level = min(1.0, max(0.0, (dbfs - FLOOR_DB) / -FLOOR_DB))
+    filled = round(level * METER_CELLS)
+    shown = "silent" if dbfs <= FLOOR_DB else f"{dbfs:4.0f} dB"
+    return f"Mic {'█' * filled}{'░' * (METER_CELLS - filled)} {shown}"
+
+
+class LevelMeter(Static):
+    DEFAULT_CSS = """
+    LevelMeter { height: 1; color: $success; }
+    LevelMeter.-quiet { color: $text-muted; }
+    """
+
+    dbfs: reactive[float] = reactive(FLOOR_DB)
+
+    def render(self) -> str:
+        return meter_text(self.dbfs)
+
+    def watch_dbfs(self, dbfs: float) -> None:
+        self.set_class(dbfs < -45.0, "-quiet")
+
+
+class LiveTranscript(Static):
+    DEFAULT_CSS = """
+    LiveTranscript { height: 1fr; padding: 0 1; }
+    LiveTranscript.-empty { color: $text-muted; }
+    """
+
+
+class AnswerArea(Vertical):
+    DEFAULT_CSS = """
+    AnswerArea {
+        height: 1fr;
+        width: 100%;
+        border: round $secondary;
+        border-title-color: $text-secondary;
+    }
+    AnswerArea:focus-within { border: round $accent; }
+    AnswerArea > TextArea { height: 1fr; border: none; padding: 0 1; }
+    AnswerArea > TextArea:focus { border: none; }
+    AnswerArea.-typed > LevelMeter, AnswerArea.-typed > LiveTranscript { display: none; }
+    AnswerArea.-spoken > TextArea { display: none; }
+    """
+
+    mode: reactive[str] = reactive("typed")
+
+    def compose(self) -> ComposeResult:
+        yield TextArea(id="typed-answer", soft_wrap=True, show_line_numbers=False)
+        yield LevelMeter(id="level-meter")
+        yield LiveTranscript("", id="live-transcript", classes="-empty")
+
+    def watch_mode(self, old: str, new: str) -> None:
+        self.remove_class(f"-{old}")
+        self.add_class(f"-{new}")
+        self.border_title = (
+            "Your answer: type it, then press ctrl+s"
+            if new == "typed"
+            else "Your answer: speak, then press ctrl+s"
+        )
+
+    @property
+    def text_area(self) -> TextArea:
+        return self.query_one("#typed-answer", TextArea)
+
+    @property
+    def typed_text(self) -> str:
+        return self.text_area.text
+
+    def clear(self) -> None:
+        self.text_area.clear()
+        self.set_partial("")
+        self.set_level(FLOOR_DB)
+
+    def set_partial(self, text: str) -> None:
+        live = self.query_one(LiveTranscript)
+        live.set_class(not text, "-empty")
+        live.update(Content(text) if text else "Listening… the transcript appears as you speak.")
+
+    def set_level(self, dbfs: float) -> None:
+        self.query_one(LevelMeter).dbfs = dbfs
+
+    def set_ready(self, ready: bool) -> None:
+        """Typing is only possible while an answer is under way."""
+        self.text_area.read_only = not ready

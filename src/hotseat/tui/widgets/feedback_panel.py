@@ -1,0 +1,83 @@
+"""Feedback on one answer: score, subscores, strengths, top three improvements.
+
+Every improvement quotes the words of the answer it is about, with a tip.
+The score explanation opens in its own dialog (``ExplainScreen``).
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from hotseat.feedback.model import Feedback, Finding
+from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
+
+
+def _quotes(finding: Finding, limit: int = 2) -> list[Line]:
+    lines: list[Line] = []
+    for evidence in finding.evidence[:limit]:
+        when = f"  at {evidence.start:.0f} s" if evidence.start is not None else ""
+        lines.append(
+            ("quote", Content.from_markup("“$text”[dim]$when[/]", text=evidence.text, when=when))
+        )
+    return lines
+
+
+def feedback_block(feedback: Feedback) -> list[Line]:
+    lines: list[Line] = []
+    if not feedback.assessable:
+        lines.append(("heading", Content("Nothing to assess yet")))
+        lines += [("item", Content(f.message)) for f in feedback.findings if not f.is_strength]
+        lines += [("tip", Content.from_markup("[dim]Tip:[/] $t", t=t)) for t in feedback.tips[:2]]
+        return lines
+    subs = " · ".join(f"{name} {value}" for name, value in feedback.subscores.items())
+    lines.append(
+        (
+            "heading",
+            Content.from_markup(
+                "Score $score/100  [dim not bold]$subs[/]", score=str(feedback.score), subs=subs
+            ),
+        )
+    )
+    strengths = feedback.strengths[:3]
+    if strengths:
+        lines.append(("heading", Content.from_markup("[$text-success]Strengths[/]")))
+        for finding in strengths:
+            lines.append(("item", Content.from_markup("[$text-success]✓[/] $m", m=finding.message)))
+            lines += _quotes(finding, limit=1)
+    improvements = feedback.improvements
+    if improvements:
+        lines.append(("heading", Content.from_markup("[$text-warning]To work on[/]")))
+        for number, finding in enumerate(improvements, start=1):
+            lines.append(("item", Content.from_markup("$n. $m", n=str(number), m=finding.message)))
+            lines += _quotes(finding)
+            if finding.tip:
+                lines.append(("tip", Content.from_markup("[dim]Tip:[/] $t", t=finding.tip)))
+    elif not strengths:
+        lines.append(("item", Content("No specific points found in this answer.")))
+    return lines
+
+
+def feedback_lines(feedback: Feedback) -> list[Content]:
+    """The same, as plain indented lines (for a single Static, e.g. the history screen)."""
+    return [Content(" " * INDENTS.get(kind, 0)) + line for kind, line in feedback_block(feedback)]
+
+
+class FeedbackPanel(TextBlock):
+    DEFAULT_CSS = """
+    FeedbackPanel {
+        height: 1fr;
+        width: 100%;
+        border: round $success;
+        border-title-color: $text-success;
+        border-subtitle-color: $text-muted;
+        padding: 0 1;
+    }
+    FeedbackPanel:focus { border: round $accent; }
+    """
+
+    def on_mount(self) -> None:
+        self.border_title = "Feedback"
+        self.border_subtitle = "enter: next · e: how it was scored · ↑↓: scroll"
+
+    def show(self, feedback: Feedback) -> None:
+        self.set_lines(feedback_block(feedback))

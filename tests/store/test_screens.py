@@ -1,0 +1,152 @@
+"""The History and Progress screens at 80x24, driven by keys only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import App
+from textual.message import Message
+from textual.widgets import Button, DataTable, Static, TabbedContent
+from textual_plotext import PlotextPlot
+
+from hotseat.store import Recorder, Store
+from hotseat.tui.screens.history import HistoryScreen, ResumeSession, SessionScreen
+from hotseat.tui.screens.progress import DrillCompetencies, ProgressScreen
+from tests.store.sample import fill, question, timed, turn, wav
+
+
+class Host(App[None]):
+    """A bare app hosting one screen, recording the messages it sends up."""
+
+    def __init__(self, screen: HistoryScreen | ProgressScreen) -> None:
+        super().__init__()
+        self.first = screen
+        self.received: list[Message] = []
+
+    def on_mount(self) -> None:
+        self.push_screen(self.first)
+
+    def on_resume_session(self, message: ResumeSession) -> None:
+        self.received.append(message)
+
+    def on_drill_competencies(self, message: DrillCompetencies) -> None:
+        self.received.append(message)
+
+
+def _text(app: App[None], selector: str) -> str:
+    return str(app.screen.query_one(selector, Static).render())
+
+
+def _interrupted_and_finished() -> tuple[int, int, Path]:
+    with Store() as store:
+        done = store.begin_session(mode="mock", started_at=1_700_000_000)
+        store.save_answer(done, turn(question("q-a"), "an older answer", 52))
+        store.end_session(done)
+    recorder = Recorder()
+    open_one = recorder.begin_session(mode="rapid-fire")
+    audio = wav(recorder.recording_path(open_one) or Path("x"))
+    spoken = timed("first I measured the queue then I cut the wait by half")
+    recorder.save_answer(open_one, turn(question("q-b"), transcript=spoken, score=77), audio)
+    recorder.save_answer(open_one, turn(question("q-c"), skipped=True))
+    recorder.close()  # closed without ending: the session is unfinished
+    return done, open_one, audio
+
+
+async def test_history_opens_a_session_and_replays_its_recording() -> None:
+    _, open_one, audio = _interrupted_and_finished()
+    played: list[Path] = []
+    stopped: list[bool] = []
+    store = Store()
+    app = Host(HistoryScreen(store, play=played.append, stop=lambda: stopped.append(True)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = app.screen.query_one("#sessions", DataTable)
+        assert table.row_count == 2
+        assert [str(c) for c in table.get_row_at(0)][-1] == "interrupted"  # newest first
+        assert "1 unfinished" in _text(app, "#history-status")
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        body = _text(app, "#answer-body")
+        assert "first I measured the queue then I cut the wait by half" in body
+        assert "Score 77/100" in body and "The story stops before the result." in body
+        assert "Tip: End with what changed, in numbers." in body
+        await pilot.press("p")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert played == [audio]
+        await pilot.press("s")
+        assert stopped
+        await pilot.press("down")  # the skipped question
+        assert "Answer: skipped" in _text(app, "#answer-body")
+        await pilot.press("p")
+        assert "no recording" in _text(app, "#session-status")
+        await pilot.press("escape")
+        assert isinstance(app.screen, HistoryScreen)
+        await pilot.press("r")
+        assert [m.session_id for m in app.received if isinstance(m, ResumeSession)] == [open_one]
+    store.close()
+
+
+async def test_history_closes_and_deletes_sessions_with_confirmation() -> None:
+    done, open_one, audio = _interrupted_and_finished()
+    store = Store()
+    app = Host(HistoryScreen(store, play=lambda p: None, stop=lambda: None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")  # close the unfinished one (first row)
+        assert store.session_info(open_one).status == "closed"
+        await pilot.press("d")
+        await pilot.press("n")  # keep it after all
+        assert len(store.list_sessions()) == 2
+        await pilot.press("d")
+        await pilot.press("y")
+        await pilot.pause()
+        assert [s.id for s in store.list_sessions()] == [done]
+        assert app.screen.query_one("#sessions", DataTable).row_count == 1
+        assert not audio.exists()
+    store.close()
+
+
+async def test_history_without_a_database_says_why() -> None:
+    app = Host(HistoryScreen(None, problem="The disk holding /x is full."))
+    async with app.run_test(size=(80, 24)):
+        assert "The disk holding /x is full." in _text(app, "#history-status")
+    empty = Store()
+    app = Host(HistoryScreen(empty))
+    async with app.run_test(size=(80, 24)):
+        assert "No sessions yet" in _text(app, "#history-status")
+    empty.close()
+
+
+async def test_progress_names_the_weakest_and_drills_them() -> None:
+    store = Store()
+    fill(store, [[40, 90, 60], [70, 80], [90, 60]])
+    sid = store.begin_session()
+    store.save_answer(sid, turn(question("q-x", ("composure",)), score=30))
+    app = Host(ProgressScreen(store))
+    async with app.run_test(size=(80, 24)) as pilot:
+        weakest = _text(app, "#weakest")
+        assert weakest.startswith("Weakest: composure (30), impact (")
+        assert "communication" in weakest
+        plot = app.screen.query_one("#plot-score", PlotextPlot)
+        assert plot.size.width >= 40 and plot.size.height >= 12  # readable at 80x24
+        assert "overall: 8 answers over 4 sessions" in _text(app, "#progress-status")
+        await pilot.press("down", "down")  # Overall -> communication -> composure
+        assert "composure: 1 answers over 1 sessions" in _text(app, "#progress-status")
+        await pilot.press("2")
+        assert app.screen.query_one(TabbedContent).active == "tab-wpm"
+        button = app.screen.query_one("#drill", Button)
+        assert not button.disabled and button.region.right <= 80
+        await pilot.press("d")
+        await pilot.pause()
+        [drill] = [m for m in app.received if isinstance(m, DrillCompetencies)]
+        assert drill.competencies == ("composure", "impact", "communication")
+    store.close()
+
+
+async def test_progress_with_no_history_invites_practice() -> None:
+    store = Store()
+    app = Host(ProgressScreen(store))
+    async with app.run_test(size=(80, 24)):
+        assert "Answer a few questions" in _text(app, "#weakest")
+        assert app.screen.query_one("#drill", Button).disabled
+        assert "No answers yet" in _text(app, "#progress-status")
+    store.close()

@@ -1,0 +1,61 @@
+"""Steps a user takes in the app, for Pilot tests."""
+
+from __future__ import annotations
+
+from textual import events
+from textual.pilot import Pilot
+from textual.widgets import Digits
+
+from hotseat.session import FakeClock, Phase
+from hotseat.tui.app import HotseatApp
+from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.widgets.timer import SessionTimer
+
+
+def interview(app: HotseatApp) -> InterviewScreen:
+    screen = app.screen
+    assert isinstance(screen, InterviewScreen), f"expected the interview, got {screen!r}"
+    return screen
+
+
+def shown_time(app: HotseatApp) -> str:
+    return str(interview(app).query_one(SessionTimer).query_one(Digits).value)
+
+
+def card_text(app: HotseatApp) -> str:
+    card = interview(app).card
+    return f"{card.border_title}\n{card.render()}"
+
+
+async def start(pilot: Pilot[int]) -> InterviewScreen:
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+    return interview(pilot.app)  # type: ignore[arg-type]
+
+
+async def move_clock(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
+    """Let time pass, then let the screen's next tick show it."""
+    clock.advance(seconds)
+    interview(pilot.app).tick()  # type: ignore[arg-type]
+    await pilot.pause()
+
+
+async def type_answer(pilot: Pilot[int], text: str) -> None:
+    """Type the first word key by key, then paste the rest (as a terminal delivers a paste)."""
+    first, _, rest = text.partition(" ")
+    await pilot.press(*first)
+    if rest:
+        pilot.app.post_message(events.Paste(" " + rest))  # as the terminal driver does
+    await pilot.pause()
+
+
+async def answer(pilot: Pilot[int], clock: FakeClock, text: str, seconds: float) -> None:
+    """Type an answer that takes ``seconds`` and submit it (from thinking or answering)."""
+    screen = interview(pilot.app)  # type: ignore[arg-type]
+    assert screen.session.phase in (Phase.THINKING, Phase.ANSWERING)
+    await type_answer(pilot, text)
+    assert screen.session.phase is Phase.ANSWERING
+    await move_clock(pilot, clock, seconds)
+    await pilot.press("ctrl+s")
+    await pilot.pause()

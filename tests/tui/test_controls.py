@@ -1,0 +1,114 @@
+"""Keys and commands during an interview: skip, end, repeat, explain, the palette."""
+
+from __future__ import annotations
+
+from hotseat.session import FakeClock, Phase
+from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.summary import SummaryScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import answer, card_text, interview, move_clock, shown_time, start
+
+THREE = {"mode": "focus", "pack": "test-software", "count": 3}
+
+
+async def test_skip_moves_on_and_the_summary_says_skipped(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        first = screen.session.current.question.text
+        await pilot.press("ctrl+o")
+        await pilot.pause()
+        assert "Question 2 of 3" in card_text(pilot.app)
+        assert first not in card_text(pilot.app)
+        assert screen.session.turns[0].skipped
+        await pilot.press("ctrl+o", "ctrl+o")
+        await pilot.pause()
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.text.count("skip  ") == 3
+        assert "No answers were given in this session." in summary.text
+
+
+async def test_end_asks_first_and_keeps_the_answers_so_far(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await answer(pilot, clock, "I asked the reviewer to pair with me on it.", 40)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, ConfirmScreen)
+        await pilot.press("n")  # changed my mind
+        await pilot.pause()
+        assert pilot.app.screen is screen and screen.session.phase is Phase.REVIEWING
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.summary.answered == 1
+        assert summary.text.count("   –  ") == 2
+
+
+async def test_repeat_restarts_the_question_and_its_countdown(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        full = shown_time(pilot.app)
+        await move_clock(pilot, clock, 6)
+        assert shown_time(pilot.app) != full
+        await pilot.press("ctrl+r")
+        await pilot.pause()
+        assert screen.session.phase is Phase.THINKING
+        assert shown_time(pilot.app) == full
+        assert "Question 1 of 3" in card_text(pilot.app)
+
+
+async def test_explain_shows_how_the_score_was_reached(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await answer(pilot, clock, "We agreed to split the change into three reviews.", 45)
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ExplainScreen)
+        body = str(dialog.query_one("#explain-body").render())
+        assert "Started from 50." in body and "-8 for no numbers." in body
+        assert "word count: 9" in body
+        await pilot.press("escape")
+        await pilot.pause()
+        assert interview(pilot.app).session.phase is Phase.REVIEWING
+
+
+async def test_command_palette_runs_interview_actions(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"skip the")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert screen.session.turns[0].skipped
+        assert "Question 2 of 3" in card_text(pilot.app)
+
+
+async def test_command_palette_starts_practice_from_home(app_factory: AppFactory) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"start practice")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert interview(pilot.app).session.phase is Phase.THINKING

@@ -1,0 +1,132 @@
+"""Every answer is kept in the real history database as the interview goes."""
+
+from __future__ import annotations
+
+from hotseat import paths
+from hotseat.session import FakeClock, Phase
+from hotseat.store import Store
+from hotseat.tui.screens.home import HomeScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener
+from tests.tui.helpers import answer, interview, start
+
+THREE = {"mode": "focus", "pack": "test-software", "count": 3}
+
+
+def stored_sessions() -> list[tuple[str, int, int]]:
+    with Store() as store:
+        return [(s.status, s.questions, s.answered) for s in store.list_sessions()]
+
+
+async def test_answers_and_skips_are_saved_as_they_happen(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await answer(pilot, clock, "I asked for a call to walk through the review.", 40)
+        assert stored_sessions() == [("active", 1, 1)]  # on disk before moving on
+        await pilot.press("enter")  # the follow-up
+        await pilot.pause()
+        await pilot.press("ctrl+o")  # skip it
+        await pilot.pause()
+        assert stored_sessions() == [("active", 2, 1)]
+        await pilot.press("ctrl+l", "y")  # end the session
+        await pilot.pause()
+        assert stored_sessions() == [("finished", 2, 1)]
+    with Store() as store:
+        record = store.load_session(store.list_sessions()[0].id)
+    first = record.answers[0]
+    assert first.transcript.text == "I asked for a call to walk through the review."
+    assert first.feedback is not None and first.score == first.feedback.score
+    assert record.answers[1].skipped
+
+
+async def test_quitting_mid_session_offers_to_resume_it_next_time(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        first = screen.session.current.question.id
+        await answer(pilot, clock, "I would sketch the two options on one page.", 40)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert stored_sessions() == [("interrupted", 1, 1)]
+
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert "unfinished session can be resumed" in str(home.query_one("#home-notices").render())
+        await pilot.press("f2")
+        await pilot.pause()
+        await pilot.press("r")  # resume the highlighted (only) session
+        await pilot.pause()
+        resumed = interview(pilot.app)
+        asked = [t.question.id for t in resumed.session.turns]
+        assert first not in asked and len(asked) == 2  # what was left of the three
+        await answer(pilot, clock, "I set up a shared incident channel at once.", 40)
+    with Store() as store:
+        (info,) = store.list_sessions()
+    assert info.answered == 2  # both runs' answers in the one session
+
+
+async def test_a_spoken_answer_is_recorded_into_the_data_folder(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    recorded: list[str | None] = []
+    original = listener.start_answer
+
+    def start_answer(*args, recording_path=None, **kwargs):  # type: ignore[no-untyped-def]
+        recorded.append(recording_path)
+        return original(*args, recording_path=recording_path, **kwargs)
+
+    listener.start_answer = start_answer  # type: ignore[method-assign]
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        listener.hear("We wrote a one page summary for the sales team")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVIEWING
+    (path,) = recorded
+    assert path is not None and path.startswith(str(paths.data_dir()))
+    with Store() as store:
+        record = store.load_session(store.list_sessions()[0].id)
+    assert str(record.answers[0].audio_path) == path
+
+
+async def test_progress_and_history_open_from_home(app_factory: AppFactory) -> None:
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "ProgressScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("f2")
+        await pilot.pause()
+        assert type(pilot.app.screen).__name__ == "HistoryScreen"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+
+
+async def test_drilling_the_weakest_competencies_starts_a_review(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await answer(pilot, clock, "I explained the cost of waiting in plain numbers.", 40)
+        await pilot.press("ctrl+l", "y", "h")  # end, back home
+        await pilot.pause()
+        await pilot.press("f3")
+        await pilot.pause()
+        await pilot.press("d")  # drill these
+        await pilot.pause()
+        screen = interview(pilot.app)
+        assert screen.plan.mode.id == "review"
+        weakest = set(screen.session.turns[0].question.competencies)
+        assert weakest & {"communication", "tailoring"}  # what the one answer probed

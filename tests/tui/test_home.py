@@ -1,0 +1,136 @@
+"""The home screen: choices, notices about broken files, job details carried into questions."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, Select, TextArea
+
+from hotseat import paths
+from hotseat.session import Phase
+from hotseat.settings import load_settings
+from hotseat.tui.screens.home import HomeScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import card_text, start
+
+
+def notices(screen: HomeScreen) -> str:
+    return str(screen.query_one("#home-notices").render())
+
+
+async def test_a_broken_user_pack_is_named_and_the_app_still_starts(
+    app_factory: AppFactory,
+) -> None:
+    folder = paths.user_questions_dir()
+    folder.mkdir(parents=True)
+    (folder / "mine.toml").write_text('[pack]\nid = "mine"\n[[questions]\nid = 3\n')
+    async with app_factory(bank=None).run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        text = notices(home)
+        assert "Skipped question pack mine.toml, line 3" in text
+        assert home.query_one("#home-notices").display
+
+
+async def test_a_broken_pack_beside_good_ones_still_lets_you_practise(
+    app_factory: AppFactory,
+) -> None:
+    folder = paths.user_questions_dir()
+    folder.mkdir(parents=True)
+    (folder / "bad.toml").write_text('[pack]\nid = "bad"\nname = "Bad"\n')
+    async with app_factory(mode="focus", pack="test-software", count=3).run_test() as pilot:
+        await pilot.pause()
+        assert "bad.toml" in notices(pilot.app.screen)  # type: ignore[arg-type]
+        screen = await start(pilot)
+        assert screen.session.phase is Phase.THINKING
+
+
+async def test_settings_problems_are_shown(app_factory: AppFactory) -> None:
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text('muted = "maybe"\nvolume = 3\n')
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        text = notices(pilot.app.screen)  # type: ignore[arg-type]
+        assert "muted must be true or false" in text
+        assert "unknown setting 'volume'" in text
+
+
+async def test_company_and_role_fill_the_questions_and_are_remembered(
+    app_factory: AppFactory,
+) -> None:
+    async with app_factory(mode="focus", category="research", count=1).run_test() as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        home.query_one("#company", Input).focus()
+        await pilot.press(*"Acme")
+        await pilot.press("tab")
+        await pilot.press(*"analyst")
+        await pilot.press("enter")  # enter in a text field starts, like the button
+        await pilot.pause()
+        assert "Why do you want to work at Acme as the analyst role?" in card_text(pilot.app)
+        saved = load_settings()
+        assert (saved.last_company, saved.last_role) == ("Acme", "analyst")
+
+
+async def test_notes_given_as_a_file_path_are_read(app_factory: AppFactory, tmp_path: Path) -> None:
+    notes = tmp_path / "job ad.txt"
+    notes.write_text("Acme builds hearing aids.\nWe value plain speaking.\n")
+    async with app_factory(mode="focus", category="research", count=1).run_test() as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        home.query_one("#notes", TextArea).text = str(notes)
+        screen = await start(pilot)
+        assert screen.plan.context.notes == "Acme builds hearing aids.\nWe value plain speaking."
+
+
+async def test_pasted_notes_are_kept_as_they_are(app_factory: AppFactory) -> None:
+    async with app_factory(mode="focus", category="research", count=1).run_test() as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        home.query_one("#notes", TextArea).text = "/not/a/file but some notes"
+        screen = await start(pilot)
+        assert screen.plan.context.notes == "/not/a/file but some notes"
+
+
+async def test_choosing_a_mode_by_keyboard_offers_its_question_counts(
+    app_factory: AppFactory,
+) -> None:
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        assert pilot.app.focused is home.query_one("#mode", Select)
+        await pilot.press("enter", "down", "down", "enter")  # Mock, Focus, Rapid-fire
+        await pilot.pause()
+        assert home.query_one("#mode", Select).value == "rapid-fire"
+        assert home.query_one("#count", Select).value == 10
+        assert "Ten short questions" in str(home.query_one("#mode-help").render())
+
+
+async def test_focus_without_a_category_says_why_it_cannot_start(
+    app_factory: AppFactory,
+) -> None:
+    async with app_factory(mode="focus").run_test(size=(80, 24)) as pilot:
+        await start_from_home(pilot)
+        assert isinstance(pilot.app.screen, HomeScreen)
+        messages = [n.message for n in pilot.app._notifications]
+        assert any("needs a category or a role pack" in m for m in messages)
+
+
+async def start_from_home(pilot) -> None:  # type: ignore[no-untyped-def]
+    await pilot.pause()
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_interviewers_come_from_the_persona_files(app_factory: AppFactory) -> None:
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        select = pilot.app.screen.query_one("#persona", Select)
+        ids = [value for _, value in select._options]
+        assert "recruiter" in ids and len(ids) >= 2
+        assert select.value == "recruiter"
