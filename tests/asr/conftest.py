@@ -8,12 +8,14 @@ very same code path. Korean speech comes from espeak-ng's ``ko`` voice.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from hotseat.asr.sphinx_engine import SphinxEngine
 from hotseat.asr.vosk_engine import VoskEngine
+from tests.asr.http_fixture import Served, serving
 from tests.audio.render import join, silence, speak
 
 KOREAN = "안녕하세요 저는 학생입니다 오늘 날씨가 좋습니다"
@@ -36,8 +38,10 @@ def vosk_engine(ko_model: Path) -> VoskEngine:
     return VoskEngine(ko_model)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture
 def sphinx_engine() -> SphinxEngine:
+    """A fresh engine (0.3 s): pocketsphinx carries a little state from one phrase
+    to the next, so a shared one would make results depend on test order."""
     return SphinxEngine()
 
 
@@ -57,3 +61,10 @@ def korean_two_phrases(speech_dir: Path) -> Path:
     gap = silence(2.5, speech_dir / "gap.wav")
     second = speak(KOREAN_2, speech_dir / "ko2.wav", voice="ko", speed=150, pad=(0, 0.5))
     return join([first, gap, second], speech_dir / "ko-two.wav")
+
+
+@pytest.fixture
+def http_server() -> Iterator[tuple[str, Served]]:
+    """A server on 127.0.0.1 for download tests: (base URL, what it serves and saw)."""
+    with serving() as server:
+        yield server

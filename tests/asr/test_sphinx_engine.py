@@ -1,9 +1,12 @@
 """pocketsphinx, the fallback, on English speech rendered by espeak-ng.
 
-Its accuracy on synthetic speech is modest, so the sentences are ones it
-was seen to get (nearly) right with espeak-ng's en-us voice at 130 words a
-minute, padded with half a second of silence, and each test asks only for
-most of the content words, not the exact sentence.
+Its accuracy on synthetic speech is modest (it was trained on people), so
+these sentences are ones it was seen to get right in their content words
+with espeak-ng's en-us voice at 130 words a minute, padded with half a
+second of silence and given a microphone-like hiss at -60, -55 and -50 dBFS
+(see tests/audio/render.py); the tests ask for those content words, not the
+exact sentence. Many others come out garbled, e.g. "my manager gave me good
+feedback" -> "my manager gary we don't feed back".
 """
 
 from __future__ import annotations
@@ -19,10 +22,10 @@ from hotseat.audio.wavfile import read_wav
 from tests.audio.render import join, silence, speak
 
 SENTENCES = {
-    "I worked on a new product": {"worked", "new", "product"},
-    "the result was a success": {"result", "success"},
+    "my greatest strength is listening": {"greatest", "strength", "listening"},
+    "I want to work for your company": {"want", "your", "company"},
     "the customer was happy": {"customer", "happy"},
-    "we reduced the cost by twenty percent": {"reduced", "cost", "twenty", "percent"},
+    "the result was a success": {"result", "success"},
 }
 
 
@@ -42,8 +45,7 @@ def test_recognises_most_content_words(
     words = recognizer.finish()
 
     heard = {w.word for w in words}
-    wanted = SENTENCES[sentence]
-    assert len(heard & wanted) >= len(wanted) - 1, f"heard {heard}"
+    assert SENTENCES[sentence] <= heard, f"heard {heard}"
     seconds = len(pcm) / 2 / SAMPLE_RATE
     for word in words:
         assert word.start is not None and word.end is not None
@@ -55,9 +57,9 @@ def test_recognises_most_content_words(
 def test_partials_grow_and_later_phrases_keep_their_place(
     sphinx_engine: SphinxEngine, tmp_path: Path
 ) -> None:
-    first = speak("I worked on a new product", tmp_path / "a.wav")
+    first = speak("my greatest strength is listening", tmp_path / "a.wav")
     gap = silence(2.0, tmp_path / "gap.wav")
-    second = speak("the customer was happy", tmp_path / "b.wav")
+    second = speak("I want to work for your company", tmp_path / "b.wav")
     pcm = _pcm(join([first, gap, second], tmp_path / "ab.wav"))
     second_starts = (len(_pcm(first)) + len(_pcm(gap))) / 2 / SAMPLE_RATE
 
@@ -68,9 +70,10 @@ def test_partials_grow_and_later_phrases_keep_their_place(
         partials.append(recognizer.partial())
     words = recognizer.finish()
 
-    assert "product" in partials[len(partials) // 2], "the first phrase shows while speaking"
-    happy = next(w for w in words if w.word == "happy")
-    assert happy.start is not None and happy.start > second_starts
+    assert any("strength" in p for p in partials), "the first phrase shows before the end"
+    assert partials[0] == "", "digital silence shows no words"
+    company = next(w for w in words if w.word == "company")
+    assert company.start is not None and company.start > second_starts
     starts = [w.start for w in words]
     assert starts == sorted(starts)
 

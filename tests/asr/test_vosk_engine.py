@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -53,7 +54,7 @@ def test_times_run_on_across_phrases(vosk_engine: VoskEngine, korean_two_phrases
     pcm = _pcm(korean_two_phrases)
     _, words = _stream(vosk_engine, pcm)
     _assert_well_timed(words, len(pcm) / 2 / SAMPLE_RATE)
-    gaps = [b.start - a.end for a, b in zip(words, words[1:], strict=False)]  # type: ignore[operator]
+    gaps = [b.start - a.end for a, b in pairwise(words)]  # type: ignore[operator]
     assert max(gaps) == pytest.approx(2.5, abs=0.6), "the 2.5 s pause sits between the phrases"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import wave
+import zlib
 from pathlib import Path
 
 import numpy as np
@@ -24,19 +25,31 @@ def speak(
     speed: int = 130,
     rate: int = 16000,
     pad: tuple[float, float] = (0.5, 0.5),
-    extra: tuple[str, ...] = (),
+    noise_db: float | None = -55.0,
 ) -> Path:
-    """Render ``text`` with espeak-ng, then resample and pad it with sox."""
+    """Render ``text`` with espeak-ng, resample and pad it, add a microphone's hiss.
+
+    The hiss (white noise at ``noise_db`` dBFS, seeded by the text so every run
+    is identical) stands in for a real microphone's noise floor: synthetic
+    speech in digital silence is unlike anything a microphone delivers, and
+    pocketsphinx in particular does much worse on it.
+    """
     need("espeak-ng")
     need("sox")
     raw = out.with_suffix(".raw.wav")
     subprocess.run(["espeak-ng", "-v", voice, "-s", str(speed), "-w", str(raw), text], check=True)
-    subprocess.run(
-        ["sox", str(raw), "-r", str(rate), *extra, str(out), "pad", str(pad[0]), str(pad[1])],
+    padded = out.with_suffix(".pad.wav")
+    subprocess.run(  # -D: no random dither, so the audio is the same on every run
+        ["sox", "-D", str(raw), "-r", str(rate), str(padded), "pad", str(pad[0]), str(pad[1])],
         check=True,
     )
     raw.unlink()
-    return out
+    samples, _ = read_pcm(padded)
+    padded.unlink()
+    if noise_db is not None:
+        rng = np.random.default_rng(zlib.crc32(text.encode()))
+        samples = samples + rng.normal(0.0, 10 ** (noise_db / 20), len(samples)).astype(np.float32)
+    return write_pcm(samples, out, rate)
 
 
 def join(parts: list[Path], out: Path) -> Path:

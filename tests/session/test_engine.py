@@ -194,3 +194,16 @@ def test_a_follow_up_is_asked_next_by_the_same_persona() -> None:
     assert follow.timing.prep_seconds == 0
     session.next()
     assert session.current is follow and session.progress() == (2, 3)
+
+
+def test_thinking_counts_from_the_real_end_of_speech_not_the_late_message() -> None:
+    """The voice reports when speech ended; the message arrives later: the countdown
+    starts at the reported end, and never in the future."""
+    session, clock = session_of(Timing(prep_seconds=10, answer_min=30, answer_max=60))
+    ended = clock.now()
+    clock.advance(0.25)  # the message is handled a quarter second late
+    assert session.question_asked(at=ended) is Phase.THINKING
+    assert session.thinking_remaining() == 9.75
+    session.repeat()
+    assert session.question_asked(at=clock.now() + 5) is Phase.THINKING
+    assert session.thinking_remaining() == 10

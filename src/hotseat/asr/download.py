@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import http.client
 import os
 import shutil
 import tempfile
@@ -81,14 +82,20 @@ def _fetch(
             raise DownloadError(f"the server answered {response.status} {response.reason}")
         length = int(response.getheader("Content-Length") or 0)
         total = model.size or (have + length if length else 0)
+        expected = have + length if length else model.size
         last_report = 0.0
         with open(part, "ab" if have else "wb") as out:
             while True:
                 try:
                     chunk = response.read(_CHUNK)
-                except (TimeoutError, OSError) as exc:
+                except http.client.IncompleteRead as exc:
+                    out.write(exc.partial)
+                    have += len(exc.partial)
+                    chunk = b""
+                except (TimeoutError, OSError, http.client.HTTPException) as exc:
                     raise DownloadError(
-                        f"the download stalled ({exc}); run the command again to resume"
+                        f"the download stalled ({exc or type(exc).__name__}); "
+                        "run the command again to resume"
                     ) from None
                 if not chunk:
                     break
@@ -102,7 +109,7 @@ def _fetch(
                     progress(have, total)
         if progress is not None:
             progress(have, total or have)
-        if model.size and have < model.size:
+        if expected and have < expected:
             raise DownloadError("the download was cut short; run the command again to resume it")
     finally:
         conn.close()

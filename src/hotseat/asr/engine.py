@@ -49,7 +49,10 @@ class Engine(Protocol):
         """What is running, for the screen and doctor, e.g. 'Vosk (vosk-model-small-en-us)'."""
         ...
 
-    def recognizer(self) -> Recognizer: ...
+    def recognizer(self, partials: bool = True) -> Recognizer:
+        """A recognizer for one answer; ``partials=False`` when only the end result
+        matters (a file), which lets an engine skip work."""
+        ...
 
 
 def join_words(words: list[Word]) -> str:

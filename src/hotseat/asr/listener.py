@@ -73,6 +73,8 @@ class MicListener:
         self._ready = threading.Event()
         self._commands: queue.Queue[_Start | str] = queue.Queue()
         self._answer: AnswerInProgress | None = None
+        self._ended_by = ""
+        self._next: _Start | None = None
         self.last_recording: Path | None = None
         threading.Thread(target=self._load, name="hotseat-asr-load", daemon=True).start()
         self._worker = threading.Thread(target=self._run, name="hotseat-listener", daemon=True)
@@ -182,19 +184,33 @@ class MicListener:
 
     def _run(self) -> None:
         while True:
-            command = self._commands.get()
+            command = self._next or self._commands.get()
+            self._next = None
             if isinstance(command, _Start):
-                command = self._record(command)
-            if command == "close":
+                self._ended_by = ""
+                try:
+                    self._record(command)
+                except Exception as exc:  # the answer must still end, or the app would wait
+                    self._fail(command, exc)
+                command = self._ended_by
+            if command == "close":  # a stray finish or cancel between answers is ignored
                 return
+
+    def _fail(self, start: _Start, error: Exception) -> None:
+        """Something broke mid-answer: end it now, saying what broke."""
+        answer, self._answer = self._answer, None
+        if answer is not None:
+            answer.close_recording()
+        note = f"recognition failed ({type(error).__name__}: {error}); the answer was not heard"
+        start.on_final(Transcript(text="", engine=self.engine_name, notes=(note,)))
 
     def _open_source(self) -> AudioSource:
         if self._source_factory is not None:
             return self._source_factory()
         return Capture(choose_input_device(self._device_spec))
 
-    def _record(self, start: _Start) -> str:
-        """Run one answer until finish, cancel or close; returns that command."""
+    def _record(self, start: _Start) -> None:
+        """Run one answer until finish, cancel or close (kept in ``_ended_by``)."""
         notes: list[str] = []
         source: AudioSource | None = None
         try:
@@ -211,11 +227,16 @@ class MicListener:
         command = ""
         while not command:
             with contextlib.suppress(queue.Empty):
-                command = str(self._commands.get_nowait())
+                received = self._commands.get_nowait()
+                if isinstance(received, _Start):  # a new answer ends this one first
+                    self._next = received
+                    received = "finish"
+                command = self._ended_by = received
             if not answer.has_engine and self._engine.done() and self._engine.exception() is None:
                 answer.attach(self._engine.result().engine)
             if source is None or converter is None:
-                time.sleep(0.02) if not command else None
+                if not command:
+                    time.sleep(0.02)
                 continue
             block = source.read(timeout=0.02)
             if block is not None:
@@ -240,7 +261,6 @@ class MicListener:
             self.last_recording = answer.recording
         self._answer = None
         start.on_final(transcript)
-        return command
 
     def _mute_if_paused(self, pcm16: bytes) -> bytes:
         return bytes(len(pcm16)) if self._paused_when() else pcm16

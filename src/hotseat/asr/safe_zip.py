@@ -29,7 +29,8 @@ def _check(info: zipfile.ZipInfo) -> PurePosixPath:
     mode = info.external_attr >> 16
     if stat.S_ISLNK(mode):
         raise UnsafeArchive(f"it contains a symbolic link ({info.filename})")
-    if mode and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+    kind = stat.S_IFMT(mode)  # 0 when the archiver recorded no file type
+    if kind and kind not in (stat.S_IFREG, stat.S_IFDIR):
         raise UnsafeArchive(f"it contains a special file ({info.filename})")
     return path
 

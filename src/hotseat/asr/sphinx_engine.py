@@ -1,18 +1,28 @@
 """pocketsphinx: the built-in fallback recognizer (US English model in the wheel).
 
 Less accurate than Vosk but always there, so hotseat works offline from the
-first run. Audio is cut into utterances at pauses by pocketsphinx's own
-endpointer: each utterance is decoded as it ends, so finishing a long answer
-only waits for its last phrase, and word times stay relative to the first
-sample fed.
+first run.
+
+Two passes, two decoders. pocketsphinx's streaming ("live") cepstral
+normalisation needs seconds of speech to settle and early words suffer: on
+real recorded English (the speech-eval set, see benchmarks/bench_asr.py) the
+live pass alone scored a word error rate of about 0.61, against 0.35 for
+decoding each recording whole ("batch", ``full_utt``). So a live decoder
+streams the audio for the on-screen partials, while the stream is cut into
+phrases at pauses and each finished phrase is decoded whole by a batch
+decoder on its own thread (which owns that decoder): 0.365 through hotseat.
+A batch decoder that had also run live passes came out worse (0.48), hence
+two. Finishing an answer only waits for the batch decode of its last phrase.
 """
 
 from __future__ import annotations
 
 import re
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
 from hotseat.asr.engine import EngineError, join_words
+from hotseat.audio.level import dbfs
 from hotseat.transcript import Word
 
 _FRAME_RATE = 100  # pocketsphinx's default frames per second
@@ -22,7 +32,7 @@ _ALTERNATE = re.compile(r"\(\d+\)$")
 
 def _segment_words(decoder: Any, offset: float) -> list[Word]:
     words: list[Word] = []
-    for seg in decoder.seg():
+    for seg in decoder.seg() or ():  # None when the phrase was too short to decode
         token = str(seg.word)
         if _FILLERS.match(token):
             continue
@@ -37,118 +47,173 @@ def _segment_words(decoder: Any, offset: float) -> list[Word]:
     return words
 
 
-class SphinxRecognizer:
-    """Live partials from a streaming pass; final words from a second, batch pass.
+class _Phrase:
+    """One phrase: its live words at once, its batch words when they are ready."""
 
-    pocketsphinx's streaming ("live") cepstral normalisation needs seconds of
-    speech to settle, and early words suffer: on real recorded speech its word
-    error rate was about 0.6, against 0.38 when each phrase is decoded whole
-    with the phrase's own mean ("batch"). So each phrase is decoded twice: live
-    while it is spoken (for the screen), then whole as soon as it ends (for the
-    transcript). Finishing an answer only waits for its last phrase.
+    def __init__(self, live: list[Word], final: Future[list[Word]] | None) -> None:
+        self.live = live
+        self.final = final
+
+    def best(self, wait: bool = False) -> list[Word]:
+        if self.final is None:
+            return self.live
+        if wait or self.final.done():
+            return self.final.result()
+        return self.live
+
+
+class SphinxRecognizer:
+    """Cuts the stream into phrases at pauses; nothing is ever dropped.
+
+    The endpointer's voice detector only chooses where to cut (in the middle
+    of a pause): every sample goes to both passes, because that detector
+    misses quiet speech and would otherwise lose words.
     """
 
-    def __init__(self, decoder: Any, segment: bool = True, two_pass: bool = True) -> None:
+    MAX_PHRASE = 20.0  # seconds: a phrase with no pause is cut here anyway
+    MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
+    LEAD = 0.3  # seconds kept before the first speech of a phrase
+    # A phrase never louder than this is (near-)digital silence, such as the muted
+    # audio while the interviewer speaks: decoding it whole invents words.
+    SILENT_DB = -85.0
+
+    def __init__(self, engine: SphinxEngine, partials: bool = True) -> None:
         from pocketsphinx import Endpointer
 
-        self._decoder = decoder
-        self._two_pass = two_pass
-        self._endpointer: Any = Endpointer() if segment else None
+        self._engine = engine
+        self._live = engine.live_decoder if partials else None
+        self._endpointer: Any = (
+            Endpointer(window=engine.pause, ratio=0.9) if engine.segment else None
+        )
         self._frame = int(self._endpointer.frame_bytes) if self._endpointer is not None else 0
-        self._pending = bytearray()
-        self._utterance = bytearray()  # the current phrase's audio, for the batch pass
-        self._in_utt = False
-        self._offset = 0.0
-        self._done: list[Word] = []
-        self._done_text = ""
-        self._partial_cache: str | None = ""
+        self._pending = bytearray()  # audio not yet seen by the endpointer
+        self._phrase = bytearray()  # audio since the last cut
+        self._phrase_start = 0.0  # seconds from the first sample
+        self._heard = 0.0  # seconds fed so far
+        self._cuts = 0
+        self._speech_since_cut = False
+        self._loud = False  # anything above SILENT_DB in this phrase
+        self._live_open = False
+        self._phrases: list[_Phrase] = []
+        self._partial_key: tuple[int, int] | None = None
+        self._partial_text = ""
 
-    def _start(self, offset: float) -> None:
-        self._decoder.start_utt()
-        self._in_utt = True
-        self._offset = offset
-        self._utterance.clear()
+    def _live_feed(self, pcm16: bytes) -> None:
+        if self._live is None or not pcm16:
+            return
+        if not self._live_open:
+            self._live.start_utt()
+            self._live_open = True
+        self._live.process_raw(pcm16, False, False)
 
-    def _process(self, speech: bytes) -> None:
-        self._decoder.process_raw(speech, False, False)
-        if self._two_pass:
-            self._utterance += speech
-        self._partial_cache = None
+    def _drop_silence_before(self, at: float) -> None:
+        """Digital silence (muted audio) before a phrase spoils its batch decode: drop it."""
+        drop = max(0, min(len(self._phrase), int((at - self._phrase_start) * 16000) * 2))
+        if drop and dbfs(bytes(self._phrase[:drop])) <= self.SILENT_DB:
+            del self._phrase[:drop]
+            self._phrase_start += drop / 2 / 16000
 
-    def _end(self) -> None:
-        self._decoder.end_utt()
-        self._in_utt = False
-        if self._two_pass and self._utterance:
-            self._decoder.start_utt()
-            self._decoder.process_raw(bytes(self._utterance), False, True)
-            self._decoder.end_utt()
-            self._utterance.clear()
-        self._done.extend(_segment_words(self._decoder, self._offset))
-        self._done_text = join_words(self._done)
-        self._partial_cache = None
+    def _cut(self, at: float) -> None:
+        """End the phrase at ``at`` seconds; the audio after it starts the next one."""
+        keep = max(0, min(len(self._phrase), int((at - self._phrase_start) * 16000) * 2))
+        audio, rest = bytes(self._phrase[:keep]), bytes(self._phrase[keep:])
+        live: list[Word] = []
+        if self._live is not None and self._live_open:
+            self._live.end_utt()
+            self._live_open = False
+            live = _segment_words(self._live, self._phrase_start)
+        if self._loud and audio:
+            final = self._engine.decode_batch(audio, self._phrase_start)
+            self._phrases.append(_Phrase(live, final))
+        self._phrase = bytearray(rest)
+        self._phrase_start += keep / 2 / 16000
+        self._cuts += 1
+        self._speech_since_cut = False
+        self._loud = dbfs(rest) > self.SILENT_DB
+        self._live_feed(rest)
+        self._partial_key = None
 
     def feed(self, pcm16: bytes) -> None:
+        self._loud = self._loud or dbfs(pcm16) > self.SILENT_DB
+        self._phrase += pcm16
+        self._heard += len(pcm16) / 2 / 16000
+        self._live_feed(pcm16)
+        self._partial_key = None
         if self._endpointer is None:
-            if not self._in_utt:
-                self._start(0.0)
-            self._process(pcm16)
             return
         self._pending += pcm16
         while len(self._pending) >= self._frame:
             frame = bytes(self._pending[: self._frame])
             del self._pending[: self._frame]
-            speech = self._endpointer.process(frame)
-            if speech is not None:
-                if not self._in_utt:
-                    self._start(float(self._endpointer.speech_start))
-                self._process(speech)
-            if self._in_utt and not self._endpointer.in_speech:
-                self._end()
+            was_speech = bool(self._endpointer.in_speech)
+            self._endpointer.process(frame)
+            if self._endpointer.in_speech:
+                if not was_speech:
+                    self._drop_silence_before(float(self._endpointer.speech_start) - self.LEAD)
+                self._speech_since_cut = True
+            elif was_speech:
+                self._cut(float(self._endpointer.speech_end) + self.MARGIN)
+        if self._heard - self._phrase_start > self.MAX_PHRASE:
+            self._cut(self._heard)
 
     def partial(self) -> str:
-        if self._partial_cache is None:
-            current = ""
-            if self._in_utt:
-                hyp = self._decoder.hyp()
-                current = str(hyp.hypstr) if hyp is not None else ""
-            self._partial_cache = " ".join(p for p in (self._done_text, current) if p)
-        return self._partial_cache
+        ready = sum(1 for p in self._phrases if p.final is None or p.final.done())
+        key = (len(self._phrases), ready)
+        if key != self._partial_key:
+            self._partial_key = key
+            parts = [join_words(p.best()) for p in self._phrases]
+            if self._live_open and self._live is not None and self._loud:
+                hyp = self._live.hyp()
+                parts.append(str(hyp.hypstr) if hyp is not None else "")
+            self._partial_text = " ".join(p for p in parts if p)
+        return self._partial_text
 
     def finish(self) -> list[Word]:
-        if self._endpointer is not None and self._endpointer.in_speech:
-            # end_stream() wants at least one sample; a short tail is padded with silence.
-            tail = bytes(self._pending).ljust(self._frame, b"\0")
-            speech = self._endpointer.end_stream(tail)
-            if speech:
-                if not self._in_utt:
-                    self._start(float(self._endpointer.speech_start))
-                self._process(speech)
-        self._pending.clear()
-        if self._in_utt:
-            self._end()
-        words, self._done, self._done_text = self._done, [], ""
-        self._partial_cache = ""
+        # After a cut, a tail the detector found no voice in is only the pause
+        # before the key press: skip it. Without any cut, decode everything
+        # (the detector may simply not hear a quiet speaker).
+        if self._phrase and (self._speech_since_cut or self._cuts == 0):
+            self._cut(self._heard)
+        elif self._live is not None and self._live_open:
+            self._live.end_utt()
+            self._live_open = False
+        words = [w for phrase in self._phrases for w in phrase.best(wait=True)]
+        self._phrases = []
+        self._partial_key, self._partial_text = None, ""
         return words
 
 
 class SphinxEngine:
     name = "sphinx"
 
-    def __init__(self, segment: bool = True, two_pass: bool = True, **config: Any) -> None:
+    def __init__(self, segment: bool = True, pause: float = 0.3, **config: Any) -> None:
         try:
             from pocketsphinx import Decoder
         except (ImportError, OSError) as exc:
             raise EngineError(f"pocketsphinx cannot be loaded: {exc}") from None
         try:
-            self._decoder = Decoder(logfn="/dev/null", **config)
+            self.live_decoder = Decoder(logfn="/dev/null", **config)
+            self._batch = Decoder(logfn="/dev/null", **config)
         except Exception as exc:  # bad config or a damaged model raises RuntimeError
             raise EngineError(f"pocketsphinx could not start: {exc}") from None
-        self._segment = segment
-        self._two_pass = two_pass
+        self.segment = segment
+        self.pause = pause  # seconds of quiet that end a phrase
+        # The batch decoder belongs to this one worker thread.
+        self._batch_thread = ThreadPoolExecutor(1, thread_name_prefix="hotseat-sphinx-batch")
 
     @property
     def description(self) -> str:
         return "pocketsphinx (built-in US English model)"
 
-    def recognizer(self) -> SphinxRecognizer:
-        return SphinxRecognizer(self._decoder, self._segment, self._two_pass)
+    def decode_batch(self, pcm16: bytes, offset: float) -> Future[list[Word]]:
+        return self._batch_thread.submit(self._decode_whole, pcm16, offset)
+
+    def _decode_whole(self, pcm16: bytes, offset: float) -> list[Word]:
+        decoder = self._batch
+        decoder.start_utt()
+        decoder.process_raw(pcm16, False, True)
+        decoder.end_utt()
+        return _segment_words(decoder, offset)
+
+    def recognizer(self, partials: bool = True) -> SphinxRecognizer:
+        return SphinxRecognizer(self, partials)

@@ -15,7 +15,7 @@ _CHUNK = SAMPLE_RATE // 5 * 2  # 200 ms of 16-bit audio, as the microphone would
 
 def transcribe_pcm(engine: Engine, pcm16: bytes, notes: tuple[str, ...] = ()) -> Transcript:
     """Recognise 16 kHz mono PCM16 with an engine that is already loaded."""
-    recognizer = engine.recognizer()
+    recognizer = engine.recognizer(partials=False)
     for start in range(0, len(pcm16), _CHUNK):
         recognizer.feed(pcm16[start : start + _CHUNK])
     words = tuple(recognizer.finish())

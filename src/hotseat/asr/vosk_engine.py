@@ -115,5 +115,5 @@ class VoskEngine:
     def description(self) -> str:
         return f"Vosk ({self.path.name})"
 
-    def recognizer(self) -> VoskRecognizer:
+    def recognizer(self, partials: bool = True) -> VoskRecognizer:
         return VoskRecognizer(self._model)

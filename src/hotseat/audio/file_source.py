@@ -31,6 +31,11 @@ class FileSource:
         return 0
 
     @property
+    def position(self) -> float:
+        """Seconds of audio handed out so far."""
+        return min(self._pos, len(self._samples)) / self.rate
+
+    @property
     def finished(self) -> bool:
         return self._pos >= len(self._samples)
 

@@ -17,6 +17,7 @@ import numpy as np
 FLOOR_DB = -100.0
 SPEECH_LEVEL_DB = -42.0  # used only when no VAD can be loaded
 _RATE = 16000
+_SETTLE_FRAMES = 7  # 210 ms
 
 
 def dbfs(pcm16: bytes) -> float:
@@ -50,7 +51,7 @@ def _load_vad() -> tuple[Callable[[bytes], bool], int] | None:
     try:
         from pocketsphinx import Vad
 
-        vad = Vad(2, _RATE, 0.03)
+        vad = Vad(0, _RATE, 0.03)  # the least aggressive mode: quiet voices still count
         size = int(vad.frame_bytes)
     except Exception:  # the VAD is a nicety; the level threshold still works
         return None
@@ -88,7 +89,9 @@ class SilenceTracker:
             frame = bytes(self._pending[: self._frame])
             del self._pending[: self._frame]
             self._frames_seen += 1
-            if self._is_speech(frame):
+            # The detector calls its first few frames speech whatever they hold.
+            speech = self._is_speech(frame) and self._frames_seen > _SETTLE_FRAMES
+            if speech:
                 self._run += 1
                 if self._run >= 3:  # about 90 ms of voice
                     if not self.heard_speech:

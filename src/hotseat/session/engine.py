@@ -152,16 +152,23 @@ class Session:
         self.index = 0
         self.phase = Phase.ASKING
 
-    def question_asked(self) -> Phase:
-        """The interviewer has finished asking: start thinking, or answering."""
+    def question_asked(self, at: float | None = None) -> Phase:
+        """The interviewer has finished asking: start thinking, or answering.
+
+        ``at`` is when the speech really ended, on this session's clock (the
+        voice reports it; the message carrying it arrives a little later). It is
+        never taken to be in the future.
+        """
         if self.phase is not Phase.ASKING:
             return self.phase
         turn = self.current
-        turn.asked_at = self.now()
+        now = self.now()
+        turn.asked_at = now if at is None else min(now, at - self._paused_total)
         if turn.timing.prep_seconds > 0:
             self.phase = Phase.THINKING
         else:
-            self._begin_answer()
+            self.current.answer_started_at = turn.asked_at
+            self.phase = Phase.ANSWERING
         return self.phase
 
     def begin_answer(self) -> None:

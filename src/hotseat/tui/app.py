@@ -16,18 +16,19 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App, SystemCommand
+from textual.app import SystemCommand
 from textual.screen import Screen
 
 from hotseat.session import MonotonicClock, PlanError
 from hotseat.settings import Settings, load_settings
 from hotseat.tui import messages as msg
 from hotseat.tui.commands import screen_commands
+from hotseat.tui.history_routes import HistoryRoutes
 from hotseat.tui.keeper import HistoryKeeper
 from hotseat.tui.loading import load_bank_safely, load_modes_safely
 from hotseat.tui.options import AppOptions
 from hotseat.tui.personas import load_persona_book
-from hotseat.tui.plan import Choices, plan_for, remaining, source_choices, source_key
+from hotseat.tui.plan import Choices, initial_choices, plan_for, remaining, source_choices
 from hotseat.tui.review import analyzer_for, summarize_turns
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
@@ -36,11 +37,12 @@ from hotseat.tui.service_hub import ServiceHub, load_real_services
 
 if TYPE_CHECKING:
     from hotseat.store import SessionRecord
-    from hotseat.tui.screens.history import ResumeSession
-    from hotseat.tui.screens.progress import DrillCompetencies
 
 
-class HotseatApp(App[int]):
+SERVICES_DELAY = 1.0  # seconds after the first frame before the voice and microphone load
+
+
+class HotseatApp(HistoryRoutes):
     CSS_PATH = "app.tcss"
     TITLE = "hotseat"
 
@@ -48,40 +50,30 @@ class HotseatApp(App[int]):
         super().__init__()
         self.settings = settings  # as saved: choices made in the app are written back
         self.options = options
-        self.effective = dataclasses.replace(
-            settings,
-            persona=options.persona or settings.persona,
-            muted=settings.muted or options.mute,
-            input_device=options.input_device or settings.input_device,
-            model_path=options.model or settings.model_path,
-            engine="typed" if options.typed else settings.engine,
-        )
+        self.effective = options.applied_to(settings)  # this run's settings, never saved
         self.clock = options.clock or MonotonicClock()
         self.rng = random.Random(options.seed)
         self.bank, self.notices = load_bank_safely(options.bank)
         self.modes, mode_notices = load_modes_safely()
         self.personas = load_persona_book()
         self.notices += mode_notices + self.personas.problems + settings.problems
+        if self.effective.persona not in self.personas.ids:
+            first = self.personas.choices[0].name
+            wanted = self.effective.persona
+            self.notices.append(f"There is no interviewer {wanted!r}; {first} will ask instead.")
         self.services = ServiceHub(options.speaker, options.listener)
         self.keeper = HistoryKeeper()
         self.exit_note = ""  # said on the terminal after the app closes
         self._told: set[str] = set()
+        self._services_requested = False
+        self._services_arrived = False
         if options.speaker is not None:
             options.speaker.muted = self.effective.muted
 
     # -- screens ------------------------------------------------------------------
 
     def initial_choices(self) -> Choices:
-        opts, eff = self.options, self.effective
-        return Choices(
-            mode=opts.mode or "mock",
-            source=source_key(category=opts.category, pack=opts.pack),
-            count=opts.count,
-            persona=eff.persona,
-            company=opts.company if opts.company is not None else eff.last_company,
-            role=opts.role if opts.role is not None else eff.last_role,
-            notes=opts.notes or "",
-        )
+        return initial_choices(self.options, self.effective)
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(
@@ -94,19 +86,14 @@ class HotseatApp(App[int]):
         )
 
     def _status_text(self) -> str:
-        hub = self.services
-        if self.options.load_services and hub.speaker is None and hub.listener is None:
-            return "Getting the voice and microphone ready…"
-        voice = "voice on" if hub.voice_on else "captions only"
-        if hub.speaker is not None and hub.speaker.available and hub.speaker.muted:
-            voice = "voice muted"
-        typed = self.effective.engine == "typed" or not hub.mic_on
-        answers = "typed answers" if typed else f"spoken answers ({hub.listener_name})"
-        return f"{voice} · {answers}"
+        loading = self.options.load_services and not self._services_arrived
+        return self.services.status_text(loading=loading, typed=self.effective.engine == "typed")
 
     def on_mount(self) -> None:
         if self.options.load_services:
-            self._load_services()
+            # Loading the recogniser holds Python's lock for a few hundred ms at a time:
+            # let the home screen settle and answer the first keys before it starts.
+            self.set_timer(SERVICES_DELAY, self._request_services)
         self.call_after_refresh(self._open_history)
         if self.options.autostart:
             self.call_after_refresh(self.start_interview, self.initial_choices())
@@ -125,6 +112,11 @@ class HotseatApp(App[int]):
 
     # -- services -------------------------------------------------------------------
 
+    def _request_services(self) -> None:
+        if self.options.load_services and not self._services_requested:
+            self._services_requested = True
+            self._load_services()
+
     @work(thread=True, exclusive=True, group="services")
     def _load_services(self) -> None:
         def changed() -> None:  # from the recogniser's loading thread
@@ -135,6 +127,7 @@ class HotseatApp(App[int]):
 
     @on(msg.ServicesReady)
     def _services_ready(self, event: msg.ServicesReady) -> None:
+        self._services_arrived = True
         if self.services.speaker is None:
             self.services.speaker = event.speaker
         if self.services.listener is None:
@@ -180,6 +173,7 @@ class HotseatApp(App[int]):
         competencies: tuple[str, ...] = (),
         resumed: SessionRecord | None = None,
     ) -> None:
+        self._request_services()  # at once if the user was quicker than the delay
         mode = self.modes.get(choices.mode)
         review = mode is not None and mode.shape == "review"
         try:
@@ -189,6 +183,7 @@ class HotseatApp(App[int]):
                 modes=self.modes,
                 installed_personas=self.personas.ids,
                 rng=self.rng,
+                panel=self.options.personas,
                 history_stats=self.keeper.history_stats() if review else (),
                 competencies=competencies,
             )
@@ -265,49 +260,6 @@ class HotseatApp(App[int]):
         if warning:
             self.notify(warning, severity="warning", timeout=8)
         self.switch_screen(SummaryScreen(summarize_turns(event.session.turns), event.title))
-
-    # -- history and progress -----------------------------------------------------------
-
-    def action_history(self) -> None:
-        from hotseat.tui.screens.history import HistoryScreen
-
-        self.push_screen(HistoryScreen(self.keeper.store, problem=self.keeper.problem))
-
-    def action_progress(self) -> None:
-        from hotseat.tui.screens.progress import ProgressScreen
-
-        self.push_screen(ProgressScreen(self.keeper.store, problem=self.keeper.problem))
-
-    def _back_home(self) -> None:
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
-
-    def on_resume_session(self, event: ResumeSession) -> None:
-        """From the history screen (handled by name: that screen loads only when opened)."""
-        from hotseat.store import StoreError
-
-        try:
-            record = self.keeper.resume(event.session_id)
-        except StoreError as exc:
-            self.notify(f"Cannot resume: {exc}", severity="error")
-            return
-        self._back_home()
-        info = record.info
-        choices = dataclasses.replace(
-            self.initial_choices(),
-            mode=info.mode if self.modes.get(info.mode) else "mock",
-            persona=info.persona or self.effective.persona,
-            company=info.company,
-            role=info.role,
-            count=None,
-        )
-        self.start_interview(choices, resumed=record)
-
-    def on_drill_competencies(self, event: DrillCompetencies) -> None:
-        """From the progress screen: a review session on the weakest competencies."""
-        self._back_home()
-        choices = dataclasses.replace(self.initial_choices(), mode="review", source="", count=None)
-        self.start_interview(choices, competencies=event.competencies)
 
     @on(SummaryScreen.HomeRequested)
     def _home_requested(self) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -10,6 +11,7 @@ from hotseat.feedback.model import Context, Feedback
 from hotseat.questions import Bank, Question
 from hotseat.services import Listener, Speaker
 from hotseat.session import Clock
+from hotseat.settings import Settings
 from hotseat.transcript import Transcript
 
 Analyze = Callable[[Question, Transcript, Context], Feedback]
@@ -27,6 +29,7 @@ class AppOptions:
     """
 
     persona: str | None = None
+    personas: tuple[str, ...] = ()  # a panel's interviewers, the lead first
     mute: bool = False
     input_device: str | None = None
     model: str | None = None
@@ -48,6 +51,17 @@ class AppOptions:
     analyze: Analyze | None = None  # replaces the feedback engine (layout tests)
     load_services: bool = False
 
+    def applied_to(self, settings: Settings) -> Settings:
+        """The settings for this run: the command line wins; the file is left alone."""
+        return dataclasses.replace(
+            settings,
+            persona=self.persona or settings.persona,
+            muted=settings.muted or self.mute,
+            input_device=self.input_device or settings.input_device,
+            model_path=self.model or settings.model_path,
+            engine="typed" if self.typed else settings.engine,
+        )
+
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> AppOptions:
         """Read whatever the parser defined; later subcommands may add more."""
@@ -60,8 +74,10 @@ class AppOptions:
             return str(value) if value not in (None, "") else None
 
         count = get("count")
+        panel = get("personas")
         return cls(
             persona=text("persona"),
+            personas=tuple(str(p) for p in panel) if isinstance(panel, list | tuple) else (),
             mute=bool(get("mute")),
             input_device=text("input_device"),
             model=text("model"),

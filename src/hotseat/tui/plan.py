@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 from hotseat.questions import Bank
 from hotseat.session import Mode, ModeBook, Plan, PlanError, plan_session
 from hotseat.session.review import StatsLike
+from hotseat.settings import Settings
+from hotseat.tui.options import AppOptions
 
 if TYPE_CHECKING:
     from hotseat.store import SessionRecord
@@ -54,6 +56,19 @@ class Choices:
         return name if kind == "pack" and name else None
 
 
+def initial_choices(options: AppOptions, settings: Settings) -> Choices:
+    """The home screen's first choices: the command line's, else the last ones used."""
+    return Choices(
+        mode=options.mode or DEFAULT_MODE,
+        source=source_key(category=options.category, pack=options.pack),
+        count=options.count,
+        persona=settings.persona,
+        company=options.company if options.company is not None else settings.last_company,
+        role=options.role if options.role is not None else settings.last_role,
+        notes=options.notes or "",
+    )
+
+
 def source_choices(bank: Bank) -> list[Choice]:
     out = [Choice(ANY_SOURCE, "All general questions")]
     for category in bank.categories():
@@ -75,13 +90,16 @@ def count_choices(mode: Mode) -> list[int]:
     return list(range(mode.count_min, mode.count_max + 1))
 
 
-def cast_for(mode: Mode, lead: str, installed: Sequence[str]) -> list[str]:
-    """The lead interviewer, plus others from those installed when the mode needs more."""
+def cast_for(
+    mode: Mode, lead: str, installed: Sequence[str], wanted: Sequence[str] = ()
+) -> list[str]:
+    """The lead interviewer, then those asked for, then others installed as the mode needs."""
     cast = [lead]
+    for persona in wanted:
+        if persona not in cast and len(cast) < mode.personas_max:
+            cast.append(persona)
     for persona in installed:
-        if len(cast) >= mode.personas_min:
-            break
-        if persona not in cast:
+        if persona not in cast and len(cast) < mode.personas_min:
             cast.append(persona)
     return cast
 
@@ -93,6 +111,7 @@ def plan_for(
     modes: ModeBook,
     installed_personas: Sequence[str],
     rng: random.Random,
+    panel: Sequence[str] = (),
     history_stats: Iterable[StatsLike] = (),
     competencies: Sequence[str] = (),
 ) -> Plan:
@@ -112,7 +131,7 @@ def plan_for(
         company=choices.company,
         role=choices.role,
         notes=choices.notes,
-        personas=cast_for(mode, choices.persona, installed_personas),
+        personas=cast_for(mode, choices.persona, installed_personas, panel),
         history_stats=history_stats,
         competencies=competencies,
         rng=rng,

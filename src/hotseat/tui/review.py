@@ -52,8 +52,8 @@ def failed_feedback(error: Exception) -> Feedback:
 class SummaryRow:
     number: int
     question: str
-    score: int | None  # None: skipped, not reached or not assessable
-    status: str  # "answered", "skipped", "not assessed", "not reached"
+    score: int | None  # None: skipped, not answered or not assessable
+    status: str  # "answered", "skipped", "not assessed", "not answered"
     work_on: str = ""
     follow_up: bool = False  # a follow-up to question ``number``
 
@@ -81,7 +81,7 @@ def _row(turn: Turn, number: int) -> SummaryRow:
     if turn.skipped:
         return SummaryRow(number, text, None, "skipped", follow_up=follow_up)
     if turn.answer is None:
-        return SummaryRow(number, text, None, "not reached", follow_up=follow_up)
+        return SummaryRow(number, text, None, "not answered", follow_up=follow_up)
     if feedback is None or not feedback.assessable:
         main = feedback.findings[0].message if feedback and feedback.findings else ""
         return SummaryRow(number, text, None, "not assessed", main, follow_up)

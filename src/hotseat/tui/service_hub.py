@@ -35,6 +35,19 @@ class ServiceHub:
     def listener_name(self) -> str:
         return self.listener.engine_name if self.listener is not None else "none"
 
+    def status_text(self, *, loading: bool, typed: bool) -> str:
+        """One line for the home screen: what the voice and the answers will be."""
+        if loading:
+            return "Getting the voice and microphone ready…"
+        speaker = self.speaker
+        voice = "voice on" if self.voice_on else "captions only"
+        if speaker is not None and speaker.available and speaker.muted:
+            voice = "voice muted"
+        answers = "typed answers" if typed or not self.mic_on else "spoken answers"
+        if answers == "spoken answers":
+            answers += f" ({self.listener_name})"
+        return f"{voice} · {answers}"
+
     def close(self) -> None:
         for service in (self.speaker, self.listener):
             if service is not None:

@@ -9,24 +9,15 @@ the microphone report back through messages only (see ``tui.messages``).
 
 from __future__ import annotations
 
-import random
-from collections.abc import Callable
-from pathlib import Path
-from typing import ClassVar
-
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding, BindingType
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
-from hotseat.session import Event, Phase, Plan, Session
+from hotseat.session import Event, MonotonicClock, Phase, Session
 from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
-from hotseat.tui.personas import PersonaBook
-from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
-from hotseat.tui.service_hub import ServiceHub
+from hotseat.tui.screens.interview_keys import InterviewControls
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.feedback_panel import FeedbackPanel
 from hotseat.tui.widgets.question_card import QuestionCard
@@ -34,76 +25,10 @@ from hotseat.tui.widgets.timer import SessionTimer, show_time
 
 TICK_SECONDS = 0.1
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
-_BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
 
 
-class InterviewScreen(Screen[None]):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "answer_now", "Answer now", priority=True),
-        Binding("ctrl+s", "submit", "Submit answer", priority=True),
-        Binding("enter,ctrl+n", "next", "Next question"),
-        Binding("e", "explain", "Explain score"),
-        Binding("ctrl+r", "repeat", "Repeat", priority=True),
-        Binding("ctrl+o", "skip", "Skip", priority=True),
-        Binding("escape", "stop_speech", "Stop voice", priority=True),
-        Binding("ctrl+t", "toggle_mute", "Mute", priority=True),
-        Binding("ctrl+g", "pause", "Pause", priority=True),
-        Binding("ctrl+l", "end", "End", priority=True),
-    ]
-
-    class Finished(Message):
-        """The session is over (last question done, or ended early)."""
-
-        def __init__(self, session: Session, title: str) -> None:
-            super().__init__()
-            self.session = session
-            self.title = title
-
-    class TurnDone(Message):
-        """A turn is over (answered and assessed, or skipped): the moment to keep it."""
-
-        def __init__(self, session: Session, index: int, audio_path: Path | None) -> None:
-            super().__init__()
-            self.session = session
-            self.index = index
-            self.audio_path = audio_path
-
-    class MuteToggled(Message):
-        def __init__(self, muted: bool) -> None:
-            super().__init__()
-            self.muted = muted
-
-    def __init__(
-        self,
-        plan: Plan,
-        session: Session,
-        *,
-        services: ServiceHub,
-        personas: PersonaBook,
-        typed: bool,
-        title: str,
-        audible_warnings: bool = False,
-        rng: random.Random | None = None,
-        recording_path: Callable[[], Path | None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.plan = plan
-        self.session = session
-        self.services = services
-        self.personas = personas
-        self.force_typed = typed
-        self.title_text = title
-        self.audible_warnings = audible_warnings
-        self.rng = rng or random.Random()
-        self.recording_path = recording_path or (lambda: None)
-        self._audio: Path | None = None  # where the current spoken answer is recorded
-        self.token = 0  # bumped whenever a question is (re)asked or an answer starts
-        self.speaking = False
-        self.finishing = False  # waiting for the final transcript
-        self.spoken_answer = False  # the current answer comes from the microphone
-        self._to_say: list[tuple[str, str]] = []  # (text, persona) still to speak
-        self._greeted = False
-        self._cut_off = False  # the interviewer ended this answer at the limit
+class InterviewScreen(InterviewControls):
+    """The interview flow: ask, think, answer, review, for every turn of the session."""
 
     # -- layout -------------------------------------------------------------------
 
@@ -132,10 +57,6 @@ class InterviewScreen(Screen[None]):
     def feedback_panel(self) -> FeedbackPanel:
         return self.query_one(FeedbackPanel)
 
-    @property
-    def card(self) -> QuestionCard:
-        return self.query_one(QuestionCard)
-
     def _typed(self) -> bool:
         return self.force_typed or not self.services.mic_on
 
@@ -154,20 +75,18 @@ class InterviewScreen(Screen[None]):
     # -- asking -------------------------------------------------------------------
 
     def _ask(self, *, repeat: bool = False) -> None:
-        session, book = self.session, self.personas
+        session, voice = self.session, self.voice
         turn = session.current
-        lines: list[tuple[str, str]] = []
-        if not self._greeted:
-            self._greeted = True
-            lines += [(book.line(s.persona, s.key, self.rng), s.persona) for s in self.plan.opening]
+        lines = [] if self._greeted else voice.lines(self.plan.opening)
+        self._greeted = True
         if turn.lead_in and not repeat:
-            lines.append((book.line(turn.persona, turn.lead_in, self.rng), turn.persona))
+            lines.append(voice.line(turn.persona, turn.lead_in))
         number, total = question_number(session)
         self.card.show(
             turn.question,
             number,
             total,
-            interviewer=book.name(turn.persona),
+            interviewer=self.personas.name(turn.persona),
             lead=" ".join(text for text, _ in lines if text),
             follow_up=turn.follow_up_of is not None,
         )
@@ -180,46 +99,28 @@ class InterviewScreen(Screen[None]):
         if not repeat:
             area.clear()
         area.set_ready(False)
+        area.set_waiting()
         self._update_topbar()
-        if self.services.voice_on:
-            self._to_say = [*lines, (turn.question.text, turn.persona)]
-            self._say_next()
+        if voice.say([*lines, (turn.question.text, turn.persona)], self.token):
+            self.card.set_speaking(True)
+            self.refresh_bindings()
         else:
             self._asked()
         self.tick()
 
-    def _say_next(self) -> None:
-        speaker = self.services.speaker
-        if speaker is None or not self._to_say:
-            return
-        text, persona = self._to_say.pop(0)
-        token = self.token
-        self.speaking = True
-        self.card.set_speaking(True)
-        speaker.speak(
-            text,
-            persona,
-            on_started=lambda t: self._post(msg.SpeechStarted(token, t)),
-            on_finished=lambda t, stopped: self._post(msg.SpeechFinished(token, t, stopped)),
-        )
-        self.refresh_bindings()
-
     @on(msg.SpeechFinished)
     def _speech_finished(self, event: msg.SpeechFinished) -> None:
-        if event.token != self.token:
+        if event.token != self.token or not self.voice.finished(event):
             return
-        if self._to_say and not event.stopped and self.services.voice_on:
-            self._say_next()
-            return
-        self._to_say.clear()
-        self.speaking = False
         self.card.set_speaking(False)
         if self.session.phase is _ASKING and not self.session.paused:
-            self._asked()
+            # The voice reports the real end of speech on the monotonic clock.
+            real_clock = isinstance(self.session.clock, MonotonicClock)
+            self._asked(event.at if real_clock and not event.stopped else None)
         self.refresh_bindings()
 
-    def _asked(self) -> None:
-        phase = self.session.question_asked()
+    def _asked(self, at: float | None = None) -> None:
+        phase = self.session.question_asked(at)
         self._prepare_next()
         if phase is _ANSWERING:
             self._start_answer()
@@ -230,20 +131,14 @@ class InterviewScreen(Screen[None]):
         self.refresh_bindings()
 
     def _prepare_next(self) -> None:
-        speaker = self.services.speaker
         index = self.session.index + 1
-        if self.services.voice_on and speaker is not None and index < len(self.session.turns):
-            turn = self.session.turns[index]
-            speaker.prepare(turn.question.text, turn.persona)
+        if index < len(self.session.turns):
+            self.voice.prepare(self.session.turns[index])
 
     def _say_aside(self, key: str) -> None:
-        """A persona line outside the question flow (interrupt, warning, closing)."""
-        speaker = self.services.speaker
-        persona = self.session.current.persona
-        text = self.personas.line(persona, key, self.rng)
-        if text and self.services.voice_on and speaker is not None:
-            speaker.speak(text, persona)
-        elif text:
+        """A persona line outside the question flow: spoken, or shown when there is no voice."""
+        text, persona = said = self.voice.line(self.session.current.persona, key)
+        if text and not self.voice.aside(said):
             self.notify(f"{self.personas.name(persona)}: {text}")
 
     # -- answering ----------------------------------------------------------------
@@ -331,7 +226,7 @@ class InterviewScreen(Screen[None]):
                 return
         timer = self.query_one(SessionTimer)
         timer.finishing = self.finishing
-        show_time(timer, session, speaking=self.speaking)
+        show_time(timer, session, speaking=self.speaking, typed=self.answer_area.mode == "typed")
 
     def _handle(self, event: Event) -> bool:
         """React to one engine event; True when the screen moved on."""
@@ -355,133 +250,6 @@ class InterviewScreen(Screen[None]):
             self.action_next()
             return True
         return False
-
-    # -- keys -----------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        session = self.session
-        phase, paused = session.phase, session.paused
-        speaker = self.services.speaker
-        if action == "answer_now":
-            return phase is _THINKING and not paused
-        if action == "submit":
-            return phase is _ANSWERING and not paused and not self.finishing
-        if action in ("next", "explain"):
-            ready = action == "next" or session.current.feedback is not None
-            return phase is Phase.REVIEWING and ready
-        if action == "repeat":
-            return phase in _BEFORE_REVIEW and not paused and not self.finishing
-        if action == "skip":
-            return phase in _BEFORE_REVIEW and not self.finishing
-        if action == "stop_speech":
-            return self.speaking
-        if action == "toggle_mute":
-            return speaker is not None and speaker.available
-        if action == "pause":
-            return phase in _BEFORE_REVIEW and (session.can_pause or paused) and not self.finishing
-        return True
-
-    def action_answer_now(self) -> None:
-        if self.session.phase is _THINKING:
-            self.session.begin_answer()
-            self._start_answer()
-            self.tick()
-
-    def action_submit(self) -> None:
-        self._end_answer()
-
-    def action_next(self) -> None:
-        if self.session.phase is not Phase.REVIEWING:
-            return
-        if self.session.next() is Phase.DONE:
-            self._finish(closing=True)
-        else:
-            self._ask()
-
-    def action_skip(self) -> None:
-        self._silence()
-        index = self.session.index
-        phase = self.session.skip()
-        if self.session.turns[index].skipped:
-            self.post_message(self.TurnDone(self.session, index, None))
-        if phase is Phase.DONE:
-            self._finish(closing=True)
-        else:
-            self._ask()
-
-    def action_repeat(self) -> None:
-        self._silence()
-        self.session.repeat()
-        self._ask(repeat=True)
-
-    def action_stop_speech(self) -> None:
-        if self.speaking and self.services.speaker is not None:
-            self._to_say.clear()
-            self.services.speaker.stop()  # on_finished(stopped=True) moves the session on
-
-    def action_toggle_mute(self) -> None:
-        speaker = self.services.speaker
-        if speaker is None:
-            return
-        speaker.muted = not speaker.muted
-        if speaker.muted and self.speaking:
-            self.action_stop_speech()
-        self.notify("Voice muted: captions only." if speaker.muted else "Voice on.")
-        self.post_message(self.MuteToggled(speaker.muted))
-        self._update_topbar()
-
-    def action_pause(self) -> None:
-        session = self.session
-        if session.paused:
-            session.resume()
-            if session.phase is _ASKING:
-                self._ask(repeat=True)  # the pause cut the question off
-        else:
-            was_speaking = self.speaking
-            if not session.pause():
-                self.notify("This drill cannot be paused.", severity="warning")
-                return
-            if was_speaking:
-                self._silence()
-        self.tick()
-        self.refresh_bindings()
-
-    def action_explain(self) -> None:
-        feedback = self.session.current.feedback
-        if feedback is not None:
-            self.app.push_screen(ExplainScreen(feedback))
-
-    def action_end(self) -> None:
-        def decided(end: bool | None) -> None:
-            if end:
-                self._silence()
-                self.session.end()
-                self._finish(closing=False)
-
-        self.app.push_screen(
-            ConfirmScreen("End the session now? The answers so far go to the summary."),
-            decided,
-        )
-
-    def _silence(self) -> None:
-        """Stop the voice and drop the microphone; late callbacks are ignored."""
-        self.token += 1
-        self._to_say.clear()
-        if self.speaking and self.services.speaker is not None:
-            self.services.speaker.stop()
-        self.speaking = False
-        self.card.set_speaking(False)
-        if self.spoken_answer and self.services.listener is not None:
-            self.services.listener.cancel()
-        self.spoken_answer = self.finishing = False
-        self._audio = None
-
-    def _finish(self, *, closing: bool) -> None:
-        speaker = self.services.speaker
-        if closing and self.services.voice_on and speaker is not None:
-            for line in self.plan.closing:
-                speaker.speak(self.personas.line(line.persona, line.key, self.rng), line.persona)
-        self.post_message(self.Finished(self.session, self.title_text))
 
 
 def question_number(session: Session) -> tuple[int, int]:

@@ -18,8 +18,8 @@ from hotseat.tui.widgets.text_block import Line, TextBlock
 
 QUESTION_WIDTH = 60
 # What the score column says when there is no score.
-_STATUS = {"skipped": "skip", "not assessed": " n/a", "not reached": "   –"}
-LEGEND = "skip: skipped · n/a: too little to assess · –: not reached"
+_STATUS = {"skipped": "skip", "not assessed": " n/a", "not answered": "   –"}
+LEGEND = "skip: skipped · n/a: too little to assess · –: not answered"
 
 
 def _short(text: str, width: int = QUESTION_WIDTH) -> str:

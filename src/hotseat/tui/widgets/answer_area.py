@@ -27,7 +27,7 @@ def meter_text(dbfs: float) -> str:
 
 class LevelMeter(Static):
     DEFAULT_CSS = """
-    LevelMeter { height: 1; color: $success; }
+    LevelMeter { height: 1; color: $success; padding: 0 1; }
     LevelMeter.-quiet { color: $text-muted; }
     """
 
@@ -95,6 +95,12 @@ class AnswerArea(Vertical):
         live = self.query_one(LiveTranscript)
         live.set_class(not text, "-empty")
         live.update(Content(text) if text else "Listening… the transcript appears as you speak.")
+
+    def set_waiting(self) -> None:
+        """Before the answer: say when the microphone will listen."""
+        live = self.query_one(LiveTranscript)
+        live.set_class(True, "-empty")
+        live.update("The microphone listens once the question is asked and the countdown ends.")
 
     def set_level(self, dbfs: float) -> None:
         self.query_one(LevelMeter).dbfs = dbfs

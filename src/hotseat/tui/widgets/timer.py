@@ -98,7 +98,9 @@ _BAND_WORDS = {
 }
 
 
-def show_time(timer: SessionTimer, session: Session, *, speaking: bool = False) -> None:
+def show_time(
+    timer: SessionTimer, session: Session, *, speaking: bool = False, typed: bool = True
+) -> None:
     """Set the timer from where the session stands now."""
     timing = session.current.timing
     band = f"{clock_text(timing.answer_min)}–{clock_text(timing.answer_max)}"
@@ -113,7 +115,11 @@ def show_time(timer: SessionTimer, session: Session, *, speaking: bool = False) 
         timer.state = "thinking"
         timer.seconds = math.ceil(session.thinking_remaining())
         timer.caption = "Thinking time"
-        timer.detail = "Start typing, or press ctrl+s to answer now"
+        timer.detail = (
+            "Start typing, or press ctrl+s to answer now"
+            if typed
+            else "The microphone opens when the countdown ends; ctrl+s to answer now"
+        )
     elif phase is Phase.ANSWERING:
         timer.state = session.band().value
         timer.seconds = int(session.answer_elapsed())

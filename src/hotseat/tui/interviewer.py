@@ -1,0 +1,107 @@
+"""The interviewer's voice as the interview screen uses it.
+
+Lines are spoken one after another (a greeting, "next question", then the
+question itself), each with its persona's voice; the ``Speaker`` calls back
+from its own thread and this class turns that into ``SpeechFinished``
+messages carrying the screen's token, so the screen can drop stale news.
+With no voice (muted, none installed) nothing is spoken and callers show
+the same words as captions.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+
+from textual.message import Message
+
+from hotseat.session import ScriptLine, Turn
+from hotseat.tui import messages as msg
+from hotseat.tui.personas import PersonaBook
+from hotseat.tui.service_hub import ServiceHub
+
+Said = tuple[str, str]  # (text, persona id)
+
+
+class InterviewerVoice:
+    def __init__(
+        self,
+        services: ServiceHub,
+        personas: PersonaBook,
+        rng: random.Random,
+        post: Callable[[Message], object],
+    ) -> None:
+        self.services = services
+        self.personas = personas
+        self.rng = rng
+        self.post = post  # thread-safe: Textual's post_message
+        self.speaking = False
+        self._queue: list[Said] = []
+        self._token = 0
+
+    def lines(self, script: tuple[ScriptLine, ...]) -> list[Said]:
+        return [(self.personas.line(s.persona, s.key, self.rng), s.persona) for s in script]
+
+    def line(self, persona: str, key: str) -> Said:
+        return self.personas.line(persona, key, self.rng), persona
+
+    def say(self, lines: list[Said], token: int) -> bool:
+        """Start saying ``lines`` in order; False (nothing said) when there is no voice."""
+        self._queue = [(text, persona) for text, persona in lines if text]
+        self._token = token
+        if not self.services.voice_on or not self._queue:
+            self._queue.clear()
+            return False
+        self._next()
+        return True
+
+    def _next(self) -> None:
+        speaker = self.services.speaker
+        if speaker is None or not self._queue:
+            return
+        text, persona = self._queue.pop(0)
+        token = self._token
+        self.speaking = True
+
+        def started(at: float) -> None:
+            self.post(msg.SpeechStarted(token, at))
+
+        def finished(at: float, stopped: bool) -> None:
+            self.post(msg.SpeechFinished(token, at, stopped))
+
+        speaker.speak(text, persona, on_started=started, on_finished=finished)
+
+    def finished(self, event: msg.SpeechFinished) -> bool:
+        """One line has played: say the next. True when all of them are done."""
+        if self._queue and not event.stopped and self.services.voice_on:
+            self._next()
+            return False
+        self._queue.clear()
+        self.speaking = False
+        return True
+
+    def stop(self) -> None:
+        """Silence now; the last line's ``SpeechFinished`` reports it stopped."""
+        self._queue.clear()
+        if self.speaking and self.services.speaker is not None:
+            self.services.speaker.stop()
+
+    def drop(self) -> None:
+        """Stop and forget: the caller has moved on (its token changed)."""
+        self.stop()
+        self.speaking = False
+
+    def aside(self, said: Said) -> bool:
+        """A line outside the question flow (interrupt, warning, closing); False if not spoken."""
+        speaker = self.services.speaker
+        text, persona = said
+        if not text or not self.services.voice_on or speaker is None:
+            return False
+        speaker.speak(text, persona)
+        return True
+
+    def prepare(self, turn: Turn) -> None:
+        """Render the next question ahead, so it starts playing promptly."""
+        speaker = self.services.speaker
+        if self.services.voice_on and speaker is not None:
+            speaker.prepare(turn.question.text, turn.persona)
