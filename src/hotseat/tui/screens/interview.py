@@ -98,11 +98,15 @@ class InterviewScreen(InterviewControls):
         self.feedback_panel.display = False
         if not repeat:
             area.clear()
-        area.set_ready(False)
+        # A typed answer may start while the question is still being read:
+        # keystrokes are never thrown away.
+        area.set_ready(area.mode == "typed")
         area.set_waiting()
         self._update_topbar()
         if voice.say([*lines, (turn.question.text, turn.persona)], self.token):
             self.card.set_speaking(True)
+            if area.mode == "typed":
+                area.text_area.focus()
             self.refresh_bindings()
         else:
             self._asked()
@@ -165,7 +169,13 @@ class InterviewScreen(InterviewControls):
 
     @on(TextArea.Changed, "#typed-answer")
     def _typing(self) -> None:
-        if self.session.phase is _THINKING and self.answer_area.typed_text:
+        if not self.answer_area.typed_text or self.session.paused:
+            return
+        if self.session.phase is _ASKING:
+            # Typing over the question: the candidate is ready; stop the voice.
+            self._silence()
+            self._asked()
+        if self.session.phase is _THINKING:
             self.session.begin_answer()
             self._start_answer()
             self.tick()

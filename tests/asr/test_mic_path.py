@@ -1,0 +1,134 @@
+"""The real microphone path: a WAV played into the private PulseAudio server's
+virtual microphone is recorded by the app through PortAudio/ALSA, converted,
+saved and transcribed."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from hotseat.asr.listener import MicListener
+from hotseat.audio.doctor import level_check
+from hotseat.settings import Settings
+from hotseat.transcript import Transcript
+from tests.audio.render import read_pcm, speak
+from tests.support.pulse import PulseServer
+
+pytestmark = pytest.mark.audio
+
+SENTENCE = "I want to work for your company"
+CONTENT = {"want", "work", "company"}
+
+
+def _record_answer(
+    listener: MicListener, pulse: PulseServer, wav: Path, after: float = 0.8
+) -> tuple[Transcript, float]:
+    """Start an answer, play ``wav`` into the microphone, finish; (transcript, seconds)."""
+    assert listener.wait_ready(30) and listener.available, listener.notice
+    finals: list[Transcript] = []
+    done = threading.Event()
+    started = time.monotonic()
+    listener.start_answer(
+        lambda text: None, lambda level: None, lambda t: (finals.append(t), done.set())
+    )
+    time.sleep(0.3)
+    pulse.play_into_mic(wav)
+    time.sleep(after)
+    listener.finish_answer()
+    elapsed = time.monotonic() - started
+    assert done.wait(60)
+    return finals[0], elapsed
+
+
+def _best_lag(recorded: np.ndarray, source: np.ndarray) -> tuple[int, float]:
+    """The offset of ``source`` inside ``recorded`` and their normalised correlation there."""
+    size = 1 << int(np.ceil(np.log2(len(recorded) + len(source))))
+    spectrum = np.fft.rfft(recorded, size) * np.conj(np.fft.rfft(source, size))
+    correlation = np.fft.irfft(spectrum, size)[: len(recorded) - len(source) + 1]
+    lag = int(np.argmax(correlation))
+    segment = recorded[lag : lag + len(source)]
+    score = float(np.dot(segment, source) / (np.linalg.norm(segment) * np.linalg.norm(source)))
+    return lag, score
+
+
+def test_the_app_hears_transcribes_and_saves_the_microphone(
+    pulse: PulseServer, tmp_path: Path
+) -> None:
+    wav = speak(SENTENCE, tmp_path / "answer.wav")
+    listener = MicListener(Settings(engine="sphinx"))
+    try:
+        transcript, elapsed = _record_answer(listener, pulse, wav)
+    finally:
+        listener.close()
+
+    heard = {w.word for w in transcript.words}
+    assert len(heard & CONTENT) >= 2, f"heard {transcript.text!r}"
+    assert transcript.engine == "sphinx"
+
+    saved = listener.last_recording
+    assert saved is not None
+    recorded, rate = read_pcm(saved)
+    assert rate == 16000
+    assert len(recorded) / rate == pytest.approx(elapsed, abs=0.35)
+    assert transcript.duration == pytest.approx(elapsed, abs=0.35)
+    source, _ = read_pcm(wav)
+    lag, score = _best_lag(recorded, source)
+    assert score > 0.9, "the saved answer is the audio that was played"
+    assert 0.2 < lag / rate < 1.0  # it was played 0.3 s after the answer started
+    for word in transcript.words:
+        assert word.start is not None and lag / rate - 0.1 <= word.start <= elapsed
+
+
+def test_vosk_through_the_microphone(pulse: PulseServer, korean_wav: Path, ko_model: Path) -> None:
+    listener = MicListener(Settings(engine="vosk", model_path=str(ko_model)))
+    try:
+        transcript, elapsed = _record_answer(listener, pulse, korean_wav)
+    finally:
+        listener.close()
+    assert transcript.engine == "vosk"
+    assert len(transcript.words) >= 3
+    starts = [w.start for w in transcript.words if w.start is not None]
+    assert starts == sorted(starts) and 0.2 < starts[0] and starts[-1] < elapsed
+
+
+def test_transcribe_mic_command(pulse: PulseServer, tmp_path: Path) -> None:
+    wav = speak(SENTENCE, tmp_path / "answer.wav")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "hotseat", "transcribe", "--mic", "--seconds", "5", "--json"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    assert proc.stderr is not None
+    first = proc.stderr.readline()  # printed once recording has begun
+    assert first.startswith("Recording for 5 s"), first
+    pulse.play_into_mic(wav)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    data = json.loads(out)
+    assert data["engine"] == "sphinx"
+    assert len(set(data["text"].split()) & CONTENT) >= 2, data["text"]
+    assert data["duration"] == pytest.approx(5.0, abs=0.5)
+    assert "Saved the recording as" in err
+
+
+def test_doctor_level_check_hears_the_microphone(pulse: PulseServer) -> None:
+    assert level_check(seconds=0.4).status == "warn"  # nothing playing: silent
+    t = np.arange(int(16000 * 2.0)) / 16000
+    player = pulse.play_samples_into_mic(0.5 * np.sin(2 * np.pi * 440 * t), wait=False)
+    try:
+        time.sleep(0.3)
+        check = level_check(seconds=0.6)
+    finally:
+        player.wait(timeout=10)
+    assert check.status == "ok", check
+    assert "loudest" in check.detail
+    loudest = float(check.detail.rsplit("loudest ", 1)[1].split()[0])
+    assert loudest > -12.0
