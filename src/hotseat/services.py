@@ -91,6 +91,7 @@ class Listener(Protocol):
         on_level: Callable[[float], None],
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
+        asked_at: float | None = None,
     ) -> None:
         """Start recording and transcribing an answer; returns at once.
 
@@ -98,6 +99,8 @@ class Listener(Protocol):
         ``on_level(dbfs)``: input level about 20 times a second;
         ``on_final(transcript)``: once, after ``finish_answer()`` or ``cancel()``.
         Word times in the final transcript count from the call to start_answer.
+        ``asked_at`` (``time.monotonic()`` when the question was fully asked), when
+        given, makes the transcript's ``first_word_delay`` count from then.
         """
         ...
 

@@ -33,7 +33,6 @@ class Settings:
     drill_silence_end_seconds: float = 4.0
     save_recordings: bool = True
     # Sessions
-    questions_per_session: int = 5
     audible_warnings: bool = False
     last_company: str = ""
     last_role: str = ""

@@ -37,7 +37,7 @@ def test_summary_names_the_strongest_answer_and_recurring_weaknesses() -> None:
     assert recurring["too-short"].count == 3 and recurring["too-short"].answers == (0, 1, 2)
     assert all(r.count >= 2 for r in summary.recurring)
     assert len(summary.practise_next) == 3
-    assert summary.practise_next[0].startswith("Too short:")
+    assert summary.practise_next[0].startswith("Too short (in 3 of 5 answers):")
     assert summary.answers[4].assessable is False
     assert summary.answers[2].main_point.startswith("Blame or harsh words")
 

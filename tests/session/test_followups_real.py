@@ -36,10 +36,10 @@ ONLY_WE = (
 )
 
 
-def story_session() -> Session:
-    """One story question as a mock interview asks it, scored by the real feedback engine."""
-    story = load_bank(include_user=False).get("proudest-achievement")
-    assert story is not None and story.kind == "behavioral" and story.follow_ups
+def story_session(question_id: str = "proudest-achievement") -> Session:
+    """One bank question as a mock interview asks it, scored by the real feedback engine."""
+    story = load_bank(include_user=False).get(question_id)
+    assert story is not None and story.follow_ups
     mock = load_modes()["mock"]
     session = Session(
         turns=[Turn(story, turn_timing(mock, story, 0), "recruiter")],
@@ -76,3 +76,15 @@ def test_the_follow_up_matches_what_the_answer_lacks(text: str, asked: str | Non
         assert [t.question.text for t in follow] == [session.turns[0].question.follow_ups[0]]
     else:
         assert [t.question.text for t in follow] == [asked]
+
+
+def test_a_follow_up_to_the_closing_question_still_wants_questions() -> None:
+    session = story_session("questions-for-us")
+    answer(session, "No, I think you have covered everything. Thank you for your time today.")
+    [follow_up] = session.follow_ups_of(0)
+    assert follow_up.question.text.startswith("Is there anything at all you would like")
+    session.next()
+    answer(session, "Not really, I am happy with everything you told me about the job.")
+    assert follow_up.feedback is not None
+    assert "no-questions-asked" in {f.id for f in follow_up.feedback.improvements}
+    assert follow_up.feedback.score < 60

@@ -83,3 +83,17 @@ def test_wrong_choices_are_one_line_and_exit_2(
     err = capsys.readouterr().err
     assert err.startswith(f"hotseat: {message}") and err.count("\n") == 1
     assert launched == []
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--typed", "--mute", "practice", "--mode", "rapid"],
+        ["practice", "--mode", "rapid", "--typed", "--mute"],  # as people often type it
+    ],
+)
+def test_typed_and_mute_work_before_or_after_the_subcommand(
+    launched: list[argparse.Namespace], argv: list[str]
+) -> None:
+    assert main(argv) == 0
+    assert launched[-1].typed and launched[-1].mute

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from textual import events
+from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Digits
 
@@ -24,7 +25,16 @@ def shown_time(app: HotseatApp) -> str:
 
 def card_text(app: HotseatApp) -> str:
     card = interview(app).card
-    return f"{card.border_title}\n{card.render()}"
+    return f"{card.border_title}\n{card.text}"
+
+
+def burst(app: HotseatApp, *keys: str) -> None:
+    """Keys that arrive in one burst, faster than the app handles them (a fast
+    typist, a key pressed twice, a slow SSH link): ``pilot.press`` waits between keys.
+    """
+    for key in keys:
+        char = key if len(key) == 1 else None
+        app.post_message(events.Key(_character_to_key(key) if char else key, char))
 
 
 async def start(pilot: Pilot[int]) -> InterviewScreen:

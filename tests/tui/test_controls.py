@@ -5,9 +5,18 @@ from __future__ import annotations
 from hotseat.session import FakeClock, Phase
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, card_text, interview, move_clock, shown_time, start
+from tests.tui.helpers import (
+    answer,
+    burst,
+    card_text,
+    interview,
+    move_clock,
+    shown_time,
+    start,
+)
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -112,3 +121,28 @@ async def test_command_palette_starts_practice_from_home(app_factory: AppFactory
         await pilot.press("enter")
         await pilot.pause(0.3)
         assert interview(pilot.app).session.phase is Phase.THINKING
+
+
+async def test_start_pressed_twice_opens_one_interview(app_factory: AppFactory) -> None:
+    app = app_factory(**THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        burst(app, "ctrl+s", "ctrl+s", "ctrl+s")
+        await pilot.pause()
+        interviews = [s for s in app.screen_stack if isinstance(s, InterviewScreen)]
+        assert len(interviews) == 1
+        assert app.keeper.store is not None
+        assert len(app.keeper.store.list_sessions()) == 1  # one session in the history too
+
+
+async def test_back_home_pressed_twice_goes_home_once(app_factory: AppFactory) -> None:
+    app = app_factory(**THREE)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        await pilot.press("ctrl+o", "ctrl+o", "ctrl+o")
+        await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        burst(app, "h", "h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        assert app.is_running  # no crash on the second press

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from textual.widgets import Input, Select, TextArea
 
 from hotseat import paths
 from hotseat.session import Phase
 from hotseat.settings import load_settings
+from hotseat.tui import messages as msg
 from hotseat.tui.screens.home import HomeScreen
 from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeSpeaker
 from tests.tui.helpers import card_text, start
 
 
@@ -134,3 +138,19 @@ async def test_interviewers_come_from_the_persona_files(app_factory: AppFactory)
         ids = [value for _, value in select._options]
         assert "recruiter" in ids and len(ids) >= 2
         assert select.value == "recruiter"
+
+
+@pytest.mark.parametrize("mute", [True, False])
+async def test_a_missing_speaker_is_only_shouted_about_when_the_voice_was_wanted(
+    app_factory: AppFactory, mute: bool
+) -> None:
+    app = app_factory(mute=mute)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        notice = "The interviewer's voice is off (no audio output device); captions only."
+        speaker = FakeSpeaker(available=False, notice=notice)
+        app.post_message(msg.ServicesReady(speaker, None, [notice]))
+        await pilot.pause()
+        assert notice in notices(app.screen)  # type: ignore[arg-type]
+        toasts = [n.message for n in app._notifications]
+        assert (notice in toasts) is not mute

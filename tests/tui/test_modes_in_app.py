@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
 from hotseat.session import FakeClock, Phase
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import interview, move_clock, start, type_answer
+from tests.tui.helpers import card_text, interview, move_clock, start, type_answer
 
 
 async def test_a_panel_takes_turns_with_different_interviewers(
@@ -51,3 +53,23 @@ async def test_a_pressure_drill_interrupts_at_the_limit_and_moves_on(
         assert speaker.said[-1].text not in {t.question.text for t in screen.session.turns}
         await move_clock(pilot, clock, 5)  # the drill's review pause, then on by itself
         assert interview(pilot.app).session.index == 1
+
+
+async def test_panel_captions_say_who_greets_and_the_question_stays_whole(
+    app_factory: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = app_factory(mode="panel", count=4)  # no voice: the greetings are captions
+    long_line = "I will say a great deal before the first question, and then some more. " * 4
+    monkeypatch.setattr(app.personas, "line", lambda persona, key, rng: long_line)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        cast = [app.personas.name(p) for p in screen.plan.personas]
+        assert len(cast) >= 2
+        lead = card_text(app).splitlines()[1]
+        assert all(f"{name}: I will say" in lead for name in cast)
+        # However long the lead-in, the question is shown whole, below at most 3 lines.
+        question = screen.card.query_one("#card-question")
+        assert screen.card.query_one("#card-lead").size.height == 3
+        assert question.size.height >= 1
+        assert question.region.bottom <= screen.card.content_region.bottom
+        assert screen.session.current.question.text in str(question.render())

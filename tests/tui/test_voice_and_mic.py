@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from hotseat.session import FakeClock, Phase
 from hotseat.settings import load_settings
+from hotseat.speech import load_personas
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener, FakeSpeaker
@@ -202,3 +203,18 @@ async def test_closing_line_is_spoken_as_the_summary_opens(
         closing = speaker.said[-1].text
         assert closing and closing not in questions
         assert speaker.stops >= 1  # each skip silenced the question being read
+
+
+async def test_without_a_voice_the_closing_line_is_shown(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app = app_factory(mode="rapid-fire", count=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start(pilot)
+        for _ in range(5):
+            await pilot.press("ctrl+o")
+            await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+        closing = set(load_personas().personas["recruiter"].lines["closing"])
+        shown = [n.message for n in app._notifications]
+        assert any(m.startswith("Maya, recruiter: ") and m[17:] in closing for m in shown)

@@ -60,6 +60,7 @@ class MicListener:
         paused_when: Callable[[], bool] | None = None,
         source_factory: Callable[[], AudioSource] | None = None,
         on_ready: Callable[[], None] | None = None,
+        preloaded: Engine | None = None,
     ) -> None:
         self._settings = settings or load_settings()
         self._engine_choice = engine or self._settings.engine
@@ -68,6 +69,7 @@ class MicListener:
         self._paused_when = paused_when or (lambda: False)
         self._source_factory = source_factory
         self._on_ready = on_ready
+        self._preloaded = preloaded  # an engine loaded elsewhere (benchmarks, tests)
         self._engine: Future[Loaded] = Future()
         self._device_notice = ""
         self._ready = threading.Event()
@@ -163,22 +165,26 @@ class MicListener:
             except DeviceError as exc:
                 self._device_notice = NO_MIC.format(reason=exc)
         try:
-            if self._engine_choice == "typed":
-                raise EngineError("typed answers are chosen in the settings")
-            try:
-                loaded = load_engine(self._engine_choice, self._model, self._settings.model_path)
-            except EngineError as exc:
-                if self._engine_choice != "vosk":
-                    raise
-                # The app must still hear the candidate: fall back, and say why.
-                loaded = load_engine("sphinx")
-                loaded = Loaded(loaded.engine, f"Using the built-in recognizer because {exc}.")
-            self._engine.set_result(loaded)
+            self._engine.set_result(self._load_engine())
         except Exception as exc:  # reported through `available` and `notice`
             self._engine.set_exception(exc)
         self._ready.set()
         if self._on_ready is not None:
             self._on_ready()
+
+    def _load_engine(self) -> Loaded:
+        if self._engine_choice == "typed":
+            raise EngineError("typed answers are chosen in the settings")
+        if self._preloaded is not None:
+            return Loaded(self._preloaded, "")
+        try:
+            return load_engine(self._engine_choice, self._model, self._settings.model_path)
+        except EngineError as exc:
+            if self._engine_choice != "vosk":
+                raise
+            # The app must still hear the candidate: fall back, and say why.
+            loaded = load_engine("sphinx")
+            return Loaded(loaded.engine, f"Using the built-in recognizer because {exc}.")
 
     # -- the worker thread -------------------------------------------------------
 

@@ -21,6 +21,8 @@ import re
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
+import numpy as np
+
 from hotseat.asr.engine import EngineError, join_words
 from hotseat.audio.level import dbfs
 from hotseat.transcript import Word
@@ -70,7 +72,7 @@ class SphinxRecognizer:
     misses quiet speech and would otherwise lose words.
     """
 
-    MAX_PHRASE = 20.0  # seconds: a phrase with no pause is cut here anyway
+    MAX_PHRASE = 10.0  # seconds: a phrase with no pause is cut (at its quietest moment)
     MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
     LEAD = 0.3  # seconds kept before the first speech of a phrase
     # A phrase never louder than this is (near-)digital silence, such as the muted
@@ -154,7 +156,18 @@ class SphinxRecognizer:
             elif was_speech:
                 self._cut(float(self._endpointer.speech_end) + self.MARGIN)
         if self._heard - self._phrase_start > self.MAX_PHRASE:
-            self._cut(self._heard)
+            self._cut(self._quietest_moment())
+
+    def _quietest_moment(self, within: float = 1.0) -> float:
+        """The quietest 30 ms of the last ``within`` seconds: the least harmful cut."""
+        step = 480 * 2
+        usable = len(self._phrase) - len(self._phrase) % step
+        first = max(0, usable - int(within * 16000) * 2)
+        first -= first % step
+        frames = np.frombuffer(bytes(self._phrase[first:usable]), dtype="<i2")
+        energy = np.square(frames.reshape(-1, step // 2).astype(np.float64)).mean(axis=1)
+        quietest = int(np.argmin(energy)) if energy.size else 0
+        return self._phrase_start + (first + quietest * step + step // 2) / 2 / 16000
 
     def partial(self) -> str:
         ready = sum(1 for p in self._phrases if p.final is None or p.final.done())

@@ -43,6 +43,11 @@ def register(sub: Any) -> None:
         metavar="P",
         help="interviewer persona id; repeat (or separate with commas) for a panel",
     )
+    # The app's own switches, also accepted after the subcommand.
+    parser.add_argument("--typed", action="store_true", dest="practice_typed",
+                        help="type answers instead of speaking them")  # fmt: skip
+    parser.add_argument("--mute", action="store_true", dest="practice_mute",
+                        help="captions only, no interviewer voice")  # fmt: skip
     parser.set_defaults(func=run)
 
 
@@ -85,6 +90,8 @@ def run(args: argparse.Namespace) -> int:
     args.personas = personas
     args.persona = personas[0]
     args.autostart = True
+    args.typed = args.typed or args.practice_typed
+    args.mute = args.mute or args.practice_mute
     from hotseat.cli import launch
 
     return launch.launch(args)

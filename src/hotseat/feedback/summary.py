@@ -2,7 +2,8 @@
 
 A weakness "recurs" when the same finding id is a problem in two or more answers.
 The three things to practise next are the recurring weaknesses first (most
-frequent, then costliest), then the main point of the weakest answers.
+frequent, then costliest; each says in how many answers it came up), then the
+main point of the weakest answers.
 """
 
 from __future__ import annotations
@@ -60,8 +61,8 @@ def _label(rubric: Rubric, finding: Finding) -> str:
     return rule.label if rule else finding.id
 
 
-def _practice_line(label: str, tip: str) -> str:
-    return f"{label[:1].upper()}{label[1:]}: {tip}"
+def _practice_line(label: str, tip: str, where: str = "") -> str:
+    return f"{label[:1].upper()}{label[1:]}{where}: {tip}"
 
 
 def summarize(
@@ -108,7 +109,7 @@ def summarize(
     practise: list[str] = []
     chosen: set[str] = set()
     for r in recurring[:PRACTISE_COUNT]:
-        practise.append(_practice_line(r.label, r.tip))
+        practise.append(_practice_line(r.label, r.tip, f" (in {r.count} of {len(items)} answers)"))
         chosen.add(r.id)
     # Then the main point of the weakest answers, then their second points, ...
     by_score = sorted(assessed, key=lambda a: (a.score, a.index))

@@ -61,6 +61,7 @@ class FollowUpRule:
     competencies: tuple[str, ...] = ()
     look_for: tuple[str, ...] = ()
     answer_seconds: tuple[int, int] = (20, 60)
+    kind: str = "follow-up"  # how the answer to the follow-up is judged
 
     def matches(self, question: Question, feedback: Feedback) -> bool:
         if self.kinds and question.kind not in self.kinds:
@@ -109,7 +110,7 @@ class FollowUpPolicy:
             text=fill_placeholders(text, self.company, self.role),
             category=root.category,
             competencies=rule.competencies or root.competencies,
-            kind="follow-up",
+            kind=rule.kind,
             prep_seconds=0,
             answer_min=low,
             answer_max=high,
@@ -154,7 +155,7 @@ def load_follow_up_rules(path: Path | None = None) -> tuple[FollowUpRule, ...]:
 
 _RULE_FIELDS = {
     "id", "say", "findings", "metrics", "kinds", "from_question",
-    "competencies", "look_for", "answer_seconds",
+    "competencies", "look_for", "answer_seconds", "kind",
 }  # fmt: skip
 
 
@@ -202,6 +203,9 @@ def _read_rule(raw: Any, bad: Callable[[str, str], None]) -> FollowUpRule | None
     from_question = raw.get("from_question", False)
     if not isinstance(from_question, bool):
         problem("from_question", "must be true or false")
+    kind = raw.get("kind", "follow-up")
+    if kind not in KINDS:
+        problem("kind", f"must be a question kind ({', '.join(KINDS)})")
     if count:
         return None
     return FollowUpRule(
@@ -214,6 +218,7 @@ def _read_rule(raw: Any, bad: Callable[[str, str], None]) -> FollowUpRule | None
         competencies=lists["competencies"],
         look_for=lists["look_for"],
         answer_seconds=(int(band[0]), int(band[1])),
+        kind=str(kind),
     )
 
 

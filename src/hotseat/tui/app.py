@@ -132,8 +132,10 @@ class HotseatApp(HistoryRoutes):
             self.services.speaker = event.speaker
         if self.services.listener is None:
             self.services.listener = event.listener
+        silent_voice = event.speaker.notice if event.speaker is not None else ""
         for notice in event.notices:
-            self._tell(notice)
+            # Muted by choice: why the voice is unavailable is news for the home screen only.
+            self._tell(notice, toast=not (self.effective.muted and notice == silent_voice))
         self._services_changed()
 
     @on(msg.ServicesChanged)
@@ -173,6 +175,8 @@ class HotseatApp(HistoryRoutes):
         competencies: tuple[str, ...] = (),
         resumed: SessionRecord | None = None,
     ) -> None:
+        if any(isinstance(screen, InterviewScreen) for screen in self.screen_stack):
+            return  # one interview at a time: a start key pressed twice starts it once
         self._request_services()  # at once if the user was quicker than the delay
         mode = self.modes.get(choices.mode)
         review = mode is not None and mode.shape == "review"
@@ -243,6 +247,17 @@ class HotseatApp(HistoryRoutes):
             return
         self.settings = settings
 
+    def action_toggle_warnings(self) -> None:
+        """Audible time warnings on or off, for this run and the next ones."""
+        on = not self.effective.audible_warnings
+        self.effective.audible_warnings = on
+        self._save(dataclasses.replace(self.settings, audible_warnings=on))
+        self.notify(
+            "Audible time warnings on: the interviewer (or a beep) warns near the limit."
+            if on
+            else "Audible time warnings off: the timer still turns amber near the limit."
+        )
+
     @on(InterviewScreen.MuteToggled)
     def _mute_toggled(self, event: InterviewScreen.MuteToggled) -> None:
         self.effective.muted = event.muted
@@ -263,6 +278,8 @@ class HotseatApp(HistoryRoutes):
 
     @on(SummaryScreen.HomeRequested)
     def _home_requested(self) -> None:
+        if not isinstance(self.screen, SummaryScreen):
+            return  # the key was pressed twice: the first press already went home
         self.pop_screen()
         home = self._home()
         if home is not None:

@@ -40,6 +40,11 @@ def screen_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
         yield SystemCommand(
             "Start practice", "Start a session with the choices on screen", screen.action_start
         )
+        yield SystemCommand(
+            "Audible time warnings on/off",
+            "Near an answer's limit the interviewer says so (or the terminal beeps); remembered",
+            partial(app.run_action, "toggle_warnings"),
+        )
     elif isinstance(screen, InterviewScreen):
         for action, title, help_text in INTERVIEW_COMMANDS:
             if screen.check_action(action, ()):

@@ -16,13 +16,23 @@ from hotseat.feedback.model import Feedback
 
 
 def _metric_text(value: Any) -> str:
+    """A measurement in words: "not measured", "yes", "12.5", "count 3, per minute 2.0"."""
+    if value is None:
+        return "not measured"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     if isinstance(value, float):
         return f"{value:.1f}"
     if isinstance(value, dict):
-        return ", ".join(f"{k} ×{v}" for k, v in value.items()) or "none"
+        parts = (f"{_name(k)} {_metric_text(v)}" for k, v in value.items() if v is not None)
+        return ", ".join(parts) or "none"
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value) or "none"
+        return ", ".join(_metric_text(v) for v in value) or "none"
     return str(value)
+
+
+def _name(key: object) -> str:
+    return str(key).replace("_", " ")
 
 
 def explanation_lines(feedback: Feedback) -> list[Content]:
@@ -33,8 +43,7 @@ def explanation_lines(feedback: Feedback) -> list[Content]:
         lines.append(Content(""))
         lines.append(Content.from_markup("[b]Measured[/b]"))
         for name, value in feedback.metrics.items():
-            label = str(name).replace("_", " ")
-            lines.append(Content.from_markup("  $k: $v", k=label, v=_metric_text(value)))
+            lines.append(Content.from_markup("  $k: $v", k=_name(name), v=_metric_text(value)))
     tips = feedback.tips
     if tips:
         lines.append(Content(""))

@@ -20,7 +20,7 @@ from hotseat.tui import messages as msg
 from hotseat.tui.screens.interview_keys import InterviewControls
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.feedback_panel import FeedbackPanel
-from hotseat.tui.widgets.question_card import QuestionCard
+from hotseat.tui.widgets.question_card import QuestionCard, lead_text
 from hotseat.tui.widgets.timer import SessionTimer, show_time
 
 TICK_SECONDS = 0.1
@@ -82,12 +82,13 @@ class InterviewScreen(InterviewControls):
         if turn.lead_in and not repeat:
             lines.append(voice.line(turn.persona, turn.lead_in))
         number, total = question_number(session)
+        name = self.personas.name
         self.card.show(
             turn.question,
             number,
             total,
-            interviewer=self.personas.name(turn.persona),
-            lead=" ".join(text for text, _ in lines if text),
+            interviewer=name(turn.persona),
+            lead=lead_text([(text, name(persona)) for text, persona in lines], name(turn.persona)),
             follow_up=turn.follow_up_of is not None,
         )
         self.token += 1
@@ -141,9 +142,7 @@ class InterviewScreen(InterviewControls):
 
     def _say_aside(self, key: str) -> None:
         """A persona line outside the question flow: spoken, or shown when there is no voice."""
-        text, persona = said = self.voice.line(self.session.current.persona, key)
-        if text and not self.voice.aside(said):
-            self.notify(f"{self.personas.name(persona)}: {text}")
+        self._aside(self.voice.line(self.session.current.persona, key))
 
     # -- answering ----------------------------------------------------------------
 
@@ -166,6 +165,29 @@ class InterviewScreen(InterviewControls):
             area.set_ready(True)
             area.text_area.focus()
         self.refresh_bindings()
+
+    def _answer_key(self) -> None:
+        """ctrl+s: start the answer now (thinking), or submit it (answering).
+
+        ctrl+s is a priority key, handled as it arrives, while keys typed just
+        before it (a fast typist, a slow SSH link) may still wait in the answer
+        box's queue: it acts behind them, so no word of the answer is lost.
+        """
+        if self.answer_area.mode == "typed":
+            self.answer_area.text_area.call_later(self._answer_or_submit)
+        else:
+            self._answer_or_submit()
+
+    def _answer_or_submit(self) -> None:
+        if self.session.paused or self.finishing:
+            return
+        self._typing()  # keys typed before ctrl+s start the answer, as they would have
+        if self.session.phase is _THINKING:
+            self.session.begin_answer()
+            self._start_answer()
+            self.tick()
+        elif self.session.phase is _ANSWERING:
+            self._end_answer()
 
     @on(TextArea.Changed, "#typed-answer")
     def _typing(self) -> None:

@@ -39,6 +39,7 @@ class InterviewControls(Screen[None]):
         Binding("escape", "stop_speech", "Stop voice", priority=True),
         Binding("ctrl+t", "toggle_mute", "Mute", priority=True),
         Binding("ctrl+g", "pause", "Pause", priority=True),
+        Binding("ctrl+g", "pause_refused", "Pause", show=False, priority=True),
         Binding("ctrl+l", "end", "End", priority=True),
     ]
 
@@ -106,6 +107,9 @@ class InterviewControls(Screen[None]):
     def _end_answer(self) -> None:
         raise NotImplementedError
 
+    def _answer_key(self) -> None:
+        raise NotImplementedError
+
     def _update_topbar(self) -> None:
         raise NotImplementedError
 
@@ -143,16 +147,15 @@ class InterviewControls(Screen[None]):
             return speaker is not None and speaker.available
         if action == "pause":
             return phase in _BEFORE_REVIEW and (session.can_pause or paused) and not self.finishing
+        if action == "pause_refused":
+            return not session.allow_pause and not session.finished
         return True
 
     def action_answer_now(self) -> None:
-        if self.session.phase is _THINKING:
-            self.session.begin_answer()
-            self._start_answer()
-            self.tick()
+        self._answer_key()
 
     def action_submit(self) -> None:
-        self._end_answer()
+        self._answer_key()
 
     def action_next(self) -> None:
         if self.session.phase is not Phase.REVIEWING:
@@ -201,12 +204,18 @@ class InterviewControls(Screen[None]):
         else:
             was_speaking = self.speaking
             if not session.pause():
-                self.notify("This drill cannot be paused.", severity="warning")
                 return
             if was_speaking:
                 self._silence()
         self.tick()
         self.refresh_bindings()
+
+    def action_pause_refused(self) -> None:
+        self.notify(
+            "No pausing in a drill: the clock runs on, as in a real interview. "
+            "ctrl+l ends the session.",
+            severity="warning",
+        )
 
     def action_explain(self) -> None:
         feedback = self.session.current.feedback
@@ -238,5 +247,11 @@ class InterviewControls(Screen[None]):
     def _finish(self, *, closing: bool) -> None:
         if closing:
             for said in self.voice.lines(self.plan.closing):
-                self.voice.aside(said)
+                self._aside(said)
         self.post_message(self.Finished(self.session, self.title_text))
+
+    def _aside(self, said: tuple[str, str]) -> None:
+        """Say a persona line (text, persona) now; with no voice, show it instead."""
+        text, persona = said
+        if text and not self.voice.aside(said):
+            self.notify(f"{self.personas.name(persona)}: {text}")

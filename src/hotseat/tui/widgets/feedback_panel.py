@@ -1,6 +1,8 @@
-"""Feedback on one answer: score, subscores, strengths, top three improvements.
+"""Feedback on one answer: score, subscores, strengths, top three improvements, notes.
 
-Every improvement quotes the words of the answer it is about, with a tip.
+Every improvement quotes the words of the answer it is about, with a tip;
+strengths past the first three are named in one line, and notes say what the
+score could not measure (a typed answer's pace, fillers a recogniser drops).
 The score explanation opens in its own dialog (``ExplainScreen``).
 """
 
@@ -9,6 +11,7 @@ from __future__ import annotations
 from textual.content import Content
 
 from hotseat.feedback.model import Feedback, Finding
+from hotseat.feedback.rubric import default_rubric
 from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
 
 
@@ -22,6 +25,21 @@ def _quotes(finding: Finding, limit: int = 2) -> list[Line]:
     return lines
 
 
+def _label(finding: Finding) -> str:
+    rule = default_rubric().findings.get(finding.id)
+    return rule.label if rule else finding.message
+
+
+def subscore_text(feedback: Feedback) -> str:
+    """Each part out of its maximum ("content 17/35 · delivery 1/20"): a low one reads low."""
+    maxima = feedback.metrics.get("maxima")
+    maxima = maxima if isinstance(maxima, dict) else {}
+    return " · ".join(
+        f"{name} {value}/{maxima[name]}" if name in maxima else f"{name} {value}"
+        for name, value in feedback.subscores.items()
+    )
+
+
 def feedback_block(feedback: Feedback) -> list[Line]:
     lines: list[Line] = []
     if not feedback.assessable:
@@ -29,7 +47,7 @@ def feedback_block(feedback: Feedback) -> list[Line]:
         lines += [("item", Content(f.message)) for f in feedback.findings if not f.is_strength]
         lines += [("tip", Content.from_markup("[dim]Tip:[/] $t", t=t)) for t in feedback.tips[:2]]
         return lines
-    subs = " · ".join(f"{name} {value}" for name, value in feedback.subscores.items())
+    subs = subscore_text(feedback)
     lines.append(
         (
             "heading",
@@ -38,12 +56,15 @@ def feedback_block(feedback: Feedback) -> list[Line]:
             ),
         )
     )
-    strengths = feedback.strengths[:3]
+    strengths = feedback.strengths
     if strengths:
         lines.append(("heading", Content.from_markup("[$text-success]Strengths[/]")))
-        for finding in strengths:
+        for finding in strengths[:3]:
             lines.append(("item", Content.from_markup("[$text-success]✓[/] $m", m=finding.message)))
             lines += _quotes(finding, limit=1)
+        if strengths[3:]:
+            also = ", ".join(_label(finding) for finding in strengths[3:])
+            lines.append(("item", Content.from_markup("[$text-success]✓[/] Also: $a", a=also)))
     improvements = feedback.improvements
     if improvements:
         lines.append(("heading", Content.from_markup("[$text-warning]To work on[/]")))
@@ -54,6 +75,10 @@ def feedback_block(feedback: Feedback) -> list[Line]:
                 lines.append(("tip", Content.from_markup("[dim]Tip:[/] $t", t=finding.tip)))
     elif not strengths:
         lines.append(("item", Content("No specific points found in this answer.")))
+    notes = [f for f in feedback.findings if f.severity == "info"]
+    if notes:  # what the score could not take into account, and why
+        lines.append(("heading", Content("Notes")))
+        lines += [("item", Content.from_markup("[dim]$m[/]", m=f.message)) for f in notes]
     return lines
 
 

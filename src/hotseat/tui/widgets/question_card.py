@@ -1,33 +1,59 @@
 """The question being asked, as a caption card (the voice reads the same words).
 
 Above the question, dimmed, is what the interviewer says first (a greeting,
-"next question", "a follow-up on that"), so a muted voice loses nothing.
+"next question", "a follow-up on that"), so a muted voice loses nothing. When
+several interviewers speak (a panel's greetings) each line names its speaker.
+The lead-in takes at most three lines: however long it is, the question itself
+is always shown whole, even at 80x24.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from textual.app import ComposeResult
+from textual.containers import Vertical
 from textual.content import Content
 from textual.widgets import Static
 
 from hotseat.questions import Question
+
+LEAD_LINES = 3
 
 
 def _label(name: str) -> str:
     return name.replace("-", " ").capitalize()
 
 
-class QuestionCard(Static):
-    DEFAULT_CSS = """
-    QuestionCard {
+def lead_text(said: Sequence[tuple[str, str]], asker: str) -> str:
+    """The lines said before the question, as ``(text, speaker name)``; names only
+    when someone other than ``asker`` (who asks the question) speaks."""
+    spoken = [(text, name) for text, name in said if text]
+    if all(name == asker for _, name in spoken):
+        return " ".join(text for text, _ in spoken)
+    return " ".join(f"{name}: {text}" for text, name in spoken)
+
+
+class QuestionCard(Vertical):
+    DEFAULT_CSS = f"""
+    QuestionCard {{
         border: round $primary;
         border-title-color: $text-primary;
         border-subtitle-color: $text-muted;
         padding: 0 1;
         height: auto;
-        max-height: 8;
-    }
-    QuestionCard.-speaking { border: round $accent; }
+    }}
+    QuestionCard.-speaking {{ border: round $accent; }}
+    QuestionCard > #card-lead {{ max-height: {LEAD_LINES}; }}
     """
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.text = ""  # what the card says, as plain text (for tests)
+
+    def compose(self) -> ComposeResult:
+        yield Static(id="card-lead")
+        yield Static(id="card-question")
 
     def show(
         self,
@@ -45,13 +71,13 @@ class QuestionCard(Static):
         if question.role:
             parts.append(question.role)
         self.border_subtitle = " · ".join(dict.fromkeys(parts))
-        if lead:
-            body = Content.from_markup(
-                "[dim i]$lead[/]\n[b]$text[/b]", lead=lead, text=question.text
-            )
-        else:
-            body = Content.from_markup("[b]$text[/b]", text=question.text)
-        self.update(body)
+        lead_widget = self.query_one("#card-lead", Static)
+        lead_widget.display = bool(lead)
+        lead_widget.update(Content.from_markup("[dim i]$lead[/]", lead=lead))
+        self.query_one("#card-question", Static).update(
+            Content.from_markup("[b]$text[/b]", text=question.text)
+        )
+        self.text = f"{lead}\n{question.text}" if lead else question.text
 
     def set_speaking(self, speaking: bool) -> None:
         self.set_class(speaking, "-speaking")
