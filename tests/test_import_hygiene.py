@@ -21,6 +21,7 @@ CORE_MODULES = [
     "hotseat.asr",
     "hotseat.audio",
     "hotseat.store",
+    "hotseat.tomlfile",
 ]
 
 

@@ -204,3 +204,20 @@ def test_a_broken_vosk_model_falls_back_to_the_built_in_recognizer(tmp_path: Pat
         assert "am/final.mdl" in listener.notice and "built-in recognizer" in listener.notice
     finally:
         listener.close()
+
+
+def test_a_crashed_recognizer_still_ends_the_answer(sentence: Path) -> None:
+    source = FileSource(read_wav(sentence), speed=1.0)
+    listener = _listener(source)
+    try:
+        assert listener.wait_ready(30)
+        answer = Answer().start(listener)
+        time.sleep(0.5)
+        helper = listener._engine.result().engine  # the pocketsphinx helper process
+        helper._process.kill()  # type: ignore[attr-defined]
+        listener.finish_answer()
+        transcript = answer.wait()
+    finally:
+        listener.close()
+    assert transcript.text == ""
+    assert any("recognition failed" in note for note in transcript.notes)

@@ -71,6 +71,7 @@ def test_default_rubric_reads_the_config_folder() -> None:
         ("[areas.content]\nmax = 50\n", "areas", 1),
         ("\n[kinds.behavioral]\nchecks = ['star', 'magic']\n", "kinds.behavioral.checks", 3),
         ("[delivery]\npace_band = [160, 120]\n", "delivery.pace_band", 2),
+        ("[kinds.closing]\ntips = { made-up = 'x' }\n", "kinds.closing.tips", 2),
     ],
 )
 def test_a_broken_user_rubric_names_file_key_and_line(user_text: str, key: str, line: int) -> None:
@@ -169,3 +170,13 @@ def test_a_broken_user_rubric_never_stops_feedback() -> None:
     assert warned["feedback"].status == "ok"
     assert warned["feedback rubric"].status == "warn"
     assert warned["feedback lexicons"].status == "warn"
+
+
+def test_a_short_closing_answer_is_told_to_ask_more_not_to_tell_a_story() -> None:
+    questions = "How does the team measure success? What is its biggest challenge this year?"
+    closing = analyze(None, Transcript.typed(questions), question_text="Any questions for us?")
+    story = analyze(None, Transcript.typed("I led the launch."), question_text="Tell me a time.")
+    (short,) = [f for f in closing.improvements if f.id == "too-short"]
+    assert short.tip.startswith("Ask two or three questions")
+    (other,) = [f for f in story.improvements if f.id == "too-short"]
+    assert "real example" in other.tip  # other kinds keep the rubric's own tip

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, TextArea
 
 from hotseat.session import FakeClock
@@ -9,6 +10,7 @@ from hotseat.tui.screens.dialogs import ExplainScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeSpeaker
 from tests.tui.helpers import answer, start
 
 STORY = (
@@ -103,3 +105,53 @@ async def test_company_notes_fill_the_questions_and_the_feedback_checks_them(
         assert "tailored to the company" in shown
         # What the score could not measure is said: a typed answer has no pace or pauses.
         assert "Notes\nPace, pauses and time to first word were not measured" in shown
+
+
+NO_RESULT = (
+    "At my last job a colleague and I disagreed about the weekly sales report, which took two "
+    "days to build by hand. I was asked to settle it, so I wrote a script that pulled the data "
+    "from our database automatically and I showed her how to run it."
+)
+WITH_RESULT = NO_RESULT + (
+    " As a result the report took two hours instead of two days, and we saved sixty hours a month."
+)
+
+
+@pytest.mark.parametrize("text", [NO_RESULT, WITH_RESULT])
+async def test_a_follow_up_is_spoken_answered_and_scored_only_when_its_rule_matches(
+    app_factory: AppFactory, clock: FakeClock, text: str
+) -> None:
+    speaker = FakeSpeaker()
+    app = app_factory(mode="focus", category="collaboration", count=1, analyze=None,
+                      speaker=speaker)  # fmt: skip
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        speaker.finish()
+        await pilot.pause()
+        await answer(pilot, clock, text, seconds=70)
+        await pilot.press("enter")
+        await pilot.pause()
+        if text is WITH_RESULT:  # nothing to probe: the session is over
+            assert isinstance(app.screen, SummaryScreen)
+            assert len(app.screen.summary.rows) == 1
+            return
+        follow_up = screen.session.current
+        assert follow_up.follow_up_of == 0
+        assert follow_up.question.text == "And what was the outcome in the end?"
+        # The same interviewer says a follow-up line, then asks it.
+        lead = speaker.said[-1]
+        speaker.finish()
+        await pilot.pause()
+        asked = speaker.said[-1]
+        assert asked.text == follow_up.question.text and lead.persona == asked.persona
+        assert lead.text and lead.text != asked.text
+        speaker.finish()
+        await pilot.pause()
+        await answer(pilot, clock, "We saved sixty hours a month and the team kept it.", 20)
+        assert follow_up.feedback is not None and follow_up.feedback.assessable
+        await pilot.press("enter")
+        await pilot.pause()
+        summary = app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert [row.follow_up for row in summary.summary.rows] == [False, True]
+        assert summary.summary.rows[1].score == follow_up.feedback.score

@@ -7,9 +7,12 @@ import pytest
 from hotseat.session import FakeClock, Phase
 from hotseat.settings import load_settings
 from hotseat.speech import load_personas
+from hotseat.tui.screens.dialogs import ExplainScreen
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import move_clock, shown_time, start
+from tests.tui.helpers import answer, move_clock, shown_time, start
 
 # The only "growth" question: think 20 s, answer 60-120 s, amber from 105 s.
 ONE_QUESTION = {"mode": "focus", "category": "growth", "count": 1}
@@ -91,3 +94,26 @@ async def test_audible_warnings_are_turned_on_from_the_palette_and_remembered(
         await pilot.press("ctrl+s")
         await move_clock(pilot, clock, 106)
         assert len(bells) == 1
+
+
+async def test_a_drill_ending_under_an_open_dialog_still_leads_home(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app = app_factory(mode="rapid-fire", count=5)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        for _ in range(5):
+            await answer(pilot, clock, "I would agree the goal first and report back.", 10)
+            await pilot.press("e")  # reading how the score was reached as the drill moves on
+            await pilot.pause()
+            clock.advance(3)
+            screen.tick()
+            await pilot.pause()
+            if isinstance(app.screen, ExplainScreen):
+                await pilot.press("escape")
+                await pilot.pause()
+        assert isinstance(app.screen, SummaryScreen)
+        assert [type(s) for s in app.screen_stack] == [HomeScreen, SummaryScreen]
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

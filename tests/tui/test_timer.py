@@ -113,3 +113,19 @@ async def test_pause_stops_the_clock_and_resume_carries_on(
         await pilot.press("ctrl+g")
         await move_clock(pilot, clock, 5)
         assert shown_time(pilot.app) == "0:35"
+
+
+async def test_keys_typed_while_paused_do_not_go_into_the_answer(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.press(*"oops")
+        await pilot.pause()
+        assert screen.answer_area.typed_text == ""
+        assert screen.session.phase is Phase.THINKING
+        await pilot.press("ctrl+g")
+        await type_answer(pilot, "Back again")
+        assert screen.session.phase is Phase.ANSWERING
+        assert screen.answer_area.typed_text == "Back again"

@@ -155,6 +155,11 @@ class MicListener:
     def close(self) -> None:
         self._commands.put("close")
         self._worker.join(timeout=5.0)
+        if self._engine.done() and self._engine.exception() is None and not self._preloaded:
+            engine = self._engine.result().engine
+            closer = getattr(engine, "close", None)
+            if closer is not None:
+                closer()  # the pocketsphinx helper process
 
     # -- the loader thread -------------------------------------------------------
 
@@ -178,12 +183,14 @@ class MicListener:
         if self._preloaded is not None:
             return Loaded(self._preloaded, "")
         try:
-            return load_engine(self._engine_choice, self._model, self._settings.model_path)
+            return load_engine(
+                self._engine_choice, self._model, self._settings.model_path, isolated=True
+            )
         except EngineError as exc:
             if self._engine_choice != "vosk":
                 raise
             # The app must still hear the candidate: fall back, and say why.
-            loaded = load_engine("sphinx")
+            loaded = load_engine("sphinx", isolated=True)
             return Loaded(loaded.engine, f"Using the built-in recognizer because {exc}.")
 
     # -- the worker thread -------------------------------------------------------

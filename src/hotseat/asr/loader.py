@@ -22,7 +22,11 @@ class Loaded:
     notice: str  # '' when all is as it should be
 
 
-def _sphinx() -> Engine:
+def _sphinx(isolated: bool = False) -> Engine:
+    if isolated:
+        from hotseat.asr.sphinx_process import SphinxProcessEngine
+
+        return SphinxProcessEngine()
     from hotseat.asr.sphinx_engine import SphinxEngine
 
     return SphinxEngine()
@@ -41,12 +45,20 @@ def _vosk(discovery: Discovery) -> Engine:
 
 
 def load_engine(
-    engine: str | None = None, model: str | None = None, model_setting: str = ""
+    engine: str | None = None,
+    model: str | None = None,
+    model_setting: str = "",
+    *,
+    isolated: bool = False,
 ) -> Loaded:
-    """Load the engine (slow: seconds for Vosk). Call it off the UI thread."""
+    """Load the engine (slow: seconds for Vosk). Call it off the UI thread.
+
+    ``isolated``: run pocketsphinx in a helper process (see sphinx_process), for
+    apps with a UI thread. Vosk needs no such care: its binding releases the GIL.
+    """
     choice = (engine or "auto").lower()
     if choice == "sphinx":
-        return Loaded(_sphinx(), "")
+        return Loaded(_sphinx(isolated), "")
     if choice not in ("vosk", "auto"):
         raise EngineError(f"unknown engine {engine!r}: use vosk or sphinx")
     discovery = discover_model(model, model_setting)
@@ -55,7 +67,7 @@ def load_engine(
     try:
         return Loaded(_vosk(discovery), "")
     except EngineError as exc:
-        fallback = _sphinx()
+        fallback = _sphinx(isolated)
         if discovery.path is None and not discovery.problems:
             reason = "No Vosk model is installed, so the built-in recognizer is in use"
         else:

@@ -1,0 +1,1 @@
+"""Microphone capture, conversion, levels and saved recordings (no Textual here)."""

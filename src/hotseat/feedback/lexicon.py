@@ -25,6 +25,7 @@ from typing import Any
 from hotseat import paths, resources
 from hotseat.feedback.matcher import PREFIX_KEY, Entry, Matcher, entry_from
 from hotseat.feedback.tokens import split_words
+from hotseat.tomlfile import TomlLines
 
 SCHEMA: dict[str, dict[str, str]] = {
     "fillers": {"phrases": "phrases"},
@@ -78,14 +79,6 @@ class Lexicons:
         object.__setattr__(self, "matcher", Matcher(self.phrases))
 
 
-def _line_of(text: str, key: str) -> int:
-    pattern = re.compile(rf"^\s*\[?{re.escape(key)}\]?\s*(=|$)")
-    for n, line in enumerate(text.splitlines(), 1):
-        if pattern.match(line):
-            return n
-    return 1
-
-
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -99,7 +92,8 @@ class _Reader:
             raise LexiconError(f"{path}: not valid TOML: {exc}") from None
 
     def fail(self, key: str, message: str) -> LexiconError:
-        return LexiconError(f"{self.path}:{_line_of(self.text, key)}: '{key}': {message}")
+        line = TomlLines(self.text).first_mention(key) or 1
+        return LexiconError(f"{self.path}:{line}: '{key}': {message}")
 
     def words(self, key: str, value: Any) -> frozenset[str]:
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):

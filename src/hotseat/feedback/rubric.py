@@ -7,15 +7,15 @@ user changes one weight without copying the rest. Any problem raises
 
 from __future__ import annotations
 
-import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 from typing import Any
 
 from hotseat import paths, resources
 from hotseat.feedback.model import AREAS
+from hotseat.tomlfile import TomlLines
 
 CHECKS = (
     "star",
@@ -78,6 +78,7 @@ class KindRule:
     band: tuple[float, float]
     checks: frozenset[str]
     start: dict[str, float]
+    tips: dict[str, str] = field(default_factory=dict)  # finding id -> this kind's own tip
 
 
 @dataclass(frozen=True)
@@ -118,9 +119,9 @@ class _Validator:
             for part in parts:
                 node = node.get(part) if isinstance(node, dict) else None
             if node is not None or len(self.files) == 1:
-                return RubricError(f"{path}:{_line(text, parts)}: '{dotted}': {message}")
+                return RubricError(f"{path}:{_line(text, dotted)}: '{dotted}': {message}")
         path, text, _ = self.files[0]
-        return RubricError(f"{path}:{_line(text, parts)}: '{dotted}': {message}")
+        return RubricError(f"{path}:{_line(text, dotted)}: '{dotted}': {message}")
 
     def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
         value = data.get(key.split(".")[-1])
@@ -148,28 +149,8 @@ class _Validator:
         return float(value[0]), float(value[1])
 
 
-def _line(text: str, parts: list[str]) -> int:
-    """The line of a dotted key: its table header, then the key inside it."""
-    lines = text.splitlines()
-    start = 0
-    for depth in range(len(parts), 0, -1):
-        header = re.compile(
-            r"^\s*\[\s*" + r"\s*\.\s*".join(map(re.escape, parts[:depth])) + r"\s*\]"
-        )
-        hit = next((i for i, line in enumerate(lines) if header.match(line)), None)
-        if hit is not None:
-            start = hit
-            if depth == len(parts):
-                return hit + 1
-            key = re.compile(rf"^\s*{re.escape(parts[depth])}\s*=")
-            for i in range(hit + 1, len(lines)):
-                if lines[i].lstrip().startswith("["):
-                    break
-                if key.match(lines[i]):
-                    return i + 1
-            return hit + 1
-    key = re.compile(rf"^\s*{re.escape(parts[-1])}\s*=")
-    return next((i + 1 for i, line in enumerate(lines) if key.match(line)), start + 1)
+def _line(text: str, dotted: str) -> int:
+    return TomlLines(text).dotted(dotted) or 1
 
 
 def _read(path: Path) -> tuple[Path, str, dict[str, Any]]:
@@ -227,7 +208,12 @@ def _build(data: dict[str, Any], v: _Validator, source: str) -> Rubric:
             start[area] = v.number(given, f"{key}.start.{area}")
             if start[area] > maxima[area]:
                 raise v.fail(f"{key}.start.{area}", "must not exceed the area's max")
-        kinds[name] = KindRule(v.pair(raw, f"{key}.band"), frozenset(checks), start)
+        tips = raw.get("tips", {})
+        if not isinstance(tips, dict) or not all(
+            fid in FINDING_IDS and isinstance(tip, str) and tip.strip() for fid, tip in tips.items()
+        ):
+            raise v.fail(f"{key}.tips", 'must be a table of finding id = "tip text"')
+        kinds[name] = KindRule(v.pair(raw, f"{key}.band"), frozenset(checks), start, dict(tips))
     if "general" not in kinds:
         raise v.fail("kinds", "needs a [kinds.general] table for questions of unknown kind")
     findings: dict[str, FindingRule] = {}

@@ -31,6 +31,7 @@ def _signed(points: float) -> str:
 
 def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
     start = rubric.kind(kind).start
+    tips = rubric.kind(kind).tips
     totals = dict(start)
     steps: dict[str, list[str]] = {area: [] for area in AREAS}
     findings: list[Finding] = []
@@ -47,7 +48,7 @@ def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
                 area=rule.area,
                 message=hit.message,
                 evidence=hit.evidence,
-                tip=rule.tip,
+                tip=tips.get(hit.id, rule.tip),
                 weight=abs(points),
             )
         )

@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any, TypeGuard
 
 from hotseat.questions.model import KINDS, PLACEHOLDERS, Pack, Question
+from hotseat.tomlfile import TomlLines, decode_error_line
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-_LINE_RE = re.compile(r"at line (\d+)")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
 _PACK_KEYS = ("id", "name", "description", "role")
 _QUESTION_KEYS = (
@@ -68,42 +68,22 @@ class _Locator:
     """Finds the line of a question (the nth ``[[questions]]``) or of a key in it."""
 
     def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-        self.starts = [
-            i + 1 for i, line in enumerate(self.lines) if line.strip().startswith("[[questions]]")
-        ]
-        pack = [i + 1 for i, line in enumerate(self.lines) if line.strip() == "[pack]"]
-        self.pack_line = pack[0] if pack else 1
+        self.lines = TomlLines(text)
+        self.pack_line = self.lines.table("pack") or 1
 
     def question(self, index: int) -> int:
-        return self.starts[index] if index < len(self.starts) else 1
+        return self.lines.array_item("questions", index) or 1
 
     def key(self, index: int, key: str) -> int:
         start = self.question(index)
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.lines) + 1
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for n in range(start, end):
-            if pattern.match(self.lines[n - 1]):
-                return n
-        return start
+        return self.lines.key(start, key) or start
 
     def top_key(self, key: str) -> int:
         """The line of a top-level table (``[key]``, ``[[key]]``) or of ``key = ...``."""
-        pattern = re.compile(rf"^\s*(\[\[?\s*{re.escape(key)}\s*\]|{re.escape(key)}\s*=)")
-        for n, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
-                return n
-        return 1
+        return self.lines.first_mention(key) or 1
 
     def pack_key(self, key: str) -> int:
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for n in range(self.pack_line, len(self.lines) + 1):
-            line = self.lines[n - 1]
-            if n > self.pack_line and line.strip().startswith("["):
-                break
-            if pattern.match(line):
-                return n
-        return self.pack_line
+        return self.lines.key(self.pack_line, key) or self.pack_line
 
 
 def _str_list(value: Any) -> TypeGuard[list[str]]:
@@ -203,8 +183,7 @@ def load_pack(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _LINE_RE.search(str(exc))
-        line = int(match.group(1)) if match else 1
+        line = decode_error_line(exc)
         return LoadResult(None, [Problem(name, line, f"not valid TOML: {exc}")])
     loc = _Locator(text)
     problems: list[Problem] = []

@@ -7,13 +7,11 @@ and every mistake in the file is reported at once.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from pathlib import Path
 from typing import Any
 
-_LINE_RE = re.compile(r"at line (\d+)")
-_HEADER_RE = re.compile(r"^\s*\[")
+from hotseat.tomlfile import TomlLines, decode_error_line
 
 
 class DataFileError(ValueError):
@@ -24,37 +22,7 @@ class DataFileError(ValueError):
         self.problems = problems
 
 
-class Lines:
-    """Finds the line of a table, an array-of-tables entry or a key inside one."""
-
-    def __init__(self, text: str) -> None:
-        self.lines = text.splitlines()
-
-    def table(self, name: str) -> int:
-        pattern = re.compile(rf"^\s*\[\s*{re.escape(name)}\s*\]")
-        for number, line in enumerate(self.lines, start=1):
-            if pattern.match(line):
-                return number
-        return 1
-
-    def array_item(self, name: str, index: int) -> int:
-        pattern = re.compile(rf"^\s*\[\[\s*{re.escape(name)}\s*\]\]")
-        found = [n for n, line in enumerate(self.lines, start=1) if pattern.match(line)]
-        return found[index] if index < len(found) else 1
-
-    def key(self, start: int, key: str) -> int:
-        """The line of ``key = ...`` in the table that starts at line ``start``."""
-        pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
-        for number in range(start, len(self.lines) + 1):
-            line = self.lines[number - 1]
-            if number > start and _HEADER_RE.match(line):
-                break
-            if pattern.match(line):
-                return number
-        return start
-
-
-def read_toml(path: Path) -> tuple[dict[str, Any], Lines]:
+def read_toml(path: Path) -> tuple[dict[str, Any], TomlLines]:
     """Parse ``path``; a syntax error becomes a DataFileError naming the line."""
     try:
         text = path.read_text(encoding="utf-8")
@@ -63,10 +31,9 @@ def read_toml(path: Path) -> tuple[dict[str, Any], Lines]:
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        match = _LINE_RE.search(str(exc))
-        line = match.group(1) if match else "1"
+        line = decode_error_line(exc)
         raise DataFileError([f"{path}:{line}: not valid TOML: {exc}"]) from None
-    return data, Lines(text)
+    return data, TomlLines(text)
 
 
 def is_number(value: Any) -> bool:

@@ -130,14 +130,14 @@ def load_follow_up_rules(path: Path | None = None) -> tuple[FollowUpRule, ...]:
         raise DataFileError([f"{source}:1: needs at least one [[rules]] entry"])
     for key in data:
         if key != "rules":
-            problems.append(f"{source}:{lines.table(key)}: unknown table {key!r}")
+            problems.append(f"{source}:{lines.table(key) or 1}: unknown table {key!r}")
     rules: list[FollowUpRule] = []
     seen: set[str] = set()
     for index, raw in enumerate(raw_rules):
-        start = lines.array_item("rules", index)
+        start = lines.array_item("rules", index) or 1
 
         def bad(key: str, message: str, start: int = start, index: int = index) -> None:
-            line = lines.key(start, key) if key else start
+            line = (lines.key(start, key) or start) if key else start
             where = f"rule {index + 1}" + (f" {key}" if key else "")
             problems.append(f"{source}:{line}: {where}: {message}")
 

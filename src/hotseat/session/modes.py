@@ -147,7 +147,7 @@ def load_modes(path: Path | None = None) -> ModeBook:
     modes: list[Mode] = []
     seen_names: dict[str, str] = {}
     for mode_id, raw in table.items():
-        start = lines.table(f"modes.{mode_id}")
+        start = lines.table(f"modes.{mode_id}") or 1
         reader = ModeReader(source, lines, start, mode_id, problems)
         if not isinstance(raw, dict):
             reader.bad("", "must be a table of settings")

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from hotseat.questions.model import KINDS
-from hotseat.session.datafile import Lines, is_number, is_text_list
+from hotseat.session.datafile import is_number, is_text_list
 from hotseat.session.modes import LINE_KEYS, SHAPES, Ladder, Mode, ReviewSchedule
+from hotseat.tomlfile import TomlLines
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
 
@@ -28,13 +29,13 @@ _FIELDS = {
 class ModeReader:
     """Checks one [modes.<id>] table, collecting problems with their lines."""
 
-    def __init__(self, source: Path, lines: Lines, start: int, mode_id: str, out: list[str]):
+    def __init__(self, source: Path, lines: TomlLines, start: int, mode_id: str, out: list[str]):
         self.source, self.lines, self.start, self.mode_id, self.out = (
             source, lines, start, mode_id, out
         )  # fmt: skip
 
     def bad(self, key: str, message: str) -> None:
-        line = self.lines.key(self.start, key) if key else self.start
+        line = (self.lines.key(self.start, key) or self.start) if key else self.start
         where = f"[modes.{self.mode_id}]" + (f" {key}" if key else "")
         self.out.append(f"{self.source}:{line}: {where}: {message}")
 

@@ -35,6 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hotseat.tomlfile import TomlLines
+
 LINE_KINDS = ("greeting", "moving_on", "follow_up", "interrupt", "time_warning", "closing")
 GENDERS = ("female", "male", "any")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -73,24 +75,6 @@ class Persona:
         return (rng or random).choice(self.lines[kind])
 
 
-def _line_of(text: str, table: str, key: str) -> int:
-    """The line of ``key`` inside ``[table]`` ('' for the top level); 1 if not found."""
-    lines = text.splitlines()
-    current = ""
-    header = re.compile(r"^\s*\[\s*([A-Za-z0-9_.-]+)\s*\]")
-    wanted = re.compile(rf"^\s*{re.escape(key)}\s*=")
-    for number, line in enumerate(lines, start=1):
-        match = header.match(line)
-        if match:
-            current = match.group(1)
-            if not table and current == key:
-                return number
-            continue
-        if current == table and wanted.match(line):
-            return number
-    return 1
-
-
 class _Reader:
     def __init__(self, path: Path, text: str) -> None:
         self.path = path
@@ -98,7 +82,12 @@ class _Reader:
 
     def fail(self, table: str, key: str, message: str) -> PersonaError:
         name = f"{table}.{key}" if table else key
-        line = _line_of(self.text, table, key)
+        lines = TomlLines(self.text)
+        if table:  # the key inside [table]
+            start = lines.table(table)
+            line = (lines.key(start, key) if start else None) or 1
+        else:  # a top-level key, or a [key] table
+            line = lines.key(0, key) or lines.table(key) or 1
         return PersonaError(f"{self.path}:{line}: field '{name}' {message}")
 
     def text_field(self, raw: dict[str, Any], table: str, key: str, default: str | None) -> str:

@@ -274,7 +274,9 @@ class HotseatApp(HistoryRoutes):
         warning = self.keeper.end("finished")
         if warning:
             self.notify(warning, severity="warning", timeout=8)
-        self.switch_screen(SummaryScreen(summarize_turns(event.session.turns), event.title))
+        # The interview and anything over it (a dialog still open as a drill ends) go.
+        self._back_home()
+        self.push_screen(SummaryScreen(summarize_turns(event.session.turns), event.title))
 
     @on(SummaryScreen.HomeRequested)
     def _home_requested(self) -> None:

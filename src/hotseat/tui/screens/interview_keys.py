@@ -22,6 +22,7 @@ from hotseat.tui.interviewer import InterviewerVoice
 from hotseat.tui.personas import PersonaBook
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.service_hub import ServiceHub
+from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.question_card import QuestionCard
 
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
@@ -197,14 +198,17 @@ class InterviewControls(Screen[None]):
 
     def action_pause(self) -> None:
         session = self.session
+        area = self.query_one(AnswerArea)
         if session.paused:
             session.resume()
+            area.set_ready(area.mode == "typed")
             if session.phase is _ASKING:
                 self._ask(repeat=True)  # the pause cut the question off
         else:
             was_speaking = self.speaking
             if not session.pause():
                 return
+            area.set_ready(False)  # paused means paused: nothing is typed into the answer
             if was_speaking:
                 self._silence()
         self.tick()

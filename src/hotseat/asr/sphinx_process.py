@@ -1,0 +1,163 @@
+"""pocketsphinx in a helper process, so it never freezes the app.
+
+pocketsphinx's Python binding holds the GIL inside its C calls: loading the
+model (about 0.3 s per decoder) or decoding a whole phrase (up to about 2 s)
+would stop every other thread of the app for that long, the Textual UI
+included. So the Listener runs the recognizer in a child process that owns
+both decoders; audio goes down a pipe and partials and words come back.
+Files (``hotseat transcribe``) use the in-process engine: nothing to freeze.
+
+The child is a plain ``python -m hotseat.asr.sphinx_process`` talking over its
+standard input and output (multiprocessing's spawn would re-import the app's
+main module, which depends on how hotseat was launched).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from hotseat.asr.engine import EngineError
+from hotseat.transcript import Word
+
+
+def _serve(requests: Connection, conn: Connection) -> None:
+    """The child: owns the SphinxEngine and answers the parent's messages."""
+    from hotseat.asr.sphinx_engine import SphinxEngine, SphinxRecognizer
+
+    try:
+        engine = SphinxEngine()
+    except EngineError as exc:
+        conn.send(("error", str(exc)))
+        return
+    conn.send(("ready", None))
+    recognizer: SphinxRecognizer | None = None
+    shown = ""
+    while True:
+        try:
+            kind, payload = requests.recv()
+        except (EOFError, OSError):
+            return  # the app went away
+        if kind == "start":
+            recognizer, shown = engine.recognizer(bool(payload)), ""
+        elif kind == "feed" and recognizer is not None:
+            recognizer.feed(payload)
+            text = recognizer.partial()
+            if text != shown:
+                shown = text
+                conn.send(("partial", text))
+        elif kind == "finish" and recognizer is not None:
+            words = recognizer.finish()
+            conn.send(("words", [w.to_dict() for w in words]))
+            recognizer = None
+        elif kind == "close":
+            return
+
+
+class ProcessRecognizer:
+    def __init__(self, engine: SphinxProcessEngine, partials: bool) -> None:
+        self._engine = engine
+        self._partial = ""
+        engine.send("start", partials)
+
+    def feed(self, pcm16: bytes) -> None:
+        if pcm16:
+            self._engine.send("feed", pcm16)
+
+    def partial(self) -> str:
+        while self._engine.poll():
+            kind, payload = self._engine.receive()
+            if kind == "partial":
+                self._partial = str(payload)
+        return self._partial
+
+    def finish(self) -> list[Word]:
+        self._engine.send("finish", None)
+        while True:
+            kind, payload = self._engine.receive()
+            if kind == "words":
+                return [Word.from_dict(item) for item in payload]
+            if kind == "partial":
+                self._partial = str(payload)
+
+
+class SphinxProcessEngine:
+    name = "sphinx"
+
+    def __init__(self, start_timeout: float = 60.0) -> None:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "hotseat.asr.sphinx_process"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # never scribble over the app's screen
+            env=env,
+        )
+        assert self._process.stdin is not None and self._process.stdout is not None
+        self._requests = Connection(os.dup(self._process.stdin.fileno()), readable=False)
+        self._replies = Connection(os.dup(self._process.stdout.fileno()), writable=False)
+        self._process.stdin.close()
+        self._process.stdout.close()
+        if not self._replies.poll(start_timeout):
+            self.close()
+            raise EngineError("the built-in recognizer did not start in time")
+        kind, payload = self.receive()
+        if kind != "ready":
+            self.close()
+            raise EngineError(str(payload))
+
+    @property
+    def description(self) -> str:
+        return "pocketsphinx (built-in US English model)"
+
+    def recognizer(self, partials: bool = True) -> ProcessRecognizer:
+        return ProcessRecognizer(self, partials)
+
+    def send(self, kind: str, payload: Any) -> None:
+        try:
+            self._requests.send((kind, payload))
+        except (OSError, ValueError) as exc:
+            raise EngineError(f"the built-in recognizer stopped ({exc})") from None
+
+    def poll(self) -> bool:
+        try:
+            return self._replies.poll()
+        except (OSError, ValueError):
+            return False
+
+    def receive(self) -> tuple[str, Any]:
+        try:
+            kind, payload = self._replies.recv()
+        except (EOFError, OSError) as exc:
+            raise EngineError("the built-in recognizer stopped unexpectedly") from exc
+        return str(kind), payload
+
+    def close(self) -> None:
+        with contextlib.suppress(OSError, ValueError):
+            self._requests.send(("close", None))
+        try:
+            self._process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self._process.terminate()
+            self._process.wait(timeout=2)
+        self._requests.close()
+        self._replies.close()
+
+
+def main() -> None:
+    """Entry point of the child: requests on standard input, replies on standard output."""
+    requests = Connection(os.dup(0), writable=False)
+    replies = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # anything printed by accident must not corrupt the replies
+    _serve(requests, replies)
+
+
+if __name__ == "__main__":
+    main()
