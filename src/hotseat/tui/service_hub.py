@@ -22,6 +22,14 @@ class ServiceHub:
     speaker: Speaker | None = None
     listener: Listener | None = None
     notices: list[str] = field(default_factory=list)
+    # While the session is paused the microphone hears nothing (read from the
+    # recognizer's thread; a bool assignment is atomic).
+    mic_held: bool = False
+
+    def mic_paused(self) -> bool:
+        """True while the interviewer speaks or the session is paused."""
+        speaker = self.speaker
+        return self.mic_held or (speaker is not None and speaker.speaking)
 
     @property
     def voice_on(self) -> bool:
@@ -84,7 +92,7 @@ def load_real_services(
             settings,
             model=options.model,
             input_device=options.input_device,
-            paused_when=(lambda: speaker.speaking) if speaker is not None else None,
+            paused_when=hub.mic_paused,
             on_ready=on_change,
         )
     except Exception as exc:

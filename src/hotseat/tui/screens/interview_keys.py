@@ -211,6 +211,7 @@ class InterviewControls(Screen[None]):
             area.set_ready(False)  # paused means paused: nothing is typed into the answer
             if was_speaking:
                 self._silence()
+        self.services.mic_held = session.paused  # the microphone hears nothing while paused
         self.tick()
         self.refresh_bindings()
 
