@@ -63,17 +63,12 @@ def _speaker(catalog: PersonaCatalog, *, muted: bool = False) -> VoiceSpeaker:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from hotseat.speech.renderer import Renderer, RenderError
+    from hotseat.speech.renderer import system_voices
 
     catalog = _catalog()
-    renderer = Renderer()
-    try:
-        engine, voices = renderer.voices()
-    except RenderError as exc:
-        engine, voices = "", []
-        print(f"hotseat: no system voices: {exc}", file=sys.stderr)
-    finally:
-        renderer.close()
+    engine, voices, problem = system_voices()
+    if problem:
+        print(f"hotseat: no system voices: {problem}", file=sys.stderr)
     if args.system:
         rows = [
             {"id": v.id, "name": v.name, "languages": list(v.languages), "gender": v.gender}

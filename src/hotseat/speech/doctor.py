@@ -46,7 +46,7 @@ def checks() -> Iterator[Check]:
     from hotseat.settings import load_settings
     from hotseat.speech.catalog import load_personas
     from hotseat.speech.player import Player
-    from hotseat.speech.renderer import Renderer, RenderError
+    from hotseat.speech.renderer import system_voices
     from hotseat.speech.voices import resolve_voice
 
     for extra in (_espeak_check(), _alsa_pulse_check()):
@@ -54,19 +54,14 @@ def checks() -> Iterator[Check]:
             yield extra
     settings = load_settings()
     catalog = load_personas()
-    renderer = Renderer()
-    try:
-        engine, voices = renderer.voices()
-    except RenderError as exc:
-        engine, voices = "", []
+    engine, voices, problem = system_voices()
+    if problem:
         yield Check(
             "text to speech",
             "warn",
-            f"{exc}: the app runs with captions only",
+            f"{problem}: the app runs with captions only",
             f"{_APT} espeak-ng (then run 'hotseat voices list')",
         )
-    finally:
-        renderer.close()
     if voices:
         persona, problem = catalog.resolve(settings.persona)
         resolved = resolve_voice(persona.voice, voices, engine)

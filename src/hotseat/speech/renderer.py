@@ -238,3 +238,18 @@ class Renderer:
         for old in files[: max(0, len(files) - _KEEP_FILES)]:
             with contextlib.suppress(OSError):
                 os.unlink(old)
+
+
+def system_voices() -> tuple[str, list[SystemVoice], str]:
+    """(engine name, installed voices, problem) from a short-lived render worker.
+
+    ``problem`` is '' when the voices could be listed, else why not (TTS missing).
+    """
+    renderer = Renderer()
+    try:
+        engine, voices = renderer.voices()
+    except RenderError as exc:
+        return "", [], str(exc)
+    finally:
+        renderer.close()
+    return engine, voices, ""
