@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual import on
 from textual.app import ComposeResult
@@ -11,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, Vertical
 from textual.message import Message
 from textual.screen import Screen
+from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from hotseat.session import Mode
@@ -76,44 +78,23 @@ class HomeScreen(Screen[None]):
         self._mode_shown = mode.id
         counts = count_choices(mode)
         count = first.count if first.count in counts else mode.count
-        source_keys = [s.key for s in self.sources]
-        persona_ids = [p.id for p in self.personas]
         with Vertical(id="home"):
             yield Static(
                 "[b]hotseat[/b] · rehearse interview answers out loud, offline", id="home-title"
             )
             with Grid(id="home-form"):
-                yield Label("Practice", classes="field-label")
-                yield Select(
-                    [(m.name, m.id) for m in self.modes.values()],
-                    value=mode.id,
-                    allow_blank=False,
-                    compact=True,
-                    id="mode",
+                yield from _choice(
+                    "Practice", [(m.name, m.id) for m in self.modes.values()], mode.id, "mode"
                 )
-                yield Label("Questions from", classes="field-label")
-                yield Select(
+                yield from _choice(
+                    "Questions from",
                     [(s.label, s.key) for s in self.sources],
-                    value=first.source if first.source in source_keys else source_keys[0],
-                    allow_blank=False,
-                    compact=True,
-                    id="source",
+                    first.source,
+                    "source",
                 )
-                yield Label("How many", classes="field-label")
-                yield Select(
-                    [(str(n), n) for n in counts],
-                    value=count,
-                    allow_blank=False,
-                    compact=True,
-                    id="count",
-                )
-                yield Label("Interviewer", classes="field-label")
-                yield Select(
-                    [(p.name, p.id) for p in self.personas],
-                    value=first.persona if first.persona in persona_ids else persona_ids[0],
-                    allow_blank=False,
-                    compact=True,
-                    id="persona",
+                yield from _choice("How many", [(str(n), n) for n in counts], count, "count")
+                yield from _choice(
+                    "Interviewer", [(p.name, p.id) for p in self.personas], first.persona, "persona"
                 )
                 yield Label("Company", classes="field-label")
                 yield Input(
@@ -202,3 +183,18 @@ class HomeScreen(Screen[None]):
     @on(Input.Submitted)
     def _start(self) -> None:
         self.action_start()
+
+
+def _choice(
+    label: str, options: list[tuple[str, Any]], value: Any, widget_id: str
+) -> Iterator[Widget]:
+    """A labelled drop-down; a value no longer offered falls back to the first option."""
+    known = [key for _, key in options]
+    yield Label(label, classes="field-label")
+    yield Select(
+        options,
+        value=value if value in known else known[0],
+        allow_blank=False,
+        compact=True,
+        id=widget_id,
+    )
