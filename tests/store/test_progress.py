@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hotseat.session.modes import load_modes
+from hotseat.session import load_modes
 from hotseat.session.review import review_order
 from hotseat.store import (
     Store,

@@ -10,7 +10,8 @@
 from hotseat.session.clock import Clock, FakeClock, MonotonicClock
 from hotseat.session.engine import Band, Event, Phase, Session, Timing, Turn
 from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
-from hotseat.session.modes import Mode, ModeBook, load_modes
+from hotseat.session.modes import Mode, ModeBook
+from hotseat.session.modes_reader import load_modes
 from hotseat.session.planner import Plan, PlanError, ScriptLine, plan_session
 from hotseat.session.review import QuestionStats
 

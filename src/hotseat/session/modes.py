@@ -1,17 +1,13 @@
 """Practice modes, read from ``assets/modes.toml`` (the one place for their timing).
 
-``load_modes()`` returns a :class:`ModeBook`; ``ModeBook.get("rapid")`` finds a
-mode by id or alias. Every mistake in the file is reported with file and line.
+Plain data: ``hotseat.session.modes_reader.load_modes()`` reads the file and
+returns a :class:`ModeBook`; ``ModeBook.get("rapid")`` finds a mode by id or alias.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
-
-from hotseat import resources
-from hotseat.session.datafile import DataFileError, read_toml
 
 SHAPES = ("interview", "focus", "pool", "review")
 # Persona line keys a mode may ask for; the TUI resolves them through the persona.
@@ -132,33 +128,3 @@ class ModeBook:
         if mode is None:
             raise KeyError(f"unknown mode {name!r} (known: {', '.join(self.ids())})")
         return mode
-
-
-def load_modes(path: Path | None = None) -> ModeBook:
-    """Read and check ``modes.toml``; raise DataFileError listing every mistake."""
-    source = path or resources.asset("modes.toml")
-    data, lines = read_toml(source)
-    problems: list[str] = []
-    table = data.get("modes")
-    if not isinstance(table, dict) or not table:
-        raise DataFileError([f"{source}:1: needs at least one [modes.<id>] table"])
-    from hotseat.session.modes_reader import ModeReader  # it builds Mode objects
-
-    modes: list[Mode] = []
-    seen_names: dict[str, str] = {}
-    for mode_id, raw in table.items():
-        start = lines.table(f"modes.{mode_id}") or 1
-        reader = ModeReader(source, lines, start, mode_id, problems)
-        if not isinstance(raw, dict):
-            reader.bad("", "must be a table of settings")
-            continue
-        mode = reader.mode(raw)
-        for name in (mode_id, *(mode.aliases if mode else ())):
-            if name in seen_names:
-                reader.bad("aliases", f"{name!r} is already used by mode {seen_names[name]!r}")
-            seen_names[name] = mode_id
-        if mode is not None:
-            modes.append(mode)
-    if problems:
-        raise DataFileError(problems)
-    return ModeBook(modes)

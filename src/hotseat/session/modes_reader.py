@@ -1,4 +1,4 @@
-"""Checking one ``[modes.<id>]`` table of ``modes.toml``, field by field.
+"""Reading ``modes.toml``: ``load_modes()``, and each ``[modes.<id>]`` table checked field by field.
 
 Every mistake is collected with its line, so one run of ``load_modes`` lists
 them all.
@@ -10,9 +10,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from hotseat import resources
 from hotseat.questions.model import KINDS
-from hotseat.session.datafile import is_number, is_text_list
-from hotseat.session.modes import LINE_KEYS, SHAPES, Ladder, Mode, ReviewSchedule
+from hotseat.session.datafile import DataFileError, is_number, is_text_list, read_toml
+from hotseat.session.modes import LINE_KEYS, SHAPES, Ladder, Mode, ModeBook, ReviewSchedule
 from hotseat.tomlfile import TomlLines
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -193,3 +194,31 @@ class ModeReader:
             self.bad("schedule", "needs growth >= 1 and scale_min <= scale_max")
             return None
         return ReviewSchedule(**got)
+
+
+def load_modes(path: Path | None = None) -> ModeBook:
+    """Read and check ``modes.toml``; raise DataFileError listing every mistake."""
+    source = path or resources.asset("modes.toml")
+    data, lines = read_toml(source)
+    problems: list[str] = []
+    table = data.get("modes")
+    if not isinstance(table, dict) or not table:
+        raise DataFileError([f"{source}:1: needs at least one [modes.<id>] table"])
+    modes: list[Mode] = []
+    seen_names: dict[str, str] = {}
+    for mode_id, raw in table.items():
+        start = lines.table(f"modes.{mode_id}") or 1
+        reader = ModeReader(source, lines, start, mode_id, problems)
+        if not isinstance(raw, dict):
+            reader.bad("", "must be a table of settings")
+            continue
+        mode = reader.mode(raw)
+        for name in (mode_id, *(mode.aliases if mode else ())):
+            if name in seen_names:
+                reader.bad("aliases", f"{name!r} is already used by mode {seen_names[name]!r}")
+            seen_names[name] = mode_id
+        if mode is not None:
+            modes.append(mode)
+    if problems:
+        raise DataFileError(problems)
+    return ModeBook(modes)

@@ -24,7 +24,8 @@ from hotseat.session import selection
 from hotseat.session.clock import Clock, MonotonicClock
 from hotseat.session.engine import Analyzer, Session, Timing, Turn
 from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
-from hotseat.session.modes import Mode, ModeBook, ReviewSchedule, load_modes
+from hotseat.session.modes import Mode, ModeBook, ReviewSchedule
+from hotseat.session.modes_reader import load_modes
 from hotseat.session.review import StatsLike, next_due, review_order
 
 DEFAULT_PERSONA = "recruiter"
