@@ -106,16 +106,6 @@ def read_wav(path: Path) -> Audio:
     raise AudioFileError(f"{path}: damaged WAV file (no audio data found)")
 
 
-def write_wav(path: Path, pcm16: bytes, rate: int = 16000) -> None:
-    """Write mono 16-bit samples."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(pcm16)
-
-
 class WavWriter:
     """Append mono 16-bit samples as they arrive; the header is fixed on close."""
 

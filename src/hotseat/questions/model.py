@@ -36,10 +36,6 @@ class Question:
     role: str = ""  # non-empty for role packs
     tips: tuple[str, ...] = field(default=())
 
-    @property
-    def uses_placeholders(self) -> bool:
-        return "{company}" in self.text or "{role}" in self.text
-
     def filled(self, company: str = "", role: str = "") -> Question:
         """The same question with its text and follow-ups worded for this company and role."""
         return replace(

@@ -312,8 +312,3 @@ class Session:
         if key not in self._warned:
             self._warned.add(key)
             events.append(Event(kind, self.phase, self.index, line))
-
-    # -- results ----------------------------------------------------------------
-
-    def answered_turns(self) -> list[Turn]:
-        return [t for t in self.turns if t.answered]

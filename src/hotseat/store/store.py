@@ -22,7 +22,7 @@ from hotseat.store import ownership
 from hotseat.store.database import BUSY_TIMEOUT_SECONDS, open_database
 from hotseat.store.errors import StoreError, UnknownSession, translate
 from hotseat.store.recordings import remove_recording, remove_session_folder
-from hotseat.store.records import AnswerRecord, AnswerRow, SessionInfo, SessionRecord, answer_row
+from hotseat.store.records import AnswerRow, SessionInfo, SessionRecord, answer_row
 from hotseat.store.rows import ANSWER_COLUMNS, SESSION_COLUMNS, answer_from_row, session_from_row
 
 
@@ -246,15 +246,6 @@ class Store:
             (session_id,),
         )
         return SessionRecord(info=info, answers=tuple(answer_from_row(r) for r in rows))
-
-    def answers_for_question(self, question_id: str) -> list[AnswerRecord]:
-        """Every stored answer to one question, oldest first (to see a story improve)."""
-        rows = self.query(
-            f"SELECT {ANSWER_COLUMNS} FROM answers WHERE question_id = ? AND skipped = 0"
-            " ORDER BY saved_at, id",
-            (question_id,),
-        )
-        return [answer_from_row(r) for r in rows]
 
     # -- forgetting -----------------------------------------------------------------
 
