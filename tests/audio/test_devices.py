@@ -22,10 +22,12 @@ def test_choose_by_number_name_part_or_default(pulse: PulseServer) -> None:
     default = next(d for d in devices if d.default)
     assert choose_input_device("") == default
     assert choose_input_device(str(default.index)) == default
-    part = default.name[1:-1].upper()  # a piece of the name, in the wrong case
-    matches = [d for d in devices if part.casefold() in d.name.casefold()]
-    if len(matches) == 1:
-        assert choose_input_device(part) == default
+    others = [d.name.casefold() for d in devices if d != default]
+    name = default.name
+    pieces = [name[i:j] for i in range(len(name)) for j in range(i + 3, len(name) + 1)]
+    # A piece of the name that no other device has, in the wrong case.
+    part = next(p for p in pieces if not any(p.casefold() in o for o in others)).upper()
+    assert choose_input_device(part) == default
 
 
 @pytest.mark.parametrize(

@@ -9,36 +9,61 @@ import pytest
 from hotseat.session import load_modes
 from hotseat.session.datafile import DataFileError
 
+OWN = """\
+[modes.sprint]
+name = "Sprint"
+description = "short answers"
+shape = "pool"
+aliases = ["dash"]
+drill = true
+count = 4
+count_min = 2
+count_max = 6
+prep_seconds = 3
+answer_seconds = [20, 40]
+interrupt = true
+pause_allowed = false
+silence_end = true
 
-def test_every_mode_ships_with_its_timing() -> None:
-    modes = load_modes()
-    assert modes.ids() == [
-        "mock", "focus", "rapid-fire", "pressure-ladder", "curveball", "panel", "review"
-    ]  # fmt: skip
-    rapid = modes["rapid"]
-    assert rapid.id == "rapid-fire" and rapid.count == 10
-    assert (rapid.prep_seconds, rapid.answer_seconds) == (5, (30, 45))
-    assert rapid.auto_advance and rapid.interrupt and not rapid.follow_ups
-    ladder = modes["ladder"]
-    assert ladder.ladder is not None
-    assert [ladder.ladder.limit(n) for n in range(6)] == [90, 72, 58, 46, 37, 29]
-    assert modes["curveball"].prep_seconds == 0
-    panel = modes["panel"]
-    assert (panel.personas_min, panel.personas_max, panel.greet_each) == (2, 3, True)
-    assert modes["mock"].opening == ("greeting",) and modes["mock"].closing == ("closing",)
-    assert (modes["mock"].count_min, modes["mock"].count_max) == (5, 8)
-    assert modes["review"].schedule is not None
+[modes.climb]
+name = "Climb"
+description = "shrinking limits"
+shape = "pool"
+ladder = { start = 100, shrink = 0.5, floor = 20 }
+"""
+
+
+def test_a_modes_file_becomes_the_modes_it_describes(tmp_path: Path) -> None:
+    path = tmp_path / "modes.toml"
+    path.write_text(OWN)
+    book = load_modes(path)
+    assert book.ids() == ["sprint", "climb"]
+    sprint = book["dash"]  # found by its alias, in any case
+    assert book.get("DASH") is sprint and book.get("nothing") is None
+    assert (sprint.count, sprint.count_min, sprint.count_max) == (4, 2, 6)
+    assert (sprint.prep_seconds, sprint.answer_seconds) == (3, (20, 40))
+    assert sprint.silence_end_seconds(4.0, 0.0) == 4.0
+    assert "3 s to think" in sprint.timing_summary()
+    assert "no pausing" in sprint.timing_summary()
+    climb = book["climb"]
+    assert climb.ladder is not None
+    # start x shrink^n, never under the floor
+    assert [climb.ladder.limit(n) for n in range(4)] == [100, 50, 25, 20]
+    assert climb.silence_end_seconds(4.0, 0.0) == 0.0
+    with pytest.raises(KeyError, match="unknown mode 'nothing'"):
+        book["nothing"]
 
 
 def test_drills_refuse_pausing_and_end_answers_on_silence() -> None:
-    for mode in load_modes():
-        drill = mode.id in ("rapid-fire", "pressure-ladder", "curveball")
-        assert mode.drill is drill, mode.id
-        assert mode.pause_allowed is not drill, mode.id
-        assert mode.silence_end is drill, mode.id
-        assert mode.silence_end_seconds(4.0, 0.0) == (4.0 if drill else 0.0)
-        if mode.follow_ups:
-            assert 1 <= mode.max_follow_ups <= 2
+    modes = list(load_modes())
+    drills = [m for m in modes if m.drill]
+    assert drills and len(drills) < len(modes)
+    for mode in modes:
+        assert mode.pause_allowed is not mode.drill, mode.id
+        assert mode.silence_end is mode.drill, mode.id
+    with_follow_ups = [m for m in modes if m.follow_ups]
+    assert with_follow_ups
+    assert all(1 <= m.max_follow_ups <= 2 for m in with_follow_ups)
 
 
 BROKEN = """\
