@@ -46,13 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
         dest="command", metavar="COMMAND", parser_class=HotseatArgumentParser
     )
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"hotseat.cli.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name == f"hotseat.cli.{name}":
-                continue  # not built yet
-            raise
-        module.register(sub)
+        importlib.import_module(f"hotseat.cli.{name}").register(sub)
     return parser
 
 

@@ -81,10 +81,8 @@ def _transcript(args: argparse.Namespace) -> Transcript:
     path = Path(args.audio)
     if not path.is_file():
         raise UsageError(f"cannot read {path}: no such file")
-    try:
-        from hotseat.asr import transcribe_file  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        raise UsageError("audio transcription is not available in this build") from None
+    from hotseat.asr import transcribe_file
+
     try:
         result: Transcript = transcribe_file(path)
     except (OSError, ValueError, RuntimeError) as exc:

@@ -1,4 +1,4 @@
-"""Launch the Textual app (the TUI issue fills this in)."""
+"""``hotseat`` with no subcommand: launch the Textual app (imported only then)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Typed messages the voice, microphone and analysis workers post to the UI.
+"""Typed messages the voice, the microphone and the app's workers post to the UI.
 
 The services call back from their own threads; these messages carry what
 they said to the UI thread, where widgets may be touched. Each carries a
