@@ -85,6 +85,12 @@ class Listener(Protocol):
         """'vosk', 'sphinx' or 'none'."""
         ...
 
+    @property
+    def ready(self) -> bool:
+        """True once the microphone was looked for and the recognizer has loaded
+        (or failed to: then ``available`` is False and ``notice`` says why)."""
+        ...
+
     def start_answer(
         self,
         on_partial: Callable[[str], None],

@@ -71,3 +71,46 @@ class Transcript:
             engine=str(data.get("engine", "typed")),
             first_word_delay=data.get("first_word_delay"),
         )
+
+
+def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcript:
+    """One answer from what the microphone heard and what was typed alongside it.
+
+    ``spoken`` holds each stretch the microphone listened to, with when it began on
+    the answer clock (a user may switch between speaking and typing mid-answer);
+    ``typed`` is the text typed during the answer. Spoken words keep their times;
+    typed words come after them, timed at the end of the answer, so the answer
+    stays timed for the spoken checks. A note says that typed text was added.
+    """
+    typed = " ".join(typed.split())
+    if not spoken:
+        return Transcript.typed(typed)
+    if len(spoken) == 1 and spoken[0][1] == 0.0 and not typed:
+        return spoken[0][0]
+    words: list[Word] = []
+    texts: list[str] = []
+    notes: list[str] = []
+    end = 0.0
+    for part, offset in spoken:
+        texts.append(part.text)
+        notes.extend(part.notes)
+        for w in part.words:
+            shift = offset if w.start is not None else 0.0
+            start = None if w.start is None else w.start + shift
+            stop = None if w.end is None else w.end + shift
+            words.append(Word(w.word, start, stop, w.conf))
+        end = max(end, offset + (part.duration or 0.0), *(w.end or 0.0 for w in words))
+    if typed:
+        texts.append(typed)
+        words.extend(Word(t, end, end) for t in typed.split())
+        count = len(typed.split())
+        notes.append(f"{count} typed word{'s' if count != 1 else ''} added to the spoken answer")
+    first = spoken[0][0]
+    return Transcript(
+        text=" ".join(t for t in texts if t),
+        words=tuple(words),
+        duration=None,  # the session measures the whole answer
+        engine=first.engine,
+        first_word_delay=first.first_word_delay if spoken[0][1] == 0.0 else None,
+        notes=tuple(notes),
+    )

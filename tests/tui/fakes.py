@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from hotseat.feedback.model import Context, Evidence, Feedback, Finding
 from hotseat.questions import Question
@@ -68,6 +69,7 @@ class FakeListener:
     available: bool = True
     notice: str = ""
     engine_name: str = "vosk"
+    ready: bool = True  # False: still loading its recogniser (the app waits for it)
     silent_for: float = 0.0
     started: int = 0
     cancelled: int = 0
@@ -83,8 +85,10 @@ class FakeListener:
         on_level: Callable[[float], None],
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
+        asked_at: float | None = None,
     ) -> None:
         self.started += 1
+        self.final_text = ""
         self._on_partial, self._on_level, self._on_final = on_partial, on_level, on_final
 
     def hear(self, text: str, dbfs: float = -20.0) -> None:
@@ -108,6 +112,13 @@ class FakeListener:
 
     def close(self) -> None:
         self.closed = True
+
+
+if TYPE_CHECKING:  # the fakes keep to the protocols the app is written against
+    from hotseat.services import Listener, Speaker
+
+    _speaker: Speaker = FakeSpeaker()
+    _listener: Listener = FakeListener()
 
 
 def fixed_feedback(question: Question, transcript: Transcript, context: Context) -> Feedback:

@@ -61,12 +61,11 @@ class HotseatApp(HistoryRoutes):
             first = self.personas.choices[0].name
             wanted = self.effective.persona
             self.notices.append(f"There is no interviewer {wanted!r}; {first} will ask instead.")
-        self.services = ServiceHub(options.speaker, options.listener)
+        self.services = ServiceHub(options.speaker, options.listener, loading=options.load_services)
         self.keeper = HistoryKeeper()
         self.exit_note = ""  # said on the terminal after the app closes
         self._told: set[str] = set()
         self._services_requested = False
-        self._services_arrived = False
         if options.speaker is not None:
             options.speaker.muted = self.effective.muted
 
@@ -86,8 +85,7 @@ class HotseatApp(HistoryRoutes):
         )
 
     def _status_text(self) -> str:
-        loading = self.options.load_services and not self._services_arrived
-        return self.services.status_text(loading=loading, typed=self.effective.engine == "typed")
+        return self.services.status_text(typed=self.effective.engine == "typed")
 
     def on_mount(self) -> None:
         if self.options.load_services:
@@ -127,7 +125,7 @@ class HotseatApp(HistoryRoutes):
 
     @on(msg.ServicesReady)
     def _services_ready(self, event: msg.ServicesReady) -> None:
-        self._services_arrived = True
+        self.services.loading = False
         if self.services.speaker is None:
             self.services.speaker = event.speaker
         if self.services.listener is None:
@@ -147,6 +145,9 @@ class HotseatApp(HistoryRoutes):
             self._tell(listener.notice, toast=not listener.available)
         if home is not None:
             home.set_status(self._status_text())
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen):
+                screen.services_changed()
 
     def _tell(self, notice: str, *, toast: bool = True) -> None:
         """A notice for the home screen (and a toast), once each."""

@@ -23,6 +23,8 @@ INTERVIEW_COMMANDS = (
     ("stop_speech", "Stop the voice", "Silence the interviewer now"),
     ("toggle_mute", "Mute or unmute the voice", "Captions only, or the voice back on"),
     ("pause", "Pause or resume", "Stop the clock for a moment"),
+    ("type_answers", "Type answers", "Type instead of speaking: this answer and the next ones"),
+    ("speak_answers", "Speak answers", "Answer aloud again: this answer and the next ones"),
     ("end", "End the session", "Stop here and see the summary"),
 )
 

@@ -1,8 +1,9 @@
 """The app's long-lived voice and microphone, and how the real ones are built.
 
 Building them imports audio libraries and may load a speech model, so the
-app does it in a background worker after the first frame (``load_services``);
-until they arrive the interview runs with captions and typed answers.
+app does it in a background worker after the first frame (``load_services``).
+``ready`` says when both are there (or have failed, saying why): an interview
+waits for it, a few seconds at most, before it asks the first question.
 Tests inject fakes through ``AppOptions`` instead.
 """
 
@@ -25,6 +26,8 @@ class ServiceHub:
     # While the session is paused the microphone hears nothing (read from the
     # recognizer's thread; a bool assignment is atomic).
     mic_held: bool = False
+    # The app is still building the real voice and microphone.
+    loading: bool = False
 
     def mic_paused(self) -> bool:
         """True while the interviewer speaks or the session is paused."""
@@ -40,12 +43,24 @@ class ServiceHub:
         return self.listener is not None and self.listener.available
 
     @property
+    def ready(self) -> bool:
+        """Both services are built and the recogniser has loaded (or failed to)."""
+        listener = self.listener
+        return not self.loading and (listener is None or listener.ready)
+
+    def waiting_for(self) -> str:
+        """What is not ready yet, in the user's words ('' when all is)."""
+        if self.loading:
+            return "the voice and the microphone"
+        return "" if self.ready else "the microphone"
+
+    @property
     def listener_name(self) -> str:
         return self.listener.engine_name if self.listener is not None else "none"
 
-    def status_text(self, *, loading: bool, typed: bool) -> str:
+    def status_text(self, *, typed: bool) -> str:
         """One line for the home screen: what the voice and the answers will be."""
-        if loading:
+        if self.loading or (not typed and not self.ready):
             return "Getting the voice and microphone ready…"
         speaker = self.speaker
         voice = "voice on" if self.voice_on else "captions only"

@@ -11,13 +11,12 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
-from textual.message import Message
 from textual.widgets import Footer, Static, TextArea
 
 from hotseat.session import Event, MonotonicClock, Phase, Session
 from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
-from hotseat.tui.screens.interview_keys import InterviewControls
+from hotseat.tui.screens.interview_input import AnswerInput
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.feedback_panel import FeedbackPanel
 from hotseat.tui.widgets.question_card import QuestionCard, lead_text
@@ -27,7 +26,7 @@ TICK_SECONDS = 0.1
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 
 
-class InterviewScreen(InterviewControls):
+class InterviewScreen(AnswerInput):
     """The interview flow: ask, think, answer, review, for every turn of the session."""
 
     # -- layout -------------------------------------------------------------------
@@ -42,23 +41,22 @@ class InterviewScreen(InterviewControls):
 
     def on_mount(self) -> None:
         self.feedback_panel.display = False
-        self.session.start()
         self.set_interval(TICK_SECONDS, self.tick)
+        if self.services.ready:
+            self._begin()
+        else:
+            self._wait_for_services()  # then _begin, a few seconds at most
+
+    def _begin(self) -> None:
+        self.session.start()
         if self.session.finished:
             self.post_message(self.Finished(self.session, self.title_text))
             return
         self._ask()
 
     @property
-    def answer_area(self) -> AnswerArea:
-        return self.query_one(AnswerArea)
-
-    @property
     def feedback_panel(self) -> FeedbackPanel:
         return self.query_one(FeedbackPanel)
-
-    def _typed(self) -> bool:
-        return self.force_typed or not self.services.mic_on
 
     def _update_topbar(self) -> None:
         speaker = self.services.speaker
@@ -66,11 +64,9 @@ class InterviewScreen(InterviewControls):
         if speaker is not None and speaker.available and speaker.muted:
             voice = "voice muted"
         mic = "typed answers" if self._typed() else f"microphone ({self.services.listener_name})"
+        if self.waiting_for_services:
+            voice, mic = "voice", "microphone: getting ready"
         self.query_one("#topbar", Static).update(f"{self.title_text} · {voice} · {mic}")
-
-    def _post(self, message: Message) -> None:
-        """For the services' threads (post_message is thread-safe)."""
-        self.post_message(message)
 
     # -- asking -------------------------------------------------------------------
 
@@ -93,21 +89,23 @@ class InterviewScreen(InterviewControls):
         )
         self.token += 1
         self.finishing = self.spoken_answer = self._cut_off = False
+        self._forget_answer_input()
+        self._audio = None
         area = self.answer_area
         area.mode = "typed" if self._typed() else "spoken"
+        area.set_can_speak(self.services.listener is not None)
         area.display = True
         self.feedback_panel.display = False
         if not repeat:
             area.clear()
-        # A typed answer may start while the question is still being read:
-        # keystrokes are never thrown away.
-        area.set_ready(area.mode == "typed")
+        # An answer may be typed (or begun by typing) while the question is still
+        # being read: keystrokes are never thrown away.
+        area.set_ready(True)
         area.set_waiting()
         self._update_topbar()
         if voice.say([*lines, (turn.question.text, turn.persona)], self.token):
             self.card.set_speaking(True)
-            if area.mode == "typed":
-                area.text_area.focus()
+            area.text_area.focus()
             self.refresh_bindings()
         else:
             self._asked()
@@ -129,7 +127,7 @@ class InterviewScreen(InterviewControls):
         self._prepare_next()
         if phase is _ANSWERING:
             self._start_answer()
-        elif self.answer_area.mode == "typed":
+        else:
             self.answer_area.set_ready(True)  # typing during the countdown starts the answer
             self.answer_area.text_area.focus()
         self.tick()
@@ -148,22 +146,11 @@ class InterviewScreen(InterviewControls):
 
     def _start_answer(self) -> None:
         area = self.answer_area
-        listener = self.services.listener
-        if area.mode == "spoken" and listener is not None:
-            self.token += 1
-            token = self.token
-            self.spoken_answer = True
-            area.set_partial("")
-            self._audio = self.recording_path()
-            listener.start_answer(
-                on_partial=lambda text: self._post(msg.PartialTranscript(token, text)),
-                on_level=lambda db: self._post(msg.InputLevel(token, db)),
-                on_final=lambda tr: self._post(msg.FinalTranscript(token, tr)),
-                recording_path=str(self._audio) if self._audio else None,
-            )
-        else:
-            area.set_ready(True)
-            area.text_area.focus()
+        # Keys go into the answer in both modes: spoken answers take typed words too.
+        area.set_ready(True)
+        area.text_area.focus()
+        if area.mode == "spoken" and self.services.listener is not None:
+            self._start_listening()
         self.refresh_bindings()
 
     def _answer_key(self) -> None:
@@ -173,10 +160,7 @@ class InterviewScreen(InterviewControls):
         before it (a fast typist, a slow SSH link) may still wait in the answer
         box's queue: it acts behind them, so no word of the answer is lost.
         """
-        if self.answer_area.mode == "typed":
-            self.answer_area.text_area.call_later(self._answer_or_submit)
-        else:
-            self._answer_or_submit()
+        self.answer_area.text_area.call_later(self._answer_or_submit)
 
     def _answer_or_submit(self) -> None:
         if self.session.paused or self.finishing:
@@ -193,6 +177,7 @@ class InterviewScreen(InterviewControls):
     def _typing(self) -> None:
         if not self.answer_area.typed_text or self.session.paused:
             return
+        self._typed_into_answer()
         if self.session.phase is _ASKING:
             # Typing over the question: the candidate is ready; stop the voice.
             self._silence()
@@ -214,21 +199,21 @@ class InterviewScreen(InterviewControls):
 
     @on(msg.FinalTranscript)
     def _final(self, event: msg.FinalTranscript) -> None:
-        if event.token == self.token and self.session.phase is _ANSWERING:
-            self._complete(event.transcript)
+        self._heard_final(event)
 
     def _end_answer(self) -> None:
         """The answer is over: collect the transcript, then assess it."""
         if self.finishing or self.session.phase is not _ANSWERING:
             return
         listener = self.services.listener
-        if self.spoken_answer and listener is not None:
+        if (self.spoken_answer and listener is not None) or self._listening:
             self.finishing = True
-            listener.finish_answer()  # the final transcript arrives as a message
+            if self.spoken_answer and listener is not None:
+                listener.finish_answer()  # the final transcript arrives as a message
             self.tick()
             self.refresh_bindings()
         else:
-            self._complete(Transcript.typed(self.answer_area.typed_text))
+            self._complete(self._joined_answer())
 
     def _complete(self, transcript: Transcript) -> None:
         self.finishing = self.spoken_answer = False
@@ -250,10 +235,11 @@ class InterviewScreen(InterviewControls):
 
     def tick(self) -> None:
         """Advance the session by the clock and show where it stands."""
+        if self.waiting_for_services:
+            self._check_services()
+            return
         session = self.session
-        listener = self.services.listener
-        silence = listener.silence_seconds() if self.spoken_answer and listener else None
-        for event in session.tick(silence):
+        for event in session.tick(self._silence_heard()):
             if self._handle(event):
                 return
         timer = self.query_one(SessionTimer)

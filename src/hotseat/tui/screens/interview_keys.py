@@ -201,7 +201,7 @@ class InterviewControls(Screen[None]):
         area = self.query_one(AnswerArea)
         if session.paused:
             session.resume()
-            area.set_ready(area.mode == "typed")
+            area.set_ready(True)
             if session.phase is _ASKING:
                 self._ask(repeat=True)  # the pause cut the question off
         else:

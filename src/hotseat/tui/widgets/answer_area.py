@@ -2,7 +2,10 @@
 
 The interview screen picks the mode: ``typed`` (no microphone, or the user
 asked for it) or ``spoken`` (a ``Listener`` hears the answer and the screen
-feeds ``set_partial`` and ``set_level`` from its messages).
+feeds ``set_partial`` and ``set_level`` from its messages). In spoken mode a
+small box under the live transcript still takes keys: whatever is typed there
+joins the spoken answer. In typed mode, words already heard in this answer
+(before a switch to typing) stay on show above the box.
 """
 
 from __future__ import annotations
@@ -59,8 +62,13 @@ class AnswerArea(Vertical):
     AnswerArea > TextArea { height: 1fr; border: none; padding: 0 1; }
     AnswerArea > TextArea:focus { border: none; }
     AnswerArea.-typed > LevelMeter, AnswerArea.-typed > LiveTranscript { display: none; }
-    AnswerArea.-spoken > TextArea { display: none; }
+    AnswerArea.-typed.-heard > LiveTranscript { display: block; height: auto; max-height: 3; }
+    AnswerArea.-spoken > TextArea { height: auto; min-height: 1; max-height: 3; }
     """
+
+    TYPED_TITLE = "Your answer: type it, then press ctrl+s · f4 to speak"
+    SPOKEN_TITLE = "Your answer: speak (or type), then press ctrl+s · f4 to type"
+    NO_MIC_TITLE = "Your answer: type it, then press ctrl+s"
 
     mode: reactive[str] = reactive("typed")
 
@@ -69,14 +77,28 @@ class AnswerArea(Vertical):
         yield LevelMeter(id="level-meter")
         yield LiveTranscript("", id="live-transcript", classes="-empty")
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.can_speak = False  # a microphone is there to switch to (the title says f4)
+
     def watch_mode(self, old: str, new: str) -> None:
         self.remove_class(f"-{old}")
         self.add_class(f"-{new}")
-        self.border_title = (
-            "Your answer: type it, then press ctrl+s"
-            if new == "typed"
-            else "Your answer: speak, then press ctrl+s"
-        )
+        self._retitle()
+        if self.is_mounted:
+            self.text_area.placeholder = (
+                "Type here to add to your spoken answer" if new == "spoken" else ""
+            )
+
+    def set_can_speak(self, can_speak: bool) -> None:
+        self.can_speak = can_speak
+        self._retitle()
+
+    def _retitle(self) -> None:
+        if self.mode == "spoken":
+            self.border_title = self.SPOKEN_TITLE
+        else:
+            self.border_title = self.TYPED_TITLE if self.can_speak else self.NO_MIC_TITLE
 
     @property
     def text_area(self) -> TextArea:
@@ -89,7 +111,16 @@ class AnswerArea(Vertical):
     def clear(self) -> None:
         self.text_area.clear()
         self.set_partial("")
+        self.set_heard("")
         self.set_level(FLOOR_DB)
+
+    def set_heard(self, text: str) -> None:
+        """Typing now: show the words the microphone heard earlier in this answer."""
+        self.set_class(bool(text), "-heard")
+        if text:
+            live = self.query_one(LiveTranscript)
+            live.set_class(False, "-empty")
+            live.update(Content.assemble(("Heard: ", "dim"), text))
 
     def set_partial(self, text: str) -> None:
         live = self.query_one(LiveTranscript)

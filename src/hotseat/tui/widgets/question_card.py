@@ -79,5 +79,13 @@ class QuestionCard(Vertical):
         )
         self.text = f"{lead}\n{question.text}" if lead else question.text
 
+    def show_notice(self, title: str, text: str) -> None:
+        """No question yet: say what is happening instead (getting the microphone ready)."""
+        self.border_title = title
+        self.border_subtitle = ""
+        self.query_one("#card-lead", Static).display = False
+        self.query_one("#card-question", Static).update(text)
+        self.text = text
+
     def set_speaking(self, speaking: bool) -> None:
         self.set_class(speaking, "-speaking")

@@ -1,0 +1,101 @@
+"""Ready before asking: the first question waits (a few seconds at most) for the voice
+and the microphone, so it is spoken and answered aloud like the rest."""
+
+from __future__ import annotations
+
+from hotseat.session import FakeClock, Phase
+from hotseat.tui import messages as msg
+from hotseat.tui.service_hub import ServiceHub
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener, FakeSpeaker
+from tests.tui.helpers import card_text, interview, move_clock
+
+RAPID = {"mode": "rapid-fire", "count": 5, "autostart": True, "typed": False}
+
+
+async def test_practice_start_waits_for_the_microphone_then_speaks_question_one(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    speaker, listener = FakeSpeaker(), FakeListener(ready=False)  # still loading
+    app = app_factory(**RAPID, speaker=speaker, listener=listener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = interview(app)
+        assert "Getting the microphone ready" in card_text(app)
+        assert "Getting the microphone ready" in str(screen.query_one("#timer-caption").render())
+        assert speaker.said == [] and screen.session.phase is Phase.ASKING
+        await move_clock(pilot, clock, 2)
+        assert speaker.said == []  # still waiting
+        listener.ready = True
+        app.post_message(msg.ServicesChanged())  # as the real one reports it
+        await pilot.pause()
+        question = screen.session.current.question.text
+        assert speaker.said  # the greeting, then question 1, are spoken
+        while speaker.said[-1].text != question:
+            speaker.finish()
+            await pilot.pause()
+        assert screen.session.phase is Phase.ASKING
+        assert screen.answer_area.mode == "spoken"
+        assert "microphone (vosk)" in str(screen.query_one("#topbar").render())
+        speaker.finish()
+        await pilot.pause()
+        await move_clock(pilot, clock, 5)  # rapid-fire thinks for five seconds
+        assert listener.started == 1  # ... and it is answered aloud
+
+
+async def test_a_microphone_that_never_gets_ready_holds_the_question_five_seconds_at_most(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    speaker, listener = FakeSpeaker(), FakeListener(ready=False)
+    app = app_factory(**RAPID, speaker=speaker, listener=listener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await move_clock(pilot, clock, 4.9)
+        assert speaker.said == []
+        await move_clock(pilot, clock, 0.2)
+        assert speaker.said  # asked anyway, and the user is told why
+        notes = [n.message for n in app._notifications]
+        assert any("still loading" in n for n in notes)
+
+
+async def test_a_failed_microphone_falls_back_to_typed_answers_and_says_why(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    why = "No microphone is available (no input device): type your answers instead."
+    speaker = FakeSpeaker()
+    listener = FakeListener(ready=False)
+    app = app_factory(**RAPID, speaker=speaker, listener=listener)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        listener.ready, listener.available, listener.notice = True, False, why
+        app.post_message(msg.ServicesChanged())
+        await pilot.pause()
+        screen = interview(app)
+        assert speaker.said
+        assert screen.answer_area.mode == "typed"
+        assert "typed answers" in str(screen.query_one("#topbar").render())
+        assert why in [n.message for n in app._notifications]
+
+
+async def test_home_says_getting_ready_never_spoken_answers_none(
+    app_factory: AppFactory,
+) -> None:
+    listener = FakeListener(ready=False)
+    app = app_factory(mode="focus", listener=listener, speaker=FakeSpeaker(), typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        status = str(app.screen.query_one("#home-status").render())
+        assert status == "Getting the voice and microphone ready…"
+        listener.ready = True
+        app.post_message(msg.ServicesChanged())
+        await pilot.pause()
+        status = str(app.screen.query_one("#home-status").render())
+        assert status == "voice on · spoken answers (vosk)"
+
+
+def test_status_while_the_services_are_built_or_the_recogniser_loads() -> None:
+    loading = FakeListener(ready=False, engine_name="none")
+    assert "(none)" not in ServiceHub(loading=True).status_text(typed=False)
+    assert "(none)" not in ServiceHub(FakeSpeaker(), loading).status_text(typed=False)
+    assert ServiceHub(FakeSpeaker(), loading).waiting_for() == "the microphone"
+    assert ServiceHub(loading=True).waiting_for() == "the voice and the microphone"

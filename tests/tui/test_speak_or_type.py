@@ -1,0 +1,119 @@
+"""Speak or type, at any moment: keys typed during a spoken answer join it, and f4
+(or the command palette) switches the session between spoken and typed answers."""
+
+from __future__ import annotations
+
+from hotseat.session import FakeClock, Phase
+from hotseat.store import Store
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener
+from tests.tui.helpers import move_clock, start, type_answer
+
+THREE = {"mode": "focus", "pack": "test-software", "count": 3}
+
+
+def saved_answers() -> list[str]:
+    with Store() as store:
+        record = store.load_session(store.list_sessions()[0].id)
+    return [a.transcript.text for a in record.answers]
+
+
+async def test_keys_typed_during_a_spoken_answer_land_in_the_saved_answer(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+s")  # answer now: the microphone listens
+        await pilot.pause()
+        assert listener.started == 1 and screen.answer_area.mode == "spoken"
+        listener.hear("I paired with the reviewer")
+        await type_answer(pilot, "and we cut review time by 30%")
+        assert screen.session.phase is Phase.ANSWERING  # still the same spoken answer
+        assert listener.started == 1
+        await move_clock(pilot, clock, 40)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVIEWING
+        answer = screen.session.current.answer
+        assert answer is not None
+        assert answer.text == "I paired with the reviewer and we cut review time by 30%"
+        assert answer.engine == "vosk"  # still a spoken answer, its words still timed
+        assert answer.timed
+    assert saved_answers() == ["I paired with the reviewer and we cut review time by 30%"]
+
+
+async def test_typing_keeps_a_drill_answer_from_ending_on_silence(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    app = app_factory(mode="rapid-fire", count=5, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await move_clock(pilot, clock, 5)  # the thinking time is over: listening
+        assert listener.started == 1
+        listener.silent_for = 3.0
+        await type_answer(pilot, "Because")
+        listener.silent_for = 6.0  # silent microphone, but a key 2 s ago
+        await move_clock(pilot, clock, 2)
+        assert screen.session.phase is Phase.ANSWERING
+        await move_clock(pilot, clock, 3)  # 5 s since the last key
+        assert screen.session.phase is Phase.REVIEWING
+        answer = screen.session.turns[0].answer
+        assert answer is not None and answer.text == "Because"
+
+
+async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        listener.hear("I paired with the reviewer")
+        await move_clock(pilot, clock, 10)
+        assert "f4" in screen.answer_area.border_title
+        await pilot.press("f4")
+        await pilot.pause()
+        # The microphone's part has been collected; the answer goes on, typed.
+        assert screen.force_typed and screen.answer_area.mode == "typed"
+        assert screen.session.phase is Phase.ANSWERING
+        assert "I paired with the reviewer" in str(screen.query_one("#live-transcript").render())
+        assert "typed answers" in str(screen.query_one("#topbar").render())
+        await type_answer(pilot, "then we merged it")
+        await move_clock(pilot, clock, 20)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        answer = screen.session.current.answer
+        assert answer is not None
+        assert answer.text == "I paired with the reviewer then we merged it"
+        # The rest of the session is typed: the next question does not open the microphone.
+        await pilot.press("enter")  # a follow-up: answered at once
+        await pilot.pause()
+        assert screen.session.phase is Phase.ANSWERING
+        assert listener.started == 1 and screen.answer_area.mode == "typed"
+        # ... until f4 again: then this answer is heard as well.
+        await pilot.press("f4")
+        await pilot.pause()
+        assert not screen.force_typed and listener.started == 2
+        assert screen.answer_area.mode == "spoken"
+
+
+async def test_the_palette_offers_the_switch_the_footer_shows(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Type answers" in titles and "Speak answers" not in titles
+        footer_keys = {k for k, b in screen.active_bindings.items() if b.binding.show and b.enabled}
+        assert "f4" in footer_keys
+        screen.switch_to_typed()
+        await pilot.pause()
+        titles = [c.title for c in app.get_system_commands(screen)]
+        assert "Speak answers" in titles and "Type answers" not in titles
