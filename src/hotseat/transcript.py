@@ -79,8 +79,9 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
     ``spoken`` holds each stretch the microphone listened to, with when it began on
     the answer clock (a user may switch between speaking and typing mid-answer);
     ``typed`` is the text typed during the answer. Spoken words keep their times;
-    typed words come after them, timed at the end of the answer, so the answer
-    stays timed for the spoken checks. A note says that typed text was added.
+    typed words come after them, timed as said in no time at the end of the last
+    spoken word, so the answer stays timed for the spoken checks and no pause is
+    invented before them. A note says that typed text was added.
     """
     typed = " ".join(typed.split())
     if not spoken:
@@ -90,7 +91,6 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
     words: list[Word] = []
     texts: list[str] = []
     notes: list[str] = []
-    end = 0.0
     for part, offset in spoken:
         texts.append(part.text)
         notes.extend(part.notes)
@@ -99,8 +99,8 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
             start = None if w.start is None else w.start + shift
             stop = None if w.end is None else w.end + shift
             words.append(Word(w.word, start, stop, w.conf))
-        end = max(end, offset + (part.duration or 0.0), *(w.end or 0.0 for w in words))
     if typed:
+        end = max((w.end for w in words if w.end is not None), default=0.0)
         texts.append(typed)
         words.extend(Word(t, end, end) for t in typed.split())
         count = len(typed.split())

@@ -73,9 +73,10 @@ class AnswerArea(Vertical):
     mode: reactive[str] = reactive("typed")
 
     def compose(self) -> ComposeResult:
-        yield TextArea(id="typed-answer", soft_wrap=True, show_line_numbers=False)
+        # Spoken: meter, live transcript, then a small box for typed words below it.
         yield LevelMeter(id="level-meter")
         yield LiveTranscript("", id="live-transcript", classes="-empty")
+        yield TextArea(id="typed-answer", soft_wrap=True, show_line_numbers=False)
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
