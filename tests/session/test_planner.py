@@ -53,11 +53,22 @@ def test_mock_with_a_role_pack_draws_its_middle_from_the_pack() -> None:
     assert packs[2:-1] == ["role-data"] * 3
 
 
-@pytest.mark.parametrize("count", [5, 8])
+@pytest.mark.parametrize("count", [3, 4, 5, 8])
 def test_mock_count_is_kept_within_the_mode_range(count: int) -> None:
     assert len(plan("mock", count=count).turns) == count
-    with pytest.raises(PlanError, match="5-8 questions, not 9"):
+    with pytest.raises(PlanError, match="3-8 questions, not 9"):
         plan("mock", count=9)
+    with pytest.raises(PlanError, match="3-8 questions, not 2"):
+        plan("mock", count=2)
+
+
+@pytest.mark.parametrize("count", [3, 4])
+@pytest.mark.parametrize("company", ["", "Acme"])
+def test_a_short_mock_still_opens_tells_one_story_and_closes(count: int, company: str) -> None:
+    for seed in SEEDS:
+        kinds = [t.question.kind for t in plan("mock", seed, count=count, company=company).turns]
+        assert kinds[0] == "opener" and kinds[-1] == "closing"
+        assert "behavioral" in kinds[1:-1]
 
 
 def test_focus_stays_inside_one_category_or_pack() -> None:

@@ -67,7 +67,7 @@ def test_a_panel_gets_the_interviewers_asked_for_or_enough_installed_ones(
         (["--mode", "marathon"], "unknown mode 'marathon' (choose one of: mock, focus,"),
         ([], "choose a mode with --mode MODE"),
         (["--mode", "focus"], "Focus needs a category or a role pack to focus on"),
-        (["--mode", "mock", "--count", "12"], "Mock interview takes 5-8 questions, not 12"),
+        (["--mode", "mock", "--count", "12"], "Mock interview takes 3-8 questions, not 12"),
         (["--mode", "focus", "--pack", "role-astronaut"], "unknown question pack 'role-astronaut'"),
         (["--mode", "mock", "--persona", "ghost"], "unknown persona 'ghost' (choose from:"),
         (["--mode", "mock", "--notes", "/no/such/notes.txt"], "cannot read /no/such/notes.txt"),

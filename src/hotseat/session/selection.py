@@ -84,7 +84,8 @@ def interview(
     fixed = (opener is not None) + (closing is not None)
     early_pool = [q for q in pool if is_early(q)]
     early: list[Question] = []
-    if tailored:  # what do you know about us, then why us
+    # A story always gets a place: early questions only while one is left for it.
+    if tailored and fixed + 1 < count:  # what do you know about us, then why us
         about_us = [q for q in early_pool if q.category == "research"]
         first = _take(about_us or [q for q in early_pool if is_research(q)], used, rng)
         early += [first] if first else []
