@@ -44,10 +44,22 @@ def test_say_returns_only_after_the_line_has_played(
     assert 1.0 < end - start < 5.0
 
 
-def test_say_with_an_unknown_persona_says_so_and_uses_the_default(
+def test_say_with_an_unknown_persona_is_a_usage_error_and_says_nothing(
     pulse: PulseServer, speaker_recorder: Recorder
 ) -> None:
     done = hotseat("say", "--persona", "nobody", "--line", "closing")
+    recording = speaker_recorder.stop()
+    assert done.returncode == 2
+    assert done.stderr.startswith("hotseat: unknown persona 'nobody' (choose from: recruiter")
+    assert done.stderr.count("\n") == 1
+    assert silent(recording.samples)
+
+
+def test_say_with_a_settings_persona_that_is_gone_uses_the_default(
+    pulse: PulseServer, speaker_recorder: Recorder
+) -> None:
+    paths.settings_file().write_text('persona = "nobody"\n', encoding="utf-8")
+    done = hotseat("say", "--line", "closing")
     recording = speaker_recorder.stop()
     assert done.returncode == 0
     assert done.stderr == (

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 
 from hotseat import __version__
-from hotseat.cli.common import HotseatArgumentParser, UsageError
+from hotseat.cli.common import HotseatArgumentParser, UsageError, checked_persona
 
 # Modules under hotseat.cli that each add one or more subcommands.
 COMMAND_MODULES = (
@@ -54,6 +54,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     try:
+        if args.persona:  # the same check, before any command runs
+            args.persona = checked_persona(args.persona)
         if args.command is None:
             from hotseat.cli.launch import launch
 

@@ -17,6 +17,23 @@ class HotseatArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"{self.prog}: {message} (see '{self.prog} --help')\n")
 
 
+def checked_persona(persona_id: str) -> str:
+    """The id of the persona asked for on the command line, or a UsageError.
+
+    Every command treats an unknown ``--persona`` alike: one line, exit status 2
+    (a persona named only in the settings file falls back to the default instead).
+    """
+    from hotseat.speech import load_personas
+
+    catalog = load_personas()
+    persona, problem = catalog.resolve(persona_id)
+    if not problem:
+        return persona.id
+    if "could not be loaded" in problem:
+        raise UsageError(f"persona {persona_id!r} could not be loaded (see 'hotseat doctor')")
+    raise UsageError(f"unknown persona {persona_id!r} (choose from: {', '.join(catalog.ids())})")
+
+
 def print_json(data: Any) -> None:
     json.dump(data, sys.stdout, indent=2, ensure_ascii=False)
     sys.stdout.write("\n")

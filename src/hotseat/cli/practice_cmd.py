@@ -15,7 +15,7 @@ import random
 import textwrap
 from typing import Any
 
-from hotseat.cli.common import UsageError, read_text_arg
+from hotseat.cli.common import UsageError, checked_persona, read_text_arg
 
 
 def register(sub: Any) -> None:
@@ -106,9 +106,7 @@ def _personas(args: argparse.Namespace, needed: int) -> list[str]:
     chosen = [p for p in dict.fromkeys(given) if p]
     if not chosen and getattr(args, "persona", None):
         chosen = [str(args.persona)]  # `hotseat --persona P practice ...`
-    for persona in chosen:
-        if persona not in installed:
-            raise UsageError(f"unknown persona {persona!r} (choose from: {', '.join(installed)})")
+    chosen = list(dict.fromkeys(checked_persona(persona) for persona in chosen))
     for candidate in installed:
         if len(chosen) >= max(needed, 1):
             break

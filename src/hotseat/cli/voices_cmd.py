@@ -7,7 +7,7 @@ import sys
 import threading
 from typing import TYPE_CHECKING, Any
 
-from hotseat.cli.common import HotseatArgumentParser, UsageError, print_json
+from hotseat.cli.common import HotseatArgumentParser, UsageError, checked_persona, print_json
 
 if TYPE_CHECKING:
     from hotseat.speech.catalog import PersonaCatalog
@@ -129,9 +129,11 @@ def run_say(args: argparse.Namespace) -> int:
     if not args.text and args.line is None:
         raise UsageError("say what? give the TEXT, or --line KIND")
     catalog = _catalog()
-    wanted = args.say_persona or getattr(args, "persona", None) or _settings_persona()
-    persona, problem = catalog.resolve(wanted)
-    if problem:
+    given = args.say_persona or getattr(args, "persona", None)
+    if given:  # asked for on the command line: unknown is a usage error
+        given = checked_persona(given)
+    persona, problem = catalog.resolve(given or _settings_persona())
+    if problem:  # the settings file names one that is gone: say so, use the default
         print(f"hotseat: {problem}", file=sys.stderr)
     text = args.text if args.text else persona.line(args.line)
     speaker = _speaker(catalog, muted=bool(getattr(args, "mute", False)))
