@@ -95,6 +95,22 @@ def test_neither_file_nor_mic_is_a_usage_error() -> None:
     assert done.returncode == 2 and "WAV file or --mic" in done.stderr
 
 
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--mic", "--seconds", "0"], "--seconds must be more than 0 and at most 3600, not 0\n"),
+        (["--mic", "--seconds", "-2"], "--seconds must be more than 0 and at most 3600, not -2\n"),
+        (["--mic", "--seconds", "5000"], "more than 0 and at most 3600, not 5000"),
+        (["answer.wav", "--seconds", "5"], "--seconds is for --mic; a file is transcribed whole\n"),
+    ],
+)
+def test_seconds_out_of_range_says_what_is_allowed(args: list[str], message: str) -> None:
+    done = _hotseat("transcribe", *args)
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.startswith("hotseat: ") and message in done.stderr
+    assert done.stderr.count("\n") == 1
+
+
 def test_transcribe_file_api_for_the_analyzer(cd_quality_stereo: Path) -> None:
     transcript = transcribe_file(cd_quality_stereo, engine="sphinx")
     assert transcript.engine == "sphinx" and transcript.timed

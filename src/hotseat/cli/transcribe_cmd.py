@@ -12,13 +12,16 @@ from typing import Any
 
 from hotseat.cli.common import UsageError, print_json
 
+DEFAULT_SECONDS = 10.0
+MAX_SECONDS = 3600
+
 
 def register(sub: Any) -> None:
     parser = sub.add_parser("transcribe", help="turn a recording (or the microphone) into text")
     parser.add_argument("file", nargs="?", help="a WAV file (any rate, any number of channels)")
     parser.add_argument("--mic", action="store_true", help="record from the microphone instead")
     parser.add_argument(
-        "--seconds", type=float, default=10.0, help="how long to record with --mic (default 10)"
+        "--seconds", type=float, help="how long to record with --mic (default 10, at most 3600)"
     )
     parser.add_argument("--engine", choices=("vosk", "sphinx"), help="default: Vosk if installed")
     # SUPPRESS keeps these from overwriting the same options given before the subcommand.
@@ -38,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
 
     if args.mic == bool(args.file):
         raise UsageError("give a WAV file or --mic (one of them)")
+    if args.file and args.seconds is not None:
+        raise UsageError("--seconds is for --mic; a file is transcribed whole")
+    if args.seconds is None:
+        args.seconds = DEFAULT_SECONDS
     model = getattr(args, "model", None)
     transcript: Transcript
     if args.file:
@@ -48,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
         except EngineError as exc:
             raise UsageError(str(exc)) from None
     else:
-        if not 0 < args.seconds <= 3600:
-            raise UsageError("--seconds must be between 0 and 3600")
+        if not 0 < args.seconds <= MAX_SECONDS:
+            raise UsageError(
+                f"--seconds must be more than 0 and at most {MAX_SECONDS}, not {args.seconds:g}"
+            )
         transcript = _record(args, model)
     for note in transcript.notes:
         print(f"hotseat: {note}", file=sys.stderr)
