@@ -85,9 +85,14 @@ class Session:
     def can_pause(self) -> bool:
         return self.allow_pause and self.phase is not Phase.DONE
 
-    def pause(self) -> bool:
-        """Stop every clock; False when refused (a drill) or already paused/done."""
-        if not self.can_pause or self._paused_at is not None:
+    def pause(self, *, hold: bool = False) -> bool:
+        """Stop every clock; False when refused (a drill) or already paused/done.
+
+        ``hold``: the user is busy elsewhere for a moment (a dialog is open), so even a
+        drill, which refuses pausing, stops its clock until ``resume()``.
+        """
+        allowed = self.can_pause or (hold and self.phase is not Phase.DONE)
+        if not allowed or self._paused_at is not None:
             return False
         self._paused_at = self.clock.now()
         return True

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.message import Message
@@ -197,23 +197,48 @@ class InterviewControls(Screen[None]):
         self._update_topbar()
 
     def action_pause(self) -> None:
-        session = self.session
-        area = self.query_one(AnswerArea)
-        if session.paused:
-            session.resume()
-            area.set_ready(True)
-            if session.phase is _ASKING:
-                self._ask(repeat=True)  # the pause cut the question off
+        if self.session.paused:
+            self._resume_clock()
         else:
-            was_speaking = self.speaking
-            if not session.pause():
-                return
-            area.set_ready(False)  # paused means paused: nothing is typed into the answer
-            if was_speaking:
-                self._silence()
-        self.services.mic_held = session.paused  # the microphone hears nothing while paused
+            self._pause_clock()
+
+    def _pause_clock(self, *, hold: bool = False) -> bool:
+        """Stop the clock, the voice and the microphone; ``hold`` (a dialog is open) stops
+        even a drill's. False when nothing was paused (refused, or paused already)."""
+        area = self.query_one(AnswerArea)
+        was_speaking = self.speaking
+        if not self.session.pause(hold=hold):
+            return False
+        area.set_ready(False)  # paused means paused: nothing is typed into the answer
+        if was_speaking:
+            self._silence()
+        self._after_pause_change()
+        return True
+
+    def _resume_clock(self) -> None:
+        session = self.session
+        session.resume()
+        self.query_one(AnswerArea).set_ready(True)
+        if session.phase is _ASKING:
+            self._ask(repeat=True)  # the pause cut the question off
+        self._after_pause_change()
+
+    def _after_pause_change(self) -> None:
+        self.services.mic_held = self.session.paused  # the microphone hears nothing meanwhile
         self.tick()
         self.refresh_bindings()
+
+    def _over_a_held_clock(self, dialog: Screen[Any], then: Callable[[Any], None]) -> None:
+        """Open ``dialog`` with the interview's clock stopped behind it (a drill's too);
+        it runs on when the dialog closes, unless ``then`` ended the session."""
+        held = self._pause_clock(hold=True)
+
+        def closed(result: Any) -> None:
+            then(result)
+            if held and self.session.paused and not self.session.finished:
+                self._resume_clock()
+
+        self.app.push_screen(dialog, closed)
 
     def action_pause_refused(self) -> None:
         self.notify(
@@ -224,8 +249,8 @@ class InterviewControls(Screen[None]):
 
     def action_explain(self) -> None:
         feedback = self.session.current.feedback
-        if feedback is not None:
-            self.app.push_screen(ExplainScreen(feedback))
+        if feedback is not None:  # a drill's review pause waits while it is read
+            self._over_a_held_clock(ExplainScreen(feedback), lambda _: None)
 
     def action_end(self) -> None:
         def decided(end: bool | None) -> None:
@@ -234,7 +259,7 @@ class InterviewControls(Screen[None]):
                 self.session.end()
                 self._finish(closing=False)
 
-        self.app.push_screen(
+        self._over_a_held_clock(
             ConfirmScreen("End the session now? The answers so far go to the summary."),
             decided,
         )
@@ -250,6 +275,7 @@ class InterviewControls(Screen[None]):
         self._audio = None
 
     def _finish(self, *, closing: bool) -> None:
+        self.services.mic_held = False  # ended while paused: the next session must hear
         if closing:
             for said in self.voice.lines(self.plan.closing):
                 self._aside(said)
