@@ -52,6 +52,14 @@ def test_shipped_personas_are_complete_and_distinct() -> None:
     assert catalog.get("panel-chair").voice.rate > catalog.get("recruiter").voice.rate
 
 
+def test_a_user_persona_written_before_skipped_lines_existed_still_loads() -> None:
+    _user_file("coach.toml", GOOD)  # no `skipped` lines: an optional kind
+    catalog = load_personas()
+    assert catalog.problems == []
+    line = catalog.get("coach").line("skipped")
+    assert line and "thank" not in line.lower()
+
+
 def test_a_persona_line_is_one_of_its_variants() -> None:
     persona = load_personas().get("senior-engineer")
     heard = {persona.line("closing", random.Random(seed)) for seed in range(30)}

@@ -218,3 +218,29 @@ async def test_without_a_voice_the_closing_line_is_shown(
         closing = set(load_personas().personas["recruiter"].lines["closing"])
         shown = [n.message for n in app._notifications]
         assert any(m.startswith("Maya, recruiter: ") and m[17:] in closing for m in shown)
+
+
+async def test_after_a_skip_the_interviewer_does_not_say_thank_you(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    speaker = FakeSpeaker()
+    async with app_factory(mode="mock", speaker=speaker).run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        speaker.finish()  # the greeting
+        await pilot.pause()
+        await pilot.press("ctrl+o")  # skip question 1 while it is read out
+        await pilot.pause()
+        lead_in = speaker.said[-1].text
+        persona = load_personas().get(screen.session.current.persona)
+        assert lead_in in persona.lines["skipped"]
+        assert "thank" not in lead_in.lower() and "great" not in lead_in.lower()
+        assert lead_in in card_text(pilot.app)  # the caption says the same
+        speaker.finish()  # the lead-in; then question 2 is read
+        await pilot.pause()
+        speaker.finish()
+        await pilot.pause()
+        await pilot.press("ctrl+s", *"I", "space", *"did", "ctrl+s")
+        await pilot.pause()
+        await pilot.press("enter")  # after a real answer: thanks again
+        await pilot.pause()
+        assert speaker.said[-1].text in persona.lines["moving_on"]

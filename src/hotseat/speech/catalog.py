@@ -96,6 +96,7 @@ def _fallback() -> Persona:
             "interrupt": ("Let me stop you there, thank you.",),
             "time_warning": ("About a minute left on this one.",),
             "closing": ("That's all my questions. Thank you.",),
+            "skipped": ("All right, let's try another one.",),
         },
     )
 

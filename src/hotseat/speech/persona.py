@@ -16,7 +16,8 @@ A persona file (``voices/<id>.toml``, or the same in the user's config folder)::
 
     [lines]   # several variants of each; one is picked at random
     greeting = ["..."]
-    moving_on = ["..."]
+    moving_on = ["..."]                   # after an answer, before the next question
+    skipped = ["..."]                     # instead, after a skipped question (optional)
     follow_up = ["..."]
     interrupt = ["..."]
     time_warning = ["..."]
@@ -37,7 +38,17 @@ from typing import Any
 
 from hotseat.tomlfile import TomlLines
 
-LINE_KINDS = ("greeting", "moving_on", "follow_up", "interrupt", "time_warning", "closing")
+LINE_KINDS = (
+    "greeting",
+    "moving_on",
+    "follow_up",
+    "interrupt",
+    "time_warning",
+    "closing",
+    "skipped",
+)
+# Kinds a persona file may leave out (added after users may have written their own).
+OPTIONAL_LINES = {"skipped": ("All right, let's try another one.",)}
 GENDERS = ("female", "male", "any")
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _TOP_KEYS = ("name", "description", "voice", "lines")
@@ -160,7 +171,11 @@ def parse_persona(path: Path, text: str) -> Persona:
         volume=read.number(voice_raw, "volume", 1.0, 0.0, 1.0),
         pitch=int(pitch),
     )
-    lines = {kind: read.text_list(lines_raw, "lines", kind, required=True) for kind in LINE_KINDS}
+    lines = {
+        kind: read.text_list(lines_raw, "lines", kind, required=kind not in OPTIONAL_LINES)
+        or OPTIONAL_LINES[kind]
+        for kind in LINE_KINDS
+    }
     return Persona(
         id=persona_id,
         name=read.text_field(raw, "", "name", None),

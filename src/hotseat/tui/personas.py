@@ -25,6 +25,7 @@ PLAIN_LINES = {
     "interrupt": "Let me stop you there, thank you.",
     "time_warning": "We are nearly out of time for this one.",
     "closing": "That's all my questions. Thank you for your time.",
+    "skipped": "All right, let's try another one.",
 }
 
 

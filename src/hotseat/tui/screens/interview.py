@@ -76,7 +76,7 @@ class InterviewScreen(AnswerInput):
         lines = [] if self._greeted else voice.lines(self.plan.opening)
         self._greeted = True
         if turn.lead_in and not repeat:
-            lines.append(voice.line(turn.persona, turn.lead_in))
+            lines.append(voice.line(turn.persona, self._lead_in_key()))
         number, total = question_number(session)
         name = self.personas.name
         self.card.show(
@@ -110,6 +110,15 @@ class InterviewScreen(AnswerInput):
         else:
             self._asked()
         self.tick()
+
+    def _lead_in_key(self) -> str:
+        """No thanks for a question the user skipped: the persona's 'skipped' line instead."""
+        session = self.session
+        turn = session.current
+        before = session.turns[session.index - 1] if session.index > 0 else None
+        if turn.lead_in == "moving_on" and before is not None and before.skipped:
+            return "skipped"
+        return turn.lead_in
 
     @on(msg.SpeechFinished)
     def _speech_finished(self, event: msg.SpeechFinished) -> None:
