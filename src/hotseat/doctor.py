@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from hotseat.wording import count
+
 
 @dataclass(frozen=True)
 class Check:
@@ -58,7 +60,7 @@ def core_checks() -> Iterable[Check]:
     except (OSError, ValueError) as exc:
         yield Check("questions", "fail", str(exc), "reinstall hotseat", required=True)
     else:
-        detail = f"{len(bank.questions)} questions in {len(bank.packs)} packs"
+        detail = f"{count(len(bank.questions), 'question')} in {count(len(bank.packs), 'pack')}"
         yield Check("questions", "ok", detail)
         for problem in bank.skipped:
             yield Check("question pack", "warn", f"skipped {problem}", "fix or remove that file")

@@ -29,7 +29,7 @@ def test_unfinished_sessions_and_repairs_are_reported(monkeypatch: pytest.Monkey
         store.save_answer(sid, turn())
     monkeypatch.setenv("HOTSEAT_SAVE_RECORDINGS", "false")
     found = _by_name()
-    assert found["history"][0] == "ok" and "1 sessions, 1 answers" in found["history"][1]
+    assert found["history"][0] == "ok" and "1 session, 1 answer," in found["history"][1]
     status, detail, fix = found["interrupted sessions"]
     assert status == "warn" and f"ids {sid}" in detail and "resume or close" in fix
     assert found["recordings"][1].startswith("off (transcripts only)")

@@ -138,7 +138,7 @@ def test_delete_and_purge_need_confirmation_without_a_terminal(
     with Store() as store:
         assert [s.id for s in store.list_sessions()] == [second]
     assert main(["purge", "--yes"]) == 0
-    assert "Deleted 1 sessions" in capsys.readouterr().out
+    assert "Deleted 1 session and its recordings." in capsys.readouterr().out
     with Store() as store:
         assert store.list_sessions() == []
     assert not list(paths.recordings_dir().rglob("*.wav"))

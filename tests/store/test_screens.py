@@ -130,7 +130,7 @@ async def test_progress_names_the_weakest_and_drills_them() -> None:
         assert plot.size.width >= 40 and plot.size.height >= 12  # readable at 80x24
         assert "overall: 8 answers over 4 sessions" in _text(app, "#progress-status")
         await pilot.press("down", "down")  # Overall -> communication -> composure
-        assert "composure: 1 answers over 1 sessions" in _text(app, "#progress-status")
+        assert "composure: 1 answer over 1 session." in _text(app, "#progress-status")
         await pilot.press("2")
         assert app.screen.query_one(TabbedContent).active == "tab-wpm"
         button = app.screen.query_one("#drill", Button)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hotseat.cli.common import HotseatArgumentParser, UsageError, print_json
+from hotseat.wording import count
 
 if TYPE_CHECKING:
     from hotseat.store import Store
@@ -131,12 +132,13 @@ def _delete(args: argparse.Namespace) -> int:
     def run(store: Store) -> int:
         session_id = _session_id(store, args.session)
         info = store.session_info(session_id)
-        question = f"Delete session {session_id} ({info.questions} answers) and its recordings?"
+        answers = count(info.answered, "answer")
+        question = f"Delete session {session_id} ({answers}) and its recordings?"
         if not _confirm(question, args.yes):
             print("Nothing deleted.")
             return 1
         removed = store.delete_session(session_id)
-        print(f"Deleted session {session_id} and {len(removed)} recordings.")
+        print(f"Deleted session {session_id} and {count(len(removed), 'recording')}.")
         return 0
 
     return _with_store(run)
@@ -183,7 +185,8 @@ def _export(args: argparse.Namespace) -> int:
         except OSError as exc:
             print(f"hotseat: cannot write into {folder}: {exc.strerror or exc}", file=sys.stderr)
             return 1
-        print(f"Wrote {len(result.written)} files ({result.sessions} sessions) to {folder}")
+        written = count(len(result.written), "file")
+        print(f"Wrote {written} ({count(result.sessions, 'session')}) to {folder}")
         for path in result.missing_audio:
             print(f"hotseat: recording missing, not exported: {path}", file=sys.stderr)
         return 0
@@ -199,14 +202,18 @@ def _purge(args: argparse.Namespace) -> int:
         sessions = store.list_sessions()
         extra = damaged_copies(store.path) + spill.leftovers()
         also = f" (and {len(extra)} damaged or unsaved copies)" if extra else ""
-        question = f"Delete all {len(sessions)} sessions, every answer and recording{also}?"
+        every = "all " if len(sessions) != 1 else "the "
+        question = (
+            f"Delete {every}{count(len(sessions), 'session')}, every answer and recording{also}?"
+        )
         if not _confirm(question, args.yes):
             print("Nothing deleted.")
             return 1
-        count = store.purge()
+        deleted = store.purge()
         for path in extra:
             path.unlink(missing_ok=True)
-        print(f"Deleted {count} sessions and their recordings. The history is empty.")
+        their = "its" if deleted == 1 else "their"
+        print(f"Deleted {count(deleted, 'session')} and {their} recordings. The history is empty.")
         return 0
 
     return _with_store(run)

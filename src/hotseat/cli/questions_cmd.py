@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from hotseat.cli.common import HotseatArgumentParser, UsageError, print_json
+from hotseat.wording import count
 
 if TYPE_CHECKING:
     from hotseat.questions import Bank, Question
@@ -47,17 +48,13 @@ def _bank() -> Bank:
 
     bank = load_bank()
     for file, problems in bank.skipped_files().items():
-        more = f" (and {_plural(len(problems) - 1, 'more problem')})" if len(problems) > 1 else ""
+        more = f" (and {count(len(problems) - 1, 'more problem')})" if len(problems) > 1 else ""
         print(
             f"hotseat: skipped question pack {file}: line {problems[0].line}: "
             f"{problems[0].message}{more}; see 'hotseat questions validate {file}'",
             file=sys.stderr,
         )
     return bank
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _check_choice(what: str, value: str | None, choices: list[str]) -> None:
@@ -85,11 +82,11 @@ def run_list(args: argparse.Namespace) -> int:
     for pack in bank.packs:
         rows = [q for q in questions if q.pack == pack.id]
         if rows:
-            print(f"{pack.name} [{pack.id}]: {_plural(len(rows), 'question')}")
+            print(f"{pack.name} [{pack.id}]: {count(len(rows), 'question')}")
             print(_table(rows, width, columns))
             print()
     packs = len({q.pack for q in questions})
-    print(f"{_plural(len(questions), 'question')} in {_plural(packs, 'pack')}.")
+    print(f"{count(len(questions), 'question')} in {count(packs, 'pack')}.")
     print("See one in full with 'hotseat questions show ID'.")
     return 0
 
@@ -180,13 +177,13 @@ def run_validate(args: argparse.Namespace) -> int:
     if not report.ok:
         bad_files = len({p.file for p in report.problems})
         print(
-            f"{_plural(len(report.problems), 'problem')} in {bad_files} of "
-            f"{_plural(len(files), 'file')}.",
+            f"{count(len(report.problems), 'problem')} in {bad_files} of "
+            f"{count(len(files), 'file')}.",
             file=sys.stderr,
         )
         return 1
     print(
-        f"OK: {_plural(len(files), 'file')}, {_plural(len(report.packs), 'pack')}, "
-        f"{_plural(report.question_count, 'question')}, no problems."
+        f"OK: {count(len(files), 'file')}, {count(len(report.packs), 'pack')}, "
+        f"{count(report.question_count, 'question')}, no problems."
     )
     return 0

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Iterator
 
 from hotseat.doctor import Check
+from hotseat.wording import count
 
 _APT = "sudo apt install"
 _VOICE = "interviewer voice"
@@ -65,7 +66,7 @@ def checks() -> Iterator[Check]:
     if voices:
         persona, problem = catalog.resolve(settings.persona)
         resolved = resolve_voice(persona.voice, voices, engine)
-        detail = f"{engine}, {len(voices)} voices; {persona.id} speaks with "
+        detail = f"{engine}, {count(len(voices), 'voice')}; {persona.id} speaks with "
         detail += resolved.label if resolved else "no voice"
         yield Check("text to speech", "ok", detail)
         if problem:

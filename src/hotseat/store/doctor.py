@@ -14,6 +14,7 @@ from hotseat.store.errors import StoreError
 from hotseat.store.recordings import recordings_size
 from hotseat.store.schema import SCHEMA_VERSION
 from hotseat.store.store import Store
+from hotseat.wording import count
 
 LOW_SPACE_BYTES = 200 * 1024 * 1024
 
@@ -64,13 +65,13 @@ def checks() -> Iterable[Check]:
         yield Check(
             "unsaved answers",
             "warn",
-            f"{len(leftovers)} file(s) of answers waiting in {leftovers[0].parent}",
+            f"{count(len(leftovers), 'file')} of answers waiting in {leftovers[0].parent}",
             "start hotseat: they are added to the history when it can be written",
         )
     settings = load_settings()
-    count, size = recordings_size()
+    kept, size = recordings_size()
     state = "on" if settings.save_recordings else "off (transcripts only)"
-    yield Check("recordings", "ok", f"{state}; {count} kept, {size / 1e6:.1f} MB")
+    yield Check("recordings", "ok", f"{state}; {kept} kept, {size / 1e6:.1f} MB")
 
 
 def _database_checks() -> Iterable[Check]:
@@ -87,8 +88,9 @@ def _database_checks() -> Iterable[Check]:
         return
     for notice in notices:
         yield Check("history repair", "warn", notice, "the damaged copy is kept for you")
-    answers = sum(s.questions for s in sessions)
-    detail = f"{len(sessions)} sessions, {answers} answers, schema {SCHEMA_VERSION}, {path}"
+    answers = sum(s.answered for s in sessions)
+    detail = f"{count(len(sessions), 'session')}, {count(answers, 'answer')}, "
+    detail += f"schema {SCHEMA_VERSION}, {path}"
     yield Check("history", "ok", detail)
     waiting = [s for s in sessions if s.status == "interrupted"]
     if waiting:

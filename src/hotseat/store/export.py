@@ -25,6 +25,7 @@ from hotseat.store.records import AnswerRecord, SessionInfo
 from hotseat.store.report import render_markdown
 from hotseat.store.report_parts import clock, when
 from hotseat.store.store import Store
+from hotseat.wording import count
 
 
 @dataclass
@@ -109,7 +110,7 @@ def export_history(store: Store, folder: Path) -> ExportResult:
         name = f"{_safe_name(question_id)}.md"
         _write(folder / "questions" / name, _question_file(question_id, answers), result)
         index.append(
-            f"- [{answers[-1][1].question_text}](questions/{name}): {len(answers)} answers"
+            f"- [{answers[-1][1].question_text}](questions/{name}): {count(len(answers), 'answer')}"
         )
     _write(folder / "README.md", "\n".join(index) + "\n", result)
     return result

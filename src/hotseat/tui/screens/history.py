@@ -25,6 +25,7 @@ from hotseat.store import AnswerRecord, SessionInfo, SessionRecord, Store, Store
 from hotseat.store.report_parts import answer_facts, when
 from hotseat.tui.screens.dialogs import ConfirmScreen, explanation_lines
 from hotseat.tui.widgets.feedback_panel import feedback_lines
+from hotseat.wording import count
 
 Play = Callable[[Path], object]
 Stop = Callable[[], None]
@@ -117,7 +118,7 @@ class HistoryScreen(Screen[None]):
         else:
             waiting = sum(1 for s in self.sessions if s.resumable)
             extra = f"; {waiting} unfinished (r: resume, c: close)" if waiting else ""
-            self._status(f"{len(self.sessions)} sessions{extra}. Enter: open.")
+            self._status(f"{count(len(self.sessions), 'session')}{extra}. Enter: open.")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#history-status", Static)
@@ -170,7 +171,7 @@ class HistoryScreen(Screen[None]):
         if info is None or self.store is None:
             return
         question = (
-            f"Delete the session of {when(info.started_at)} ({info.questions} answers) "
+            f"Delete the session of {when(info.started_at)} ({count(info.answered, 'answer')}) "
             "and its recordings? This cannot be undone."
         )
 

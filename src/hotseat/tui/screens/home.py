@@ -18,6 +18,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from hotseat.session import Mode
 from hotseat.tui.personas import PersonaChoice
 from hotseat.tui.plan import Choice, Choices, count_choices
+from hotseat.wording import count
 
 MAX_NOTES_BYTES = 200_000
 NOTICE_LINES = 3
@@ -36,7 +37,7 @@ def resolve_notes(text: str) -> tuple[str, str]:
     except OSError as exc:
         return stripped, f"Could not read {path}: {exc.strerror or exc}; used the text as typed."
     content = data.decode("utf-8", errors="replace").strip()
-    return content, f"Read {len(content.split())} words of notes from {path.name}."
+    return content, f"Read {count(len(content.split()), 'word')} of notes from {path.name}."
 
 
 class HomeScreen(Screen[None]):

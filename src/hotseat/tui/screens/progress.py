@@ -31,6 +31,7 @@ from hotseat.store import (
     competency_standings,
     progress_series,
 )
+from hotseat.wording import count
 
 WEAKEST = 3
 OVERALL = "__overall__"
@@ -191,7 +192,9 @@ class ProgressScreen(Screen[None]):
             self._status("No answers yet: practise a few questions and come back.")
         else:
             answers = sum(p.answers for p in self.points)
-            self._status(f"{label}: {answers} answers over {len(self.points)} sessions.")
+            self._status(
+                f"{label}: {count(answers, 'answer')} over {count(len(self.points), 'session')}."
+            )
 
     def _status(self, text: str) -> None:
         self.query_one("#progress-status", Static).update(Content(text))
