@@ -135,7 +135,14 @@ async def test_progress_names_the_weakest_and_drills_them() -> None:
         assert app.screen.query_one(TabbedContent).active == "tab-wpm"
         button = app.screen.query_one("#drill", Button)
         assert not button.disabled and button.region.right <= 80
-        await pilot.press("d")
+        await pilot.press("d")  # asks first: a stray key starts nothing
+        await pilot.pause()
+        asked = str(app.screen.query_one("#confirm-question", Static).render())
+        assert asked == ("Start a review session on composure, impact and communication now?")
+        await pilot.press("n")
+        await pilot.pause()
+        assert not [m for m in app.received if isinstance(m, DrillCompetencies)]
+        await pilot.press("d", "y")
         await pilot.pause()
         [drill] = [m for m in app.received if isinstance(m, DrillCompetencies)]
         assert drill.competencies == ("composure", "impact", "communication")

@@ -31,6 +31,7 @@ from hotseat.store import (
     competency_standings,
     progress_series,
 )
+from hotseat.tui.screens.dialogs import ConfirmScreen
 from hotseat.wording import count
 
 WEAKEST = 3
@@ -207,9 +208,26 @@ class ProgressScreen(Screen[None]):
     def action_metric(self, key: str) -> None:
         self.query_one("#metrics", TabbedContent).active = f"tab-{key}"
 
-    @on(Button.Pressed, "#drill")
     def action_drill(self) -> None:
-        if self.weakest:
+        """The `d` key: a stray press must not start a session, so ask first."""
+        weakest = self.weakest
+        if not weakest:
+            self.notify("Answer a few questions first: then your weakest areas can be drilled.")
+            return
+        names = ", ".join(weakest[:-1]) + f" and {weakest[-1]}" if len(weakest) > 1 else weakest[0]
+
+        def decided(start: bool | None) -> None:
+            if start:
+                self.post_message(DrillCompetencies(weakest))
+
+        self.app.push_screen(
+            ConfirmScreen(f"Start a review session on {names} now?", yes="Start", no="Not now"),
+            decided,
+        )
+
+    @on(Button.Pressed, "#drill")
+    def _drill_pressed(self) -> None:
+        if self.weakest:  # the button says what it does: no need to ask
             self.post_message(DrillCompetencies(self.weakest))
 
     def action_back(self) -> None:
