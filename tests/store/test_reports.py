@@ -63,6 +63,25 @@ def test_json_report_is_one_object_with_every_answer(capsys: pytest.CaptureFixtu
     assert answers[1]["skipped"] is True
 
 
+def test_report_last_skips_sessions_with_no_answers(capsys: pytest.CaptureFixture[str]) -> None:
+    _, second = _history()
+    with Store() as store:
+        left_at_once = store.begin_session(mode="mock")  # newer, nothing answered
+        store.save_answer(left_at_once, turn(question("q-other"), skipped=True))
+        store.end_session(left_at_once)
+        store.begin_session(mode="focus")  # newer still, nothing at all
+    assert main(["report", "last"]) == 0
+    assert capsys.readouterr().out.startswith(f"# Session {second}, ")
+    assert main(["report", str(left_at_once)]) == 0  # asked for by id, it is shown
+
+
+def test_report_last_with_no_answer_anywhere_says_so(capsys: pytest.CaptureFixture[str]) -> None:
+    with Store() as store:
+        store.begin_session(mode="mock")
+    assert main(["report", "last"]) == 2
+    assert capsys.readouterr().err == "hotseat: no session in the history has an answer yet\n"
+
+
 def test_html_report_is_escaped_and_self_contained(tmp_path: Path) -> None:
     _, second = _history()
     target = tmp_path / "report.html"

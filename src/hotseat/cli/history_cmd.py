@@ -31,7 +31,7 @@ def register(sub: Any) -> None:
     close.set_defaults(func=_close)
 
     report = sub.add_parser("report", help="a readable report of one session")
-    report.add_argument("session", help="session id, or 'last' for the newest")
+    report.add_argument("session", help="session id, or 'last' for the newest one with an answer")
     report.add_argument("--format", choices=("md", "json", "html"), default="md")
     report.add_argument("-o", "--output", metavar="FILE", help="write to FILE, not the screen")
     report.set_defaults(func=_report)
@@ -72,11 +72,17 @@ def _with_store(action: Callable[[Store], int]) -> int:
         store.close()
 
 
-def _session_id(store: Store, text: str) -> int:
+def _session_id(store: Store, text: str, *, answered: bool = False) -> int:
+    """The session a user named; 'last' is the newest (with ``answered``: the newest
+    with at least one answer, so a session left at once is not what a report shows)."""
     if text == "last":
         sessions = store.list_sessions()
         if not sessions:
             raise UsageError("there are no sessions in the history yet")
+        if answered:
+            sessions = [s for s in sessions if s.answered > 0]
+            if not sessions:
+                raise UsageError("no session in the history has an answer yet")
         return sessions[0].id
     try:
         session_id = int(text)
@@ -158,7 +164,9 @@ def _report(args: argparse.Namespace) -> int:
     from hotseat.store.report import render
 
     def run(store: Store) -> int:
-        text = render(store.load_session(_session_id(store, args.session)), args.format)
+        text = render(
+            store.load_session(_session_id(store, args.session, answered=True)), args.format
+        )
         if not args.output:
             sys.stdout.write(text)
             return 0
