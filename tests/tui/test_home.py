@@ -153,3 +153,34 @@ async def test_a_missing_speaker_is_only_shouted_about_when_the_voice_was_wanted
         assert notice in notices(app.screen)  # type: ignore[arg-type]
         toasts = [n.message for n in app._notifications]
         assert (notice in toasts) is not mute
+
+
+async def test_the_focused_field_and_its_label_stand_out(app_factory: AppFactory) -> None:
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+
+        def look(selector: str) -> tuple[tuple[int, int, int], bool]:
+            """The field's background as drawn, and whether its label is lit."""
+            widget = home.query_one(selector)
+            shown = widget.children[0] if isinstance(widget, Select) else widget
+            form = list(home.query_one("#home-form").children)
+            label = form[form.index(widget) - 1]
+            return shown.background_colors[1].rgb, label.has_class("-focused")
+
+        def apart(a: tuple[int, int, int], b: tuple[int, int, int]) -> int:
+            return sum(abs(x - y) for x, y in zip(a, b, strict=True))
+
+        assert home.focused is home.query_one("#mode", Select)
+        mode_on, lit = look("#mode")
+        company_off, company_lit = look("#company")
+        assert lit and not company_lit
+        await pilot.press("tab", "tab", "tab", "tab")  # to the company field
+        await pilot.pause()
+        assert home.focused is home.query_one("#company", Input)
+        mode_off, lit = look("#mode")
+        company_on, company_lit = look("#company")
+        assert company_lit and not lit
+        # Plainly different, not a 5 % tint: at least 60 steps of red+green+blue.
+        assert apart(mode_on, mode_off) >= 60
+        assert apart(company_on, company_off) >= 60

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -138,6 +139,21 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#home-notices", Static).display = bool(self.notices)
         self.query_one("#mode", Select).focus()
+
+    def on_descendant_focus(self) -> None:
+        self._light_focused_label()
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self._light_focused_label)
+
+    def _light_focused_label(self) -> None:
+        """The label beside the focused field lights up with it."""
+        focused = self.focused
+        form = list(self.query_one("#home-form").children)
+        for before, widget in pairwise(form):
+            if isinstance(before, Label):
+                lit = focused is not None and (focused is widget or widget in focused.ancestors)
+                before.set_class(lit, "-focused")
 
     @on(Select.Changed, "#mode")
     def _mode_changed(self, event: Select.Changed) -> None:
