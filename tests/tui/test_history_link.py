@@ -124,7 +124,7 @@ async def test_drilling_the_weakest_competencies_starts_a_review(
         await pilot.pause()
         await pilot.press("f3")
         await pilot.pause()
-        await pilot.press("d")  # drill these
+        await pilot.press("d", "y")  # drill these: yes, start
         await pilot.pause()
         screen = interview(pilot.app)
         assert screen.plan.mode.id == "review"

@@ -75,7 +75,6 @@ async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
         await pilot.pause()
         listener.hear("I paired with the reviewer")
         await move_clock(pilot, clock, 10)
-        assert "f4" in screen.answer_area.border_title
         await pilot.press("f4")
         await pilot.pause()
         # The microphone's part has been collected; the answer goes on, typed.

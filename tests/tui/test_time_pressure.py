@@ -96,7 +96,7 @@ async def test_audible_warnings_are_turned_on_from_the_palette_and_remembered(
         assert len(bells) == 1
 
 
-async def test_a_drill_ending_under_an_open_dialog_still_leads_home(
+async def test_a_drill_read_through_its_explanations_still_ends_and_leads_home(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="rapid-fire", count=5)
@@ -104,14 +104,17 @@ async def test_a_drill_ending_under_an_open_dialog_still_leads_home(
         screen = await start(pilot)
         for _ in range(5):
             await answer(pilot, clock, "I would agree the goal first and report back.", 10)
-            await pilot.press("e")  # reading how the score was reached as the drill moves on
+            await pilot.press("e")  # reading how the score was reached: the drill waits
             await pilot.pause()
             clock.advance(3)
             screen.tick()
             await pilot.pause()
-            if isinstance(app.screen, ExplainScreen):
-                await pilot.press("escape")
-                await pilot.pause()
+            assert isinstance(app.screen, ExplainScreen)
+            await pilot.press("escape")
+            await pilot.pause()
+            clock.advance(3)  # then its review pause runs out and it moves on
+            screen.tick()
+            await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert [type(s) for s in app.screen_stack] == [HomeScreen, SummaryScreen]
         await pilot.press("h")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from textual import on
 from textual.app import ComposeResult
+from textual.content import Content
 from textual.widgets import Footer, Static, TextArea
 
 from hotseat.session import Event, MonotonicClock, Phase, Session
@@ -66,7 +67,17 @@ class InterviewScreen(AnswerInput):
         mic = "typed answers" if self._typed() else f"microphone ({self.services.listener_name})"
         if self.waiting_for_services:
             voice, mic = "voice", "microphone: getting ready"
-        self.query_one("#topbar", Static).update(f"{self.title_text} · {voice} · {mic}")
+        status = f" · {voice} · {mic}"
+        # A narrow terminal shortens the title, never the state of the voice and mic.
+        room = max(1, self.size.width - 2 - len(status))
+        title = self.title_text
+        if len(title) > room:
+            title = title[: room - 1].rstrip() + "…"
+        self.query_one("#topbar", Static).update(Content(title + status))
+
+    def on_resize(self) -> None:
+        self.query_one(Footer).compact = self.size.width < 80  # more keys in narrow terminals
+        self._update_topbar()
 
     # -- asking -------------------------------------------------------------------
 
@@ -93,7 +104,6 @@ class InterviewScreen(AnswerInput):
         self._audio = None
         area = self.answer_area
         area.mode = "typed" if self._typed() else "spoken"
-        area.set_can_speak(self.services.listener is not None)
         area.display = True
         self.feedback_panel.display = False
         if not repeat:

@@ -19,9 +19,8 @@ flow (``interview``). It holds two things:
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import Any
 
-from textual.binding import Binding, BindingType
 from textual.message import Message
 
 from hotseat.session import Phase
@@ -36,11 +35,6 @@ _ANSWERING = Phase.ANSWERING
 
 
 class AnswerInput(InterviewControls):
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("f4", "type_answers", "Type", priority=True),
-        Binding("f4", "speak_answers", "Speak", priority=True),
-    ]
-
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.waiting_for_services = False
@@ -87,7 +81,6 @@ class AnswerInput(InterviewControls):
         if self.waiting_for_services:
             self._check_services()
             return
-        self.answer_area.set_can_speak(self.services.listener is not None)
         self._update_topbar()
         self.refresh_bindings()
 
@@ -112,7 +105,6 @@ class AnswerInput(InterviewControls):
                 timeout=8,
             )
         self.answer_area.display = True
-        self.answer_area.set_can_speak(services.listener is not None)
         self._begin()
         return True
 

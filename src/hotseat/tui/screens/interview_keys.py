@@ -30,18 +30,23 @@ _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
 
 
 class InterviewControls(Screen[None]):
+    # In the footer's order: what matters most first, so a narrow terminal (60x20)
+    # still shows answer/submit, pause and end. f4 switches spoken/typed answers
+    # (its actions are in ``interview_input``).
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "answer_now", "Answer now", priority=True),
         Binding("ctrl+s", "submit", "Submit answer", priority=True),
         Binding("enter,ctrl+n", "next", "Next question"),
         Binding("e", "explain", "Explain score"),
-        Binding("ctrl+r", "repeat", "Repeat", priority=True),
-        Binding("ctrl+o", "skip", "Skip", priority=True),
-        Binding("escape", "stop_speech", "Stop voice", priority=True),
-        Binding("ctrl+t", "toggle_mute", "Mute", priority=True),
         Binding("ctrl+g", "pause", "Pause", priority=True),
         Binding("ctrl+g", "pause_refused", "Pause", show=False, priority=True),
         Binding("ctrl+l", "end", "End", priority=True),
+        Binding("f4", "type_answers", "Type", priority=True),
+        Binding("f4", "speak_answers", "Speak", priority=True),
+        Binding("escape", "stop_speech", "Stop voice", priority=True),
+        Binding("ctrl+o", "skip", "Skip", priority=True),
+        Binding("ctrl+r", "repeat", "Repeat", priority=True),
+        Binding("ctrl+t", "toggle_mute", "Mute", priority=True),
     ]
 
     class Finished(Message):

@@ -66,9 +66,9 @@ class AnswerArea(Vertical):
     AnswerArea.-spoken > TextArea { height: auto; min-height: 1; max-height: 3; }
     """
 
-    TYPED_TITLE = "Your answer: type it, then press ctrl+s · f4 to speak"
-    SPOKEN_TITLE = "Your answer: speak (or type), then press ctrl+s · f4 to type"
-    NO_MIC_TITLE = "Your answer: type it, then press ctrl+s"
+    # Short enough for a 60-column terminal; f4 (speak/type) is in the footer.
+    TYPED_TITLE = "Your answer: type it, then press ctrl+s"
+    SPOKEN_TITLE = "Your answer: speak (or type), then press ctrl+s"
 
     mode: reactive[str] = reactive("typed")
 
@@ -78,28 +78,14 @@ class AnswerArea(Vertical):
         yield LiveTranscript("", id="live-transcript", classes="-empty")
         yield TextArea(id="typed-answer", soft_wrap=True, show_line_numbers=False)
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
-        self.can_speak = False  # a microphone is there to switch to (the title says f4)
-
     def watch_mode(self, old: str, new: str) -> None:
         self.remove_class(f"-{old}")
         self.add_class(f"-{new}")
-        self._retitle()
+        self.border_title = self.SPOKEN_TITLE if new == "spoken" else self.TYPED_TITLE
         if self.is_mounted:
             self.text_area.placeholder = (
                 "Type here to add to your spoken answer" if new == "spoken" else ""
             )
-
-    def set_can_speak(self, can_speak: bool) -> None:
-        self.can_speak = can_speak
-        self._retitle()
-
-    def _retitle(self) -> None:
-        if self.mode == "spoken":
-            self.border_title = self.SPOKEN_TITLE
-        else:
-            self.border_title = self.TYPED_TITLE if self.can_speak else self.NO_MIC_TITLE
 
     @property
     def text_area(self) -> TextArea:

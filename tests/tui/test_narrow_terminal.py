@@ -1,0 +1,48 @@
+"""At 60x20 the interview still shows what matters: submit, pause and end in the
+footer, and the state of the voice and microphone at the top."""
+
+from __future__ import annotations
+
+from textual.widgets import Footer
+from textual.widgets._footer import FooterKey
+
+from hotseat.session import FakeClock
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener, FakeSpeaker
+from tests.tui.helpers import start
+
+
+def visible_actions(screen: object, width: int) -> list[str]:
+    footer = screen.query_one(Footer)  # type: ignore[attr-defined]
+    return [
+        k.action
+        for k in footer.query(FooterKey)
+        if k.region.width and k.region.right <= width and k.region.x >= 0
+    ]
+
+
+async def test_at_60x20_the_footer_keeps_pause_and_end(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app = app_factory(mode="mock", count=3, speaker=FakeSpeaker())
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await start(pilot)
+        await pilot.pause()
+        shown = visible_actions(screen, 60)
+        assert {"pause", "end"} <= set(shown), shown
+        assert "stop_speech" in shown or "answer_now" in shown
+
+
+async def test_a_narrow_drill_keeps_end_and_the_switch_to_typing(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    app = app_factory(mode="rapid-fire", count=5, listener=listener, typed=False)
+    async with app.run_test(size=(60, 20)) as pilot:
+        screen = await start(pilot)
+        await pilot.pause()
+        shown = visible_actions(screen, 60)
+        assert {"answer_now", "end", "type_answers"} <= set(shown), shown
+        top = str(screen.query_one("#topbar").render())
+        assert top.endswith("captions only · microphone (vosk)")
+        assert len(top) <= 58 and "…" in top  # the title gave way, not the state
