@@ -184,3 +184,17 @@ async def test_the_focused_field_and_its_label_stand_out(app_factory: AppFactory
         # Plainly different, not a 5 % tint: at least 60 steps of red+green+blue.
         assert apart(mode_on, mode_off) >= 60
         assert apart(company_on, company_off) >= 60
+
+
+async def test_the_ladder_timing_line_follows_the_count_chosen(app_factory: AppFactory) -> None:
+    async with app_factory(mode="pressure-ladder").run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        help_text = lambda: str(home.query_one("#mode-help").render())  # noqa: E731
+        assert "shrinking to 29 s over 6 questions" in help_text()  # 90, 72, 58, 46, 37, 29
+        home.query_one("#count", Select).value = 3
+        await pilot.pause()
+        assert "shrinking to 58 s over 3 questions" in help_text()
+        home.query_one("#count", Select).value = 12
+        await pilot.pause()
+        assert "shrinking to 20 s over 12 questions" in help_text()  # the floor

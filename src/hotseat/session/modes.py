@@ -76,8 +76,9 @@ class Mode:
         """
         return drill_seconds if self.silence_end else other_seconds
 
-    def timing_summary(self) -> str:
-        """One line on how this mode is timed, for lists and help."""
+    def timing_summary(self, count: int | None = None) -> str:
+        """One line on how this mode is timed, for lists and help; ``count`` is the
+        number of questions chosen (the mode's default when not given)."""
         if self.prep_seconds is None:
             parts = ["each question's own thinking time"]
         elif self.prep_seconds == 0:
@@ -85,8 +86,12 @@ class Mode:
         else:
             parts = [f"{self.prep_seconds:g} s to think"]
         if self.ladder is not None:
-            last = self.ladder.limit(self.count - 1)
-            parts.append(f"answer limit {self.ladder.limit(0):g} s shrinking to {last:g} s")
+            steps = count or self.count
+            last = self.ladder.limit(steps - 1)
+            parts.append(
+                f"answer limit {self.ladder.limit(0):g} s shrinking to {last:g} s "
+                f"over {steps} questions"
+            )
         elif self.answer_seconds is not None:
             low, high = self.answer_seconds
             parts.append(f"{low:g}-{high:g} s answers")

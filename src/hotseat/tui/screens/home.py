@@ -117,7 +117,7 @@ class HomeScreen(Screen[None]):
                     soft_wrap=True,
                     id="notes",
                 )
-            yield Static(self._describe(mode), id="mode-help")
+            yield Static(self._describe(mode, count), id="mode-help")
             with Horizontal(id="home-actions"):
                 yield Button("Start (ctrl+s)", variant="primary", id="start", compact=True)
                 yield Static(self.status, id="home-status")
@@ -125,8 +125,8 @@ class HomeScreen(Screen[None]):
         yield Footer()
 
     @staticmethod
-    def _describe(mode: Mode) -> str:
-        return f"{mode.description} [i]Timing: {mode.timing_summary()}.[/]"
+    def _describe(mode: Mode, count: int | None = None) -> str:
+        return f"{mode.description} [i]Timing: {mode.timing_summary(count)}.[/]"
 
     def _notice_text(self) -> str:
         shown = self.notices[:NOTICE_LINES]
@@ -165,6 +165,13 @@ class HomeScreen(Screen[None]):
         counts = self.query_one("#count", Select)
         counts.set_options([(str(n), n) for n in count_choices(mode)])
         counts.value = mode.count
+
+    @on(Select.Changed, "#count")
+    def _count_changed(self, event: Select.Changed) -> None:
+        """The timing line follows the count chosen (a ladder's last limit depends on it)."""
+        mode = self.modes.get(str(self.query_one("#mode", Select).value))
+        if mode is not None and isinstance(event.value, int):
+            self.query_one("#mode-help", Static).update(self._describe(mode, event.value))
 
     def set_status(self, text: str) -> None:
         self.status = text
