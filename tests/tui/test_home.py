@@ -198,3 +198,18 @@ async def test_the_ladder_timing_line_follows_the_count_chosen(app_factory: AppF
         home.query_one("#count", Select).value = 12
         await pilot.pause()
         assert "shrinking to 20 s over 12 questions" in help_text()  # the floor
+
+
+async def test_start_pressed_before_the_home_screen_is_built_starts_once_it_is(
+    app_factory: AppFactory,
+) -> None:
+    app = app_factory(mode="focus", pack="test-software", count=3)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = app.get_default_screen()
+        assert isinstance(home, HomeScreen)
+        app.push_screen(home)
+        home.action_start()  # ctrl+s as the app opens: the screen is not built yet
+        await pilot.pause()
+        await pilot.pause()
+        assert "Question 1 of 3" in card_text(app)

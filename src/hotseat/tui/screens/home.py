@@ -201,6 +201,9 @@ class HomeScreen(Screen[None]):
         )
 
     def action_start(self) -> None:
+        if not self.is_mounted:  # ctrl+s pressed as the app opens: start once it is built
+            self.call_after_refresh(self.action_start)
+            return
         self.post_message(self.StartRequested(self.current_choices()))
 
     @on(Button.Pressed, "#start")
