@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -111,7 +112,7 @@ async def test_choosing_a_mode_by_keyboard_offers_its_question_counts(
         await pilot.pause()
         assert home.query_one("#mode", Select).value == "rapid-fire"
         assert home.query_one("#count", Select).value == 10
-        assert "Ten short questions" in str(home.query_one("#mode-help").render())
+        assert "Short questions back to back" in str(home.query_one("#mode-help").render())
 
 
 async def test_focus_without_a_category_says_why_it_cannot_start(
@@ -213,3 +214,20 @@ async def test_start_pressed_before_the_home_screen_is_built_starts_once_it_is(
         await pilot.pause()
         await pilot.pause()
         assert "Question 1 of 3" in card_text(app)
+
+
+async def test_no_mode_description_states_a_count_the_user_may_change(
+    app_factory: AppFactory,
+) -> None:
+    """How many questions is chosen on the home screen: the text must not say otherwise."""
+    numbers = re.compile(
+        r"\b(one|two|three|four|five|six|seven|eight|nine|ten|twelve|\d+)\s+"
+        r"(short\s+)?questions\b",
+        re.IGNORECASE,
+    )
+    async with app_factory(mode="rapid-fire").run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        for mode in home.modes.values():
+            assert not numbers.search(mode.description), (mode.id, mode.description)

@@ -75,12 +75,20 @@ async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
         await pilot.pause()
         listener.hear("I paired with the reviewer")
         await move_clock(pilot, clock, 10)
+        listener.finish_answer = lambda: None  # type: ignore[method-assign]  # a slow final
         await pilot.press("f4")
+        await pilot.pause()
+        heard = screen.query_one("#live-transcript")
+        assert "I paired with the reviewer" in str(heard.render())  # shown at once
+        del listener.finish_answer
+        listener.finish_answer()  # the final transcript arrives
         await pilot.pause()
         # The microphone's part has been collected; the answer goes on, typed.
         assert screen.force_typed and screen.answer_area.mode == "typed"
         assert screen.session.phase is Phase.ANSWERING
-        assert "I paired with the reviewer" in str(screen.query_one("#live-transcript").render())
+        heard = screen.query_one("#live-transcript")
+        assert "I paired with the reviewer" in str(heard.render())
+        assert heard.region.height >= 1  # on show above the typing box
         assert "typed answers" in str(screen.query_one("#topbar").render())
         await type_answer(pilot, "then we merged it")
         await move_clock(pilot, clock, 20)

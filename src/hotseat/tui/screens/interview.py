@@ -65,9 +65,9 @@ class InterviewScreen(AnswerInput):
         if speaker is not None and speaker.available and speaker.muted:
             voice = "voice muted"
         mic = "typed answers" if self._typed() else f"microphone ({self.services.listener_name})"
-        if self.waiting_for_services:
-            voice, mic = "voice", "microphone: getting ready"
         status = f" · {voice} · {mic}"
+        if self.waiting_for_services:
+            status = f" · getting {self.services.waiting_for() or 'the microphone'} ready"
         # A narrow terminal shortens the title, never the state of the voice and mic.
         room = max(1, self.size.width - 2 - len(status))
         title = self.title_text

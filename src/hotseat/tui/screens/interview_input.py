@@ -185,6 +185,8 @@ class AnswerInput(InterviewControls):
         """Switched to typing mid-answer: close the microphone, keep what it heard."""
         listener = self.services.listener
         self.spoken_answer = False
+        # Shown at once from the live transcript; the final one replaces it when it comes.
+        self.answer_area.set_heard(self._heard_text(self.answer_area.partial))
         if listener is not None:
             listener.finish_answer()  # its final transcript joins the answer
 
@@ -206,7 +208,10 @@ class AnswerInput(InterviewControls):
         if (live or self.finishing) and not self._listening:
             self._complete(self._joined_answer())
         else:
-            self.answer_area.set_heard(" ".join(t.text for t, _ in self._heard if t.text))
+            self.answer_area.set_heard(self._heard_text())
+
+    def _heard_text(self, still_coming: str = "") -> str:
+        return " ".join(t for t in [*(t.text for t, _ in self._heard), still_coming] if t)
 
     def _joined_answer(self) -> Transcript:
         """What was heard and what was typed in this answer, as one transcript."""

@@ -71,6 +71,7 @@ class AnswerArea(Vertical):
     SPOKEN_TITLE = "Your answer: speak (or type), then press ctrl+s"
 
     mode: reactive[str] = reactive("typed")
+    partial = ""  # the live transcript as last shown
 
     def compose(self) -> ComposeResult:
         # Spoken: meter, live transcript, then a small box for typed words below it.
@@ -110,6 +111,7 @@ class AnswerArea(Vertical):
             live.update(Content.assemble(("Heard: ", "dim"), text))
 
     def set_partial(self, text: str) -> None:
+        self.partial = text
         live = self.query_one(LiveTranscript)
         live.set_class(not text, "-empty")
         live.update(Content(text) if text else "Listening… the transcript appears as you speak.")
