@@ -32,6 +32,6 @@ def test_stretches_heard_after_a_switch_are_put_on_the_answer_clock() -> None:
     assert joined.first_word_delay == 0.4
 
 
-def test_nothing_heard_is_a_typed_answer() -> None:
-    joined = join_answer([], " all  typed ")
-    assert joined.text == "all typed" and joined.engine == "typed"
+def test_nothing_heard_is_the_typed_answer_exactly_as_typed() -> None:
+    joined = join_answer([], "First line.\nSecond  line")
+    assert joined.text == "First line.\nSecond  line" and joined.engine == "typed"

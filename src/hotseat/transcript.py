@@ -83,9 +83,9 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
     spoken word, so the answer stays timed for the spoken checks and no pause is
     invented before them. A note says that typed text was added.
     """
-    typed = " ".join(typed.split())
     if not spoken:
-        return Transcript.typed(typed)
+        return Transcript.typed(typed)  # as typed: line breaks mark sentences
+    typed = " ".join(typed.split())
     if len(spoken) == 1 and spoken[0][1] == 0.0 and not typed:
         return spoken[0][0]
     words: list[Word] = []
