@@ -85,7 +85,7 @@ async def test_home_says_getting_ready_never_spoken_answers_none(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         status = str(app.screen.query_one("#home-status").render())
-        assert status == "Getting the voice and microphone ready…"
+        assert status == "Getting the microphone ready…"
         listener.ready = True
         app.post_message(msg.ServicesChanged())
         await pilot.pause()
@@ -99,3 +99,5 @@ def test_status_while_the_services_are_built_or_the_recogniser_loads() -> None:
     assert "(none)" not in ServiceHub(FakeSpeaker(), loading).status_text(typed=False)
     assert ServiceHub(FakeSpeaker(), loading).waiting_for() == "the microphone"
     assert ServiceHub(loading=True).waiting_for() == "the voice and the microphone"
+    assert ServiceHub(loading=True).waiting_for(typed=True) == "the voice"
+    assert ServiceHub(loading=True).status_text(typed=True) == "Getting the voice ready…"

@@ -48,10 +48,10 @@ class ServiceHub:
         listener = self.listener
         return not self.loading and (listener is None or listener.ready)
 
-    def waiting_for(self) -> str:
+    def waiting_for(self, *, typed: bool = False) -> str:
         """What is not ready yet, in the user's words ('' when all is)."""
         if self.loading:
-            return "the voice and the microphone"
+            return "the voice" if typed else "the voice and the microphone"
         return "" if self.ready else "the microphone"
 
     @property
@@ -61,7 +61,7 @@ class ServiceHub:
     def status_text(self, *, typed: bool) -> str:
         """One line for the home screen: what the voice and the answers will be."""
         if self.loading or (not typed and not self.ready):
-            return "Getting the voice and microphone ready…"
+            return f"Getting {self.waiting_for(typed=typed)} ready…"
         speaker = self.speaker
         voice = "voice on" if self.voice_on else "captions only"
         if speaker is not None and speaker.available and speaker.muted:

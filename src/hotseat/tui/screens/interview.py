@@ -67,7 +67,8 @@ class InterviewScreen(AnswerInput):
         mic = "typed answers" if self._typed() else f"microphone ({self.services.listener_name})"
         status = f" · {voice} · {mic}"
         if self.waiting_for_services:
-            status = f" · getting {self.services.waiting_for() or 'the microphone'} ready"
+            what = self.services.waiting_for(typed=self.force_typed) or "the microphone"
+            status = f" · getting {what} ready"
         # A narrow terminal shortens the title, never the state of the voice and mic.
         room = max(1, self.size.width - 2 - len(status))
         title = self.title_text

@@ -64,7 +64,7 @@ class AnswerInput(InterviewControls):
         """Hold the first question until the voice and microphone are ready."""
         self.waiting_for_services = True
         self._waiting_since = self.session.clock.now()
-        what = self.services.waiting_for() or "the microphone"
+        what = self.services.waiting_for(typed=self.force_typed) or "the microphone"
         self.card.show_notice(
             f"Getting {what} ready…",
             "The first question follows in a moment, spoken and answered aloud like the rest.",
