@@ -124,3 +124,27 @@ async def test_the_palette_offers_the_switch_the_footer_shows(
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(screen)]
         assert "Speak answers" in titles and "Type answers" not in titles
+
+
+async def test_f4_is_offered_only_when_there_is_something_to_switch(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = FakeListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        listener.available = False  # the microphone is lost mid-answer
+        screen.refresh_bindings()
+        assert screen.check_action("type_answers", ())  # "press f4 to type" must work
+        screen.switch_to_typed()
+        await pilot.pause()
+        assert screen.answer_area.mode == "typed"
+        assert not screen.check_action("speak_answers", ())  # nothing to speak into
+    no_mic = FakeListener(available=False, notice="No microphone is available (none).")
+    app = app_factory(**THREE, listener=no_mic, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        assert screen.answer_area.mode == "typed"
+        assert not screen.check_action("type_answers", ())  # typed already: no f4

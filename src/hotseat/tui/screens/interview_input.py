@@ -246,9 +246,12 @@ class AnswerInput(InterviewControls):
         if self.waiting_for_services:
             return action == "end"
         if action == "type_answers":
+            # Offered while answers are spoken, or the microphone could be (a lost
+            # microphone mid-answer: the audio side tells the user to press f4).
+            spoken_now = self.is_mounted and self.answer_area.mode == "spoken"
             return (
                 not self.force_typed
-                and self.services.listener is not None
+                and (self.services.mic_on or spoken_now)
                 and not self.finishing
                 and not self.session.finished
             )
