@@ -30,6 +30,7 @@ def test_list_prints_every_mode_with_its_timing(capsys: pytest.CaptureFixture[st
         assert f"\n{mode}" in f"\n{out}"
     assert "5 s to think, 30-45 s answers, cut off at the limit" in out
     assert "answer limit 90 s shrinking to 29 s over 6 questions" in out
+    assert "3-8 questions, 6 by default." in out  # mock: how many may be chosen
     assert max(len(line) for line in out.splitlines()) <= 80
 
 

@@ -63,7 +63,9 @@ def run(args: argparse.Namespace) -> int:
         for mode in modes:
             aliases = f" (also: {', '.join(mode.aliases)})" if mode.aliases else ""
             print(f"{mode.id}{aliases}: {mode.name}")
-            for text in (mode.description, mode.timing_summary().capitalize() + "."):
+            counts = f"{mode.count_min}-{mode.count_max} questions, {mode.count} by default."
+            timing = mode.timing_summary().capitalize() + "."
+            for text in (mode.description, timing, counts):
                 print(
                     textwrap.fill(
                         text,
