@@ -101,3 +101,26 @@ def test_status_while_the_services_are_built_or_the_recogniser_loads() -> None:
     assert ServiceHub(loading=True).waiting_for() == "the voice and the microphone"
     assert ServiceHub(loading=True).waiting_for(typed=True) == "the voice"
     assert ServiceHub(loading=True).status_text(typed=True) == "Getting the voice ready…"
+
+
+async def test_services_arriving_after_the_wait_are_used_from_the_next_answer_on(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app = app_factory(mode="focus", pack="test-software", count=3, typed=False)
+    app.services.loading = True  # as while the real ones are being built
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await move_clock(pilot, clock, 5.1)
+        screen = interview(app)
+        assert screen.answer_area.mode == "typed"  # question 1 goes on without them
+        assert "taking long" in " ".join(n.message for n in app._notifications)
+        listener = FakeListener()
+        app.post_message(msg.ServicesReady(FakeSpeaker(), listener, []))
+        await pilot.pause()
+        assert screen.session.phase is Phase.THINKING
+        assert screen.answer_area.mode == "spoken"  # not yet answering: this one is heard
+        assert "microphone (vosk)" in str(screen.query_one("#topbar").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert listener.started == 1

@@ -64,7 +64,8 @@ class InterviewScreen(AnswerInput):
         voice = "voice on" if self.services.voice_on else "captions only"
         if speaker is not None and speaker.available and speaker.muted:
             voice = "voice muted"
-        mic = "typed answers" if self._typed() else f"microphone ({self.services.listener_name})"
+        typed = self.answer_area.mode == "typed"  # this answer's; _typed() is for the next
+        mic = "typed answers" if typed else f"microphone ({self.services.listener_name})"
         status = f" · {voice} · {mic}"
         if self.waiting_for_services:
             what = self.services.waiting_for(typed=self.force_typed) or "the microphone"

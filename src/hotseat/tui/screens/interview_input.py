@@ -81,6 +81,10 @@ class AnswerInput(InterviewControls):
         if self.waiting_for_services:
             self._check_services()
             return
+        area = self.answer_area
+        before_answer = self.session.phase in (Phase.ASKING, Phase.THINKING)
+        if before_answer and area.mode == "typed" and not self._typed():
+            area.mode = "spoken"  # they came late, but before this answer: it is heard
         self._update_topbar()
         self.refresh_bindings()
 
