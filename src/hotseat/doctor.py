@@ -67,6 +67,28 @@ def core_checks() -> Iterable[Check]:
     yield Check("assets", "ok", str(resources.assets_dir()))
     yield Check("config folder", "ok", str(paths.config_dir()))
     yield Check("data folder", "ok", str(paths.data_dir()))
+    yield from privacy_checks()
+
+
+def privacy_checks() -> Iterable[Check]:
+    """Folders others could read, and files in the config folder hotseat ignores."""
+    from hotseat.config_files import unknown_files
+    from hotseat.privacy import exposed
+
+    open_to_others = exposed()
+    if open_to_others:
+        shown = ", ".join(str(p) for p in open_to_others[:3])
+        more = f" and {len(open_to_others) - 3} more" if len(open_to_others) > 3 else ""
+        yield Check(
+            "privacy",
+            "warn",
+            f"readable by other accounts: {shown}{more}",
+            "start hotseat once (it makes them private) or chmod go-rwx them",
+        )
+    else:
+        yield Check("privacy", "ok", "your folders and files are readable by you only")
+    for problem in unknown_files():
+        yield Check("config file", "warn", problem, "rename or remove it")
 
 
 def run_checks() -> list[Check]:

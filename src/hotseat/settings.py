@@ -3,20 +3,35 @@
 Precedence (lowest first): defaults, the TOML file, ``HOTSEAT_<NAME>``
 environment variables. Unknown keys and bad values are reported, never fatal:
 hotseat must start even with a damaged settings file.
+
+The file belongs to the user. Saving (see :mod:`hotseat.settings_writer`)
+writes only the values the app changed, into the user's own text (comments
+and order kept), never the environment's overrides, and never over a file
+that does not parse: that one is kept as it is and the user is told which
+line to fix.
 """
 
 from __future__ import annotations
 
-import dataclasses
+import math
 import os
-import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from hotseat import paths
+from hotseat.tomlcheck import SETTINGS_MAX_BYTES, TomlFileError, loads_checked, read_text_checked
+from hotseat.tomlfile import TomlLines
+
+
+@dataclass(frozen=True)
+class SettingsOrigin:
+    """Where a Settings object's values came from, so a save writes only the user's."""
+
+    path: Path | None = None
+    broken: str = ""  # why the file could not be read (then it is never written over)
+    loaded: dict[str, Any] = field(default_factory=dict)  # values as loaded (file + env)
+    from_env: frozenset[str] = frozenset()  # the keys an environment variable set
 
 
 @dataclass
@@ -38,19 +53,24 @@ class Settings:
     last_role: str = ""
     # Problems found while loading (not saved)
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
+    origin: SettingsOrigin = field(default_factory=SettingsOrigin, compare=False, repr=False)
 
     def save(self, path: Path | None = None) -> None:
-        """Write the settings atomically (a crash never leaves half a file)."""
-        target = path or paths.settings_file()
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".toml.tmp")
-        tmp.write_text(tomli_w.dumps(self.to_dict()), encoding="utf-8")
-        os.replace(tmp, target)
+        """Write the values the app changed into the settings file, atomically.
+
+        Raises :class:`hotseat.settings_writer.SettingsNotSaved` (an OSError)
+        when the file on disk does not parse: it is left exactly as it is.
+        """
+        from hotseat.settings_writer import write_settings
+
+        write_settings(self, path or self.origin.path or paths.settings_file())
 
     def to_dict(self) -> dict[str, Any]:
-        data = dataclasses.asdict(self)
-        data.pop("problems")
-        return data
+        return {name: getattr(self, name) for name in setting_names()}
+
+
+def setting_names() -> list[str]:
+    return [f.name for f in fields(Settings) if f.name not in {"problems", "origin"}]
 
 
 def _coerce(name: str, kind: type, value: Any) -> Any:
@@ -74,9 +94,12 @@ def _coerce(name: str, kind: type, value: Any) -> Any:
             raise ValueError(f"{name} must be a whole number")
         return int(value)
     if kind is float:
-        if isinstance(value, bool):
+        if isinstance(value, bool) or not isinstance(value, int | float | str):
             raise ValueError(f"{name} must be a number")
-        return float(value)
+        number = float(value)
+        if not math.isfinite(number) or number < 0:
+            raise ValueError(f"{name} must be a finite number, zero or more")
+        return number
     if not isinstance(value, str | int | float):
         raise ValueError(f"{name} must be text")
     return str(value)
@@ -85,25 +108,42 @@ def _coerce(name: str, kind: type, value: Any) -> Any:
 _TYPES: dict[str, type] = {"bool": bool, "int": int, "float": float, "str": str}
 
 
+def _kinds() -> dict[str, type]:
+    return {f.name: _TYPES[str(f.type)] for f in fields(Settings) if f.name in setting_names()}
+
+
+def _read_file(source: Path, settings: Settings) -> tuple[dict[str, Any], str, str]:
+    """(raw values, text, why broken) for the settings file."""
+    if not source.is_file():
+        return {}, "", ""
+    try:
+        text = read_text_checked(source, max_bytes=SETTINGS_MAX_BYTES)
+        return loads_checked(text, source), text, ""
+    except TomlFileError as exc:
+        settings.problems.append(
+            f"{exc.path}, line {exc.line}: {exc.message}. hotseat runs on its defaults and "
+            "will not save over this file until the line is fixed."
+        )
+        return {}, "", str(exc)
+
+
 def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = None) -> Settings:
     settings = Settings()
     source = path or paths.settings_file()
     env = os.environ if environ is None else environ
-    raw: dict[str, Any] = {}
-    if source.is_file():
-        try:
-            raw = tomllib.loads(source.read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError) as exc:
-            settings.problems.append(f"{source}: ignored ({exc}); using defaults")
-    known = {f.name: _TYPES[str(f.type)] for f in fields(Settings) if f.name != "problems"}
+    raw, text, broken = _read_file(source, settings)
+    lines = TomlLines(text)
+    known = _kinds()
     for key, value in raw.items():
+        where = f"{source}, line {lines.first_key(key) or 1}"
         if key not in known:
-            settings.problems.append(f"{source}: unknown setting {key!r} ignored")
+            settings.problems.append(f"{where}: unknown setting {key!r} ignored")
             continue
         try:
             setattr(settings, key, _coerce(key, known[key], value))
         except (TypeError, ValueError) as exc:
-            settings.problems.append(f"{source}: {exc}; kept the default")
+            settings.problems.append(f"{where}: {exc}; kept the default")
+    from_env: set[str] = set()
     for key, kind in known.items():
         env_value = env.get(f"HOTSEAT_{key.upper()}")
         if env_value is None:
@@ -112,4 +152,9 @@ def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = 
             setattr(settings, key, _coerce(key, kind, env_value))
         except (TypeError, ValueError) as exc:
             settings.problems.append(f"HOTSEAT_{key.upper()}: {exc}; ignored")
+            continue
+        from_env.add(key)
+    settings.origin = SettingsOrigin(
+        path=source, broken=broken, loaded=settings.to_dict(), from_env=frozenset(from_env)
+    )
     return settings

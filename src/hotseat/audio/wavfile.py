@@ -7,6 +7,7 @@ files (what sox and many recorders write for 24-bit or multichannel audio).
 
 from __future__ import annotations
 
+import os
 import struct
 import wave
 from dataclasses import dataclass
@@ -113,6 +114,7 @@ class WavWriter:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
         self._out = wave.open(str(path), "wb")  # noqa: SIM115 - closed in close()
+        os.chmod(path, 0o600)  # a recorded answer is the user's alone
         self._out.setnchannels(1)
         self._out.setsampwidth(2)
         self._out.setframerate(rate)

@@ -51,6 +51,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from hotseat.privacy import private_umask
+
+    private_umask()  # answers, recordings and settings are the user's alone
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

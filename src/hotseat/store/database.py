@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hotseat.privacy import private_dir, private_files
 from hotseat.store.errors import StoreError, is_corruption, translate
 from hotseat.store.schema import migrate, refuse_newer
 
@@ -77,6 +78,7 @@ def damaged_copies(path: Path) -> list[Path]:
 
 
 def _open_checked(path: Path, busy_timeout: float) -> Opened:
+    private_files(path, *COMPANIONS)  # owner-only before the first answer is written
     conn = connect(path, busy_timeout)
     try:
         _check(conn)
@@ -94,7 +96,7 @@ def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Ope
     """
     where = str(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent)
         return _open_checked(path, busy_timeout)
     except StoreError:
         raise

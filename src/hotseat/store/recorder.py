@@ -22,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from hotseat.privacy import private_dir
 from hotseat.session import Turn
 from hotseat.settings import load_settings
 from hotseat.store import spill
@@ -167,7 +168,7 @@ class Recorder:
         key = self._key(handle)
         path = recording_path(key, self._positions.get(key, 0))
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_dir(path.parent)
         except OSError as exc:
             self.last_error = f"Cannot create {path.parent} ({exc}); this answer is not recorded."
             return None

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from hotseat import paths
+from hotseat.privacy import private_dir
 from hotseat.store.records import AnswerRow
 from hotseat.store.store import Store
 
@@ -76,8 +77,9 @@ def write(ops: list[Op]) -> Path | None:
         target = folder / name
         tmp = target.with_suffix(".tmp")
         try:
-            folder.mkdir(parents=True, exist_ok=True)
-            with open(tmp, "w", encoding="utf-8") as handle:
+            private_dir(folder)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
                 handle.write(payload)
                 handle.flush()
                 os.fsync(handle.fileno())

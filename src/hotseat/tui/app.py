@@ -21,6 +21,7 @@ from textual.screen import Screen
 
 from hotseat.session import MonotonicClock, PlanError
 from hotseat.settings import Settings, load_settings
+from hotseat.startup import startup_notices
 from hotseat.tui import messages as msg
 from hotseat.tui.commands import screen_commands
 from hotseat.tui.history_routes import HistoryRoutes
@@ -57,6 +58,7 @@ class HotseatApp(HistoryRoutes):
         self.modes, mode_notices = load_modes_safely()
         self.personas = load_persona_book()
         self.notices += mode_notices + self.personas.problems + settings.problems
+        self.notices += startup_notices()  # private folders, files hotseat would ignore
         if self.effective.persona not in self.personas.ids:
             first = self.personas.choices[0].name
             wanted = self.effective.persona

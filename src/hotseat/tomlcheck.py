@@ -1,0 +1,125 @@
+"""Reading a hand-edited TOML file safely: a size limit, a nesting limit, then the parse.
+
+Every loader of user-editable TOML (settings, personas, question packs, modes,
+follow-up rules) reads through here, so a hostile or broken file fails the
+same way everywhere: one :class:`TomlFileError` naming the file and the line,
+never a traceback. ``tomllib`` recurses once per nested array or inline
+table, so 500 nested brackets would raise ``RecursionError`` inside it; the
+brackets are counted in the text first (outside strings and comments) and a
+file nested deeper than any real data file is refused with the line it
+happens on. Numbers get one shared check too (:func:`positive_number`).
+"""
+
+from __future__ import annotations
+
+import math
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from hotseat.tomlfile import decode_error_line
+
+MAX_DEPTH = 16  # nested arrays/inline tables: real files use 3 at most
+DATA_MAX_BYTES = 16 * 1024 * 1024  # a 10,000-question pack is about 2 MB
+SETTINGS_MAX_BYTES = 1024 * 1024
+
+
+class TomlFileError(ValueError):
+    """A TOML file that cannot be used, with the line to look at."""
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        self.path = str(path)
+        self.line = line
+        self.message = message
+        super().__init__(f"{path}:{line}: {message}")
+
+
+def nesting_problem(text: str, max_depth: int = MAX_DEPTH) -> tuple[int, str] | None:
+    """(line, message) when brackets nest deeper than ``max_depth``; else None.
+
+    A light scanner: it skips comments and the four kinds of TOML strings, and
+    counts ``[``/``{`` against ``]``/``}``. Table headers count too (depth 2 for
+    ``[[x]]``), which the limit leaves room for. Syntax errors are left to the
+    parser.
+    """
+    depth, line, i, n = 0, 1, 0, len(text)
+    while i < n:
+        char = text[i]
+        if char == "\n":
+            line += 1
+        elif char == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        elif char in "\"'":
+            triple = text.startswith(char * 3, i)
+            quote = char * 3 if triple else char
+            j = i + len(quote)
+            while j < n:
+                if char == '"' and text[j] == "\\":
+                    j += 2
+                    continue
+                if text.startswith(quote, j):
+                    break
+                if text[j] == "\n" and not triple:
+                    break  # an unclosed one-line string: the parser will say so
+                j += 1
+            line += text.count("\n", i, j)
+            i = j + len(quote)
+            continue
+        elif char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return line, f"nested more than {max_depth} levels deep"
+        elif char in "]}":
+            depth = max(0, depth - 1)
+        i += 1
+    return None
+
+
+def loads_checked(text: str, where: Path | str, *, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
+    """Parse ``text`` (read from ``where``); any failure is a TomlFileError with a line."""
+    deep = nesting_problem(text, max_depth)
+    if deep is not None:
+        raise TomlFileError(where, deep[0], deep[1])
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise TomlFileError(where, decode_error_line(exc), f"not valid TOML: {exc}") from None
+    except RecursionError:  # a shape the scanner missed: still one clean line
+        raise TomlFileError(where, 1, "nested too deeply to read") from None
+
+
+def read_text_checked(path: Path, *, max_bytes: int = DATA_MAX_BYTES) -> str:
+    """The file's text, refusing files larger than ``max_bytes`` or not UTF-8."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise TomlFileError(path, 1, f"cannot read the file: {exc.strerror or exc}") from None
+    if len(raw) > max_bytes:
+        raise TomlFileError(path, 1, f"larger than {max_bytes // 1024} KiB; not read")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise TomlFileError(path, line, "not UTF-8 text") from None
+
+
+def read_checked(
+    path: Path, *, max_bytes: int = DATA_MAX_BYTES, max_depth: int = MAX_DEPTH
+) -> tuple[dict[str, Any], str]:
+    """Read and parse ``path`` within the limits; returns (data, text)."""
+    text = read_text_checked(path, max_bytes=max_bytes)
+    return loads_checked(text, path, max_depth=max_depth), text
+
+
+def positive_number(value: Any, *, allow_zero: bool = False) -> str:
+    """'' when ``value`` is a finite number above zero (or zero if allowed); else why not."""
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return "must be a number"
+    if not math.isfinite(value):
+        return f"must be a finite number, not {value}"
+    if value < 0 or (value == 0 and not allow_zero):
+        return "must be zero or more" if allow_zero else "must be more than zero"
+    return ""
