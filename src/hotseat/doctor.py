@@ -68,6 +68,45 @@ def core_checks() -> Iterable[Check]:
     yield Check("config folder", "ok", str(paths.config_dir()))
     yield Check("data folder", "ok", str(paths.data_dir()))
     yield from privacy_checks()
+    yield analysis_check()
+
+
+SAMPLE_QUESTION = "Tell me about a time you improved how your team worked."
+SAMPLE_ANSWER = (
+    "Last year our releases kept slipping, so I proposed a weekly planning meeting. "
+    "I set it up, we agreed on priorities together, and after two months we shipped "
+    "every release on time and cut overtime by a third."
+)
+
+
+def analysis_check() -> Check:
+    """One real analysis of a sample answer, with the user's rubric and lexicons.
+
+    A rubric that loads but cannot score (``typed_wpm = 0``, a weight of NaN)
+    shows up here, not only when the user's first answer cannot be analysed.
+    """
+    import math
+
+    from hotseat.transcript import Transcript
+
+    try:
+        from hotseat.feedback import analyze
+
+        feedback = analyze(
+            None, Transcript.typed(SAMPLE_ANSWER, 20.0), question_text=SAMPLE_QUESTION
+        )
+        score = float(feedback.score)
+        if not math.isfinite(score) or not 0 <= score <= 100:
+            raise ValueError(f"the score came out as {feedback.score}")
+    except Exception as exc:  # any failure here is what the user would meet mid-session
+        return Check(
+            "analysis",
+            "fail",
+            f"a sample answer could not be analysed ({type(exc).__name__}: {exc})",
+            "check rubric.toml and lexicons/ in your config folder",
+            required=True,
+        )
+    return Check("analysis", "ok", f"a sample answer scored {feedback.score}")
 
 
 def privacy_checks() -> Iterable[Check]:

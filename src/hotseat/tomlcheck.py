@@ -13,6 +13,7 @@ happens on. Numbers get one shared check too (:func:`positive_number`).
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -34,46 +35,38 @@ class TomlFileError(ValueError):
         super().__init__(f"{path}:{line}: {message}")
 
 
+# What matters for nesting: comments and strings (skipped whole), brackets, newlines.
+_TOKEN_RE = re.compile(
+    r"#[^\n]*"  # a comment
+    r'|"""(?:\\.|[^\\])*?"""'  # a multi-line basic string
+    r"|'''[\s\S]*?'''"  # a multi-line literal string
+    r'|"(?:\\.|[^"\\\n])*"'  # a basic string
+    r"|'[^'\n]*'"  # a literal string
+    r"|[\[\]{}\n]"
+)
+
+
 def nesting_problem(text: str, max_depth: int = MAX_DEPTH) -> tuple[int, str] | None:
     """(line, message) when brackets nest deeper than ``max_depth``; else None.
 
     A light scanner: it skips comments and the four kinds of TOML strings, and
     counts ``[``/``{`` against ``]``/``}``. Table headers count too (depth 2 for
-    ``[[x]]``), which the limit leaves room for. Syntax errors are left to the
-    parser.
+    ``[[x]]``), which the limit leaves room for. Syntax errors (an unclosed
+    string, say) are left to the parser.
     """
-    depth, line, i, n = 0, 1, 0, len(text)
-    while i < n:
-        char = text[i]
-        if char == "\n":
+    depth, line = 0, 1
+    for match in _TOKEN_RE.finditer(text):
+        token = match.group()
+        if token == "\n":
             line += 1
-        elif char == "#":
-            end = text.find("\n", i)
-            i = n if end < 0 else end
-            continue
-        elif char in "\"'":
-            triple = text.startswith(char * 3, i)
-            quote = char * 3 if triple else char
-            j = i + len(quote)
-            while j < n:
-                if char == '"' and text[j] == "\\":
-                    j += 2
-                    continue
-                if text.startswith(quote, j):
-                    break
-                if text[j] == "\n" and not triple:
-                    break  # an unclosed one-line string: the parser will say so
-                j += 1
-            line += text.count("\n", i, j)
-            i = j + len(quote)
-            continue
-        elif char in "[{":
+        elif token in "[{":
             depth += 1
             if depth > max_depth:
                 return line, f"nested more than {max_depth} levels deep"
-        elif char in "]}":
+        elif token in "]}":
             depth = max(0, depth - 1)
-        i += 1
+        else:
+            line += token.count("\n")
     return None
 
 
@@ -103,7 +96,7 @@ def read_text_checked(path: Path, *, max_bytes: int = DATA_MAX_BYTES) -> str:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise TomlFileError(path, line, "not UTF-8 text") from None
+        raise TomlFileError(path, line, "cannot read the file: it is not UTF-8 text") from None
 
 
 def read_checked(

@@ -37,6 +37,7 @@ class TomlLines:
 
     def __init__(self, text: str) -> None:
         self.lines = text.splitlines()
+        self._items: dict[str, list[int]] = {}  # one scan per array name, not one per entry
 
     def _first(self, pattern: re.Pattern[str]) -> int | None:
         return next((n for n, line in enumerate(self.lines, 1) if pattern.match(line)), None)
@@ -47,12 +48,17 @@ class TomlLines:
 
     def array_items(self, name: str) -> list[int]:
         """The header lines of every ``[[name]]`` entry, in order."""
-        pattern = re.compile(rf"^\s*\[\[\s*{_dotted(name)}\s*\]\]")
-        return [n for n, line in enumerate(self.lines, 1) if pattern.match(line)]
+        return list(self._scan(name))
+
+    def _scan(self, name: str) -> list[int]:
+        if name not in self._items:
+            pattern = re.compile(rf"^\s*\[\[\s*{_dotted(name)}\s*\]\]")
+            self._items[name] = [n for n, line in enumerate(self.lines, 1) if pattern.match(line)]
+        return self._items[name]
 
     def array_item(self, name: str, index: int) -> int | None:
         """The header line of the ``index``-th (from 0) ``[[name]]`` entry."""
-        found = self.array_items(name)
+        found = self._scan(name)
         return found[index] if 0 <= index < len(found) else None
 
     def key(self, start: int, key: str) -> int | None:

@@ -75,10 +75,7 @@ def test_a_folder_that_is_not_hotseats_is_not_walked(tmp_path: Path) -> None:
 
 
 def test_every_command_creates_files_owner_only() -> None:
-    script = (
-        "import os; from hotseat.cli import main; main(['history']); "
-        "print(oct(os.umask(0)))"
-    )
+    script = "import os; from hotseat.cli import main; main(['history']); print(oct(os.umask(0)))"
     done = subprocess.run(
         [sys.executable, "-c", script], check=True, capture_output=True, text=True
     )

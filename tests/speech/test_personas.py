@@ -103,7 +103,7 @@ def test_bad_user_persona_names_file_line_and_field_and_falls_back(
 def test_broken_toml_and_unknown_persona_fall_back_to_the_default() -> None:
     path = _user_file("coach.toml", "name = 'unterminated\n")
     catalog = load_personas()
-    assert catalog.problems and catalog.problems[0].startswith(f"{path}: not valid TOML")
+    assert catalog.problems and catalog.problems[0].startswith(f"{path}:1: not valid TOML")
     assert catalog.get("coach").id == "recruiter"
     persona, why = catalog.resolve("nobody")
     assert persona.id == "recruiter" and "does not exist" in why

@@ -69,6 +69,20 @@ def _decode(raw: bytes, tag: int, bits: int, channels: int) -> npt.NDArray[np.fl
     return data.reshape(-1, channels)
 
 
+MIN_RATE, MAX_RATE = 1_000, 768_000  # samples per second any recorder writes
+MAX_CHANNELS = 64
+
+
+def _check_format(path: Path, channels: int, rate: int, bits: int) -> None:
+    """One line for a header no recorder writes (impossible rate, channels or width)."""
+    if not 1 <= channels <= MAX_CHANNELS:
+        raise AudioFileError(f"{path}: damaged WAV header ({channels} channels)")
+    if not MIN_RATE <= rate <= MAX_RATE:
+        raise AudioFileError(f"{path}: damaged WAV header (a rate of {rate} Hz)")
+    if bits < 8 or bits > 64 or bits % 8:
+        raise AudioFileError(f"{path}: damaged WAV header ({bits}-bit samples)")
+
+
 def read_wav(path: Path) -> Audio:
     """Read a PCM (8/16/24/32-bit) or float (32/64-bit) WAV file, any rate and channels."""
     try:
@@ -88,21 +102,25 @@ def read_wav(path: Path) -> Audio:
         chunk_id, size = struct.unpack_from("<4sI", blob, pos)
         body = pos + 8
         if chunk_id == b"fmt " and size >= 16:
+            if body + 16 > len(blob):
+                raise AudioFileError(f"{path}: damaged WAV file (cut off inside its header)")
             tag, channels, rate, _, _, bits = struct.unpack_from("<HHIIHH", blob, body)
-            if tag == _EXTENSIBLE and size >= 40:
+            if tag == _EXTENSIBLE and size >= 40 and body + 26 <= len(blob):
                 tag = struct.unpack_from("<H", blob, body + 24)[0]
             fmt = (tag, channels, rate, bits)
         elif chunk_id == b"data":
             if fmt is None:
                 raise AudioFileError(f"{path}: damaged WAV file (no format before the data)")
             tag, channels, rate, bits = fmt
-            if channels < 1 or rate < 1 or bits < 8 or bits % 8:
-                raise AudioFileError(f"{path}: damaged WAV header")
+            _check_format(path, channels, rate, bits)
             raw = blob[body : body + size]  # a wrong size from a streaming writer is clamped
             try:
-                return Audio(_decode(raw, tag, bits, channels), rate)
+                samples = _decode(raw, tag, bits, channels)
             except AudioFileError as exc:
                 raise AudioFileError(f"{path}: {exc}") from None
+            if samples.shape[0] == 0:
+                raise AudioFileError(f"{path}: the WAV file holds no audio (a header only)")
+            return Audio(samples, rate)
         pos = body + size + (size & 1)
     raise AudioFileError(f"{path}: damaged WAV file (no audio data found)")
 

@@ -24,14 +24,14 @@ A pack file looks like::
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from hotseat.questions.model import KINDS, PLACEHOLDERS, Pack, Question
-from hotseat.tomlfile import TomlLines, decode_error_line
+from hotseat.tomlcheck import TomlFileError, read_checked
+from hotseat.tomlfile import TomlLines
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _PLACEHOLDER_RE = re.compile(r"\{([^{}]*)\}")
@@ -177,14 +177,9 @@ def load_pack(
     """Read one pack file. ``pack`` is None when it has any problem; all are listed."""
     name = str(path)
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return LoadResult(None, [Problem(name, 1, f"cannot read the file: {exc}")])
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = decode_error_line(exc)
-        return LoadResult(None, [Problem(name, line, f"not valid TOML: {exc}")])
+        data, text = read_checked(path)
+    except TomlFileError as exc:
+        return LoadResult(None, [Problem(name, exc.line, exc.message)])
     loc = _Locator(text)
     problems: list[Problem] = []
 
@@ -258,6 +253,6 @@ def load_pack(
 
 def load_competencies(path: Path) -> dict[str, str]:
     """Competency id -> one-line description, from ``assets/competencies.toml``."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    data, _ = read_checked(path)
     table = data.get("competencies", {})
     return {str(key): str(value.get("description", "")) for key, value in table.items()}

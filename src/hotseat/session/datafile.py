@@ -7,11 +7,12 @@ and every mistake in the file is reported at once.
 
 from __future__ import annotations
 
-import tomllib
+import math
 from pathlib import Path
 from typing import Any
 
-from hotseat.tomlfile import TomlLines, decode_error_line
+from hotseat.tomlcheck import TomlFileError, read_checked
+from hotseat.tomlfile import TomlLines
 
 
 class DataFileError(ValueError):
@@ -23,21 +24,17 @@ class DataFileError(ValueError):
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], TomlLines]:
-    """Parse ``path``; a syntax error becomes a DataFileError naming the line."""
+    """Parse ``path`` within the size and nesting limits; failures name the line."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise DataFileError([f"{path}:1: cannot read the file: {exc}"]) from None
-    try:
-        data = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        line = decode_error_line(exc)
-        raise DataFileError([f"{path}:{line}: not valid TOML: {exc}"]) from None
+        data, text = read_checked(path)
+    except TomlFileError as exc:
+        raise DataFileError([str(exc)]) from None
     return data, TomlLines(text)
 
 
 def is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
+    """A finite int or float (never a bool, NaN or infinity)."""
+    return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def is_text_list(value: Any) -> bool:

@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import random
 import re
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from hotseat.tomlcheck import TomlFileError, loads_checked, read_text_checked
 from hotseat.tomlfile import TomlLines
 
 LINE_KINDS = (
@@ -68,6 +68,9 @@ class VoicePreference:
     rate: int = 175
     volume: float = 1.0
     pitch: int = 50
+
+
+PERSONA_MAX_BYTES = 256 * 1024  # a persona is a page of lines
 
 
 @dataclass(frozen=True)
@@ -147,9 +150,9 @@ def parse_persona(path: Path, text: str) -> Persona:
             f"{path}: the file name must be the persona id (lowercase letters, digits, '-')"
         )
     try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise PersonaError(f"{path}: not valid TOML: {exc}") from None
+        raw = loads_checked(text, path)
+    except TomlFileError as exc:
+        raise PersonaError(str(exc)) from None
     read = _Reader(path, text)
     read.unknown(raw, "", _TOP_KEYS)
     voice_raw = read.table(raw, "voice")
@@ -188,7 +191,7 @@ def parse_persona(path: Path, text: str) -> Persona:
 
 def load_persona_file(path: Path) -> Persona:
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise PersonaError(f"{path}: cannot be read: {exc}") from None
+        text = read_text_checked(path, max_bytes=PERSONA_MAX_BYTES)
+    except TomlFileError as exc:
+        raise PersonaError(str(exc)) from None
     return parse_persona(path, text)

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import contextlib
 import random
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from hotseat import paths, resources
+from hotseat.speech.persona import PERSONA_MAX_BYTES
+from hotseat.tomlcheck import TomlFileError, read_checked
 
 DEFAULT = "recruiter"
 PLAIN_LINES = {
@@ -91,8 +92,8 @@ def _from_files() -> list[PersonaChoice]:
     found: dict[str, PersonaChoice] = {}
     for path in _files():
         try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+            data, _ = read_checked(path, max_bytes=PERSONA_MAX_BYTES)
+        except TomlFileError:
             continue
         name = data.get("name")
         name = name if isinstance(name, str) and name else path.stem.replace("-", " ").title()
