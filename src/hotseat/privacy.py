@@ -78,21 +78,23 @@ def _ours(root: Path) -> bool:
     return "hotseat" in root.name.lower() or any((root / name).exists() for name in MARKERS)
 
 
+def tighten_tree(root: Path) -> int:
+    """Make ``root`` and everything under it owner-only; returns how many changed."""
+    changed = _tighten(root)
+    for here, dirs, files in os.walk(root):
+        base = Path(here)
+        for name in dirs + files:
+            changed += _tighten(base / name)
+    return changed
+
+
 def repair(folders: list[Path] | None = None) -> int:
     """Make every folder and file under ``folders`` owner-only; returns how many changed."""
     changed = 0
     for root in folders if folders is not None else roots():
         if not root.is_dir() or root.is_symlink():
             continue
-        changed += _tighten(root)
-        if not _ours(root):
-            continue
-        for here, dirs, files in os.walk(root):
-            base = Path(here)
-            for name in dirs:
-                changed += _tighten(base / name)
-            for name in files:
-                changed += _tighten(base / name)
+        changed += tighten_tree(root) if _ours(root) else _tighten(root)
     return changed
 
 

@@ -18,6 +18,10 @@ class Served:
     cut_after: int | None = None  # close the connection after this many body bytes (once)
     ignore_range: bool = False
     stall: bool = False  # send headers, then nothing
+    trickle: float | None = None  # send one byte every this many seconds
+    endless: bool = False  # no Content-Length, and data for ever
+    headers: list[dict[str, str]] = field(default_factory=list)  # every request's headers
+    targets: list[str] = field(default_factory=list)  # every request line's target
 
 
 class _Handler(BaseHTTPRequestHandler):
@@ -29,7 +33,15 @@ class _Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         served = self.served
         served.ranges.append(self.headers.get("Range"))
-        body = served.files.get(self.path)
+        served.headers.append(dict(self.headers.items()))
+        served.targets.append(self.path)
+        path = (
+            "/" + self.path.split("://", 1)[1].split("/", 1)[1] if "://" in self.path else self.path
+        )
+        if served.endless:
+            self._endless()
+            return
+        body = served.files.get(path)
         if body is None:
             self.send_error(404)
             return
@@ -52,6 +64,13 @@ class _Handler(BaseHTTPRequestHandler):
         if served.stall:
             time.sleep(3)
             return
+        if served.trickle is not None:
+            with contextlib.suppress(OSError):
+                for byte in body[start:]:
+                    self.wfile.write(bytes([byte]))
+                    self.wfile.flush()
+                    time.sleep(served.trickle)
+            return
         payload = body[start:]
         if served.cut_after is not None:
             payload = payload[: served.cut_after]
@@ -60,6 +79,17 @@ class _Handler(BaseHTTPRequestHandler):
         for offset in range(0, len(payload), 65536):
             self.wfile.write(payload[offset : offset + 65536])
             served.bytes_sent += len(payload[offset : offset + 65536])
+
+    def _endless(self) -> None:
+        """A server that never stops sending (and never says how much)."""
+        self.send_response(200)
+        self.end_headers()
+        self.close_connection = True
+        block = b"z" * 65536
+        with contextlib.suppress(OSError):
+            for _ in range(100_000):  # 6.5 GB at most: the client must stop first
+                self.wfile.write(block)
+                self.served.bytes_sent += len(block)
 
 
 @contextlib.contextmanager

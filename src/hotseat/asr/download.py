@@ -1,5 +1,9 @@
 """Downloading and installing a Vosk model, safely.
 
+- Limits: never more than the catalogue's size (or ``Limits.max_bytes`` for a
+  mirror of unknown size); a trickle slower than ``stall_bytes`` per
+  ``stall_seconds`` is given up on; a full disk is one line, and the partial
+  file is removed.
 - Resume: bytes already fetched wait in ``<models>/.downloads/NAME.zip.part``
   and the next run asks the server for the rest (HTTP Range).
 - Digest: the whole archive must match its SHA-256, else it is deleted and
@@ -14,19 +18,24 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import http.client
 import os
 import shutil
 import tempfile
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
+
+import urllib3
+from urllib3.exceptions import HTTPError, ProtocolError, ReadTimeoutError
 
 from hotseat import paths
 from hotseat.asr.catalog import KnownModel
-from hotseat.asr.http_get import FetchError, open_url
+from hotseat.asr.http_get import FetchError, open_url, seconds
 from hotseat.asr.models import model_problems
 from hotseat.asr.safe_zip import UnsafeArchive, safe_extract
+from hotseat.privacy import private_dir, tighten_tree
 
 Progress = Callable[[int, int], None]  # bytes so far, total bytes (0 when unknown)
 _CHUNK = 256 * 1024
@@ -57,17 +66,90 @@ def _lock(root: Path, name: str) -> Iterator[None]:
         yield
 
 
-def _fetch(
-    model: KnownModel, part: Path, progress: Progress | None, connect: float, read: float
-) -> None:
+DEFAULT_MAX_BYTES = 2 * 1024**3  # a download of unknown size stops here (--max-bytes)
+STALL_SECONDS = 30.0  # less than STALL_BYTES in this long: the download has stalled
+STALL_BYTES = 64 * 1024
+_HEX = frozenset("0123456789abcdef")
+
+
+def check_digest(sha256: str) -> str:
+    """The digest in lowercase; DownloadError unless it is 64 hexadecimal digits."""
+    digest = sha256.strip().lower()
+    if len(digest) != 64 or not set(digest) <= _HEX:
+        raise DownloadError(
+            f"{sha256!r} is not a SHA-256 digest (64 hexadecimal digits); nothing was fetched"
+        )
+    return digest
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How long to wait and how much to take."""
+
+    connect: float = 5.0  # seconds to get an answer at all
+    read: float = 30.0  # seconds without a single byte
+    stall_seconds: float = STALL_SECONDS  # a window in which ...
+    stall_bytes: int = STALL_BYTES  # ... at least this much must arrive
+    max_bytes: int = DEFAULT_MAX_BYTES  # for downloads of unknown size
+
+
+class _Watch:
+    """Gives up on a trickle: less than ``stall_bytes`` in any ``stall_seconds``."""
+
+    def __init__(self, limits: Limits) -> None:
+        self.limits = limits
+        self.window_start = time.monotonic()
+        self.window_bytes = 0
+
+    def got(self, count: int) -> None:
+        self.window_bytes += count
+        now = time.monotonic()
+        if self.window_bytes >= self.limits.stall_bytes:
+            self.window_start, self.window_bytes = now, 0
+        elif now - self.window_start > self.limits.stall_seconds:
+            raise DownloadError(
+                f"the download stalled: only {self.window_bytes} bytes in the last "
+                f"{seconds(now - self.window_start)}; run the command again to resume"
+            )
+
+
+def _write(out: BinaryIO, chunk: bytes) -> None:
+    try:
+        out.write(chunk)
+    except OSError as exc:
+        raise _DiskError(exc) from None
+
+
+class _DiskError(Exception):
+    def __init__(self, exc: OSError) -> None:
+        super().__init__(exc.strerror or str(exc))
+        self.errno = exc.errno
+
+
+def _read(response: urllib3.BaseHTTPResponse, limits: Limits, waited_from: float) -> bytes:
+    try:
+        return response.read1(_CHUNK)
+    except ReadTimeoutError:
+        raise DownloadError(
+            f"the download stalled: nothing arrived for "
+            f"{seconds(time.monotonic() - waited_from)}; run the command again to resume"
+        ) from None
+    except (ProtocolError, OSError, HTTPError) as exc:
+        raise DownloadError(
+            f"the connection broke ({type(exc).__name__}); run the command again to resume"
+        ) from None
+
+
+def _fetch(model: KnownModel, part: Path, progress: Progress | None, limits: Limits) -> None:
+    cap = model.size or limits.max_bytes
     have = part.stat().st_size if part.exists() else 0
-    if model.size and have > model.size:
+    if have > cap:
         part.unlink()
         have = 0
     if model.size and have == model.size:
         return
     try:
-        conn, response = open_url(model.url, have, connect, read)
+        response = open_url(model.url, have, limits.connect, limits.read)
     except FetchError as exc:
         raise DownloadError(str(exc)) from None
     try:
@@ -76,33 +158,33 @@ def _fetch(
         if response.status == 200:
             have = 0  # the server ignored the range: start again
         elif response.status == 206:
-            if not (response.getheader("Content-Range") or "").startswith(f"bytes {have}-"):
+            if not (response.headers.get("Content-Range") or "").startswith(f"bytes {have}-"):
                 raise DownloadError("the server resumed at the wrong place; run the command again")
         else:
             raise DownloadError(f"the server answered {response.status} {response.reason}")
-        length = int(response.getheader("Content-Length") or 0)
+        length = int(response.headers.get("Content-Length") or 0)
+        if have + length > cap:
+            raise DownloadError(
+                f"the server offers {have + length:,} bytes, more than the {cap:,} expected; "
+                "nothing was kept"
+            )
         total = model.size or (have + length if length else 0)
         expected = have + length if length else model.size
         last_report = 0.0
+        watch = _Watch(limits)
         with open(part, "ab" if have else "wb") as out:
             while True:
-                try:
-                    chunk = response.read(_CHUNK)
-                except http.client.IncompleteRead as exc:
-                    out.write(exc.partial)
-                    have += len(exc.partial)
-                    chunk = b""
-                except (TimeoutError, OSError, http.client.HTTPException) as exc:
-                    raise DownloadError(
-                        f"the download stalled ({exc or type(exc).__name__}); "
-                        "run the command again to resume"
-                    ) from None
+                chunk = _read(response, limits, time.monotonic())
                 if not chunk:
                     break
-                out.write(chunk)
+                _write(out, chunk)
                 have += len(chunk)
-                if model.size and have > model.size:
-                    raise DownloadError("the server sent more data than the model should have")
+                if have > cap:
+                    part.unlink(missing_ok=True)
+                    raise DownloadError(
+                        f"the server sent more than the {cap:,} bytes expected; nothing was kept"
+                    )
+                watch.got(len(chunk))
                 now = time.monotonic()
                 if progress is not None and now - last_report >= 0.1:
                     last_report = now
@@ -111,8 +193,22 @@ def _fetch(
             progress(have, total or have)
         if expected and have < expected:
             raise DownloadError("the download was cut short; run the command again to resume it")
+    except _DiskError as exc:
+        part.unlink(missing_ok=True)
+        raise DownloadError(
+            f"could not write the download in {part.parent} ({exc}); "
+            f"{_free(part.parent)} the partial file was removed"
+        ) from None
     finally:
-        conn.close()
+        response.release_conn()
+
+
+def _free(folder: Path) -> str:
+    try:
+        free = shutil.disk_usage(folder).free
+    except OSError:
+        return ""
+    return f"{free / 1e6:,.0f} MB free there;"
 
 
 def _digest(path: Path) -> str:
@@ -143,6 +239,7 @@ def _install(part: Path, dest: Path) -> None:
                 f"the archive was refused because {exc}; nothing was installed"
             ) from None
         model_root = _model_root(staging)
+        tighten_tree(staging)  # a model is the user's own copy, like everything hotseat keeps
         problems = model_problems(model_root)
         if problems:
             raise DownloadError(
@@ -173,17 +270,20 @@ def download_model(
     progress: Progress | None = None,
     connect_timeout: float = 5.0,
     read_timeout: float = 30.0,
+    limits: Limits | None = None,
 ) -> Path:
     """Fetch, check and install ``model`` under ``root`` (hotseat's model folder)."""
+    limits = limits or Limits(connect=connect_timeout, read=read_timeout)
+    expected = check_digest(model.sha256)  # before any connection
     root = root or paths.models_dir()
     dest = root / model.name
-    (root / ".downloads").mkdir(parents=True, exist_ok=True)
+    private_dir(root / ".downloads")
     with _lock(root, model.name):
         _clean_stale(root)
         part = partial_file(model, root)
-        _fetch(model, part, progress, connect_timeout, read_timeout)
+        _fetch(model, part, progress, limits)
         digest = _digest(part)
-        if digest != model.sha256.lower():
+        if digest != expected:
             part.unlink(missing_ok=True)
             raise DownloadError(
                 f"the download of {model.name} is damaged or not the expected file "

@@ -24,6 +24,12 @@ def register(sub: Any) -> None:
     )
     fetch.add_argument("--url", help="fetch from this address instead (a mirror)")
     fetch.add_argument("--sha256", help="expected SHA-256 of the archive at --url")
+    fetch.add_argument(
+        "--max-bytes",
+        type=int,
+        help="stop a download of unknown size (--url with --sha256) past this many bytes "
+        "(default 2 GiB)",
+    )
     fetch.set_defaults(func=run_download)
     parser.set_defaults(func=lambda args: run_list(args))
 
@@ -87,7 +93,7 @@ class _ProgressBar:
 def run_download(args: argparse.Namespace) -> int:
     from hotseat import paths
     from hotseat.asr.catalog import KNOWN_MODELS
-    from hotseat.asr.download import DownloadError, download_model
+    from hotseat.asr.download import DownloadError, Limits, check_digest, download_model
     from hotseat.asr.models import DEFAULT_MODEL_NAME, discover_model, model_problems
     from hotseat.settings import load_settings
 
@@ -96,6 +102,13 @@ def run_download(args: argparse.Namespace) -> int:
         raise UsageError(f"unknown model {name!r}; known: {', '.join(KNOWN_MODELS)}")
     if args.sha256 and not args.url:
         raise UsageError("--sha256 goes with --url")
+    if args.sha256:
+        try:
+            check_digest(args.sha256)  # at once, not after the whole download
+        except DownloadError as exc:
+            raise UsageError(str(exc)) from None
+    if args.max_bytes is not None and args.max_bytes <= 0:
+        raise UsageError("--max-bytes must be a positive number of bytes")
     target = paths.models_dir() / name
     if args.if_missing:
         found = (
@@ -114,7 +127,8 @@ def run_download(args: argparse.Namespace) -> int:
         model = model.from_mirror(args.url, args.sha256)
     print(f"Downloading {name} ({_mb(model.size) if model.size else 'size unknown'}) ...")
     try:
-        path = download_model(model, progress=_ProgressBar(sys.stderr))
+        limits = Limits() if args.max_bytes is None else Limits(max_bytes=args.max_bytes)
+        path = download_model(model, progress=_ProgressBar(sys.stderr), limits=limits)
     except DownloadError as exc:
         print(f"hotseat: cannot download {name}: {exc}", file=sys.stderr)
         return 1
