@@ -80,7 +80,7 @@ def _ours(root: Path) -> bool:
 
 def tighten_tree(root: Path) -> int:
     """Make ``root`` and everything under it owner-only; returns how many changed."""
-    changed = _tighten(root)
+    changed = int(_tighten(root))
     for here, dirs, files in os.walk(root):
         base = Path(here)
         for name in dirs + files:
