@@ -65,6 +65,10 @@ class Session:
     allow_pause: bool = True  # drills refuse pausing
     silence_end_seconds: float = 0.0  # silence that ends an answer (0: never)
     follow_ups: FollowUpSource | None = None  # asked after answers when set
+    asked_before: int = 0  # questions answered before a resume: numbering goes on from there
+    # Called with the turn the moment its answer is over, before it is analysed, so the
+    # answer can be saved first (a crash during analysis must not lose it).
+    on_answer_closed: Callable[[Turn], None] | None = None
     _paused_at: float | None = None
     _paused_total: float = 0.0
     _warned: set[tuple[int, str]] = field(default_factory=set)
@@ -144,8 +148,10 @@ class Session:
         return Band.SHORT
 
     def progress(self) -> tuple[int, int]:
-        """(number of this turn, counting from 1; number of turns)."""
-        return min(self.index + 1, len(self.turns)), len(self.turns)
+        """(number of this turn, counting from 1; number of turns), after a resume
+        counting the questions asked before it too."""
+        before = self.asked_before
+        return min(self.index + 1, len(self.turns)) + before, len(self.turns) + before
 
     # -- transitions -------------------------------------------------------------
 
@@ -197,6 +203,8 @@ class Session:
             transcript = replace(transcript, duration=self.answer_elapsed())
         turn.answer = transcript
         turn.interrupted = interrupted or turn.interrupted
+        if self.on_answer_closed is not None:
+            self.on_answer_closed(turn)
         if self.analyzer is not None:
             turn.feedback = self.analyzer(turn, transcript)
         self.phase = Phase.REVIEWING

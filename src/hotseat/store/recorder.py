@@ -21,6 +21,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from hotseat.privacy import private_dir
 from hotseat.session import Turn
@@ -93,7 +94,13 @@ class Recorder:
     # -- sessions ---------------------------------------------------------------------
 
     def begin_session(
-        self, *, mode: str = "", persona: str = "", company: str = "", role: str = ""
+        self,
+        *,
+        mode: str = "",
+        persona: str = "",
+        company: str = "",
+        role: str = "",
+        plan: dict[str, Any] | None = None,
     ) -> int:
         started = self._now()
         key = new_session_key(started)
@@ -104,7 +111,13 @@ class Recorder:
                     "begin",
                     key,
                     started,
-                    {"mode": mode, "persona": persona, "company": company, "role": role},
+                    {
+                        "mode": mode,
+                        "persona": persona,
+                        "company": company,
+                        "role": role,
+                        "plan": plan or {},
+                    },
                 )
             )
             self.flush()
@@ -139,6 +152,20 @@ class Recorder:
             last = max((a.position for a in record.answers), default=-1)
             self._positions[record.info.key] = last + 1
         return record
+
+    def session_plan(self, session_id: int) -> dict[str, Any]:
+        """The plan stored with a session, or {} (an older session, or no history)."""
+        store = self.store
+        if store is None:
+            return {}
+        try:
+            return store.session_plan(session_id)
+        except StoreError:
+            return {}
+
+    def next_position(self, handle: int) -> int:
+        """The position the next answer of this session will take."""
+        return self._positions.get(self._key(handle), 0)
 
     def close_session(self, session_id: int) -> None:
         self._require_store().close_session(session_id)
@@ -175,13 +202,23 @@ class Recorder:
         return path
 
     def save_answer(
-        self, handle: int, turn: Turn, audio_path: Path | str | None = None
+        self,
+        handle: int,
+        turn: Turn,
+        audio_path: Path | str | None = None,
+        *,
+        position: int | None = None,
     ) -> SaveStatus:
-        """Keep a finished or skipped turn: on disk now, or in memory until possible."""
+        """Keep a finished or skipped turn: on disk now, or in memory until possible.
+
+        ``position`` rewrites an answer already kept (saved first, then again with
+        its feedback); by default the answer takes the next position.
+        """
         with self._lock:
             key = self._key(handle)
-            position = self._positions.get(key, 0)
-            self._positions[key] = position + 1
+            if position is None:
+                position = self._positions.get(key, 0)
+                self._positions[key] = position + 1
             row = answer_row(
                 turn,
                 audio_path=audio_path if self.save_recordings else None,

@@ -92,7 +92,17 @@ def _v2_delivery_columns(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX sessions_by_start ON sessions(started_at)")
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_sessions_and_answers, _v2_delivery_columns)
+def _v3_session_plan(conn: sqlite3.Connection) -> None:
+    """The session's own plan (questions in order, mode, panel, context), so a resume
+    asks the interrupted question again and numbers on from where it stopped."""
+    conn.execute("ALTER TABLE sessions ADD COLUMN plan TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_sessions_and_answers,
+    _v2_delivery_columns,
+    _v3_session_plan,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -57,6 +57,7 @@ def apply(store: Store, op: Op, ids: dict[str, int]) -> None:
             role=str(begin.get("role", "")),
             key=op.key,
             started_at=op.at,
+            plan=begin.get("plan") if isinstance(begin.get("plan"), dict) else None,
         )
         ids[op.key] = session_id
     if op.kind == "answer":

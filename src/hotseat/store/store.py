@@ -7,6 +7,7 @@ returns the answer is on disk: a killed process loses nothing already saved.
 
 from __future__ import annotations
 
+import json
 import os
 import sqlite3
 import threading
@@ -20,6 +21,7 @@ from hotseat import paths
 from hotseat.session import Turn
 from hotseat.store import ownership
 from hotseat.store.database import BUSY_TIMEOUT_SECONDS, open_database
+from hotseat.store.drafts import clear_draft
 from hotseat.store.errors import StoreError, UnknownSession, translate
 from hotseat.store.recordings import remove_recording, remove_session_folder
 from hotseat.store.records import AnswerRow, SessionInfo, SessionRecord, answer_row
@@ -106,12 +108,13 @@ class Store:
         role: str = "",
         key: str | None = None,
         started_at: float | None = None,
+        plan: dict[str, Any] | None = None,
     ) -> int:
         started = self._now() if started_at is None else started_at
         with self._write() as conn:
             cursor = conn.execute(
                 "INSERT INTO sessions (key, started_at, mode, persona, company, role, status,"
-                " owner_pid, owner_host) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?)",
+                " owner_pid, owner_host, plan) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)",
                 (
                     key or new_session_key(started),
                     started,
@@ -121,11 +124,23 @@ class Store:
                     role,
                     os.getpid(),
                     ownership.HOST,
+                    json.dumps(plan) if plan else "",
                 ),
             )
         session_id = int(cursor.lastrowid or 0)
         self._own(session_id)
         return session_id
+
+    def session_plan(self, session_id: int) -> dict[str, Any]:
+        """The plan stored with a session ({} for sessions from before plans were kept)."""
+        rows = self.query("SELECT plan FROM sessions WHERE id = ?", (session_id,))
+        if not rows or not rows[0][0]:
+            return {}
+        try:
+            plan = json.loads(rows[0][0])
+        except ValueError:
+            return {}
+        return plan if isinstance(plan, dict) else {}
 
     def session_id_for_key(self, key: str) -> int | None:
         rows = self.query("SELECT id FROM sessions WHERE key = ?", (key,))
@@ -150,6 +165,12 @@ class Store:
         ended = last[0][0] if last and last[0][0] is not None else self._now()
         self._set_status(session_id, "closed", float(ended))
         self._disown(session_id)
+        self._forget_draft(session_id)  # not resumed: a half-typed answer is not offered again
+
+    def _forget_draft(self, session_id: int) -> None:
+        rows = self.query("SELECT key FROM sessions WHERE id = ?", (session_id,))
+        if rows:
+            clear_draft(str(rows[0][0]))
 
     def resume_session(self, session_id: int) -> SessionRecord:
         """Take an interrupted session back: it becomes this process's active one."""
@@ -268,6 +289,7 @@ class Store:
         removed = [p for p in audio if remove_recording(p)]
         if key_rows:
             remove_session_folder(str(key_rows[0][0]))
+            clear_draft(str(key_rows[0][0]))
         return removed
 
     def purge(self) -> int:
@@ -288,6 +310,7 @@ class Store:
             remove_recording(path)
         for key in keys:
             remove_session_folder(key)
+            clear_draft(key)
         return int(count)
 
     def _checkpoint(self) -> None:

@@ -18,18 +18,21 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import SystemCommand
 from textual.screen import Screen
+from textual.widgets import TextArea
 
-from hotseat.session import MonotonicClock, PlanError
+from hotseat.session import MonotonicClock, Plan, PlanError, Turn
+from hotseat.session.resume import earlier_turns, plan_record, resume_plan
 from hotseat.settings import Settings, load_settings
 from hotseat.startup import startup_notices
 from hotseat.tui import messages as msg
 from hotseat.tui.commands import screen_commands
+from hotseat.tui.drafting import AnswerDrafts, start_notices
 from hotseat.tui.history_routes import HistoryRoutes
 from hotseat.tui.keeper import HistoryKeeper
 from hotseat.tui.loading import load_bank_safely, load_modes_safely
 from hotseat.tui.options import AppOptions
 from hotseat.tui.personas import load_persona_book
-from hotseat.tui.plan import Choices, initial_choices, plan_for, remaining, source_choices
+from hotseat.tui.plan import Choices, initial_choices, plan_for, source_choices
 from hotseat.tui.review import analyzer_for, summarize_turns
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
@@ -65,6 +68,9 @@ class HotseatApp(HistoryRoutes):
             self.notices.append(f"There is no interviewer {wanted!r}; {first} will ask instead.")
         self.services = ServiceHub(options.speaker, options.listener, loading=options.load_services)
         self.keeper = HistoryKeeper()
+        self.drafts = AnswerDrafts(self, self.keeper)
+        self.notices += start_notices()  # typed answers kept from a session that stopped
+        self._earlier: list[Turn] = []  # a resumed session's answers from before
         self.exit_note = ""  # said on the terminal after the app closes
         self._told: set[str] = set()
         self._services_requested = False
@@ -103,6 +109,7 @@ class HotseatApp(HistoryRoutes):
             self._tell(notice, toast=False)
 
     def on_unmount(self) -> None:
+        self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
         self.services.close()
         self.exit_note = self.keeper.close()
 
@@ -197,8 +204,9 @@ class HotseatApp(HistoryRoutes):
         except PlanError as exc:
             self.notify(str(exc), title="Cannot start", severity="error", timeout=8)
             return
+        asked_before = 0
         if resumed is not None:
-            plan = remaining(plan, resumed)
+            plan, asked_before = self._rest_of(plan, resumed)
         if plan.notice:
             self.notify(plan.notice)
         self._remember(choices)
@@ -209,6 +217,8 @@ class HotseatApp(HistoryRoutes):
                 self.effective.drill_silence_end_seconds, self.effective.silence_end_seconds
             ),
         )
+        session.asked_before = asked_before
+        session.on_answer_closed = self._keep_before_analysis
         lead = self.personas.name(plan.personas[0])
         self.push_screen(
             InterviewScreen(
@@ -224,12 +234,38 @@ class HotseatApp(HistoryRoutes):
             )
         )
         if resumed is None:
+            self._earlier = []
             self.keeper.begin(
                 mode=plan.mode.id,
                 persona=plan.personas[0],
                 company=plan.context.company,
                 role=plan.context.role,
+                plan=plan_record(plan),
             )
+        else:
+            self.drafts.offer()
+
+    # -- never lose an answer: saved first, drafts, resume -------------------------------
+
+    def _rest_of(self, fresh: Plan, resumed: SessionRecord) -> tuple[Plan, int]:
+        """The interrupted session's own plan from where it stopped, and how many were asked."""
+        stored = self.keeper.session_plan(resumed.info.id)
+        rest = resume_plan(stored, resumed.answers, fresh, self.bank.get)
+        self._earlier = earlier_turns(resumed.answers, self.bank.get)
+        if rest.notice:
+            self.notify(rest.notice, severity="warning", timeout=8)
+        return rest.plan, rest.asked_before
+
+    def _keep_before_analysis(self, turn: Turn) -> None:
+        """The answer is over: into the history now, before it is analysed."""
+        warning = self.keeper.save_first(turn)
+        self.drafts.answer_kept()
+        if warning:
+            self.notify(warning, severity="warning", timeout=8)
+
+    @on(TextArea.Changed, "#typed-answer")
+    def _typed_answer_changed(self) -> None:
+        self.drafts.changed()
 
     def _remember(self, choices: Choices) -> None:
         """Next time the home screen starts from these choices."""
@@ -269,6 +305,7 @@ class HotseatApp(HistoryRoutes):
     @on(InterviewScreen.TurnDone)
     def _turn_done(self, event: InterviewScreen.TurnDone) -> None:
         warning = self.keeper.save(event.session.turns[event.index], event.audio_path)
+        self.drafts.answer_kept()
         if warning:
             self.notify(warning, severity="warning", timeout=8)
 
@@ -279,7 +316,9 @@ class HotseatApp(HistoryRoutes):
             self.notify(warning, severity="warning", timeout=8)
         # The interview and anything over it (a dialog still open as a drill ends) go.
         self._back_home()
-        self.push_screen(SummaryScreen(summarize_turns(event.session.turns), event.title))
+        turns = self._earlier + event.session.turns  # a resumed session: all of it
+        self._earlier = []
+        self.push_screen(SummaryScreen(summarize_turns(turns), event.title))
 
     @on(SummaryScreen.HomeRequested)
     def _home_requested(self) -> None:

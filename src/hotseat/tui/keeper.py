@@ -9,7 +9,7 @@ the UI thread; each is one small SQLite transaction.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hotseat.session import Turn
 
@@ -23,6 +23,7 @@ class HistoryKeeper:
         self._recorder = recorder
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
+        self._kept_first: dict[int, int] = {}  # id(turn) -> position of its early save
 
     @property
     def recorder(self) -> Recorder:
@@ -64,10 +65,25 @@ class HistoryKeeper:
         except StoreError:
             return []
 
-    def begin(self, *, mode: str, persona: str, company: str, role: str) -> None:
+    def begin(
+        self,
+        *,
+        mode: str,
+        persona: str,
+        company: str,
+        role: str,
+        plan: dict[str, Any] | None = None,
+    ) -> None:
         self.handle = self.recorder.begin_session(
-            mode=mode, persona=persona, company=company, role=role
+            mode=mode, persona=persona, company=company, role=role, plan=plan
         )
+        self._kept_first.clear()
+
+    def session_plan(self, session_id: int) -> dict[str, Any]:
+        return self.recorder.session_plan(session_id)
+
+    def session_key(self) -> str:
+        return "" if self.handle is None else self.recorder.session_key(self.handle)
 
     def resume(self, session_id: int) -> SessionRecord:
         record = self.recorder.resume_session(session_id)
@@ -79,11 +95,25 @@ class HistoryKeeper:
             return None
         return self.recorder.recording_path(self.handle)
 
+    def save_first(self, turn: Turn) -> str:
+        """Keep an answer the moment it ends, before it is analysed; a warning or ''.
+
+        ``save`` later writes the same row again, with the feedback.
+        """
+        if self.handle is None:
+            return ""
+        position = self.recorder.next_position(self.handle)
+        audio = self.recording_path()
+        recorded = audio if audio is not None and audio.is_file() else None
+        self._kept_first[id(turn)] = position
+        return _warning(self.recorder.save_answer(self.handle, turn, recorded))
+
     def save(self, turn: Turn, audio_path: Path | None = None) -> str:
         """Keep a finished or skipped turn; returns a warning for the user, or ''."""
         if self.handle is None:
             return ""
-        return _warning(self.recorder.save_answer(self.handle, turn, audio_path))
+        position = self._kept_first.pop(id(turn), None)
+        return _warning(self.recorder.save_answer(self.handle, turn, audio_path, position=position))
 
     def end(self, status: str = "finished") -> str:
         if self.handle is None:

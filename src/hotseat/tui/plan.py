@@ -8,20 +8,15 @@ question sources, and fills a panel with enough interviewers.
 
 from __future__ import annotations
 
-import dataclasses
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from hotseat.questions import Bank
 from hotseat.session import Mode, ModeBook, Plan, PlanError, plan_session
 from hotseat.session.review import StatsLike
 from hotseat.settings import Settings
 from hotseat.tui.options import AppOptions
-
-if TYPE_CHECKING:
-    from hotseat.store import SessionRecord
 
 DEFAULT_MODE = "mock"
 ANY_SOURCE = ""  # questions from every general pack
@@ -137,12 +132,3 @@ def plan_for(
         rng=rng,
         modes=modes,
     )
-
-
-def remaining(plan: Plan, resumed: SessionRecord) -> Plan:
-    """The rest of an interrupted session: the same kind of plan, less what was answered."""
-    done = {answer.question_id for answer in resumed.answers}
-    asked = sum(1 for answer in resumed.answers if answer.follow_up_of is None)
-    left = [turn for turn in plan.turns if turn.question.id not in done]
-    keep = max(1, len(plan.turns) - asked)
-    return dataclasses.replace(plan, turns=left[:keep], opening=())

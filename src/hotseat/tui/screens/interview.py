@@ -292,7 +292,8 @@ class InterviewScreen(AnswerInput):
 
 
 def question_number(session: Session) -> tuple[int, int]:
-    """(this question's number, how many questions): follow-ups are not counted."""
+    """(this question's number, how many questions): follow-ups are not counted;
+    after a resume, the questions asked before it are."""
     roots = [i for i, t in enumerate(session.turns) if t.follow_up_of is None]
     done = sum(1 for i in roots if i <= session.root_index())
-    return done, len(roots)
+    return done + session.asked_before, len(roots) + session.asked_before
