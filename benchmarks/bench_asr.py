@@ -41,6 +41,9 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.figures import record  # noqa: E402
 
 from hotseat.asr.engine import SAMPLE_RATE, Engine  # noqa: E402
 from hotseat.asr.models import discover_model  # noqa: E402
@@ -204,6 +207,7 @@ def section_rtf(vosk: VoskEngine | None, vosk_pcm: bytes, en_pcm: bytes) -> None
             f"   vosk   bare {bare / seconds:.3f}  hotseat {wrapped / seconds:.3f}  "
             f"overhead {100 * (wrapped / bare - 1):+.1f} %  ({seconds:.0f} s of audio)"
         )
+        record("asr: vosk real-time factor", round(wrapped / seconds, 3), "x")
     seconds = len(en_pcm) / 2 / SAMPLE_RATE
     engine = SphinxEngine()
     engine_cpu = [0.0]
@@ -219,6 +223,7 @@ def section_rtf(vosk: VoskEngine | None, vosk_pcm: bytes, en_pcm: bytes) -> None
     engine._decode_whole = counted  # type: ignore[method-assign]
     bare = cpu_timed(lambda: bare_sphinx_whole(en_pcm))
     total = cpu_timed(lambda: stream(engine, en_pcm, partials=False).finish())
+    record("asr: sphinx CPU per audio second (file)", round(total / seconds, 3), "s")
     print(
         f"   sphinx (a file: phrase by phrase, batch pass)  CPU per audio second: "
         f"hotseat {total / seconds:.3f}, of which pocketsphinx {engine_cpu[0] / seconds:.3f}: "
@@ -257,6 +262,9 @@ def section_end_latency(engines: list[tuple[str, Engine, np.ndarray]]) -> None:
                 f"   {name:<6} {label:<26} median {1000 * statistics.median(results):6.0f} ms"
                 f"   max {1000 * max(results):6.0f} ms"
             )
+            if tail:
+                ms = round(1000 * statistics.median(results))
+                record(f"asr: {name} end of answer -> final (median)", ms, "ms")
 
 
 def listen_once(name: str, engine: Engine, answer: np.ndarray) -> tuple[list[float], float]:
@@ -312,6 +320,8 @@ def section_realtime(engines: list[tuple[str, Engine, np.ndarray]]) -> None:
             f"   {name:<6} partial lag behind the audio: median {median:.2f} s, p95 {p95:.2f} s"
             f" ({len(lags)} words);  end -> final delivered {1000 * delivered:.0f} ms"
         )
+        record(f"asr: {name} transcript lag (median)", round(median, 2), "s")
+        record(f"asr: {name} end -> final in the listener", round(1000 * delivered), "ms")
 
 
 def section_responsiveness(answer: np.ndarray, ko_model: Path | None) -> None:
@@ -356,6 +366,7 @@ def section_responsiveness(answer: np.ndarray, ko_model: Path | None) -> None:
             f"   {name:<6} while the model loads {1000 * loading:.0f} ms;"
             f" while answering (20 s) {1000 * max(gaps):.0f} ms"
         )
+        record(f"asr: {name} longest UI stall while answering", round(1000 * max(gaps)), "ms")
     running = False
 
 
@@ -367,7 +378,10 @@ def section_rss(seconds: float) -> None:
             capture_output=True,
             text=True,
         )
-        print(f"   {name:<6} {done.stdout.strip() or done.stderr.strip()[-200:]}")
+        said = done.stdout.strip()
+        print(f"   {name:<6} {said or done.stderr.strip()[-200:]}")
+        if said.startswith("peak RSS"):
+            record(f"asr: {name} peak memory (RSS)", float(said.split()[2]), "MB")
 
 
 def rss_child(name: str, seconds: float) -> None:
@@ -428,6 +442,8 @@ def section_wer(explore: bool) -> None:
             words += len(ref)
         spent = time.perf_counter() - start
         print(f"   {label:<52} WER {errors / words:.3f}  RTF {spent / seconds:.2f}")
+        if label.startswith("hotseat, a file"):
+            record("asr: sphinx word error rate (speech-eval)", round(errors / words, 3), "")
 
     run("hotseat, a file (transcribe_file)", SphinxEngine, partials=False)
     run("hotseat, live (partials shown, then final words)", SphinxEngine, partials=True)

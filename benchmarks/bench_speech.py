@@ -1,6 +1,6 @@
 """How quickly and how cheaply the interviewer speaks.
 
-    .venv/bin/python benchmarks/bench_speech.py [QUESTIONS]
+    .venv/bin/python benchmarks/bench_speech.py [QUESTIONS] [--quick]
 
 Prints figures (no pass/fail), measured on audio that really comes out:
 
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from benchmarks.figures import record  # noqa: E402
 
 
 def _ms(seconds: float) -> str:
@@ -83,7 +85,8 @@ def first_audio(
 
 
 def main() -> None:
-    count = int(sys.argv[1]) if len(sys.argv) > 1 and sys.argv[1].isdigit() else 20
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    count = int(numbers[0]) if numbers else (6 if "--quick" in sys.argv else 20)
     own_audio = "--system-audio" not in sys.argv
     with tempfile.TemporaryDirectory() as folder:
         os.environ["HOTSEAT_CACHE_DIR"] = folder
@@ -116,6 +119,8 @@ def run(pulse: PulseServer, count: int) -> None:
         print(f"question requested -> first audio out, {len(ready)} questions")
         print(f"  pre-rendered:  median {_ms(statistics.median(ready))}   p95 {_ms(_p95(ready))}")
         print(f"  not prepared:  median {_ms(statistics.median(warm))}   p95 {_ms(_p95(warm))}")
+        record("speech: question -> audio, pre-rendered (median)", _msv(ready), "ms")
+        record("speech: question -> audio, not prepared (median)", _msv(warm), "ms")
 
         persona = speaker.catalog.get("recruiter")
         voice = speaker.voice_for("recruiter")
@@ -130,9 +135,10 @@ def run(pulse: PulseServer, count: int) -> None:
             f"TTS render time per second of speech: {_ms(spent / spoken)} "
             f"({spoken:.0f} s of speech in {spent:.2f} s)"
         )
+        record("speech: render time per second of speech", round(spent / spoken * 1000), "ms")
 
         worker = speaker.renderer._proc  # the render worker, for its CPU use
-        idle = 10.0
+        idle = 3.0 if "--quick" in sys.argv else 10.0
         mine, theirs = time.process_time(), _cpu_seconds(worker.pid) if worker else 0.0
         time.sleep(idle)
         mine = time.process_time() - mine
@@ -143,6 +149,10 @@ def run(pulse: PulseServer, count: int) -> None:
         )
     finally:
         speaker.close()
+
+
+def _msv(values: list[float]) -> float:
+    return round(statistics.median(values) * 1000)
 
 
 if __name__ == "__main__":

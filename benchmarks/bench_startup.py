@@ -33,6 +33,9 @@ import termios
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from benchmarks.figures import record
+
 HOTSEAT = Path(sys.executable).parent / "hotseat"
 HOME_MARK = b"Start (ctrl+s)"
 PALETTE_MARK = b"earch for commands"  # the cursor sits on the "S"
@@ -151,12 +154,15 @@ def describe(name: str, values: list[float]) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=7)
-    runs = parser.parse_args().runs
+    parser.add_argument("--quick", action="store_true", help="3 runs each")
+    options = parser.parse_args()
+    runs = 3 if options.quick else options.runs
     print(f"hotseat startup, {runs} runs each, {os.cpu_count()} CPUs, {HOTSEAT}")
     with tempfile.TemporaryDirectory(prefix="hotseat-bench-") as tmp:
         root = Path(tmp)
         version = [time_version(fresh_env(root / f"v{i}")) for i in range(runs)]
         print(describe("hotseat --version", version))
+        record("startup: hotseat --version (median)", _ms(version), "ms")
         for label, args in (("", []), (" (--typed --mute)", ["--typed", "--mute"])):
             firsts, ready = [], []
             for i in range(runs):
@@ -165,6 +171,8 @@ def main() -> None:
                 ready.append(interactive)
             print(describe(f"home screen first frame{label}", firsts))
             print(describe(f"home screen interactive{label}", ready))
+            record(f"startup: first frame{label} (median)", _ms(firsts), "ms")
+            record(f"startup: interactive{label} (median)", _ms(ready), "ms", target="< 1000 ms")
     print("target: home screen interactive in under 1000 ms")
     with tempfile.TemporaryDirectory(prefix="hotseat-bench-") as tmp:
         os.environ.update({k: v for k, v in fresh_env(Path(tmp)).items() if "HOTSEAT" in k})
@@ -173,6 +181,12 @@ def main() -> None:
         f"{'services load (voice + microphone)':<36} {took * 1000:6.0f} ms in a background thread"
     )
     print(f"{'  longest UI-thread stall meanwhile':<36} {worst * 1000:6.0f} ms")
+    record("startup: services load (background)", round(took * 1000), "ms")
+    record("startup: longest UI stall while loading", round(worst * 1000), "ms")
+
+
+def _ms(values: list[float]) -> float:
+    return round(statistics.median(values) * 1000)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """How fast the history is: saving one answer, and reading a long history.
 
-    .venv/bin/python benchmarks/bench_store.py [SESSIONS]
+    .venv/bin/python benchmarks/bench_store.py [SESSIONS] [--quick]
 
 Prints figures (no pass/fail): the time to commit one answer durably
 (synchronous=FULL, so it survives a power cut), and, for a history of
@@ -21,13 +21,16 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.figures import record  # noqa: E402
+
 
 def _ms(seconds: float) -> str:
     return f"{seconds * 1000:8.2f} ms"
 
 
 def main() -> None:
-    sessions = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    numbers = [a for a in sys.argv[1:] if a.isdigit()]
+    sessions = int(numbers[0]) if numbers else (100 if "--quick" in sys.argv else 500)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["HOTSEAT_DATA_DIR"] = folder
         from tests.store.sample import question, timed, turn
@@ -58,6 +61,7 @@ def main() -> None:
             f"save one answer (durable commit), median {_ms(statistics.median(saves))}, "
             f"max {_ms(max(saves))}"
         )
+        record("store: save one answer (median)", round(statistics.median(saves) * 1000, 2), "ms")
 
         store = Store()
         start = time.perf_counter()
@@ -73,7 +77,9 @@ def main() -> None:
 
         start = time.perf_counter()
         store = Store()
-        print(f"open (quick_check + migrate)    {_ms(time.perf_counter() - start)}")
+        opened = time.perf_counter() - start
+        print(f"open (quick_check + migrate)    {_ms(opened)}")
+        record(f"store: open a {sessions}-session history", round(opened * 1000, 1), "ms")
         for name, action in [
             ("list sessions", lambda: store.list_sessions()),
             ("load one session", lambda: store.load_session(sessions // 2)),
@@ -88,6 +94,9 @@ def main() -> None:
                 action()
                 times.append(time.perf_counter() - start)
             print(f"{name:<30} {_ms(statistics.median(times))}")
+            if name in ("list sessions", "progress, overall"):
+                ms = round(statistics.median(times) * 1000, 1)
+                record(f"store: {name} ({sessions} sessions)", ms, "ms")
         store.close()
 
 

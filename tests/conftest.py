@@ -1,7 +1,10 @@
-"""Every test runs with its own config, data and cache folders.
+"""Every test runs with its own config, data and cache folders, and off the network.
 
 No test may touch the real user's settings or history: the HOTSEAT_*_DIR
-variables point at a fresh temporary folder for each test.
+variables point at a fresh temporary folder for each test. No test may reach
+the network either: a connection to anything but loopback or a unix socket
+fails the test (``tests/support/netguard.py``), in the test process and in
+the Python processes it starts.
 """
 
 from __future__ import annotations
@@ -12,6 +15,27 @@ from pathlib import Path
 import pytest
 
 pytest_plugins = ["tests.support.pulse_fixtures"]
+
+ROOT = Path(__file__).resolve().parents[1]
+GUARD_SITE = ROOT / "tests" / "support" / "netguard_site"
+
+
+@pytest.fixture(autouse=True)
+def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    from tests.support.netguard import install
+
+    blocked: list[str] = []
+    remove = install(blocked.append)
+    # Child processes (the installed command, python -m hotseat) are guarded too.
+    import os
+
+    parts = [str(GUARD_SITE), str(ROOT), os.environ.get("PYTHONPATH", "")]
+    monkeypatch.setenv("PYTHONPATH", os.pathsep.join(p for p in parts if p))
+    try:
+        yield
+    finally:
+        remove()
+    assert not blocked, f"network use in a test: {blocked}"
 
 
 @pytest.fixture(autouse=True)
