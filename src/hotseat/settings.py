@@ -118,13 +118,34 @@ def _read_file(source: Path, settings: Settings) -> tuple[dict[str, Any], str, s
         return {}, "", ""
     try:
         text = read_text_checked(source, max_bytes=SETTINGS_MAX_BYTES)
+    except TomlFileError as exc:
+        settings.problems.append(f"{exc}; hotseat runs on its defaults")
+        return {}, "", str(exc)
+    try:
         return loads_checked(text, source), text, ""
     except TomlFileError as exc:
         settings.problems.append(
-            f"{exc.path}, line {exc.line}: {exc.message}. hotseat runs on its defaults and "
-            "will not save over this file until the line is fixed."
+            f"{exc.path}, line {exc.line}: {exc.message}. The other lines are used; "
+            "hotseat will not save over this file until that line is fixed."
         )
-        return {}, "", str(exc)
+        return _salvage(text, exc.line), text, str(exc)
+
+
+def _salvage(text: str, bad_line: int) -> dict[str, Any]:
+    """The plain ``key = value`` lines of a file that does not parse as a whole.
+
+    A typo on one line must not undo the user's other choices (``save_recordings
+    = false`` above a broken line stays false).
+    """
+    found: dict[str, Any] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if number == bad_line or "=" not in line or line.lstrip().startswith(("#", "[")):
+            continue
+        try:
+            found.update(loads_checked(line, "line"))
+        except TomlFileError:
+            continue
+    return found
 
 
 def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = None) -> Settings:
