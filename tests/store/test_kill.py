@@ -1,15 +1,29 @@
-"""kill -9 in the middle of a session: every finished answer is there afterwards."""
+"""kill -9 in the middle of a session: every finished answer is there afterwards.
+
+The core session in its own process (``run_session``), and the installed app in a
+real terminal: killed the instant an answer is committed after ctrl+s, and
+killed while an answer is being typed (its draft is offered back).
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
+from collections.abc import Callable
 from pathlib import Path
+
+import pytest
 
 from hotseat import paths
 from hotseat.store import Store
+from tests.tui.terminal import Terminal, running
+
+needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -78,3 +92,79 @@ def test_sigkill_during_a_stream_of_writes_loses_nothing_reported_saved() -> Non
         assert [a.position for a in record.answers] == list(range(len(record.answers)))
         assert info.status == "interrupted"
     assert paths.database_file().exists()
+
+
+# -- the real app, killed in a real terminal -------------------------------------------
+
+ANSWER = "I wrote down the decision and the reasons, and we stopped arguing about it."
+
+
+def _hotseat_pid(term: Terminal) -> int:
+    """The hotseat process in the terminal: the child of the pane's shell."""
+    shell = term.tmux("list-panes", "-F", "#{pane_pid}").split()[0]
+    children = subprocess.run(
+        ["ps", "-o", "pid=", "--ppid", shell], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert len(children) == 1, children
+    return int(children[0])
+
+
+def _kill(term: Terminal) -> None:
+    os.kill(_hotseat_pid(term), signal.SIGKILL)  # our own child, by its id
+    term.wait_for("hotseat exited with 137")
+
+
+def _saved_texts() -> list[str]:
+    path = paths.database_file()
+    if not path.exists():
+        return []
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5)
+    try:
+        return [r[0] for r in conn.execute("SELECT transcript FROM answers ORDER BY position")]
+    except sqlite3.OperationalError:
+        return []  # the schema is not written yet
+    finally:
+        conn.close()
+
+
+def _until(check: Callable[[], bool], timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.002)
+
+
+@needs_tmux
+def test_sigkill_right_after_ctrl_s_keeps_the_answer(tmp_path: Path) -> None:
+    with running("practice --mode curveball --count 3 --typed --mute", tmp_path) as term:
+        term.wait_for("Question 1 of 3")
+        term.type(ANSWER)
+        term.wait_for(ANSWER[:40])
+        term.send("C-s")
+        _until(lambda: bool(_saved_texts()))  # the instant it is committed: kill
+        _kill(term)
+    with Store() as store:
+        [info] = store.list_sessions()
+        assert info.status == "interrupted"
+        assert [a.transcript.text for a in store.load_session(info.id).answers] == [ANSWER]
+
+
+@needs_tmux
+def test_sigkill_while_typing_offers_the_draft_back(tmp_path: Path) -> None:
+    typed = "Half an answer about the incident review"
+    with running("practice --mode curveball --count 3 --typed --mute", tmp_path) as term:
+        term.wait_for("Question 1 of 3")
+        term.type(typed)
+        term.wait_for(typed)
+        _until(lambda: any(paths.data_dir().glob("drafts/*.json")), timeout=6)
+        _kill(term)
+    assert _saved_texts() == []  # nothing was submitted
+    (tmp_path / "again").mkdir()
+    with running("--typed --mute", tmp_path / "again") as term:
+        home = term.wait_for("An answer you were typing was kept")
+        assert "Half an answer about the" in home
+        term.send("F2")
+        term.wait_for("interrupted")
+        term.send("r")
+        screen = term.wait_for(typed)
+        assert "Question 1 of 3" in screen
