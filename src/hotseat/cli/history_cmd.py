@@ -45,11 +45,22 @@ def register(sub: Any) -> None:
     purge.set_defaults(func=_purge)
 
 
-def _open() -> Store:
-    from hotseat.store import Store, StoreError
+def _open(*, writes: bool) -> Store:
+    from hotseat.store import Store, StoreError, StoreUnwritable
 
     try:
         store = Store()
+    except StoreUnwritable as exc:
+        if writes:
+            raise SystemExit(f"hotseat: {str(exc).split(';')[0]}; nothing was changed.") from None
+        try:  # reading needs no write access: show the history as it is
+            store = Store(read_only=True)
+        except StoreError as again:
+            raise SystemExit(f"hotseat: {again}") from None
+        print(
+            f"hotseat: {store.path.parent} cannot be written; the history is shown read-only.",
+            file=sys.stderr,
+        )
     except StoreError as exc:
         raise SystemExit(f"hotseat: {exc}") from None
     for notice in store.notices:
@@ -57,10 +68,10 @@ def _open() -> Store:
     return store
 
 
-def _with_store(action: Callable[[Store], int]) -> int:
+def _with_store(action: Callable[[Store], int], *, writes: bool = False) -> int:
     from hotseat.store import StoreError, UnknownSession
 
-    store = _open()
+    store = _open(writes=writes)
     try:
         return action(store)
     except UnknownSession as exc:
@@ -147,7 +158,7 @@ def _delete(args: argparse.Namespace) -> int:
         print(f"Deleted session {session_id} and {count(len(removed), 'recording')}.")
         return 0
 
-    return _with_store(run)
+    return _with_store(run, writes=True)
 
 
 def _close(args: argparse.Namespace) -> int:
@@ -157,7 +168,7 @@ def _close(args: argparse.Namespace) -> int:
         print(f"Closed session {session_id}; its answers are kept.")
         return 0
 
-    return _with_store(run)
+    return _with_store(run, writes=True)
 
 
 def _report(args: argparse.Namespace) -> int:
@@ -224,4 +235,4 @@ def _purge(args: argparse.Namespace) -> int:
         print(f"Deleted {count(deleted, 'session')} and {their} recordings. The history is empty.")
         return 0
 
-    return _with_store(run)
+    return _with_store(run, writes=True)

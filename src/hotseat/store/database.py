@@ -118,3 +118,29 @@ def open_database(path: Path, busy_timeout: float = BUSY_TIMEOUT_SECONDS) -> Ope
         "(never deleted) and a new, empty history was started."
     )
     return opened
+
+
+def open_read_only(path: Path) -> Opened:
+    """Open the history only to read it: a folder that cannot be written still shows it.
+
+    ``mode=ro`` first; a WAL database whose ``-shm`` cannot be made in a read-only
+    folder is then read as ``immutable`` (nothing else can be writing to it there).
+    No migration: an older file is read as it is.
+    """
+    if not path.is_file():
+        raise StoreError(f"There is no history at {path} yet.")
+    last: sqlite3.Error | None = None
+    for flags in ("mode=ro", "mode=ro&immutable=1"):
+        try:
+            conn = sqlite3.connect(
+                f"{path.as_uri()}?{flags}", uri=True, isolation_level=None, check_same_thread=False
+            )
+            refuse_newer(conn, str(path))
+            conn.execute("SELECT count(*) FROM sessions").fetchone()
+        except StoreError:
+            raise
+        except sqlite3.Error as exc:
+            last = exc
+            continue
+        return Opened(conn=conn, notices=[], migrated_from=refuse_newer(conn, str(path)))
+    raise translate(last or sqlite3.OperationalError("unreadable"), str(path))

@@ -20,7 +20,7 @@ from typing import Any
 from hotseat import paths
 from hotseat.session import Turn
 from hotseat.store import ownership
-from hotseat.store.database import BUSY_TIMEOUT_SECONDS, open_database
+from hotseat.store.database import BUSY_TIMEOUT_SECONDS, open_database, open_read_only
 from hotseat.store.drafts import clear_draft
 from hotseat.store.errors import StoreError, UnknownSession, translate
 from hotseat.store.recordings import remove_recording, remove_session_folder
@@ -41,11 +41,13 @@ class Store:
         *,
         busy_timeout: float = BUSY_TIMEOUT_SECONDS,
         now: Callable[[], float] = time.time,
+        read_only: bool = False,
     ) -> None:
         self.path = path or paths.database_file()
         self._now = now
         self._lock = threading.RLock()
-        opened = open_database(self.path, busy_timeout)
+        self.read_only = read_only  # opened only to read (a folder that cannot be written)
+        opened = open_read_only(self.path) if read_only else open_database(self.path, busy_timeout)
         self._conn: sqlite3.Connection | None = opened.conn
         self._owned: set[int] = set()  # sessions this store began or resumed
         self.notices: list[str] = opened.notices
