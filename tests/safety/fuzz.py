@@ -43,13 +43,17 @@ HOSTILE_VALUES = (
 _ASSIGN_RE = re.compile(r"^(\s*[A-Za-z0-9_\-\".]+\s*=\s*)(.*)$")
 
 
+DEEP = frozenset(v for v in HOSTILE_VALUES if len(v) > 100)
+
+
 @st.composite
-def hostile_edit(draw: st.DrawFn, text: str) -> str:
-    """``text`` with one hostile edit."""
+def hostile_edit(draw: st.DrawFn, text: str, *, deep: bool = True) -> str:
+    """``text`` with one hostile edit (``deep=False``: no 300-level nesting)."""
     lines = text.splitlines()
     kind = draw(st.sampled_from(["replace", "insert", "delete", "cut", "header", "noise"]))
     at = draw(st.integers(0, max(0, len(lines) - 1)))
-    value = draw(st.sampled_from(HOSTILE_VALUES))
+    values = HOSTILE_VALUES if deep else tuple(v for v in HOSTILE_VALUES if v not in DEEP)
+    value = draw(st.sampled_from(values))
     if kind == "replace":
         assignments = [i for i, line in enumerate(lines) if _ASSIGN_RE.match(line)]
         if assignments:
