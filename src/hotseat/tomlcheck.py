@@ -70,17 +70,41 @@ def nesting_problem(text: str, max_depth: int = MAX_DEPTH) -> tuple[int, str] | 
     return None
 
 
+def _too_deep(data: dict[str, Any], max_depth: int) -> bool:
+    """Whether tables and arrays nest deeper than ``max_depth`` (walked without recursion)."""
+    stack: list[tuple[Any, int]] = [(data, 1)]
+    while stack:
+        value, depth = stack.pop()
+        children = value.values() if isinstance(value, dict) else value
+        for child in children:
+            if isinstance(child, dict | list):
+                if depth + 1 > max_depth:
+                    return True
+                stack.append((child, depth + 1))
+    return False
+
+
 def loads_checked(text: str, where: Path | str, *, max_depth: int = MAX_DEPTH) -> dict[str, Any]:
-    """Parse ``text`` (read from ``where``); any failure is a TomlFileError with a line."""
-    deep = nesting_problem(text, max_depth)
-    if deep is not None:
-        raise TomlFileError(where, deep[0], deep[1])
+    """Parse ``text`` (read from ``where``); any failure is a TomlFileError with a line.
+
+    The parse comes first (the common, valid case stays fast); the bracket scan
+    that finds the line runs only for a file nested too deeply.
+    """
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
+        deep = nesting_problem(text, max_depth)  # a syntax error deep inside: say so
+        if deep is not None:
+            raise TomlFileError(where, deep[0], deep[1]) from None
         raise TomlFileError(where, decode_error_line(exc), f"not valid TOML: {exc}") from None
-    except RecursionError:  # a shape the scanner missed: still one clean line
-        raise TomlFileError(where, 1, "nested too deeply to read") from None
+    except RecursionError:
+        deep = nesting_problem(text, max_depth)
+        line, message = deep if deep is not None else (1, "nested too deeply to read")
+        raise TomlFileError(where, line, message) from None
+    if _too_deep(data, max_depth):
+        line, message = nesting_problem(text, max_depth) or (1, "nested too deeply")
+        raise TomlFileError(where, line, message)
+    return data
 
 
 def read_text_checked(path: Path, *, max_bytes: int = DATA_MAX_BYTES) -> str:

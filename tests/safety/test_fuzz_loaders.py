@@ -14,9 +14,9 @@ from hypothesis import strategies as st
 
 from hotseat import resources
 from hotseat.questions.loader import load_pack
+from hotseat.session import load_modes
 from hotseat.session.datafile import DataFileError
 from hotseat.session.followups import load_follow_up_rules
-from hotseat.session.modes import load_modes
 from hotseat.settings import load_settings
 from hotseat.speech.persona import PersonaError, load_persona_file
 from tests.safety.fuzz import LINE_RE, hostile_edit
