@@ -350,7 +350,8 @@ def section_responsiveness(answer: np.ndarray, ko_model: Path | None) -> None:
         )
     for name, settings in choices:
         gaps.clear()
-        source = FileSource(Audio(answer[: 20 * SAMPLE_RATE].reshape(-1, 1), SAMPLE_RATE))
+        part = answer[: int(min(20.0, len(answer) / SAMPLE_RATE) * SAMPLE_RATE)]
+        source = FileSource(Audio(part.reshape(-1, 1), SAMPLE_RATE))
         listener = MicListener(settings, source_factory=lambda s=source: s)
         listener.wait_ready()
         loading = max(gaps)
@@ -364,7 +365,7 @@ def section_responsiveness(answer: np.ndarray, ko_model: Path | None) -> None:
         listener.close()
         print(
             f"   {name:<6} while the model loads {1000 * loading:.0f} ms;"
-            f" while answering (20 s) {1000 * max(gaps):.0f} ms"
+            f" while answering ({len(part) / SAMPLE_RATE:.0f} s) {1000 * max(gaps):.0f} ms"
         )
         record(f"asr: {name} longest UI stall while answering", round(1000 * max(gaps)), "ms")
     running = False
@@ -417,13 +418,16 @@ def edits(ref: list[str], hyp: list[str]) -> int:
     return row[len(hyp)]
 
 
-def section_wer(explore: bool) -> None:
+def section_wer(explore: bool, quick: bool = False) -> None:
     folder = speech_eval_dir()
     print("\n5. Word error rate of pocketsphinx through hotseat (speech-eval set)")
     if folder is None:
         print("   skipped: the speech-eval folder is not here")
         return
     items = [json.loads(line) for line in (folder / "manifest.jsonl").read_text().splitlines()]
+    if quick:
+        items = items[:8]  # --quick: a quarter of the clips, the file pass only
+        print(f"   (--quick: {len(items)} clips; the full set without --quick)")
     clips = []
     for item in items:
         audio = read_wav(folder / "clips" / item["clip"])
@@ -443,9 +447,12 @@ def section_wer(explore: bool) -> None:
         spent = time.perf_counter() - start
         print(f"   {label:<52} WER {errors / words:.3f}  RTF {spent / seconds:.2f}")
         if label.startswith("hotseat, a file"):
-            record("asr: sphinx word error rate (speech-eval)", round(errors / words, 3), "")
+            name = f"asr: sphinx word error rate ({len(clips)} speech-eval clips)"
+            record(name, round(errors / words, 3), "")
 
     run("hotseat, a file (transcribe_file)", SphinxEngine, partials=False)
+    if quick:
+        return
     run("hotseat, live (partials shown, then final words)", SphinxEngine, partials=True)
     if not explore:
         return
@@ -474,7 +481,9 @@ def section_wer(explore: bool) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="30 s answers instead of 2 minutes")
+    parser.add_argument(
+        "--quick", action="store_true", help="12 s answers instead of 2 minutes, fewer clips"
+    )
     parser.add_argument("--explore", action="store_true", help="also try pocketsphinx settings")
     parser.add_argument("--rss-child", help=argparse.SUPPRESS)
     parser.add_argument("--seconds", type=float, default=120.0, help=argparse.SUPPRESS)
@@ -482,7 +491,7 @@ def main() -> None:
     if args.rss_child:
         rss_child(args.rss_child, args.seconds)
         return
-    seconds = 30.0 if args.quick else 120.0
+    seconds = 12.0 if args.quick else 120.0
     print(f"hotseat ASR benchmark: {os.cpu_count()} CPUs, answers of {seconds:.0f} s")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -503,7 +512,7 @@ def main() -> None:
         section_end_latency(engines)
         section_realtime(engines)
     section_rss(seconds)
-    section_wer(args.explore)
+    section_wer(args.explore, args.quick)
     section_responsiveness(english, setup[2] if setup else None)
 
 
