@@ -7,6 +7,7 @@ killed while an answer is being typed (its draft is offered back).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -127,6 +128,14 @@ def _saved_texts() -> list[str]:
         conn.close()
 
 
+def _draft_texts() -> str:
+    texts = []
+    for path in paths.data_dir().glob("drafts/*.json"):
+        with contextlib.suppress(FileNotFoundError):  # replaced as we read: next poll
+            texts.append(path.read_text("utf-8"))
+    return "".join(texts)
+
+
 def _until(check: Callable[[], bool], timeout: float = 10.0) -> None:
     deadline = time.monotonic() + timeout
     while not check():
@@ -156,7 +165,8 @@ def test_sigkill_while_typing_offers_the_draft_back(tmp_path: Path) -> None:
         term.wait_for("Question 1 of 3")
         term.type(typed)
         term.wait_for(typed)
-        _until(lambda: any(paths.data_dir().glob("drafts/*.json")), timeout=6)
+        # Kept while typing goes on, and in full a second after the typing stops.
+        _until(lambda: typed in _draft_texts(), timeout=6)
         _kill(term)
     assert _saved_texts() == []  # nothing was submitted
     (tmp_path / "again").mkdir()
