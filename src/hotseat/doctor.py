@@ -67,8 +67,20 @@ def core_checks() -> Iterable[Check]:
     yield Check("assets", "ok", str(resources.assets_dir()))
     yield Check("config folder", "ok", str(paths.config_dir()))
     yield Check("data folder", "ok", str(paths.data_dir()))
+    yield from settings_checks()
     yield from privacy_checks()
     yield analysis_check()
+
+
+def settings_checks() -> Iterable[Check]:
+    """The settings file: read as the app reads it, every problem with its line."""
+    from hotseat.settings import load_settings
+
+    settings = load_settings()
+    for problem in settings.problems:
+        yield Check("settings", "warn", problem, "fix that line in settings.toml")
+    if not settings.problems:
+        yield Check("settings", "ok", str(settings.origin.path))
 
 
 SAMPLE_QUESTION = "Tell me about a time you improved how your team worked."

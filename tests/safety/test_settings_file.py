@@ -103,3 +103,12 @@ def test_bad_numbers_and_deep_nesting_are_one_line_each(text: str, needle: str) 
     assert len(settings.problems) == 1
     assert needle in settings.problems[0] and "line 1" in settings.problems[0]
     assert settings.silence_end_seconds == 0.0 and settings.drill_silence_end_seconds == 4.0
+
+
+def test_doctor_names_the_broken_line() -> None:
+    from hotseat.doctor import settings_checks
+
+    assert [c.status for c in settings_checks()] == ["ok"]
+    _file().write_text("muted = false\nengine = \n", encoding="utf-8")
+    [check] = settings_checks()
+    assert check.status == "warn" and "line 2" in check.detail
