@@ -35,6 +35,19 @@ CHECKS = (
     "look-for",
     "length",
     "delivery",
+    "story",
+    "owns",
+    "learning",
+    "weakness",
+    "resolution",
+    "coping",
+    "leading",
+    "credit",
+    "fit",
+    "forward",
+    "goals",
+    "salary",
+    "claims",
 )
 
 _NUMBERS: dict[str, tuple[str, ...]] = {

@@ -1,0 +1,158 @@
+"""The facts of one answer that the rubric's points and red flags are judged on.
+
+Everything here is read clause by clause (``sense.read``): a phrase under a negation
+does not count as the point it names, and an action counts as the candidate's own
+only when the candidate (or their team) is the one doing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hotseat.feedback.matcher import Entry, Match
+from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
+
+# Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
+_KEEP_NEGATED = frozenset({"denial", "weakness-named", "scorn", "setback", "drift", "money"})
+
+
+@dataclass
+class Facts:
+    reading: Reading
+    concepts: dict[str, list[Match]]  # concept -> live matches (not negated)
+    actions: list[Match]  # own action clauses: (clause first, verb)
+    self_actions: list[Match]
+    impact: list[Match]  # an outcome with a number measuring it
+    criticism: list[Match]  # a person or employer run down
+    repeated: list[tuple[int, int]]  # sentences said before
+    novelty: float  # share of content words used once
+    content_words: int
+    numbers: list[int] = field(default_factory=list)
+
+    def has(self, concept: str) -> bool:
+        return bool(self.concepts.get(concept))
+
+    def get(self, concept: str) -> list[Match]:
+        return self.concepts.get(concept, [])
+
+
+def _live(reading: Reading, name: str, matches: list[Match]) -> list[Match]:
+    if name in _KEEP_NEGATED:
+        return list(matches)
+    return [m for m in matches if not reading.negated(m)]
+
+
+def gather(job: object) -> Facts:
+    from hotseat.feedback.job import Job
+    from hotseat.feedback.sense import read
+
+    assert isinstance(job, Job)
+    reading = read(job.answer, job.lex)
+    norms = job.answer.norms
+    concepts: dict[str, list[Match]] = {}
+    for key, matches in job.matches.items():
+        if key.startswith("concepts."):
+            name = key.split(".", 1)[1]
+            concepts[name] = _live(reading, name, matches)
+    # Own action clauses: the speaker or their team does something, not denied.
+    verbs = job.words("star.action_verbs")
+    stop = job.words("language.stopwords") | job.words("language.generic")
+    actions: list[Match] = []
+    for clause in reading.clauses:
+        if clause.subject not in (SELF, TEAM):
+            continue
+        for k in range(clause.first, clause.last + 1):
+            if norms[k] in verbs:
+                m = Match(clause.first, clause.last, _entry(norms[k]))
+                content = [
+                    w for w in norms[k + 1 : clause.last + 1] if w not in stop and len(w) > 3
+                ]
+                if not reading.negated(Match(k, k, m.entry)) and content:
+                    actions.append(m)
+                break
+    self_actions = [m for m in actions if reading.clause(m.first).subject == SELF]
+    number_words = job.words("impact.number_words")
+    numbers = [k for k, t in enumerate(job.answer.tokens) if t.is_number or t.norm in number_words]
+    # A number measures an outcome when it shares a clause with one.
+    impact: list[Match] = []
+    for m in concepts.get("outcome", []):
+        clause = reading.clause(m.first)
+        if clause.subject == OTHER:
+            continue
+        near = [k for k in numbers if clause.first <= k <= clause.last]
+        if near:
+            impact.append(Match(min(m.first, near[0]), max(m.last, near[-1]), m.entry))
+    criticism = _criticism(job, reading)
+    repeated, novelty, content_words = _repetition(reading, norms, stop)
+    return Facts(
+        reading,
+        concepts,
+        actions,
+        self_actions,
+        impact,
+        criticism,
+        repeated,
+        novelty,
+        content_words,
+        numbers,
+    )
+
+
+def _entry(word: str) -> Entry:
+    return Entry(word, (word,), (False,))
+
+
+def _criticism(job: object, reading: Reading) -> list[Match]:
+    """Clauses that run a person or an employer down, whatever words carry it."""
+    from hotseat.feedback.job import Job
+
+    assert isinstance(job, Job)
+    out: list[Match] = []
+    for m in job.found("valence.negative") + job.found("valence.obstruct"):
+        if reading.subject(m) == OTHER and not reading.negated(m):
+            out.append(m)
+    for m in job.found("valence.capable"):
+        if reading.subject(m) == OTHER and reading.negated(m):
+            out.append(m)
+    others = job.words("valence.others")
+    for m in job.found("concepts.scorn"):
+        first, last = _sentence_of(reading, m.first)
+        if reading.subject(m) == OTHER or any(
+            w in others for w in job.answer.norms[first : last + 1]
+        ):
+            out.append(m)
+    for m in job.found("negativity.blame"):
+        if not reading.negated(m) or m.entry.words[0] == "not":
+            out.append(m)
+    out.sort(key=lambda m: m.first)
+    return out
+
+
+def _sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+    for first, last in reading.sentences:
+        if first <= k <= last:
+            return first, last
+    return k, k
+
+
+def _repetition(
+    reading: Reading, norms: list[str], stop: frozenset[str]
+) -> tuple[list[tuple[int, int]], float, int]:
+    seen: set[tuple[str, ...]] = set()
+    repeated: list[tuple[int, int]] = []
+    units = reading.sentences
+    if len(units) < 3:  # no punctuation or pauses: compare clauses instead
+        units = [(c.first, c.last) for c in reading.clauses]
+    for first, last in units:
+        key = tuple(w for w in norms[first : last + 1] if w not in stop)
+        if len(key) < 3:
+            continue
+        if key in seen:
+            repeated.append((first, last))
+        seen.add(key)
+    content = [w for w in norms if w not in stop and len(w) > 3]
+    novelty = len(set(content)) / len(content) if content else 1.0
+    return repeated, novelty, len(content)
+
+
+SUBJECTS = (SELF, TEAM, OTHER, NONE)

@@ -1,0 +1,57 @@
+"""What a question asks: its intent, which picks the rubric an answer is scored by.
+
+Intents come from ``assets/lexicons/intents.toml``. Topic intents (weakness,
+failure, conflict, why this company, ...) win over the frame of the question
+("tell me about a time", "what would you do"), so "tell me about a time you
+failed" is scored as a failure question. Among matches the longest phrase wins,
+then the one listed first. A bank question that matches nothing keeps its bank
+kind; a typed one is "general".
+"""
+
+from __future__ import annotations
+
+from hotseat.feedback.lexicon import Lexicons
+from hotseat.feedback.matcher import Matcher
+from hotseat.feedback.tokens import answer_from
+from hotseat.questions.model import Question
+from hotseat.transcript import Transcript
+
+FRAMES = ("behavioral", "situational", "technical", "curveball")
+# A bank question's kind, when its words say nothing more specific.
+FROM_KIND = {
+    "behavioral": "behavioral",
+    "situational": "situational",
+    "technical-light": "technical",
+    "curveball": "curveball",
+    "opener": "about-yourself",
+    "motivation": "why-company",
+    "closing": "questions-for-us",
+    "follow-up": "follow-up",
+}
+
+
+def classify(text: str, lex: Lexicons) -> str:
+    """The intent of a question's words, or "general"."""
+    intents = lex.maps["intents.intents"]
+    tokens = answer_from(Transcript.typed(text), 400).tokens
+    found = Matcher(intents).scan(tokens) if intents else {}
+    order = list(intents)
+    best: tuple[int, int, int] | None = None  # (topic first, longest, earliest in file)
+    name = "general"
+    for intent, matches in found.items():
+        if not matches:
+            continue
+        longest = max(len(m.entry.words) for m in matches)
+        rank = (0 if intent in FRAMES else 1, longest, -order.index(intent))
+        if best is None or rank > best:
+            best, name = rank, intent
+    return name
+
+
+def intent_of(question: Question | None, text: str, lex: Lexicons) -> str:
+    intent = classify(text, lex)
+    if intent == "general" and question is not None:
+        return FROM_KIND.get(question.kind, "general")
+    if question is not None and question.kind == "follow-up" and intent in FRAMES:
+        return "follow-up"
+    return intent
