@@ -74,10 +74,12 @@ def quality(quick: bool) -> None:
         print(f"pairwise accuracy, cross-validated:   {_share(good)} (target >= 0.95)")
         print(f"  length-matched, cross-validated:    {_share(lm)} (target >= 0.90)")
         print(
-            f"  shipped rubric (fitted on all):     {_share(shipped)}, length-matched {_share(shipped_lm)}"
+            f"  shipped rubric (fitted on all):     {_share(shipped)}, "
+            f"length-matched {_share(shipped_lm)}"
         )
         print(
-            f"  word count alone:                   {_share(words)}, length-matched {_share(words_lm)}"
+            f"  word count alone:                   {_share(words)}, "
+            f"length-matched {_share(words_lm)}"
         )
         record("feedback: pairwise accuracy (CV)", _rate(good), "share", target=">= 0.95")
         record("feedback: length-matched accuracy (CV)", _rate(lm), "share", target=">= 0.90")

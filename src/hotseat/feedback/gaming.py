@@ -64,7 +64,7 @@ def check_repeats(job: Job) -> None:
 
 
 def check_padding(job: Job) -> None:
-    low, high = job.band
+    high = job.band[1]
     f = job.facts
     if round(job.seconds) > high and f.novelty < NOVELTY_FLOOR and f.content_words >= 40:
         job.add(
