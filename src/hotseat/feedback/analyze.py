@@ -181,6 +181,8 @@ _CHECKS: list[tuple[str, Callable[[Job], None]]] = [
     ("credit", points.check_credit),
     ("fit", points.check_fit),
     ("forward", points.check_forward),
+    ("money", points.check_money),
+    ("private", points.check_private),
     ("goals", points.check_goals),
     ("salary", points.check_salary),
     ("claims", points.check_claims),

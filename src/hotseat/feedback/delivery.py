@@ -151,7 +151,10 @@ def check_length(job: Job) -> None:
         "band": [low, high],
     }
     how = job.length_note()
-    if seconds < low:
+    # Judged on whole seconds, as the message and the app's clock show them, and the
+    # band's edges are inside it: 90 s in a 45-90 s band is in the band.
+    shown = round(seconds)
+    if shown < low:
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
         job.metrics["length"]["verdict"] = "short"
         job.add(
@@ -160,7 +163,7 @@ def check_length(job: Job) -> None:
             f"The answer is short ({how}); a good answer to this "
             f"question takes {low:g}-{high:g} s.",
         )
-    elif seconds > high:
+    elif shown > high:
         sev = "major" if seconds > high * rubric.n("length.long_major") else "minor"
         job.metrics["length"]["verdict"] = "long"
         job.add(

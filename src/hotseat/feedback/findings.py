@@ -72,6 +72,7 @@ CONTENT = (
     "repeated-sentences",
     "padding",
     "recited-notes",
+    "private-life",
 )
 DELIVERY = (
     "pace-good",

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.relevance import _stop
-from hotseat.feedback.sense import SELF, TEAM
 from hotseat.feedback.stems import content_stems
 from hotseat.feedback.tokens import split_words
 
@@ -17,12 +16,18 @@ TOPIC = {
     "conflict": ("setback", "resolves"),
     "challenge": ("setback", "copes"),
 }
+_OWN = frozenset("i i'm i've i'd i'll me my mine we we're we've our us".split())
 NOVELTY_FLOOR = 0.45  # share of content words used only once, below which a long answer pads
 
 
 def check_topic(job: Job) -> None:
     concepts = TOPIC.get(job.kind)
+    if job.kind == "weakness":
+        return  # "no real weakness" is the topic check here
     if not concepts:
+        from hotseat.feedback.relevance import check_topic as by_shared_words
+
+        by_shared_words(job)
         return
     found = [m for c in concepts for m in job.facts.get(c)]
     if not found:
@@ -91,10 +96,7 @@ def check_recited(job: Job) -> None:
         if len(stems) < 4:
             continue
         shared = len(stems & note_stems) / len(stems)
-        own = any(
-            reading.clause(k).subject in (SELF, TEAM) and norms[k] in ("i", "my", "me", "we")
-            for k in range(first, last + 1)
-        )
+        own = any(w in _OWN for w in words)
         if shared >= 0.6 and not own:
             recited.append((first, last))
     if recited:

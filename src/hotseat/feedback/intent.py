@@ -1,10 +1,11 @@
 """What a question asks: its intent, which picks the rubric an answer is scored by.
 
 Intents come from ``assets/lexicons/intents.toml``. Topic intents (weakness,
-failure, conflict, why this company, ...) win over the frame of the question
-("tell me about a time", "what would you do"), so "tell me about a time you
-failed" is scored as a failure question. Among matches the longest phrase wins,
-then the one listed first. A bank question that matches nothing keeps its bank
+failure, conflict, why this company, ...) win over the frame "tell me about a
+time", so "tell me about a time you failed" is scored as a failure question; a
+hypothetical ("what would you do if...") wants a plan whatever its topic, and a
+curveball stays a curveball. Within a rank the longest phrase wins, then the one
+listed first. A bank question that matches nothing keeps its bank
 kind; a typed one is "general".
 """
 
@@ -17,6 +18,7 @@ from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
 FRAMES = ("behavioral", "situational", "technical", "curveball")
+_RANK = {"situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}  # topics: 1
 # A bank question's kind, when its words say nothing more specific.
 FROM_KIND = {
     "behavioral": "behavioral",
@@ -42,7 +44,7 @@ def classify(text: str, lex: Lexicons) -> str:
         if not matches:
             continue
         longest = max(len(m.entry.words) for m in matches)
-        rank = (0 if intent in FRAMES else 1, longest, -order.index(intent))
+        rank = (_RANK.get(intent, 1), longest, -order.index(intent))
         if best is None or rank > best:
             best, name = rank, intent
     return name

@@ -8,7 +8,7 @@ found here veto the strengths they contradict (``VETOES``), after all checks ran
 from __future__ import annotations
 
 from hotseat.feedback.job import Job
-from hotseat.feedback.matcher import Match
+from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.model import Evidence
 from hotseat.feedback.sense import OTHER, SELF, TEAM
 
@@ -57,8 +57,15 @@ def check_story(job: Job) -> None:
             "No actions: the answer never says what you did.",
         )
     outcomes = [m for m in f.get("outcome") if job.facts.reading.subject(m) != OTHER]
+    high = job.band[1]
     if outcomes and f.actions:
         job.add("star-result", "strength", "You said how it ended.", _q(job, outcomes[-1:], 1))
+    elif round(job.seconds) > high * job.rubric.n("length.ramble_share"):
+        job.add(
+            "ramble",
+            "major",
+            f"A long story ({job.length_note()}) that never arrives at how it ended.",
+        )
     elif f.actions:
         job.add("result-missing", "major", "No result: the story stops before how it ended.")
 
@@ -169,13 +176,21 @@ def check_weakness(job: Job) -> None:
         for m in job.found("valence.negative") + job.found("valence.obstruct")
         if job.facts.reading.subject(m) == SELF
     ]
-    named = [m for m in f.get("weakness-named") + self_critique if not _inside(m, cliche)]
+    # "I talk too much", "I take feedback too personally": a self clause with "too".
+    too = [
+        Match(k, k, f.get("weakness-named")[0].entry if f.get("weakness-named") else _TOO)
+        for k, w in enumerate(job.answer.norms)
+        if w == "too" and job.facts.reading.clause(k).subject == SELF
+    ]
+    named = [m for m in f.get("weakness-named") + self_critique + too if not _inside(m, cliche)]
     if named and not f.has("denial"):
         job.add("weakness-named", "strength", "You name a real weakness.", _q(job, named, 1))
     elif not cliche and not f.has("denial"):
         job.add("no-real-weakness", "major", "No real weakness is named.")
+    if not named and not cliche:
+        return  # "no real weakness" says it; there is nothing to be improving
     improving = [m for m in f.get("improving") if job.facts.reading.subject(m) != OTHER]
-    if improving and (named or cliche):
+    if improving:
         job.add(
             "improving",
             "strength",
@@ -184,6 +199,9 @@ def check_weakness(job: Job) -> None:
         )
     else:
         job.add("not-improving", "major", "Nothing says what you are doing about it.")
+
+
+_TOO = Entry("too", ("too",), (False,))
 
 
 def _inside(m: Match, others: list[Match]) -> bool:
@@ -270,9 +288,7 @@ def check_research(job: Job) -> None:
 
 
 def check_forward(job: Job) -> None:
-    f = job.facts
-    forward = f.get("forward")
-    money = f.get("money")
+    forward = job.facts.get("forward")
     if forward:
         job.add(
             "forward-looking",
@@ -280,6 +296,11 @@ def check_forward(job: Job) -> None:
             "You say what you are moving towards.",
             _q(job, forward),
         )
+
+
+def check_money(job: Job) -> None:
+    f = job.facts
+    forward, money = f.get("forward"), f.get("money")
     if money and len(money) >= len(forward):
         job.add(
             "sounds-indifferent",
@@ -329,10 +350,21 @@ def check_claims(job: Job) -> None:
     """Self-descriptions with nothing that proves them."""
     f = job.facts
     claims = f.get("generic")
-    if claims and len(f.actions) < 2 and not f.impact:
+    if claims and len(f.actions) < 2 and not f.impact and not f.has("proof"):
         job.add(
             "empty-claims",
             "major" if len(claims) >= 2 else "minor",
             f"Claims with no proof: {_said(job, claims)}.",
             _q(job, claims),
+        )
+
+
+def check_private(job: Job) -> None:
+    private = job.facts.get("private-life")
+    if len(private) >= 2 or (private and not job.facts.get("fits")):
+        job.add(
+            "private-life",
+            "major",
+            f"Private life instead of the career story: {_said(job, private)}.",
+            _q(job, private),
         )

@@ -48,6 +48,8 @@ CHECKS = (
     "goals",
     "salary",
     "claims",
+    "money",
+    "private",
 )
 
 _NUMBERS: dict[str, tuple[str, ...]] = {

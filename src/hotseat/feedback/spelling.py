@@ -4,12 +4,19 @@ A word of five letters or more that no lexicon knows is compared with the lexico
 own words: one letter wrong, missing, extra or two letters swapped ("manger",
 "listned", "responsibilty") is read as the lexicon word, and a word that starts
 with one of the lexicons' stems give or take a letter ("priortised") as that stem.
-The answer's text is untouched: evidence quotes what was said or typed.
+A real English word is left alone unless it is far rarer than the lexicon word it
+is one letter from ("manger" is read as "manager", "remove" stays "remove"):
+word frequencies come from pyspellchecker's English dictionary, which ships in its
+wheel. The answer's text is untouched: evidence quotes what was said or typed.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
 from collections.abc import Iterable
+from functools import cache
+from pathlib import Path
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -20,6 +27,21 @@ if TYPE_CHECKING:
 
 MIN_LENGTH = 5  # shorter words are left alone: too many real words lie one letter apart
 MIN_STEM = 5
+RARER = 20  # a real word is corrected only when the lexicon word is this many times commoner
+
+
+@cache
+def english_frequencies() -> dict[str, int]:
+    """How common each English word is (pyspellchecker's dictionary), read once."""
+    import spellchecker
+
+    path = Path(spellchecker.__file__).parent / "resources" / "en.json.gz"
+    try:
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            data = json.load(handle)
+    except (OSError, ValueError):
+        return {}
+    return {str(k): int(v) for k, v in data.items()}
 
 
 def _deletes(word: str) -> set[str]:
@@ -87,10 +109,18 @@ class Speller:
         return best
 
     def _lookup(self, word: str) -> str:
+        freq = english_frequencies()
+        mine = freq.get(word, 0)
+
+        def likelier(candidate: str) -> bool:
+            return mine * RARER < freq.get(candidate, 1 if not mine else 0)
+
         for probe in (word, *sorted(_deletes(word))):
             found = self._index.get(probe)
-            if found is not None and _one_edit(word, found):
+            if found is not None and _one_edit(word, found) and likelier(found):
                 return found
+        if mine:
+            return word  # a real word near no commoner lexicon word
         for stem in self.stems:
             for size in (len(stem) - 1, len(stem), len(stem) + 1):
                 head = word[:size]

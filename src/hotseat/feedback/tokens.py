@@ -65,9 +65,11 @@ class Answer:
             hi -= 1
         text = self.text[self.tokens[lo].cstart : self.tokens[hi].cend]
         if len(text) > _QUOTE_LIMIT:
+            lo, hi = first, last
             text = self.text[self.tokens[first].cstart : self.tokens[last].cend][:_QUOTE_LIMIT]
         text = " ".join(text.split())
-        return Evidence(text, self.tokens[first].start, self.tokens[last].end)
+        # The times span exactly the quoted words, so playing them back plays the quote.
+        return Evidence(text, self.tokens[lo].start, self.tokens[hi].end)
 
 
 def _norm(word: str) -> str:
