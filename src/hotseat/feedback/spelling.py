@@ -15,9 +15,9 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
-from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from hotseat.feedback.tokens import Answer
