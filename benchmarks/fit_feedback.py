@@ -30,7 +30,8 @@ from hotseat.feedback.rubric import Rubric, default_rubric
 from hotseat.transcript import Transcript
 
 L2 = 0.05  # pulls each weight towards the rubric's hand-set points
-TOP_POINTS = 14.0  # the largest fitted weight becomes this many points
+TOP_POINTS = 10.0  # points per unit of the fitted (logit) weight
+MAX_POINTS = 12.0  # no one finding moves the score more than this
 SKIP = {
     "timing-not-measured",
     "recognizer-fillers",
@@ -40,6 +41,23 @@ SKIP = {
     "only-fillers",
     "not-english",
     "user-files-ignored",
+}
+# Not fitted: how an answer is delivered, and its length, keep the rubric's hand-set
+# points. On these pairs they mostly stand in for length (a five-word answer has no
+# fillers to count), and length is a hint, not the verdict.
+FIXED = {
+    "pace-good",
+    "too-fast",
+    "too-slow",
+    "slow-start",
+    "long-pauses",
+    "fillers-low",
+    "fillers",
+    "hedging",
+    "repetition",
+    "length-good",
+    "too-short",
+    "too-long",
 }
 _SIGN = {"strength": 1.0, "major": -1.0, "minor": -0.5}
 
@@ -67,21 +85,28 @@ def prior(ids: list[str], base: Rubric) -> np.ndarray:
     return np.array([abs(base.findings[i].points) for i in ids]) / TOP_POINTS
 
 
-def fit(d: np.ndarray, w0: np.ndarray, steps: int = 4000, lr: float = 0.2) -> np.ndarray:
-    """Non-negative weights w minimising the logistic loss of d @ w, plus L2 towards w0."""
+def fit(
+    d: np.ndarray, w0: np.ndarray, free: np.ndarray, steps: int = 4000, lr: float = 0.2
+) -> np.ndarray:
+    """Non-negative weights w minimising the logistic loss of d @ w, plus L2 towards w0;
+    only the ``free`` weights move."""
     w = w0.copy()
     for _ in range(steps):
         margin = np.clip(d @ w, -30, 30)
         grad = -(d * (1 / (1 + np.exp(margin)))[:, None]).mean(axis=0)
         grad += L2 * (w - w0)
-        w = np.maximum(0.0, w - lr * grad)
+        w = np.where(free, np.maximum(0.0, w - lr * grad), w0)
     return w
+
+
+def free_mask(ids: list[str]) -> np.ndarray:
+    return np.array([i not in FIXED for i in ids])
 
 
 def points_for(w: np.ndarray, ids: list[str], base: Rubric) -> dict[str, float]:
     out: dict[str, float] = {}
     for fid, weight in zip(ids, w, strict=True):
-        pts = min(20.0, round(weight * TOP_POINTS * 2) / 2)
+        pts = min(MAX_POINTS, round(weight * TOP_POINTS * 2) / 2)
         out[fid] = pts if base.findings[fid].points >= 0 else -pts
     return out
 
@@ -109,7 +134,7 @@ def cross_validate(dev: list[Pair], own: list[Pair], folds: int = 5) -> list[tup
         test = [p for n, p in enumerate(dev) if n % folds == k]
         train = [p for n, p in enumerate(dev) if n % folds != k] + own
         d = np.array([feats[(p.id, "strong")] - feats[(p.id, "weak")] for p in train])
-        rubric = with_points(base, points_for(fit(d, prior(ids, base)), ids, base))
+        rubric = with_points(base, points_for(fit(d, prior(ids, base), free_mask(ids)), ids, base))
         out += list(zip(test, accuracy(test, rubric), strict=True))
     return out
 
@@ -118,13 +143,15 @@ def fit_all(dev: list[Pair], own: list[Pair]) -> dict[str, float]:
     base = default_rubric()
     ids = sorted(i for i in base.findings if i not in SKIP)
     d = np.array([vector(run(p, "strong"), ids) - vector(run(p, "weak"), ids) for p in dev + own])
-    return points_for(fit(d, prior(ids, base)), ids, base)
+    return points_for(fit(d, prior(ids, base), free_mask(ids)), ids, base)
 
 
 def write_back(points: dict[str, float]) -> None:
     path = ROOT / "assets" / "rubric.toml"
     text = path.read_text(encoding="utf-8")
     for fid, pts in points.items():
+        if fid in FIXED:
+            continue
         pattern = re.compile(
             rf"(\[findings\.{re.escape(fid)}\]\n(?:#.*\n)*area = \"\w+\"\n)points = [-\d.]+"
         )

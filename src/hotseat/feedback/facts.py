@@ -62,7 +62,7 @@ def gather(job: object) -> Facts:
         if clause.subject not in (SELF, TEAM):
             continue
         for k in range(clause.first, clause.last + 1):
-            if norms[k] in verbs:
+            if norms[k] in verbs or _past_action(norms, k, clause.first):
                 m = Match(clause.first, clause.last, _entry(norms[k]))
                 content = [
                     w for w in norms[k + 1 : clause.last + 1] if w not in stop and len(w) > 3
@@ -96,6 +96,42 @@ def gather(job: object) -> Facts:
         content_words,
         numbers,
     )
+
+
+_SUBJECTS = frozenset(["i", "we"])
+_BETWEEN = frozenset(["then", "also", "quickly", "first", "finally", "just", "personally", "soon"])
+_STATIVE = frozenset(
+    [
+        "needed",
+        "wanted",
+        "liked",
+        "loved",
+        "hated",
+        "used",
+        "seemed",
+        "believed",
+        "hoped",
+        "wished",
+        "preferred",
+        "enjoyed",
+        "cared",
+        "feared",
+        "worried",
+        "disliked",
+        "owned",
+    ]
+)
+
+
+def _past_action(norms: list[str], k: int, first: int) -> bool:
+    """ "I formed", "we then reviewed": a past-tense verb right after I or we."""
+    word = norms[k]
+    if not word.endswith("ed") or len(word) < 5 or word in _STATIVE:
+        return False
+    j = k - 1
+    while j >= first and norms[j] in _BETWEEN:
+        j -= 1
+    return j >= first and norms[j] in _SUBJECTS
 
 
 def _entry(word: str) -> Entry:

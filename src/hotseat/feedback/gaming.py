@@ -14,16 +14,18 @@ from hotseat.feedback.tokens import split_words
 TOPIC = {
     "failure": ("setback", "owns"),
     "conflict": ("setback", "resolves"),
-    "challenge": ("setback", "copes"),
 }
 _OWN = frozenset(
     ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "our", "us"]
 )
+TOPIC_MIN_WORDS = 30  # a shorter answer is judged on what it lacks, not on its topic
 NOVELTY_FLOOR = 0.45  # share of content words used only once, below which a long answer pads
 
 
 def check_topic(job: Job) -> None:
     concepts = TOPIC.get(job.kind)
+    if job.n < TOPIC_MIN_WORDS:
+        return
     if job.kind == "weakness":
         return  # "no real weakness" is the topic check here
     if not concepts:
@@ -36,7 +38,6 @@ def check_topic(job: Job) -> None:
         what = {
             "failure": "anything that went wrong",
             "conflict": "a disagreement with anyone",
-            "challenge": "a difficulty or pressure",
         }[job.kind]
         job.add(
             "off-topic",

@@ -27,12 +27,15 @@ VETOES: dict[str, frozenset[str]] = {
             "on-topic",
         }
     ),
-    "weakness-cliche": frozenset({"weakness-named", "look-for-covered"}),
+    "weakness-cliche": frozenset({"weakness-named", "improving", "look-for-covered"}),
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
     "repeated-sentences": frozenset({"look-for-covered"}),
     "off-topic": frozenset({"look-for-covered", "star-result", "specific-example"}),
 }
+
+
+RESULT_FROM = 0.6  # share of the answer after which an outcome counts as its result
 
 
 def _q(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
@@ -56,7 +59,12 @@ def check_story(job: Job) -> None:
             "major",
             "No actions: the answer never says what you did.",
         )
-    outcomes = [m for m in f.get("outcome") if job.facts.reading.subject(m) != OTHER]
+    # The result is how the story ends: an outcome in its last part.
+    outcomes = [
+        m
+        for m in f.get("outcome")
+        if job.facts.reading.subject(m) != OTHER and m.first >= int(job.n * RESULT_FROM)
+    ]
     high = job.band[1]
     if outcomes and f.actions:
         job.add("star-result", "strength", "You said how it ended.", _q(job, outcomes[-1:], 1))
@@ -106,7 +114,7 @@ def check_ownership(job: Job) -> None:
         job.add(
             "own-contribution",
             "strength",
-            f"Your own part is clear ({len(f.self_actions)} things you did yourself).",
+            f"Your own part is clear ({_things(len(f.self_actions))} you did yourself).",
             _q(job, f.self_actions),
         )
     elif len(team) >= 2:
@@ -116,6 +124,10 @@ def check_ownership(job: Job) -> None:
             'Your own part is unclear: every action is "we".',
             _q(job, team),
         )
+
+
+def _things(n: int) -> str:
+    return "one thing" if n == 1 else f"{n} things"
 
 
 def check_owns(job: Job) -> None:
@@ -254,30 +266,32 @@ def check_fit(job: Job) -> None:
 
 
 def check_research(job: Job) -> None:
+    """Why this company: something specific about it, from research or from the notes."""
     from hotseat.feedback.relevance import company_mentions, notes_overlap
 
     overlap, where = notes_overlap(job)
-    company = job.facts.get("company") + company_mentions(job)
-    if overlap >= 2 and not company:
-        company = (
-            [Match(k, k, job.facts.get("company")[0].entry) for k in where[:2]]
-            if job.facts.get("company")
-            else []
-        )
-        if not company:
-            job.add(
-                "research-shown",
-                "strength",
-                "You use what you learned about the company.",
-                tuple(job.answer.quote(k, k, 4) for k in where[:2]),
-            )
-            return
+    company = job.facts.get("company")
     if company:
         job.add(
             "research-shown",
             "strength",
             "You say something specific about the company or its field.",
             _q(job, company),
+        )
+    elif overlap >= 2:
+        job.add(
+            "research-shown",
+            "strength",
+            "You use what you learned about the company.",
+            tuple(job.answer.quote(k, k, 4) for k in where[:2]),
+        )
+    elif job.context.company.strip() or job.context.notes.strip():
+        named = " (beyond its name)" if company_mentions(job) else ""
+        job.add(
+            "not-tailored",
+            "major",
+            "Not tailored: nothing in the answer is specific to "
+            f"{job.context.company or 'the company'}{named} or comes from your notes.",
         )
     else:
         job.add(

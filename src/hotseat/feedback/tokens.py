@@ -98,7 +98,7 @@ def _from_text(text: str, limit: int) -> tuple[list[Token], int]:
                 norm=_norm(match.group()),
                 cstart=match.start(),
                 cend=match.end(),
-                sentence_start=not tokens or any(c in _SENTENCE_MARKS for c in gap),
+                sentence_start=not tokens or _ends_sentence(gap, match.group()),
                 comma_before=any(c in _COMMA_MARKS for c in gap) or " - " in gap,
             )
         )
@@ -106,6 +106,16 @@ def _from_text(text: str, limit: int) -> tuple[list[Token], int]:
     if tokens and "?" in text[prev_end:]:
         tokens[-1] = _with_question_end(tokens[-1])
     return tokens, total
+
+
+def _ends_sentence(gap: str, word: str) -> bool:
+    """A sentence mark, a blank line, or a line break before a capital (a list, a new
+    line of its own); a line break inside a wrapped sentence is only a space."""
+    if any(c in _SENTENCE_MARKS for c in gap.replace("\n", "")):
+        return True
+    if "\n" not in gap:
+        return False
+    return gap.count("\n") > 1 or word[:1].isupper() or word[:1].isdigit() or "-" in gap
 
 
 def _with_question_end(token: Token) -> Token:
