@@ -77,8 +77,6 @@ def gather(job: object) -> Facts:
     impact: list[Match] = []
     for m in concepts.get("outcome", []):
         clause = reading.clause(m.first)
-        if clause.subject == OTHER:
-            continue
         near = [k for k in numbers if clause.first <= k <= clause.last]
         if near:
             impact.append(Match(min(m.first, near[0]), max(m.last, near[-1]), m.entry))
@@ -148,7 +146,9 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
         if reading.subject(m) == OTHER and not reading.negated(m):
             out.append(m)
     for m in job.found("valence.capable"):
-        if reading.subject(m) == OTHER and reading.negated(m):
+        # "he never listened", "they couldn't keep up"; not "no patient would turn up",
+        # where the negation belongs to the subject, not to what they did.
+        if reading.subject(m) == OTHER and reading.negated(m, by=_VERB_NEGATORS):
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
@@ -162,6 +162,47 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             out.append(m)
     out.sort(key=lambda m: m.first)
     return out
+
+
+_VERB_NEGATORS = frozenset(
+    [
+        "not",
+        "never",
+        "hardly",
+        "barely",
+        "refused",
+        "failed",
+        "didn't",
+        "didnt",
+        "don't",
+        "dont",
+        "doesn't",
+        "doesnt",
+        "wasn't",
+        "wasnt",
+        "weren't",
+        "werent",
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "couldn't",
+        "couldnt",
+        "can't",
+        "cant",
+        "cannot",
+        "won't",
+        "wont",
+        "wouldn't",
+        "wouldnt",
+        "hasn't",
+        "hasnt",
+        "haven't",
+        "havent",
+        "hadn't",
+        "hadnt",
+    ]
+)
 
 
 def _sentence_of(reading: Reading, k: int) -> tuple[int, int]:

@@ -60,11 +60,7 @@ def check_story(job: Job) -> None:
             "No actions: the answer never says what you did.",
         )
     # The result is how the story ends: an outcome in its last part.
-    outcomes = [
-        m
-        for m in f.get("outcome")
-        if job.facts.reading.subject(m) != OTHER and m.first >= int(job.n * RESULT_FROM)
-    ]
+    outcomes = [m for m in f.get("outcome") if m.first >= int(job.n * RESULT_FROM)]
     high = job.band[1]
     if outcomes and f.actions:
         job.add("star-result", "strength", "You said how it ended.", _q(job, outcomes[-1:], 1))

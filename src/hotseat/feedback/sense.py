@@ -109,11 +109,15 @@ class Reading:
     def clause(self, k: int) -> Clause:
         return self.clauses[self.clause_of[k]]
 
-    def negated(self, match: Match) -> bool:
-        """A negator shortly before (or inside) the match, in the same clause."""
+    def negated(self, match: Match, by: frozenset[str] | None = None) -> bool:
+        """A negator shortly before (or inside) the match, in the same clause; ``by``
+        limits which negating words count."""
         clause = self.clause(match.first)
+        norms = self.answer.tokens
         return any(
-            match.first - _NEGATION_REACH <= n <= match.last and n >= clause.first
+            match.first - _NEGATION_REACH <= n <= match.last
+            and n >= clause.first
+            and (by is None or norms[n].norm in by)
             for n in clause.negators
         )
 
