@@ -27,7 +27,7 @@ from hotseat.feedback.lexicon import Lexicons, default_lexicons, lexicon_problem
 from hotseat.feedback.model import AREAS, Context, Feedback
 from hotseat.feedback.rubric import Rubric, default_rubric, rubric_problem
 from hotseat.feedback.scoring import score
-from hotseat.feedback.tokens import Answer, answer_from
+from hotseat.feedback.tokens import Answer, answer_from, split_words
 from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
@@ -62,7 +62,8 @@ def analyze(
         kind = "general"
     rule = rubric.kind(kind)
     band = (float(question.answer_min), float(question.answer_max)) if question else rule.band
-    answer = lex.speller.fix(answer_from(transcript, int(rubric.n("limits.max_words"))))
+    keep = frozenset(split_words(f"{text} {context.company} {context.role} {context.notes}"))
+    answer = lex.speller.fix(answer_from(transcript, int(rubric.n("limits.max_words"))), keep)
     seconds, estimated = _length(answer, transcript, rubric)
     job = Job(
         answer=answer,

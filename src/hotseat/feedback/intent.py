@@ -18,7 +18,9 @@ from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
 FRAMES = ("behavioral", "situational", "technical", "curveball")
-_RANK = {"situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}  # topics: 1
+# Asking for the candidate's questions, a hypothetical and a curveball win over the topic
+# they mention; a topic wins over the frames "tell me about a time" and "explain".
+_RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}
 # A bank question's kind, when its words say nothing more specific.
 FROM_KIND = {
     "behavioral": "behavioral",

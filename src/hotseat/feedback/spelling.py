@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 MIN_LENGTH = 5  # shorter words are left alone: too many real words lie one letter apart
 MIN_STEM = 5
 RARER = 20  # a real word is corrected only when the lexicon word is this many times commoner
+RARE = 1000  # ... and only when it is this rare (in pyspellchecker's counts)
 
 
 @cache
@@ -113,7 +114,7 @@ class Speller:
         mine = freq.get(word, 0)
 
         def likelier(candidate: str) -> bool:
-            return mine * RARER < freq.get(candidate, 1 if not mine else 0)
+            return mine < RARE and mine * RARER < freq.get(candidate, 1 if not mine else 0)
 
         for probe in (word, *sorted(_deletes(word))):
             found = self._index.get(probe)
@@ -128,11 +129,18 @@ class Speller:
                     return stem + word[size:]
         return word
 
-    def fix(self, answer: Answer) -> Answer:
-        """``answer`` with each word's reading put right (its text and times kept)."""
+    def fix(self, answer: Answer, keep: frozenset[str] = frozenset()) -> Answer:
+        """``answer`` with each word's reading put right (its text and times kept).
+
+        Words in ``keep`` (the question's, the company's, the notes') and names typed
+        with a capital inside a sentence ("Leeds") are left as they are.
+        """
         tokens = list(answer.tokens)
         changed = False
         for k, token in enumerate(tokens):
+            first = answer.text[token.cstart : token.cstart + 1]
+            if token.norm in keep or (first.isupper() and not token.sentence_start):
+                continue
             better = self.correct(token.norm)
             if better != token.norm:
                 tokens[k] = replace(token, norm=better)
