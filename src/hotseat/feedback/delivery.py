@@ -154,7 +154,8 @@ def check_length(job: Job) -> None:
     # Judged on whole seconds, as the message and the app's clock show them, and the
     # band's edges are inside it: 90 s in a 45-90 s band is in the band.
     shown = round(seconds)
-    if shown < low:
+    # A crisp answer near the band is fine: only well short of it is "too short".
+    if shown < low * rubric.n("length.near_share"):
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
         job.metrics["length"]["verdict"] = "short"
         job.add(
@@ -174,4 +175,7 @@ def check_length(job: Job) -> None:
         )
     else:
         job.metrics["length"]["verdict"] = "ok"
-        job.add("length-good", "strength", f"Length is in the {low:g}-{high:g} s band ({how}).")
+        where = "in" if shown >= low else "close to"
+        job.add(
+            "length-good", "strength", f"Length is {where} the {low:g}-{high:g} s band ({how})."
+        )

@@ -160,8 +160,15 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     for m in job.found("negativity.blame"):
         if not reading.negated(m) or m.entry.words[0] == "not":
             out.append(m)
-    out.sort(key=lambda m: m.first)
-    return out
+    out.sort(key=lambda m: (m.first, -m.last))
+    merged: list[Match] = []
+    for m in out:  # one piece of evidence per spot: "old guard" is not two criticisms
+        if merged and m.first <= merged[-1].last + 3:
+            if m.last > merged[-1].last:
+                merged[-1] = Match(merged[-1].first, m.last, merged[-1].entry)
+            continue
+        merged.append(m)
+    return merged
 
 
 _VERB_NEGATORS = frozenset(
@@ -221,8 +228,8 @@ def _repetition(
     if len(units) < 3:  # no punctuation or pauses: compare clauses instead
         units = [(c.first, c.last) for c in reading.clauses]
     for first, last in units:
-        key = tuple(w for w in norms[first : last + 1] if w not in stop)
-        if len(key) < 3:
+        key = tuple(norms[first : last + 1])
+        if len(key) < 4:
             continue
         if key in seen:
             repeated.append((first, last))

@@ -129,7 +129,8 @@ def _things(n: int) -> str:
 def check_owns(job: Job) -> None:
     f = job.facts
     if f.has("denial"):
-        return  # reported by check_denial
+        check_denial(job)
+        return
     owns = f.get("owns")
     if owns:
         job.add("owns-mistake", "strength", "You own your part in what went wrong.", _q(job, owns))

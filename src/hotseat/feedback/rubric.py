@@ -70,7 +70,7 @@ _NUMBERS: dict[str, tuple[str, ...]] = {
         "repeat_phrase_min",
         "stutter_min",
     ),
-    "length": ("short_major", "long_major", "ramble_share"),
+    "length": ("short_major", "near_share", "long_major", "ramble_share"),
     "topic": ("major_max", "minor_max"),
     "limits": ("min_words", "max_words", "language_min_words", "english_share"),
 }
