@@ -24,6 +24,7 @@ from tests.feedback.labelled import load_pairs
 from hotseat.feedback import Feedback, analyze, summarize
 from hotseat.feedback.lexicon import default_lexicons
 from hotseat.feedback.rubric import default_rubric
+from hotseat.feedback.spelling import english_frequencies
 from hotseat.transcript import Transcript, Word
 
 WORDS = 1500  # about ten minutes at 150 words a minute
@@ -127,11 +128,20 @@ def _numbers_as_words(text: str) -> str:
 
 
 def _typos(text: str) -> str:
-    """Two letters swapped in every fifth long word."""
+    """A typo in every fourth word of five letters or more: two letters swapped, or one
+    dropped, in turn (about one word in ten)."""
     out = []
-    for k, word in enumerate(text.split(" ")):
-        if k % 5 == 2 and len(word) >= 6 and word.isalpha():
-            word = word[:2] + word[3] + word[2] + word[4:]
+    n = 0
+    for word in text.split(" "):
+        core = word.strip(".,;:!?\"'")
+        if len(core) >= 5 and core.isalpha():
+            n += 1
+            if n % 4 == 0:
+                i = word.index(core) + 2
+                if n % 8 == 0:
+                    word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+                else:
+                    word = word[:i] + word[i + 1 :]
         out.append(word)
     return " ".join(out)
 
@@ -165,24 +175,30 @@ def intents() -> None:
     from hotseat.feedback.intent import classify
 
     path = Path(__file__).resolve().parent.parent / "tests" / "feedback" / "intent_wordings.toml"
-    wordings = tomllib.loads(path.read_text(encoding="utf-8"))["wordings"]
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
     lex = default_lexicons()
-    right, total, general, wrong = 0, 0, 0, []
-    for intent, texts in wordings.items():
-        for text in texts:
-            got = classify(text, lex)
-            total += 1
-            right += got == intent
-            general += got == "general"
-            if got != intent:
-                wrong.append(f"{text!r}: {got} (want {intent})")
-    print(
-        f"question intent accuracy:             {right}/{total} = {right / total:.3f}"
-        f" ({general} fell to 'general')"
-    )
-    for line in wrong:
-        print("   ", line)
-    record("feedback: question intent accuracy", right / total, "share", note=f"{total} wordings")
+    for key, label in (("wordings", "tuning set"), ("fresh", "fresh set")):
+        right, total, general, wrong = 0, 0, 0, []
+        for intent, texts in data[key].items():
+            for text in texts:
+                got = classify(text, lex)
+                total += 1
+                right += got == intent
+                general += got == "general"
+                if got != intent:
+                    wrong.append(f"{text!r}: {got} (want {intent})")
+        print(
+            f"question intent accuracy, {label}: {right}/{total} = {right / total:.3f}"
+            f" ({general} fell to 'general')"
+        )
+        for line in wrong:
+            print("   ", line)
+        record(
+            f"feedback: question intent accuracy, {label}",
+            right / total,
+            "share",
+            note=f"{total} wordings",
+        )
 
 
 def main() -> None:
@@ -194,11 +210,14 @@ def main() -> None:
     global RUNS
     if args.quick:
         RUNS = 10
-    quality(args.quick)
     start = time.perf_counter()
     default_lexicons()
     default_rubric()
-    print(f"load lexicons and rubric (once):      {(time.perf_counter() - start) * 1000:7.1f} ms")
+    english_frequencies()
+    loaded = (time.perf_counter() - start) * 1000
+    print(f"load lexicons, rubric and word frequencies (once): {loaded:7.1f} ms")
+    record("feedback: load lexicons and word list", loaded, "ms", note="once, off the UI thread")
+    quality(args.quick)
     pair = load_pairs()[0]
     answer = ten_minute_answer()
     median, best = timed(lambda: analyze(pair.question, answer, pair.context))

@@ -114,7 +114,10 @@ def test_negation_and_who_did_it_decide_blame() -> None:
     """The same words, said of oneself or denied, are not blame."""
     q = "Tell me about a disagreement with a colleague."
     blaming = "My colleague never listened and kept ignoring the plan, so we missed the date."
-    owning = "I never listened to my colleague at first, and I kept ignoring her plan, so we missed the date."
+    owning = (
+        "I never listened to my colleague at first, and I kept ignoring her plan, "
+        "so we missed the date."
+    )
     blame = analyze(None, Transcript.typed(blaming), question_text=q)
     own = analyze(None, Transcript.typed(owning), question_text=q)
     assert "negativity" in {f.id for f in blame.findings}

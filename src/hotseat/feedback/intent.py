@@ -13,11 +13,13 @@ from __future__ import annotations
 
 from hotseat.feedback.lexicon import Lexicons
 from hotseat.feedback.matcher import Matcher
+from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import answer_from
 from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
 FRAMES = ("behavioral", "situational", "technical", "curveball")
+STORIES = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
 # Asking for the candidate's questions, a hypothetical and a curveball win over the topic
 # they mention; a topic wins over the frames "tell me about a time" and "explain".
 _RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}
@@ -49,6 +51,26 @@ def classify(text: str, lex: Lexicons) -> str:
         rank = (_RANK.get(intent, 1), longest, -order.index(intent))
         if best is None or rank > best:
             best, name = rank, intent
+    words = [t.norm for t in tokens]
+    if name == "general":
+        name = _by_cue_words(words, lex, cues_for=None) or name
+    elif _RANK.get(name, 1) == 0:
+        # Only a frame ("describe a time..."): a story's topic may still be in its words.
+        name = _by_cue_words(words, lex, cues_for=STORIES) or name
+    return name
+
+
+def _by_cue_words(words: list[str], lex: Lexicons, cues_for: frozenset[str] | None) -> str:
+    """The intent with most cue words (by stem) in the question, or ""."""
+    cues = lex.word_maps.get("intents.cues", {})
+    if cues_for is not None:
+        cues = {k: v for k, v in cues.items() if k in cues_for}
+    said = {stem(w) for w in words}
+    best, name = 0, ""
+    for intent, group in cues.items():
+        hits = len(said & {stem(w) for w in group})
+        if hits > best:
+            best, name = hits, intent
     return name
 
 

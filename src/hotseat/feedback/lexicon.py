@@ -56,7 +56,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "specificity": {"anchors": "phrases", "general": "phrases"},
     "research": {"cues": "phrases"},
     "language": {"english": "words", "stopwords": "words", "generic": "words"},
-    "intents": {"intents": "phrase_map"},
+    "intents": {"intents": "phrase_map", "cues": "word_map"},
     "concepts": {"concepts": "phrase_map"},
     "valence": {
         "self": "words",
