@@ -147,9 +147,11 @@ def _typos(text: str) -> str:
 
 
 def robustness() -> None:
-    from benchmarks.feedback_data import own_pairs
+    from benchmarks.feedback_data import dev_pairs, own_pairs
 
-    answers = [(p.question, p.strong) for p in own_pairs()]
+    # The strong answers of our own cases and of the third-party pairs (read at run time).
+    answers = [(p.question, p.strong) for p in own_pairs() + dev_pairs()]
+    print(f"robustness over {len(answers)} strong answers:")
     worst: dict[str, float] = {}
     for name, change in (
         ("typos", _typos),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
+from hotseat.feedback.spelling import one_edit
 
 # Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
 _KEEP_NEGATED = frozenset({"denial", "weakness-named", "scorn", "setback", "drift", "money"})
@@ -72,7 +73,11 @@ def gather(job: object) -> Facts:
                 break
     self_actions = [m for m in actions if reading.clause(m.first).subject == SELF]
     number_words = job.words("impact.number_words")
-    numbers = [k for k, t in enumerate(job.answer.tokens) if t.is_number or t.norm in number_words]
+    numbers = [
+        k
+        for k, t in enumerate(job.answer.tokens)
+        if t.is_number or t.norm in number_words or _misheard_number(norms, k, number_words)
+    ]
     # A number measures an outcome when it shares a clause with one.
     impact: list[Match] = []
     for m in concepts.get("outcome", []):
@@ -130,6 +135,39 @@ def _past_action(norms: list[str], k: int, first: int) -> bool:
     while j >= first and norms[j] in _BETWEEN:
         j -= 1
     return j >= first and norms[j] in _SUBJECTS
+
+
+_UNITS = frozenset(
+    [
+        "days",
+        "weeks",
+        "months",
+        "hours",
+        "minutes",
+        "years",
+        "percent",
+        "people",
+        "times",
+        "customers",
+        "users",
+        "clients",
+        "staff",
+        "sales",
+        "tickets",
+        "points",
+        "thousand",
+        "hundred",
+        "million",
+    ]
+)
+
+
+def _misheard_number(norms: list[str], k: int, number_words: frozenset[str]) -> bool:
+    """ "thee days", "for tree weeks": a word one letter off a number, before a unit."""
+    word = norms[k]
+    if len(word) < 3 or k + 1 >= len(norms) or norms[k + 1] not in _UNITS:
+        return False
+    return any(one_edit(word, n) for n in number_words if abs(len(n) - len(word)) <= 1)
 
 
 def _entry(word: str) -> Entry:

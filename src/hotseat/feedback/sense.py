@@ -165,6 +165,23 @@ def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
     return NONE
 
 
+_ELLIPSIS = frozenset(["and", "then", "but", "or"])
+_NOT_A_VERB = frozenset(
+    ["it", "this", "that", "there", "the", "a", "an", "his", "her", "their", "my", "our", "its"]
+)
+
+
+def _shares_subject(norms: list[str], first: int, last: int, nouns: frozenset[str]) -> bool:
+    """ "and sent it round": a joined clause with no subject of its own."""
+    k = first
+    while k <= last and norms[k] in _ELLIPSIS:
+        k += 1
+    if k == first or k > last:
+        return False
+    word = norms[k]
+    return word not in _NOT_A_VERB and word not in nouns and not word[:1].isdigit()
+
+
 def _starts_clause(norms: list[str], k: int, lex: Lexicons) -> bool:
     word = norms[k]
     prev = norms[k - 1]
@@ -177,6 +194,7 @@ def _starts_clause(norms: list[str], k: int, lex: Lexicons) -> bool:
 def read(answer: Answer, lex: Lexicons) -> Reading:
     norms = answer.norms
     negators = lex.words["valence.negators"]
+    nouns = lex.words["valence.others"] | lex.words["impact.number_words"]
     clauses: list[Clause] = []
     clause_of: list[int] = []
     start = 0
@@ -184,6 +202,8 @@ def read(answer: Answer, lex: Lexicons) -> Reading:
     def close(last: int) -> None:
         negs = tuple(j for j in range(start, last + 1) if norms[j] in negators)
         subject = _subject(norms, start, last, lex)
+        if subject == NONE and clauses and _shares_subject(norms, start, last, nouns):
+            subject = clauses[-1].subject  # "I wrote it down and [I] sent it round"
         clauses.append(Clause(start, last, subject, negs))
         clause_of.extend([len(clauses) - 1] * (last - start + 1))
 

@@ -25,7 +25,7 @@ from hotseat.feedback.tokens import Answer
 if TYPE_CHECKING:
     from hotseat.feedback.lexicon import Lexicons
 
-MIN_LENGTH = 5  # shorter words are left alone: too many real words lie one letter apart
+MIN_LENGTH = 5  # shorter real words are left alone: too many lie one letter apart
 MIN_STEM = 5
 RARER = 20  # a real word is corrected only when the lexicon word is this many times commoner
 RARE = 1000  # ... and only when it is this rare (in pyspellchecker's counts)
@@ -49,7 +49,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:k] + word[k + 1 :] for k in range(len(word))}
 
 
-def _one_edit(a: str, b: str) -> bool:
+def one_edit(a: str, b: str) -> bool:
     """True when ``a`` and ``b`` differ by one edit (or one swap of neighbours)."""
     if a == b:
         return True
@@ -91,6 +91,8 @@ class Speller:
         return speller
 
     def _build(self, words: Iterable[str]) -> None:
+        # Lexicon words of five letters or more, so a four-letter typo ("wrte") can
+        # reach its word ("wrote"), but no four-letter word is ever the target.
         for word in sorted(words):
             self._index.setdefault(word, word)
             for d in _deletes(word):
@@ -98,8 +100,10 @@ class Speller:
 
     def correct(self, word: str) -> str:
         """The lexicon word ``word`` was meant to be, or ``word`` itself."""
-        if len(word) < MIN_LENGTH or word in self.known or not word.isalpha():
+        if len(word) < MIN_LENGTH - 1 or word in self.known or not word.isalpha():
             return word
+        if len(word) < MIN_LENGTH and word in english_frequencies():
+            return word  # a short real word: too many lie one letter apart
         if any(word.startswith(stem) for stem in self.stems):
             return word
         cached = self._cache.get(word)
@@ -118,14 +122,14 @@ class Speller:
 
         for probe in (word, *sorted(_deletes(word))):
             found = self._index.get(probe)
-            if found is not None and _one_edit(word, found) and likelier(found):
+            if found is not None and one_edit(word, found) and likelier(found):
                 return found
         if mine:
             return word  # a real word near no commoner lexicon word
         for stem in self.stems:
             for size in (len(stem) - 1, len(stem), len(stem) + 1):
                 head = word[:size]
-                if head != stem and _one_edit(head, stem):
+                if head != stem and one_edit(head, stem):
                     return stem + word[size:]
         return word
 
