@@ -134,7 +134,8 @@ def _past_action(norms: list[str], k: int, first: int) -> bool:
     j = k - 1
     while j >= first and norms[j] in _BETWEEN:
         j -= 1
-    return j >= first and norms[j] in _SUBJECTS
+    # "I ... and shipped it": a joined clause that kept its subject (sense.read).
+    return j >= first and (norms[j] in _SUBJECTS or (j == first and norms[j] in ("and", "then")))
 
 
 _UNITS = frozenset(

@@ -220,7 +220,8 @@ def _inside(m: Match, others: list[Match]) -> bool:
 def check_resolution(job: Job) -> None:
     f = job.facts
     check_denial(job)
-    done = [m for m in f.get("resolves") if job.facts.reading.subject(m) in (SELF, TEAM, "none")]
+    # Worked out by the candidate (or with them): "it worked out" on its own is not how.
+    done = [m for m in f.get("resolves") if job.facts.reading.subject(m) in (SELF, TEAM)]
     if done:
         job.add("resolved", "strength", "You worked it out with the other person.", _q(job, done))
     elif not f.has("denial"):
@@ -348,7 +349,7 @@ def check_negativity(job: Job) -> None:
     if f.criticism:
         job.add(
             "negativity",
-            "major" if len(f.criticism) >= 2 else "minor",
+            "major",
             f"Runs someone down: {_said(job, f.criticism)}.",
             _q(job, f.criticism),
         )

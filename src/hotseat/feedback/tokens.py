@@ -63,7 +63,13 @@ class Answer:
             lo += 1
         while hi > last and any(t.sentence_start for t in self.tokens[last + 1 : hi + 1]):
             hi -= 1
-        text = self.text[self.tokens[lo].cstart : self.tokens[hi].cend]
+        end = self.tokens[hi].cend
+        while end < len(self.text) and self.text[end] in "-'’" and end + 1 < len(self.text):
+            # "sign-off", not "sign": a quote never stops inside a hyphenated word
+            end += 1
+            while end < len(self.text) and (self.text[end].isalnum()):
+                end += 1
+        text = self.text[self.tokens[lo].cstart : end]
         if len(text) > _QUOTE_LIMIT:
             lo, hi = first, last
             text = self.text[self.tokens[first].cstart : self.tokens[last].cend][:_QUOTE_LIMIT]
