@@ -32,6 +32,7 @@ VETOES: dict[str, frozenset[str]] = {
     "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
     "repeated-sentences": frozenset({"look-for-covered"}),
     "off-topic": frozenset({"look-for-covered", "star-result", "specific-example"}),
+    "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
 }
 
 
@@ -39,7 +40,12 @@ RESULT_FROM = 0.6  # share of the answer after which an outcome counts as its re
 
 
 def _q(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
-    return tuple(job.answer.quote(m.first, m.last, pad=3) for m in matches[:limit])
+    """Quotes of the first ``limit`` matches that do not show the same words twice."""
+    picked: list[Match] = []
+    for m in sorted(matches, key=lambda m: m.first):
+        if not picked or m.first > picked[-1].last + 6:
+            picked.append(m)
+    return tuple(job.answer.quote(m.first, m.last, pad=3) for m in picked[:limit])
 
 
 def _said(job: Job, matches: list[Match]) -> str:
@@ -265,7 +271,7 @@ def check_fit(job: Job) -> None:
 
 def check_research(job: Job) -> None:
     """Why this company: something specific about it, from research or from the notes."""
-    from hotseat.feedback.relevance import company_mentions, notes_overlap
+    from hotseat.feedback.relevance import company_mentions, notes_overlap, spread
 
     overlap, where = notes_overlap(job)
     company = job.facts.get("company")
@@ -281,7 +287,7 @@ def check_research(job: Job) -> None:
             "research-shown",
             "strength",
             "You use what you learned about the company.",
-            tuple(job.answer.quote(k, k, 4) for k in where[:2]),
+            tuple(job.answer.quote(k, k, 4) for k in spread(where)[:2]),
         )
     elif job.context.company.strip() or job.context.notes.strip():
         named = " (beyond its name)" if company_mentions(job) else ""

@@ -186,6 +186,15 @@ def notes_overlap(job: Job) -> tuple[int, list[int]]:
     return len(shared), where
 
 
+def spread(where: list[int], gap: int = 10) -> list[int]:
+    """Positions at least ``gap`` words apart, so two quotes never show the same words."""
+    out: list[int] = []
+    for k in where:
+        if not out or k - out[-1] >= gap:
+            out.append(k)
+    return out
+
+
 def check_tailoring(job: Job, *, required: bool) -> None:
     """Company name and notes. ``required`` (motivation questions) also penalises their absence."""
     named = company_mentions(job)
@@ -206,7 +215,7 @@ def check_tailoring(job: Job, *, required: bool) -> None:
             "tailored",
             "strength",
             f"You used {overlap} key words from your company notes.",
-            tuple(job.answer.quote(k, k, pad=4) for k in where[:2]),
+            tuple(job.answer.quote(k, k, pad=4) for k in spread(where)[:2]),
         )
     if not required:
         return
