@@ -36,13 +36,19 @@ FROM_KIND = {
 }
 
 
-def classify(text: str, lex: Lexicons) -> str:
-    """The intent of a question's words, or "general"."""
+def classify(text: str, lex: Lexicons, fallback: str = "general") -> str:
+    """The intent of a question's words; ``fallback`` when nothing in them says.
+
+    Phrases decide first. With none, a typed question (fallback "general") is read by
+    its cue words; a bank question keeps the intent of its bank kind. Either way a
+    story frame ("tell me about a time", or a behavioural bank question) takes the
+    topic of its cue words when it has one (failure, conflict, ...).
+    """
     intents = lex.maps["intents.intents"]
     tokens = answer_from(Transcript.typed(text), 400).tokens
     found = Matcher(intents).scan(tokens) if intents else {}
     order = list(intents)
-    best: tuple[int, int, int] | None = None  # (topic first, longest, earliest in file)
+    best: tuple[int, int, int] | None = None  # (rank, longest, earliest in file)
     name = "general"
     for intent, matches in found.items():
         if not matches:
@@ -53,9 +59,12 @@ def classify(text: str, lex: Lexicons) -> str:
             best, name = rank, intent
     words = [t.norm for t in tokens]
     if name == "general":
-        name = _by_cue_words(words, lex, cues_for=None) or name
-    elif _RANK.get(name, 1) == 0:
-        # Only a frame ("describe a time..."): a story's topic may still be in its words.
+        if fallback != "general":
+            name = fallback
+        else:
+            name = _by_cue_words(words, lex, cues_for=None) or name
+    if name == "behavioral":
+        # Only a story frame ("describe a time..."): its topic may still be in its words.
         name = _by_cue_words(words, lex, cues_for=STORIES) or name
     return name
 
@@ -75,9 +84,9 @@ def _by_cue_words(words: list[str], lex: Lexicons, cues_for: frozenset[str] | No
 
 
 def intent_of(question: Question | None, text: str, lex: Lexicons) -> str:
-    intent = classify(text, lex)
-    if intent == "general" and question is not None:
-        return FROM_KIND.get(question.kind, "general")
-    if question is not None and question.kind == "follow-up" and intent in FRAMES:
+    if question is None:
+        return classify(text, lex)
+    intent = classify(text, lex, fallback=FROM_KIND.get(question.kind, "general"))
+    if question.kind == "follow-up" and intent in FRAMES:
         return "follow-up"
     return intent

@@ -43,7 +43,7 @@ def _q(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
     """Quotes of the first ``limit`` matches that do not show the same words twice."""
     picked: list[Match] = []
     for m in sorted(matches, key=lambda m: m.first):
-        if not picked or m.first > picked[-1].last + 6:
+        if not picked or m.first > picked[-1].last + 3:
             picked.append(m)
     return tuple(job.answer.quote(m.first, m.last, pad=3) for m in picked[:limit])
 
