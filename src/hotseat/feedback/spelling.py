@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 MIN_LENGTH = 5  # shorter real words are left alone: too many lie one letter apart
 MIN_STEM = 5
+MAX_LENGTH = 30  # longer is no English word: a paste without spaces, a URL
 RARER = 20  # a real word is corrected only when the lexicon word is this many times commoner
 RARE = 1000  # ... and only when it is this rare (in pyspellchecker's counts)
 
@@ -100,7 +101,9 @@ class Speller:
 
     def correct(self, word: str) -> str:
         """The lexicon word ``word`` was meant to be, or ``word`` itself."""
-        if len(word) < MIN_LENGTH - 1 or word in self.known or not word.isalpha():
+        if not MIN_LENGTH - 1 <= len(word) <= MAX_LENGTH or word in self.known:
+            return word
+        if not word.isalpha():
             return word
         if len(word) < MIN_LENGTH and word in english_frequencies():
             return word  # a short real word: too many lie one letter apart
