@@ -196,3 +196,51 @@ def test_the_banks_weakness_question_is_scored_as_weakness() -> None:
         feedback = analyze(question, Transcript.typed(text))
         assert feedback.metrics["kind"] == "weakness"
         assert {"weakness-named", "improving"} <= {f.id for f in feedback.findings}
+
+
+def test_evidence_times_span_exactly_the_quoted_words() -> None:
+    """Playing an evidence quote back from its times plays those words, no more."""
+    case = next(c for c in CASES if c["class"] == "blame")
+    transcript = spoken(case["weak"])
+    feedback = analyze(None, transcript, question_text=case["question"])
+    quotes = [e for f in feedback.findings for e in f.evidence]
+    assert quotes
+    for evidence in quotes:
+        words = [w for w in transcript.words if evidence.start <= w.start and w.end <= evidence.end]
+        assert " ".join(w.word for w in words) == evidence.text
+
+
+def test_a_90_second_answer_in_a_45_to_90_second_band_is_not_long() -> None:
+    """The band's edges are inside it, as the app's clock shows them (issue 11, item 7)."""
+    text = " ".join(["we shipped the report on time"] * 40)
+    transcript = Transcript(text, (), duration=90.4, engine="vosk")
+    feedback = analyze(None, transcript, question_text="Why do you want this job?")
+    assert feedback.metrics["length"]["band"] == [30.0, 90.0]
+    assert feedback.metrics["length"]["verdict"] == "ok"
+    assert "too-long" not in {f.id for f in feedback.findings}
+
+
+def test_covering_most_of_what_interviewers_look_for_names_what_is_missing() -> None:
+    from hotseat.questions import Question
+
+    question = Question(
+        "budget",
+        "Tell me about a time you saved money for your team.",
+        "impact",
+        (),
+        "behavioral",
+        10,
+        60,
+        120,
+        ("The budget problem you faced", "The saving in numbers", "Advice you give others now"),
+    )
+    text = (
+        "Last year our travel budget was overspent by March. I moved our regular client "
+        "visits to video calls and booked the rest a month ahead. The saving was 12,000 "
+        "pounds, about a third of the budget, and numbers like that kept the project alive."
+    )
+    feedback = analyze(question, Transcript.typed(text))
+    covered = next(f for f in feedback.findings if f.id == "look-for-covered")
+    assert feedback.metrics["look_for"]["missed"] == ["Advice you give others now"]
+    assert "Covers 2 of 3" in covered.message
+    assert "Advice you give others now" in covered.message
