@@ -37,6 +37,16 @@ if TYPE_CHECKING:
     from hotseat.session.engine import Analyzer, Turn
 
 
+def prepare() -> None:
+    """Read the rubric, the lexicons and the English word frequencies now (about 0.1-0.2 s),
+    so the first answer's feedback does not wait for them. Call it off the UI thread."""
+    from hotseat.feedback.spelling import english_frequencies
+
+    default_rubric()
+    default_lexicons()
+    english_frequencies()
+
+
 def infer_kind(question_text: str, lex: Lexicons) -> str:
     """The intent of a free-text question (``intents.toml``); "general" if unsure."""
     return classify(question_text, lex)
