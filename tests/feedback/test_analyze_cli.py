@@ -90,7 +90,7 @@ def test_free_text_question_and_company_notes(
     strong = json.loads(capsys.readouterr().out)
     main([*args, "--company-notes", str(notes), "--text", why.weak, "--json"])
     weak = json.loads(capsys.readouterr().out)
-    assert strong["metrics"]["kind"] == "motivation"
+    assert strong["metrics"]["kind"] == "why-company"  # the intent (issue 10)
     assert "tailored" in {f["id"] for f in strong["findings"]}
     assert "not-tailored" in {f["id"] for f in weak["findings"]}
     assert strong["score"] > weak["score"]

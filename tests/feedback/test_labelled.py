@@ -1,5 +1,9 @@
-"""Validity: on the labelled set, strong answers beat weak ones and each weak answer's
-main flaw is among the (at most three) points the candidate is told to work on."""
+"""Regression: on the labelled set, strong answers beat weak ones and each weak answer's
+main flaw is among the (at most three) points the candidate is told to work on.
+
+The set was written alongside an earlier scorer, much of it in the lexicons' own words,
+so it shows consistency rather than validity; test_validity.py holds the validity
+cases (see README.md)."""
 
 from __future__ import annotations
 

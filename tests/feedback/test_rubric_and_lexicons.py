@@ -71,7 +71,7 @@ def test_default_rubric_reads_the_config_folder() -> None:
         ("[areas.content]\nmax = 50\n", "areas", 1),
         ("\n[kinds.behavioral]\nchecks = ['star', 'magic']\n", "kinds.behavioral.checks", 3),
         ("[delivery]\npace_band = [160, 120]\n", "delivery.pace_band", 2),
-        ("[kinds.closing]\ntips = { made-up = 'x' }\n", "kinds.closing.tips", 2),
+        ("[kinds.questions-for-us]\ntips = { made-up = 'x' }\n", "kinds.questions-for-us.tips", 2),
     ],
 )
 def test_a_broken_user_rubric_names_file_key_and_line(user_text: str, key: str, line: int) -> None:

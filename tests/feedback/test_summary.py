@@ -39,7 +39,7 @@ def test_summary_names_the_strongest_answer_and_recurring_weaknesses() -> None:
     assert len(summary.practise_next) == 3
     assert summary.practise_next[0].startswith("Too short (in 3 of 5 answers):")
     assert summary.answers[4].assessable is False
-    assert summary.answers[2].main_point.startswith("Blame or harsh words")
+    assert summary.answers[2].main_point.startswith("Runs someone down")
 
 
 def test_summary_to_dict_is_plain_json() -> None:

@@ -10,15 +10,24 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from hotseat.feedback import closing, content, delivery, habits, relevance, structure
+from hotseat.feedback import (
+    closing,
+    content,
+    delivery,
+    gaming,
+    habits,
+    points,
+    relevance,
+    structure,
+)
 from hotseat.feedback.findings import Hit
+from hotseat.feedback.intent import classify, intent_of
 from hotseat.feedback.job import Job
 from hotseat.feedback.lexicon import Lexicons, default_lexicons, lexicon_problem
-from hotseat.feedback.matcher import Matcher
 from hotseat.feedback.model import AREAS, Context, Feedback
 from hotseat.feedback.rubric import Rubric, default_rubric, rubric_problem
 from hotseat.feedback.scoring import score
-from hotseat.feedback.tokens import Answer, answer_from
+from hotseat.feedback.tokens import Answer, answer_from, split_words
 from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
@@ -28,12 +37,19 @@ if TYPE_CHECKING:
     from hotseat.session.engine import Analyzer, Turn
 
 
+def prepare() -> None:
+    """Read the rubric, the lexicons and the English word frequencies now (about 0.1-0.2 s),
+    so the first answer's feedback does not wait for them. Call it off the UI thread."""
+    from hotseat.feedback.spelling import english_frequencies
+
+    default_rubric()
+    default_lexicons()
+    english_frequencies()
+
+
 def infer_kind(question_text: str, lex: Lexicons) -> str:
-    """The kind of a free-text question, from ``question_kinds.toml``; "general" if unsure."""
-    kinds = lex.maps["question_kinds.kinds"]
-    tokens = answer_from(Transcript.typed(question_text), 400).tokens
-    found = Matcher(kinds).scan(tokens)
-    return next((kind for kind in kinds if found[kind]), "general")
+    """The intent of a free-text question (``intents.toml``); "general" if unsure."""
+    return classify(question_text, lex)
 
 
 def analyze(
@@ -51,12 +67,13 @@ def analyze(
     rubric = rubric or default_rubric()
     lex = lexicons or default_lexicons()
     text = question_text if question_text is not None else (question.text if question else "")
-    kind = question.kind if question else infer_kind(text, lex)
+    kind = intent_of(question, text, lex)
     if kind not in rubric.kinds:
         kind = "general"
     rule = rubric.kind(kind)
     band = (float(question.answer_min), float(question.answer_max)) if question else rule.band
-    answer = answer_from(transcript, int(rubric.n("limits.max_words")))
+    keep = frozenset(split_words(f"{text} {context.company} {context.role} {context.notes}"))
+    answer = lex.speller.fix(answer_from(transcript, int(rubric.n("limits.max_words"))), keep)
     seconds, estimated = _length(answer, transcript, rubric)
     job = Job(
         answer=answer,
@@ -91,7 +108,7 @@ def analyze(
     if reason is not None:
         return _nothing_to_assess(job, reason)
     _run_checks(job)
-    scored = score(job.hits, rubric, kind)
+    scored = score(_consistent(job.hits), rubric, kind)
     improvements = [f for f in scored.findings if f.severity in ("major", "minor")][:3]
     return Feedback(
         score=scored.score,
@@ -160,6 +177,36 @@ def _nothing_to_assess(job: Job, hit: Hit) -> Feedback:
     )
 
 
+_CHECKS: list[tuple[str, Callable[[Job], None]]] = [
+    ("length", delivery.check_length),
+    ("story", points.check_story),
+    ("specific", points.check_specific),
+    ("impact", points.check_impact),
+    ("ownership", points.check_ownership),
+    ("owns", points.check_owns),
+    ("learning", points.check_learning),
+    ("weakness", points.check_weakness),
+    ("resolution", points.check_resolution),
+    ("coping", points.check_coping),
+    ("leading", points.check_leading),
+    ("credit", points.check_credit),
+    ("fit", points.check_fit),
+    ("forward", points.check_forward),
+    ("money", points.check_money),
+    ("private", points.check_private),
+    ("goals", points.check_goals),
+    ("salary", points.check_salary),
+    ("claims", points.check_claims),
+    ("negativity", points.check_negativity),
+    ("plan", structure.check_plan),
+    ("reasons", structure.check_reasons),
+    ("enthusiasm", content.check_enthusiasm),
+    ("closing", closing.check_closing),
+    ("topic", gaming.check_topic),
+    ("look-for", relevance.check_look_for),
+]
+
+
 def _run_checks(job: Job) -> None:
     if job.answer.total_words > len(job.answer):
         job.add(
@@ -171,31 +218,28 @@ def _run_checks(job: Job) -> None:
     habits.check_fillers(job)
     habits.check_hedges(job)
     habits.check_repetition(job)
-    checks: list[tuple[str, Callable[[Job], None]]] = [
-        ("length", delivery.check_length),
-        ("star", structure.check_star),
-        ("plan", structure.check_plan),
-        ("reasons", structure.check_reasons),
-        ("specific", content.check_specific),
-        ("impact", content.check_impact),
-        ("ownership", content.check_ownership),
-        ("negativity", content.check_negativity),
-        ("enthusiasm", content.check_enthusiasm),
-        ("closing", closing.check_closing),
-        ("topic", relevance.check_topic),
-        ("look-for", relevance.check_look_for),
-    ]
-    for name, check in checks:
+    for name, check in _CHECKS:
         if job.applies(name):
             check(job)
-    if job.applies("growth") and content.growth_applies(job):
-        content.check_growth(job)
-    if job.applies("adaptability") and content.adaptability_applies(job):
-        content.check_adaptability(job)
     if job.applies("research"):
-        relevance.check_tailoring(job, required=True)
-    elif job.applies("tailoring"):
+        points.check_research(job)
+    if job.applies("research") or job.applies("tailoring"):
         relevance.check_tailoring(job, required=False)
+    # Gaming is checked whatever the question.
+    gaming.check_cue_words(job)
+    gaming.check_repeats(job)
+    gaming.check_padding(job)
+    gaming.check_recited(job)
+
+
+def _consistent(hits: list[Hit]) -> list[Hit]:
+    """Drop strengths that a red flag in the same answer contradicts (``points.VETOES``),
+    and a strength and a problem about the same thing (keep the problem)."""
+    found = {h.id for h in hits if h.severity in ("major", "minor")}
+    vetoed: set[str] = set()
+    for flag in found:
+        vetoed |= points.VETOES.get(flag, frozenset())
+    return [h for h in hits if not (h.severity == "strength" and h.id in vetoed)]
 
 
 def analyzer_for(context: Context = NO_CONTEXT) -> Analyzer:

@@ -151,7 +151,11 @@ def check_length(job: Job) -> None:
         "band": [low, high],
     }
     how = job.length_note()
-    if seconds < low:
+    # Judged on whole seconds, as the message and the app's clock show them, and the
+    # band's edges are inside it: 90 s in a 45-90 s band is in the band.
+    shown = round(seconds)
+    # A crisp answer near the band is fine: only well short of it is "too short".
+    if shown < low * rubric.n("length.near_share"):
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
         job.metrics["length"]["verdict"] = "short"
         job.add(
@@ -160,7 +164,7 @@ def check_length(job: Job) -> None:
             f"The answer is short ({how}); a good answer to this "
             f"question takes {low:g}-{high:g} s.",
         )
-    elif seconds > high:
+    elif shown > high:
         sev = "major" if seconds > high * rubric.n("length.long_major") else "minor"
         job.metrics["length"]["verdict"] = "long"
         job.add(
@@ -171,4 +175,7 @@ def check_length(job: Job) -> None:
         )
     else:
         job.metrics["length"]["verdict"] = "ok"
-        job.add("length-good", "strength", f"Length is in the {low:g}-{high:g} s band ({how}).")
+        where = "in" if shown >= low else "close to"
+        job.add(
+            "length-good", "strength", f"Length is {where} the {low:g}-{high:g} s band ({how})."
+        )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hotseat.feedback.findings import Hit
 from hotseat.feedback.lexicon import Lexicons
@@ -18,6 +18,9 @@ from hotseat.feedback.model import Context, Evidence
 from hotseat.feedback.rubric import KindRule, Rubric
 from hotseat.feedback.tokens import Answer
 from hotseat.transcript import Transcript
+
+if TYPE_CHECKING:
+    from hotseat.feedback.facts import Facts
 
 
 @dataclass
@@ -72,6 +75,13 @@ class Job:
         return f"{self.seconds:.0f} s"
 
     # -- cues several checks share ------------------------------------------------
+
+    @cached_property
+    def facts(self) -> Facts:
+        """The answer read clause by clause (``facts.gather``)."""
+        from hotseat.feedback.facts import gather
+
+        return gather(self)
 
     @cached_property
     def actions(self) -> list[Match]:

@@ -24,6 +24,7 @@ from typing import Any
 
 from hotseat import paths, resources
 from hotseat.feedback.matcher import PREFIX_KEY, Entry, Matcher, entry_from
+from hotseat.feedback.spelling import Speller
 from hotseat.feedback.tokens import split_words
 from hotseat.tomlfile import TomlLines
 
@@ -55,7 +56,17 @@ SCHEMA: dict[str, dict[str, str]] = {
     "specificity": {"anchors": "phrases", "general": "phrases"},
     "research": {"cues": "phrases"},
     "language": {"english": "words", "stopwords": "words", "generic": "words"},
-    "question_kinds": {"kinds": "phrase_map"},
+    "intents": {"intents": "phrase_map", "cues": "word_map"},
+    "concepts": {"concepts": "phrase_map"},
+    "valence": {
+        "self": "words",
+        "team": "words",
+        "others": "words",
+        "negators": "words",
+        "negative": "phrases",
+        "obstruct": "phrases",
+        "capable": "phrases",
+    },
     "topics": {"topics": "word_map"},
 }
 _CONTEXT_KEYS = ("not_after", "not_before", "only_after")
@@ -74,9 +85,13 @@ class Lexicons:
     word_maps: dict[str, dict[str, frozenset[str]]]
     sources: tuple[str, ...] = ()
     matcher: Matcher = field(init=False, repr=False, compare=False)
+    speller: Speller = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "matcher", Matcher(self.phrases))
+        concepts = self.maps.get("concepts.concepts", {})
+        sets = {**self.phrases, **{f"concepts.{k}": v for k, v in concepts.items()}}
+        object.__setattr__(self, "matcher", Matcher(sets))
+        object.__setattr__(self, "speller", Speller.of(self))
 
 
 class _Reader:

@@ -35,6 +35,21 @@ CHECKS = (
     "look-for",
     "length",
     "delivery",
+    "story",
+    "owns",
+    "learning",
+    "weakness",
+    "resolution",
+    "coping",
+    "leading",
+    "credit",
+    "fit",
+    "forward",
+    "goals",
+    "salary",
+    "claims",
+    "money",
+    "private",
 )
 
 _NUMBERS: dict[str, tuple[str, ...]] = {
@@ -55,7 +70,7 @@ _NUMBERS: dict[str, tuple[str, ...]] = {
         "repeat_phrase_min",
         "stutter_min",
     ),
-    "length": ("short_major", "long_major", "ramble_share"),
+    "length": ("short_major", "near_share", "long_major", "ramble_share"),
     "topic": ("major_max", "minor_max"),
     "limits": ("min_words", "max_words", "language_min_words", "english_share"),
 }

@@ -63,11 +63,19 @@ class Answer:
             lo += 1
         while hi > last and any(t.sentence_start for t in self.tokens[last + 1 : hi + 1]):
             hi -= 1
-        text = self.text[self.tokens[lo].cstart : self.tokens[hi].cend]
+        end = self.tokens[hi].cend
+        while end < len(self.text) and self.text[end] in "-'’" and end + 1 < len(self.text):
+            # "sign-off", not "sign": a quote never stops inside a hyphenated word
+            end += 1
+            while end < len(self.text) and (self.text[end].isalnum()):
+                end += 1
+        text = self.text[self.tokens[lo].cstart : end]
         if len(text) > _QUOTE_LIMIT:
+            lo, hi = first, last
             text = self.text[self.tokens[first].cstart : self.tokens[last].cend][:_QUOTE_LIMIT]
         text = " ".join(text.split())
-        return Evidence(text, self.tokens[first].start, self.tokens[last].end)
+        # The times span exactly the quoted words, so playing them back plays the quote.
+        return Evidence(text, self.tokens[lo].start, self.tokens[hi].end)
 
 
 def _norm(word: str) -> str:
@@ -96,7 +104,7 @@ def _from_text(text: str, limit: int) -> tuple[list[Token], int]:
                 norm=_norm(match.group()),
                 cstart=match.start(),
                 cend=match.end(),
-                sentence_start=not tokens or any(c in _SENTENCE_MARKS for c in gap),
+                sentence_start=not tokens or _ends_sentence(gap, match.group()),
                 comma_before=any(c in _COMMA_MARKS for c in gap) or " - " in gap,
             )
         )
@@ -104,6 +112,16 @@ def _from_text(text: str, limit: int) -> tuple[list[Token], int]:
     if tokens and "?" in text[prev_end:]:
         tokens[-1] = _with_question_end(tokens[-1])
     return tokens, total
+
+
+def _ends_sentence(gap: str, word: str) -> bool:
+    """A sentence mark, a blank line, or a line break before a capital (a list, a new
+    line of its own); a line break inside a wrapped sentence is only a space."""
+    if any(c in _SENTENCE_MARKS for c in gap.replace("\n", "")):
+        return True
+    if "\n" not in gap:
+        return False
+    return gap.count("\n") > 1 or word[:1].isupper() or word[:1].isdigit() or "-" in gap
 
 
 def _with_question_end(token: Token) -> Token:

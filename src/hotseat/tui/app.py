@@ -20,6 +20,7 @@ from textual.app import SystemCommand
 from textual.screen import Screen
 from textual.widgets import TextArea
 
+from hotseat.feedback import prepare as prepare_feedback
 from hotseat.session import MonotonicClock, Plan, PlanError, Turn
 from hotseat.session.resume import earlier_turns, plan_record, resume_plan
 from hotseat.settings import Settings, load_settings
@@ -101,8 +102,15 @@ class HotseatApp(HistoryRoutes):
             # let the home screen settle and answer the first keys before it starts.
             self.set_timer(SERVICES_DELAY, self._request_services)
         self.call_after_refresh(self._open_history)
+        self.call_after_refresh(self._prepare_feedback)
         if self.options.autostart:
             self.call_after_refresh(self.start_interview, self.initial_choices())
+
+    @work(thread=True, exclusive=True, group="feedback", exit_on_error=False)
+    def _prepare_feedback(self) -> None:
+        """Word lists and frequencies read off the UI thread, before the first answer; a
+        failure here only means the first analysis reads them (and reports any problem)."""
+        prepare_feedback()
 
     def _open_history(self) -> None:
         for notice in self.keeper.open():

@@ -1,0 +1,281 @@
+"""The facts of one answer that the rubric's points and red flags are judged on.
+
+Everything here is read clause by clause (``sense.read``): a phrase under a negation
+does not count as the point it names, and an action counts as the candidate's own
+only when the candidate (or their team) is the one doing it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from hotseat.feedback.matcher import Entry, Match
+from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
+from hotseat.feedback.spelling import one_edit
+
+# Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
+_KEEP_NEGATED = frozenset({"denial", "weakness-named", "scorn", "setback", "drift", "money"})
+
+
+@dataclass
+class Facts:
+    reading: Reading
+    concepts: dict[str, list[Match]]  # concept -> live matches (not negated)
+    actions: list[Match]  # own action clauses: (clause first, verb)
+    self_actions: list[Match]
+    impact: list[Match]  # an outcome with a number measuring it
+    criticism: list[Match]  # a person or employer run down
+    repeated: list[tuple[int, int]]  # sentences said before
+    novelty: float  # share of content words used once
+    content_words: int
+    numbers: list[int] = field(default_factory=list)
+
+    def has(self, concept: str) -> bool:
+        return bool(self.concepts.get(concept))
+
+    def get(self, concept: str) -> list[Match]:
+        return self.concepts.get(concept, [])
+
+
+def _live(reading: Reading, name: str, matches: list[Match]) -> list[Match]:
+    if name in _KEEP_NEGATED:
+        return list(matches)
+    return [m for m in matches if not reading.negated(m)]
+
+
+def gather(job: object) -> Facts:
+    from hotseat.feedback.job import Job
+    from hotseat.feedback.sense import read
+
+    assert isinstance(job, Job)
+    reading = read(job.answer, job.lex)
+    norms = job.answer.norms
+    concepts: dict[str, list[Match]] = {}
+    for key, matches in job.matches.items():
+        if key.startswith("concepts."):
+            name = key.split(".", 1)[1]
+            concepts[name] = _live(reading, name, matches)
+    # Own action clauses: the speaker or their team does something, not denied.
+    verbs = job.words("star.action_verbs")
+    stop = job.words("language.stopwords") | job.words("language.generic")
+    actions: list[Match] = []
+    for clause in reading.clauses:
+        if clause.subject not in (SELF, TEAM):
+            continue
+        for k in range(clause.first, clause.last + 1):
+            if norms[k] in verbs or _past_action(norms, k, clause.first):
+                m = Match(clause.first, clause.last, _entry(norms[k]))
+                content = [
+                    w for w in norms[k + 1 : clause.last + 1] if w not in stop and len(w) > 3
+                ]
+                if not reading.negated(Match(k, k, m.entry)) and content:
+                    actions.append(m)
+                break
+    self_actions = [m for m in actions if reading.clause(m.first).subject == SELF]
+    number_words = job.words("impact.number_words")
+    numbers = [
+        k
+        for k, t in enumerate(job.answer.tokens)
+        if t.is_number or t.norm in number_words or _misheard_number(norms, k, number_words)
+    ]
+    # A number measures an outcome when it shares a clause with one.
+    impact: list[Match] = []
+    for m in concepts.get("outcome", []):
+        clause = reading.clause(m.first)
+        near = [k for k in numbers if clause.first <= k <= clause.last]
+        if near:
+            impact.append(Match(min(m.first, near[0]), max(m.last, near[-1]), m.entry))
+    criticism = _criticism(job, reading)
+    repeated, novelty, content_words = _repetition(reading, norms, stop)
+    return Facts(
+        reading,
+        concepts,
+        actions,
+        self_actions,
+        impact,
+        criticism,
+        repeated,
+        novelty,
+        content_words,
+        numbers,
+    )
+
+
+_SUBJECTS = frozenset(["i", "we"])
+_BETWEEN = frozenset(["then", "also", "quickly", "first", "finally", "just", "personally", "soon"])
+_STATIVE = frozenset(
+    [
+        "needed",
+        "wanted",
+        "liked",
+        "loved",
+        "hated",
+        "used",
+        "seemed",
+        "believed",
+        "hoped",
+        "wished",
+        "preferred",
+        "enjoyed",
+        "cared",
+        "feared",
+        "worried",
+        "disliked",
+        "owned",
+    ]
+)
+
+
+def _past_action(norms: list[str], k: int, first: int) -> bool:
+    """ "I formed", "we then reviewed": a past-tense verb right after I or we."""
+    word = norms[k]
+    if not word.endswith("ed") or len(word) < 5 or word in _STATIVE:
+        return False
+    j = k - 1
+    while j >= first and norms[j] in _BETWEEN:
+        j -= 1
+    # "I ... and shipped it": a joined clause that kept its subject (sense.read).
+    return j >= first and (norms[j] in _SUBJECTS or (j == first and norms[j] in ("and", "then")))
+
+
+_UNITS = frozenset(
+    [
+        "days",
+        "weeks",
+        "months",
+        "hours",
+        "minutes",
+        "years",
+        "percent",
+        "people",
+        "times",
+        "customers",
+        "users",
+        "clients",
+        "staff",
+        "sales",
+        "tickets",
+        "points",
+        "thousand",
+        "hundred",
+        "million",
+    ]
+)
+
+
+def _misheard_number(norms: list[str], k: int, number_words: frozenset[str]) -> bool:
+    """ "thee days", "for tree weeks": a word one letter off a number, before a unit."""
+    word = norms[k]
+    if len(word) < 3 or k + 1 >= len(norms) or norms[k + 1] not in _UNITS:
+        return False
+    return any(one_edit(word, n) for n in number_words if abs(len(n) - len(word)) <= 1)
+
+
+def _entry(word: str) -> Entry:
+    return Entry(word, (word,), (False,))
+
+
+def _criticism(job: object, reading: Reading) -> list[Match]:
+    """Clauses that run a person or an employer down, whatever words carry it."""
+    from hotseat.feedback.job import Job
+
+    assert isinstance(job, Job)
+    out: list[Match] = []
+    for m in job.found("valence.negative") + job.found("valence.obstruct"):
+        if reading.subject(m) == OTHER and not reading.negated(m):
+            out.append(m)
+    for m in job.found("valence.capable"):
+        # "he never listened", "they couldn't keep up"; not "no patient would turn up",
+        # where the negation belongs to the subject, not to what they did.
+        if reading.subject(m) == OTHER and reading.negated(m, by=_VERB_NEGATORS):
+            out.append(m)
+    others = job.words("valence.others")
+    for m in job.found("concepts.scorn"):
+        first, last = _sentence_of(reading, m.first)
+        if reading.subject(m) == OTHER or any(
+            w in others for w in job.answer.norms[first : last + 1]
+        ):
+            out.append(m)
+    for m in job.found("negativity.blame"):
+        if not reading.negated(m) or m.entry.words[0] == "not":
+            out.append(m)
+    out.sort(key=lambda m: (m.first, -m.last))
+    merged: list[Match] = []
+    for m in out:  # one piece of evidence per spot: "old guard" is not two criticisms
+        if merged and m.first <= merged[-1].last + 3:
+            if m.last > merged[-1].last:
+                merged[-1] = Match(merged[-1].first, m.last, merged[-1].entry)
+            continue
+        merged.append(m)
+    return merged
+
+
+_VERB_NEGATORS = frozenset(
+    [
+        "not",
+        "never",
+        "hardly",
+        "barely",
+        "refused",
+        "failed",
+        "didn't",
+        "didnt",
+        "don't",
+        "dont",
+        "doesn't",
+        "doesnt",
+        "wasn't",
+        "wasnt",
+        "weren't",
+        "werent",
+        "isn't",
+        "isnt",
+        "aren't",
+        "arent",
+        "couldn't",
+        "couldnt",
+        "can't",
+        "cant",
+        "cannot",
+        "won't",
+        "wont",
+        "wouldn't",
+        "wouldnt",
+        "hasn't",
+        "hasnt",
+        "haven't",
+        "havent",
+        "hadn't",
+        "hadnt",
+    ]
+)
+
+
+def _sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+    for first, last in reading.sentences:
+        if first <= k <= last:
+            return first, last
+    return k, k
+
+
+def _repetition(
+    reading: Reading, norms: list[str], stop: frozenset[str]
+) -> tuple[list[tuple[int, int]], float, int]:
+    seen: set[tuple[str, ...]] = set()
+    repeated: list[tuple[int, int]] = []
+    units = reading.sentences
+    if len(units) < 3:  # no punctuation or pauses: compare clauses instead
+        units = [(c.first, c.last) for c in reading.clauses]
+    for first, last in units:
+        key = tuple(norms[first : last + 1])
+        if len(key) < 4:
+            continue
+        if key in seen:
+            repeated.append((first, last))
+        seen.add(key)
+    content = [w for w in norms if w not in stop and len(w) > 3]
+    novelty = len(set(content)) / len(content) if content else 1.0
+    return repeated, novelty, len(content)
+
+
+SUBJECTS = (SELF, TEAM, OTHER, NONE)

@@ -1,0 +1,111 @@
+"""What games a word-counting scorer: cue words with no story, a sentence said over
+and over, padding past the band with nothing new, and company notes recited
+without tying them to the candidate. Each lowers the score with its evidence.
+"""
+
+from __future__ import annotations
+
+from hotseat.feedback.job import Job
+from hotseat.feedback.relevance import _stop
+from hotseat.feedback.stems import content_stems
+from hotseat.feedback.tokens import split_words
+
+# The words that show an answer is about what its intent asks.
+TOPIC = {
+    "failure": ("setback", "owns"),
+    "conflict": ("setback", "resolves"),
+}
+_OWN = frozenset(
+    ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "our", "us"]
+)
+TOPIC_MIN_WORDS = 30  # a shorter answer is judged on what it lacks, not on its topic
+NOVELTY_FLOOR = 0.45  # share of content words used only once, below which a long answer pads
+
+
+def check_topic(job: Job) -> None:
+    concepts = TOPIC.get(job.kind)
+    if job.n < TOPIC_MIN_WORDS:
+        return
+    if job.kind == "weakness":
+        return  # "no real weakness" is the topic check here
+    if not concepts:
+        from hotseat.feedback.relevance import check_topic as by_shared_words
+
+        by_shared_words(job)
+        return
+    found = [m for c in concepts for m in job.facts.get(c)]
+    if not found:
+        what = {
+            "failure": "anything that went wrong",
+            "conflict": "a disagreement with anyone",
+        }[job.kind]
+        job.add(
+            "off-topic",
+            "major",
+            f"Off topic: the question asks about {what}, and the answer never mentions one.",
+        )
+
+
+def check_cue_words(job: Job) -> None:
+    f = job.facts
+    cues = f.get("cue-words")
+    if len(cues) >= 3 and len(cues) > len(f.actions):
+        job.add(
+            "cue-words-no-story",
+            "major",
+            f"Story words with no story behind them ({len(cues)} cue words, "
+            f"{len(f.actions)} things you actually did).",
+            tuple(job.answer.quote(m.first, m.last, 2) for m in cues[:3]),
+        )
+
+
+def check_repeats(job: Job) -> None:
+    f = job.facts
+    if f.repeated and len(f.repeated) >= 2:
+        first, last = f.repeated[0]
+        job.add(
+            "repeated-sentences",
+            "major",
+            f"The same sentence is said {len(f.repeated) + 1} times.",
+            (job.answer.quote(first, last, 0),),
+        )
+
+
+def check_padding(job: Job) -> None:
+    high = job.band[1]
+    f = job.facts
+    if round(job.seconds) > high and f.novelty < NOVELTY_FLOOR and f.content_words >= 40:
+        job.add(
+            "padding",
+            "major",
+            f"Past the {high:g} s band with little new: only {f.novelty:.0%} of its "
+            "content words are said once.",
+        )
+
+
+def check_recited(job: Job) -> None:
+    """Sentences that repeat the company notes without a word about the candidate."""
+    notes = job.context.notes.strip()
+    if not notes:
+        return
+    stop = _stop(job)
+    note_stems = content_stems(split_words(notes), stop)
+    reading = job.facts.reading
+    recited: list[tuple[int, int]] = []
+    norms = job.answer.norms
+    for first, last in reading.sentences:
+        words = norms[first : last + 1]
+        stems = content_stems(words, stop)
+        if len(stems) < 4:
+            continue
+        shared = len(stems & note_stems) / len(stems)
+        own = any(w in _OWN for w in words)
+        if shared >= 0.6 and not own:
+            recited.append((first, last))
+    if recited:
+        job.add(
+            "recited-notes",
+            "major",
+            "Company facts recited without saying what they mean to you or what you bring.",
+            tuple(job.answer.quote(a, b, 0) for a, b in recited[:2]),
+        )

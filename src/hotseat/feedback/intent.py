@@ -1,0 +1,92 @@
+"""What a question asks: its intent, which picks the rubric an answer is scored by.
+
+Intents come from ``assets/lexicons/intents.toml``. Topic intents (weakness,
+failure, conflict, why this company, ...) win over the frame "tell me about a
+time", so "tell me about a time you failed" is scored as a failure question; a
+hypothetical ("what would you do if...") wants a plan whatever its topic, and a
+curveball stays a curveball. Within a rank the longest phrase wins, then the one
+listed first. A bank question that matches nothing keeps its bank
+kind; a typed one is "general".
+"""
+
+from __future__ import annotations
+
+from hotseat.feedback.lexicon import Lexicons
+from hotseat.feedback.matcher import Matcher
+from hotseat.feedback.stems import stem
+from hotseat.feedback.tokens import answer_from
+from hotseat.questions.model import Question
+from hotseat.transcript import Transcript
+
+FRAMES = ("behavioral", "situational", "technical", "curveball")
+STORIES = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
+# Asking for the candidate's questions, a hypothetical and a curveball win over the topic
+# they mention; a topic wins over the frames "tell me about a time" and "explain".
+_RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}
+# A bank question's kind, when its words say nothing more specific.
+FROM_KIND = {
+    "behavioral": "behavioral",
+    "situational": "situational",
+    "technical-light": "technical",
+    "curveball": "curveball",
+    "opener": "about-yourself",
+    "motivation": "why-company",
+    "closing": "questions-for-us",
+    "follow-up": "follow-up",
+}
+
+
+def classify(text: str, lex: Lexicons, fallback: str = "general") -> str:
+    """The intent of a question's words; ``fallback`` when nothing in them says.
+
+    Phrases decide first. With none, a typed question (fallback "general") is read by
+    its cue words; a bank question keeps the intent of its bank kind. Either way a
+    story frame ("tell me about a time", or a behavioural bank question) takes the
+    topic of its cue words when it has one (failure, conflict, ...).
+    """
+    intents = lex.maps["intents.intents"]
+    tokens = answer_from(Transcript.typed(text), 400).tokens
+    found = Matcher(intents).scan(tokens) if intents else {}
+    order = list(intents)
+    best: tuple[int, int, int] | None = None  # (rank, longest, earliest in file)
+    name = "general"
+    for intent, matches in found.items():
+        if not matches:
+            continue
+        longest = max(len(m.entry.words) for m in matches)
+        rank = (_RANK.get(intent, 1), longest, -order.index(intent))
+        if best is None or rank > best:
+            best, name = rank, intent
+    words = [t.norm for t in tokens]
+    if name == "general":
+        if fallback != "general":
+            name = fallback
+        else:
+            name = _by_cue_words(words, lex, cues_for=None) or name
+    if name == "behavioral":
+        # Only a story frame ("describe a time..."): its topic may still be in its words.
+        name = _by_cue_words(words, lex, cues_for=STORIES) or name
+    return name
+
+
+def _by_cue_words(words: list[str], lex: Lexicons, cues_for: frozenset[str] | None) -> str:
+    """The intent with most cue words (by stem) in the question, or ""."""
+    cues = lex.word_maps.get("intents.cues", {})
+    if cues_for is not None:
+        cues = {k: v for k, v in cues.items() if k in cues_for}
+    said = {stem(w) for w in words}
+    best, name = 0, ""
+    for intent, group in cues.items():
+        hits = len(said & {stem(w) for w in group})
+        if hits > best:
+            best, name = hits, intent
+    return name
+
+
+def intent_of(question: Question | None, text: str, lex: Lexicons) -> str:
+    if question is None:
+        return classify(text, lex)
+    intent = classify(text, lex, fallback=FROM_KIND.get(question.kind, "general"))
+    if question.kind == "follow-up" and intent in FRAMES:
+        return "follow-up"
+    return intent

@@ -1,0 +1,388 @@
+"""The points a strong answer makes for its question's intent, and the red flags.
+
+Each check reads the answer's ``Facts`` and adds hits with the words that show
+them. A strength is never credited for a point the answer violates: red flags
+found here veto the strengths they contradict (``VETOES``), after all checks ran.
+"""
+
+from __future__ import annotations
+
+from hotseat.feedback.job import Job
+from hotseat.feedback.matcher import Entry, Match
+from hotseat.feedback.model import Evidence
+from hotseat.feedback.sense import OTHER, SELF, TEAM
+
+# red flag -> strengths it contradicts (dropped when the red flag is found)
+VETOES: dict[str, frozenset[str]] = {
+    "negativity": frozenset({"resolved", "look-for-covered", "owns-mistake", "on-topic"}),
+    "denial": frozenset(
+        {
+            "owns-mistake",
+            "own-contribution",
+            "growth",
+            "look-for-covered",
+            "weakness-named",
+            "improving",
+            "resolved",
+            "on-topic",
+        }
+    ),
+    "weakness-cliche": frozenset({"weakness-named", "improving", "look-for-covered"}),
+    "arrogance": frozenset({"look-for-covered"}),
+    "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
+    "repeated-sentences": frozenset({"look-for-covered"}),
+    "off-topic": frozenset({"look-for-covered", "star-result", "specific-example"}),
+    "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
+}
+
+
+RESULT_FROM = 0.6  # share of the answer after which an outcome counts as its result
+
+
+def _q(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
+    """Quotes of the first ``limit`` matches that do not show the same words twice."""
+    picked: list[Match] = []
+    for m in sorted(matches, key=lambda m: m.first):
+        if not picked or m.first > picked[-1].last + 3:
+            picked.append(m)
+    return tuple(job.answer.quote(m.first, m.last, pad=3) for m in picked[:limit])
+
+
+def _said(job: Job, matches: list[Match]) -> str:
+    return ", ".join(f'"{e.text}"' for e in _q(job, matches, 2))
+
+
+def check_story(job: Job) -> None:
+    """A behavioural answer tells what the candidate did, and how it ended."""
+    f = job.facts
+    if len(f.actions) >= 2:
+        job.add(
+            "star-action", "strength", "You told what you did, step by step.", _q(job, f.actions)
+        )
+    elif not f.actions:
+        job.add(
+            "star-action-missing",
+            "major",
+            "No actions: the answer never says what you did.",
+        )
+    # The result is how the story ends: an outcome in its last part.
+    outcomes = [m for m in f.get("outcome") if m.first >= int(job.n * RESULT_FROM)]
+    high = job.band[1]
+    if outcomes and f.actions:
+        job.add("star-result", "strength", "You said how it ended.", _q(job, outcomes[-1:], 1))
+    elif round(job.seconds) > high * job.rubric.n("length.ramble_share"):
+        job.add(
+            "ramble",
+            "major",
+            f"A long story ({job.length_note()}) that never arrives at how it ended.",
+        )
+    elif f.actions:
+        job.add("result-missing", "major", "No result: the story stops before how it ended.")
+
+
+def check_specific(job: Job) -> None:
+    f = job.facts
+    where = f.get("time-place")
+    if (where and f.actions) or len(f.actions) >= 3:
+        job.add(
+            "specific-example",
+            "strength",
+            "A real example: when or where it happened and what you did.",
+            _q(job, (where or f.actions)[:1] + f.actions[:1]),
+        )
+    elif not f.actions and not where:
+        job.add(
+            "no-specific-example",
+            "major",
+            "No real example: nothing says when, where or what you did.",
+        )
+
+
+def check_impact(job: Job) -> None:
+    f = job.facts
+    if f.impact:
+        job.add(
+            "quantified-impact",
+            "strength",
+            "Numbers measure the outcome.",
+            _q(job, f.impact),
+        )
+
+
+def check_ownership(job: Job) -> None:
+    f = job.facts
+    team = [m for m in f.actions if job.facts.reading.clause(m.first).subject == TEAM]
+    if f.self_actions and not f.has("denial"):
+        job.add(
+            "own-contribution",
+            "strength",
+            f"Your own part is clear ({_things(len(f.self_actions))} you did yourself).",
+            _q(job, f.self_actions),
+        )
+    elif len(team) >= 2:
+        job.add(
+            "own-role-unclear",
+            "major",
+            'Your own part is unclear: every action is "we".',
+            _q(job, team),
+        )
+
+
+def _things(n: int) -> str:
+    return "one thing" if n == 1 else f"{n} things"
+
+
+def check_owns(job: Job) -> None:
+    f = job.facts
+    if f.has("denial"):
+        check_denial(job)
+        return
+    owns = f.get("owns")
+    if owns:
+        job.add("owns-mistake", "strength", "You own your part in what went wrong.", _q(job, owns))
+    else:
+        job.add(
+            "no-ownership",
+            "major",
+            "You never say what your own part in it was.",
+        )
+
+
+def check_learning(job: Job) -> None:
+    f = job.facts
+    learned = [m for m in f.get("learning") if job.facts.reading.subject(m) != OTHER]
+    if learned:
+        job.add(
+            "growth",
+            "strength",
+            "You say what you learned or do differently now.",
+            _q(job, learned),
+        )
+    else:
+        job.add("no-learning", "major", "No learning: what do you do differently since?")
+
+
+def check_denial(job: Job) -> None:
+    denial = job.facts.get("denial")
+    if denial:
+        job.add(
+            "denial",
+            "major",
+            f"Denies the premise of the question: {_said(job, denial)}.",
+            _q(job, denial),
+        )
+
+
+def check_weakness(job: Job) -> None:
+    f = job.facts
+    check_denial(job)
+    cliche = f.get("weakness-cliche")
+    if cliche:
+        job.add(
+            "weakness-cliche",
+            "major",
+            f"A boast dressed as a weakness: {_said(job, cliche)}.",
+            _q(job, cliche),
+        )
+    # A weakness is named in its own words ("I find it hard to...") or as the speaker
+    # judging themselves badly ("I was too slow to ask for help").
+    self_critique = [
+        m
+        for m in job.found("valence.negative") + job.found("valence.obstruct")
+        if job.facts.reading.subject(m) == SELF
+    ]
+    # "I talk too much", "I take feedback too personally": a self clause with "too".
+    too = [
+        Match(k, k, f.get("weakness-named")[0].entry if f.get("weakness-named") else _TOO)
+        for k, w in enumerate(job.answer.norms)
+        if w == "too" and job.facts.reading.clause(k).subject == SELF
+    ]
+    named = [m for m in f.get("weakness-named") + self_critique + too if not _inside(m, cliche)]
+    if named and not f.has("denial"):
+        job.add("weakness-named", "strength", "You name a real weakness.", _q(job, named, 1))
+    elif not cliche and not f.has("denial"):
+        job.add("no-real-weakness", "major", "No real weakness is named.")
+    if not named and not cliche:
+        return  # "no real weakness" says it; there is nothing to be improving
+    improving = [m for m in f.get("improving") if job.facts.reading.subject(m) != OTHER]
+    if improving:
+        job.add(
+            "improving",
+            "strength",
+            "You say what you are doing about it.",
+            _q(job, improving),
+        )
+    else:
+        job.add("not-improving", "major", "Nothing says what you are doing about it.")
+
+
+_TOO = Entry("too", ("too",), (False,))
+
+
+def _inside(m: Match, others: list[Match]) -> bool:
+    return any(o.first <= m.first <= o.last for o in others)
+
+
+def check_resolution(job: Job) -> None:
+    f = job.facts
+    check_denial(job)
+    # Worked out by the candidate (or with them): "it worked out" on its own is not how.
+    done = [m for m in f.get("resolves") if job.facts.reading.subject(m) in (SELF, TEAM)]
+    if done:
+        job.add("resolved", "strength", "You worked it out with the other person.", _q(job, done))
+    elif not f.has("denial"):
+        job.add("not-resolved", "major", "Nothing says how the disagreement was worked out.")
+
+
+def check_coping(job: Job) -> None:
+    copes = [m for m in job.facts.get("copes") if job.facts.reading.subject(m) != OTHER]
+    if copes:
+        job.add(
+            "copes",
+            "strength",
+            "You say how you organised the work under pressure.",
+            _q(job, copes),
+        )
+    else:
+        job.add("no-coping", "minor", "Nothing says how you handled the pressure.")
+
+
+def check_leading(job: Job) -> None:
+    leads = job.facts.get("leads")
+    if leads:
+        job.add("leads", "strength", "You show how you led or enabled others.", _q(job, leads))
+
+
+def check_credit(job: Job) -> None:
+    credits = job.facts.get("credits")
+    if not credits:
+        job.add("no-collaboration", "minor", "No one else appears: who did you work with?")
+
+
+def check_fit(job: Job) -> None:
+    fits = job.facts.get("fits")
+    if fits:
+        job.add(
+            "fit-shown", "strength", "You tie your skills and experience to the job.", _q(job, fits)
+        )
+    else:
+        job.add("no-fit", "major", "Nothing ties your skills or experience to this job.")
+
+
+def check_research(job: Job) -> None:
+    """Why this company: something specific about it, from research or from the notes."""
+    from hotseat.feedback.relevance import company_mentions, notes_overlap, spread
+
+    overlap, where = notes_overlap(job)
+    company = job.facts.get("company")
+    if company:
+        job.add(
+            "research-shown",
+            "strength",
+            "You say something specific about the company or its field.",
+            _q(job, company),
+        )
+    elif overlap >= 2:
+        job.add(
+            "research-shown",
+            "strength",
+            "You use what you learned about the company.",
+            tuple(job.answer.quote(k, k, 4) for k in spread(where)[:2]),
+        )
+    elif job.context.company.strip() or job.context.notes.strip():
+        named = " (beyond its name)" if company_mentions(job) else ""
+        job.add(
+            "not-tailored",
+            "major",
+            "Not tailored: nothing in the answer is specific to "
+            f"{job.context.company or 'the company'}{named} or comes from your notes.",
+        )
+    else:
+        job.add(
+            "no-company-research",
+            "major",
+            "Nothing about the company: its mission, products, customers or news.",
+        )
+
+
+def check_forward(job: Job) -> None:
+    forward = job.facts.get("forward")
+    if forward:
+        job.add(
+            "forward-looking",
+            "strength",
+            "You say what you are moving towards.",
+            _q(job, forward),
+        )
+
+
+def check_money(job: Job) -> None:
+    f = job.facts
+    forward, money = f.get("forward"), f.get("money")
+    if money and len(money) >= len(forward):
+        job.add(
+            "sounds-indifferent",
+            "major",
+            f"Money, perks or convenience come first: {_said(job, money)}.",
+            _q(job, money),
+        )
+
+
+def check_goals(job: Job) -> None:
+    f = job.facts
+    goals, drift = f.get("goals"), f.get("drift")
+    if goals and not drift:
+        job.add("goals", "strength", "You set out where you want to grow.", _q(job, goals))
+    if drift or not goals:
+        job.add(
+            "vague-future",
+            "major",
+            "No clear plan that fits this job" + (f": {_said(job, drift)}." if drift else "."),
+            _q(job, drift),
+        )
+
+
+def check_salary(job: Job) -> None:
+    ready = job.facts.get("salary-ready")
+    if ready:
+        job.add("salary-ready", "strength", "A researched, flexible answer.", _q(job, ready))
+    else:
+        job.add("salary-unready", "major", "No range and nothing to show it is researched.")
+
+
+def check_negativity(job: Job) -> None:
+    f = job.facts
+    if f.criticism:
+        job.add(
+            "negativity",
+            "major",
+            f"Runs someone down: {_said(job, f.criticism)}.",
+            _q(job, f.criticism),
+        )
+    brag = f.get("arrogance")
+    if brag:
+        job.add("arrogance", "major", f"Sounds arrogant: {_said(job, brag)}.", _q(job, brag))
+
+
+def check_claims(job: Job) -> None:
+    """Self-descriptions with nothing that proves them."""
+    f = job.facts
+    claims = f.get("generic")
+    if claims and len(f.actions) < 2 and not f.impact and not f.has("proof"):
+        job.add(
+            "empty-claims",
+            "major" if len(claims) >= 2 else "minor",
+            f"Claims with no proof: {_said(job, claims)}.",
+            _q(job, claims),
+        )
+
+
+def check_private(job: Job) -> None:
+    private = job.facts.get("private-life")
+    if len(private) >= 2 or (private and not job.facts.get("fits")):
+        job.add(
+            "private-life",
+            "major",
+            f"Private life instead of the career story: {_said(job, private)}.",
+            _q(job, private),
+        )

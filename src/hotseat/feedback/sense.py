@@ -1,0 +1,220 @@
+"""What each clause of an answer says: who does it, whether it is denied, how it judges.
+
+Answers are cut into clauses at sentence marks, at pauses in speech, and where a
+new subject starts ("... and he never replied", "... so i rebuilt it"), so text
+with no punctuation (a recogniser's, or typed in a hurry) reads the same as
+punctuated text. Each clause knows its subject (the speaker, the speaker's team,
+someone else, or nobody in particular) and where its negations are, so a check can
+tell "I listened" from "he never listened", and "I owned it" from "I never owned it".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+
+from hotseat.feedback.lexicon import Lexicons
+from hotseat.feedback.matcher import Match
+from hotseat.feedback.tokens import Answer
+
+SELF, TEAM, OTHER, NONE = "self", "team", "other", "none"
+_JOINERS = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "because",
+        "though",
+        "although",
+        "while",
+        "when",
+        "whereas",
+        "which",
+        "who",
+        "then",
+        "since",
+        "until",
+        "after",
+        "before",
+        "or",
+        "yet",
+        "cause",
+        "cos",
+    ]
+)
+_DETERMINERS = frozenset(
+    [
+        "my",
+        "our",
+        "the",
+        "his",
+        "her",
+        "their",
+        "that",
+        "this",
+        "those",
+        "these",
+        "a",
+        "an",
+        "one",
+        "some",
+        "our",
+    ]
+)
+_LEAD_IN = frozenset(
+    [
+        "and",
+        "but",
+        "so",
+        "because",
+        "though",
+        "although",
+        "while",
+        "when",
+        "then",
+        "also",
+        "just",
+        "really",
+        "actually",
+        "even",
+        "still",
+        "of",
+        "course",
+        "obviously",
+        "honestly",
+        "basically",
+        "literally",
+        "well",
+    ]
+)
+_NEGATION_REACH = 4  # a negator turns around what follows within this many words
+
+
+@dataclass(frozen=True)
+class Clause:
+    first: int
+    last: int  # inclusive
+    subject: str  # SELF | TEAM | OTHER | NONE
+    negators: tuple[int, ...]  # token indices of negating words
+
+
+@dataclass
+class Reading:
+    """An answer read clause by clause, with the valence lexicon's matches."""
+
+    answer: Answer
+    clauses: list[Clause]
+    clause_of: list[int]  # token index -> clause index
+
+    def clause(self, k: int) -> Clause:
+        return self.clauses[self.clause_of[k]]
+
+    def negated(self, match: Match, by: frozenset[str] | None = None) -> bool:
+        """A negator shortly before (or inside) the match, in the same clause; ``by``
+        limits which negating words count."""
+        clause = self.clause(match.first)
+        norms = self.answer.tokens
+        return any(
+            match.first - _NEGATION_REACH <= n <= match.last
+            and n >= clause.first
+            and (by is None or norms[n].norm in by)
+            for n in clause.negators
+        )
+
+    def subject(self, match: Match) -> str:
+        return self.clause(match.first).subject
+
+    @cached_property
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans (first, last) by punctuation or pause."""
+        out: list[tuple[int, int]] = []
+        start = 0
+        tokens = self.answer.tokens
+        for k in range(1, len(tokens)):
+            if tokens[k].sentence_start:
+                out.append((start, k - 1))
+                start = k
+        if tokens:
+            out.append((start, len(tokens) - 1))
+        return out
+
+
+def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
+    selfs = lex.words["valence.self"]
+    team = lex.words["valence.team"]
+    others = lex.words["valence.others"]
+    k = first
+    while k <= last and norms[k] in _LEAD_IN:
+        k += 1
+    for j in range(k, min(last, k + 4) + 1):
+        word = norms[j]
+        if word in selfs:
+            return SELF
+        if word in ("we", "we're", "we've", "we'd", "we'll"):
+            return TEAM
+        if word in ("my", "our") and j + 1 <= last and norms[j + 1] in ("team", "group", "squad"):
+            return TEAM
+        if word in others:
+            return OTHER
+        if word in team:
+            return TEAM
+        if word in ("it", "this", "that", "there", "things", "everything"):
+            return NONE
+        if word not in _DETERMINERS and j > k + 1:
+            break
+    return NONE
+
+
+_ELLIPSIS = frozenset(["and", "then", "but", "or"])
+_NOT_A_VERB = frozenset(
+    ["it", "this", "that", "there", "the", "a", "an", "his", "her", "their", "my", "our", "its"]
+)
+
+
+def _shares_subject(norms: list[str], first: int, last: int, nouns: frozenset[str]) -> bool:
+    """ "and sent it round": a joined clause with no subject of its own."""
+    k = first
+    while k <= last and norms[k] in _ELLIPSIS:
+        k += 1
+    if k == first or k > last:
+        return False
+    word = norms[k]
+    return word not in _NOT_A_VERB and word not in nouns and not word[:1].isdigit()
+
+
+def _starts_clause(norms: list[str], k: int, lex: Lexicons) -> bool:
+    word = norms[k]
+    prev = norms[k - 1]
+    if word in lex.words["valence.self"] or word in ("we", "he", "she", "they"):
+        # "what i did", "the team i led": a relative clause, not a new subject
+        return prev not in ("what", "that", "which", "who", "whom", "than", "as", "if", "how")
+    return word in _JOINERS
+
+
+def read(answer: Answer, lex: Lexicons) -> Reading:
+    norms = answer.norms
+    negators = lex.words["valence.negators"]
+    nouns = lex.words["valence.others"] | lex.words["impact.number_words"]
+    clauses: list[Clause] = []
+    clause_of: list[int] = []
+    start = 0
+
+    def close(last: int) -> None:
+        negs = tuple(j for j in range(start, last + 1) if norms[j] in negators)
+        subject = _subject(norms, start, last, lex)
+        if subject == NONE and clauses and _shares_subject(norms, start, last, nouns):
+            subject = clauses[-1].subject  # "I wrote it down and [I] sent it round"
+        clauses.append(Clause(start, last, subject, negs))
+        clause_of.extend([len(clauses) - 1] * (last - start + 1))
+
+    for k in range(1, len(norms)):
+        token = answer.tokens[k]
+        new = token.sentence_start or (
+            k - start >= 2 and (_starts_clause(norms, k, lex) or token.comma_before)
+        )
+        if new:
+            close(k - 1)
+            start = k
+    if norms:
+        close(len(norms) - 1)
+    return Reading(answer, clauses, clause_of)
