@@ -1,0 +1,116 @@
+"""Blind validity figure for the feedback scorer: pairs nobody tuned it to.
+
+Reads tests/feedback/blind_pairs.toml (strong/weak answers written by a reviewer who
+did not tune the scorer, before reading its lexicons or code) and prints how often the
+strong answer scores higher than the weak one, overall and on the length-matched pairs
+(weak at least 90% as long as strong), with word count alone beside it. Then lists
+every pair the scorer gets wrong (or ties) with both scores and each answer's top
+findings and their evidence, so a reader can judge whether the findings make sense.
+Prints figures; asserts nothing.
+Run: .venv/bin/python benchmarks/bench_feedback_blind.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.figures import record
+
+from hotseat.feedback import Feedback, analyze
+from hotseat.transcript import Transcript
+
+PAIRS = ROOT / "tests" / "feedback" / "blind_pairs.toml"
+LENGTH_MATCH = 0.9  # weak has at least this share of the strong answer's words
+
+
+@dataclass(frozen=True)
+class BlindPair:
+    id: str
+    question: str
+    strong: str
+    weak: str
+    note: str
+
+    @property
+    def length_matched(self) -> bool:
+        return len(self.weak.split()) >= LENGTH_MATCH * len(self.strong.split())
+
+
+def load_blind_pairs(path: Path = PAIRS) -> list[BlindPair]:
+    with path.open("rb") as f:
+        rows = tomllib.load(f)["pairs"]
+    return [BlindPair(**{k: str(row[k]) for k in ("id", "question", "strong", "weak", "note")}) for row in rows]
+
+
+def score(question: str, text: str) -> Feedback:
+    return analyze(None, Transcript.typed(text), question_text=question)
+
+
+def top_findings(fb: Feedback, limit: int = 4) -> list[str]:
+    lines = []
+    shown = [*fb.improvements, *fb.strengths][:limit]
+    for f in shown:
+        quotes = "; ".join(f'"{e.text}"' for e in f.evidence[:2])
+        lines.append(f"      [{f.severity}] {f.id}: {f.message}" + (f"  <- {quotes}" if quotes else ""))
+    return lines
+
+
+def share(hits: int, total: int) -> float:
+    return hits / total if total else 0.0
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="first 20 pairs only")
+    args = parser.parse_args()
+    pairs = load_blind_pairs()
+    if args.quick:
+        pairs = pairs[:20]
+
+    wins = lm_wins = lm_total = words_wins = lm_words_wins = 0
+    failures: list[tuple[BlindPair, Feedback, Feedback]] = []
+    for pair in pairs:
+        strong, weak = score(pair.question, pair.strong), score(pair.question, pair.weak)
+        right = strong.score > weak.score
+        by_words = len(pair.strong.split()) > len(pair.weak.split())
+        wins += right
+        words_wins += by_words
+        if pair.length_matched:
+            lm_total += 1
+            lm_wins += right
+            lm_words_wins += by_words
+        if not right:
+            failures.append((pair, strong, weak))
+
+    n = len(pairs)
+    print(f"blind pairs: {n} ({lm_total} length-matched: weak >= {LENGTH_MATCH:.0%} of strong's words)")
+    print(f"  scorer strong > weak:      {wins}/{n} = {share(wins, n):.2f}")
+    print(f"  length-matched:            {lm_wins}/{lm_total} = {share(lm_wins, lm_total):.2f}")
+    print(f"  word count alone:          {words_wins}/{n} = {share(words_wins, n):.2f}")
+    print(f"  word count, length-matched: {lm_words_wins}/{lm_total} = {share(lm_words_wins, lm_total):.2f}")
+    note = "written blind by a reviewer; ties count as wrong" + (" (--quick: 20 pairs)" if args.quick else "")
+    record("feedback blind: pairwise accuracy", round(share(wins, n), 3), "share", note=note)
+    record("feedback blind: length-matched accuracy", round(share(lm_wins, lm_total), 3), "share", note=note)
+    record("feedback blind: word count alone", round(share(words_wins, n), 3), "share", note=note)
+
+    print(f"\nwrong or tied ({len(failures)}):")
+    for pair, strong, weak in failures:
+        ws, ww = len(pair.strong.split()), len(pair.weak.split())
+        print(f"\n  {pair.id}  strong {strong.score} ({ws} words) vs weak {weak.score} ({ww} words)")
+        print(f"    Q: {pair.question}   [{pair.note}]")
+        print(f"    strong subscores {strong.subscores}")
+        print(*top_findings(strong), sep="\n")
+        print(f"    weak subscores {weak.subscores}")
+        print(*top_findings(weak), sep="\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
