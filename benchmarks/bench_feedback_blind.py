@@ -13,40 +13,40 @@ Run: .venv/bin/python benchmarks/bench_feedback_blind.py [--quick]
 from __future__ import annotations
 
 import argparse
+import statistics
 import sys
-import tomllib
-from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.figures import record
+from tests.feedback.blind import LENGTH_MATCH, BlindPair, load_blind_pairs
 
 from hotseat.feedback import Feedback, analyze
 from hotseat.transcript import Transcript
 
-PAIRS = ROOT / "tests" / "feedback" / "blind_pairs.toml"
-LENGTH_MATCH = 0.9  # weak has at least this share of the strong answer's words
+NARROW = 3  # a win by this many points or fewer is a coin toss away from a loss
 
 
-@dataclass(frozen=True)
-class BlindPair:
-    id: str
-    question: str
-    strong: str
-    weak: str
-    note: str
+# A strength and a problem that cannot both be true of one answer (reviewer's list).
+OPPOSITES = [
+    ("own-contribution", "no-ownership"),
+    ("own-contribution", "own-role-unclear"),
+    ("fit-shown", "no-fit"),
+    ("fit-shown", "vague-future"),
+    ("growth", "no-learning"),
+    ("improving", "not-improving"),
+    ("resolved", "not-resolved"),
+    ("star-result", "result-missing"),
+    ("star-action", "star-action-missing"),
+    ("on-topic", "off-topic"),
+    ("salary-ready", "salary-unready"),
+]
 
-    @property
-    def length_matched(self) -> bool:
-        return len(self.weak.split()) >= LENGTH_MATCH * len(self.strong.split())
 
-
-def load_blind_pairs(path: Path = PAIRS) -> list[BlindPair]:
-    with path.open("rb") as f:
-        rows = tomllib.load(f)["pairs"]
-    return [BlindPair(**{k: str(row[k]) for k in ("id", "question", "strong", "weak", "note")}) for row in rows]
+def contradictions(fb: Feedback) -> list[tuple[str, str]]:
+    ids = {f.id for f in fb.findings}
+    return [(a, b) for a, b in OPPOSITES if a in ids and b in ids]
 
 
 def score(question: str, text: str) -> Feedback:
@@ -58,7 +58,9 @@ def top_findings(fb: Feedback, limit: int = 4) -> list[str]:
     shown = [*fb.improvements, *fb.strengths][:limit]
     for f in shown:
         quotes = "; ".join(f'"{e.text}"' for e in f.evidence[:2])
-        lines.append(f"      [{f.severity}] {f.id}: {f.message}" + (f"  <- {quotes}" if quotes else ""))
+        lines.append(
+            f"      [{f.severity}] {f.id}: {f.message}" + (f"  <- {quotes}" if quotes else "")
+        )
     return lines
 
 
@@ -74,11 +76,17 @@ def main() -> int:
     if args.quick:
         pairs = pairs[:20]
 
-    wins = lm_wins = lm_total = words_wins = lm_words_wins = 0
+    wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = 0
+    margins: list[int] = []
     failures: list[tuple[BlindPair, Feedback, Feedback]] = []
+    clashes: list[str] = []
     for pair in pairs:
         strong, weak = score(pair.question, pair.strong), score(pair.question, pair.weak)
         right = strong.score > weak.score
+        for side, fb in (("strong", strong), ("weak", weak)):
+            clashes += [f"{pair.id} ({side}): {a} + {b}" for a, b in contradictions(fb)]
+        margins.append(strong.score - weak.score)
+        narrow += 0 < strong.score - weak.score <= NARROW
         by_words = len(pair.strong.split()) > len(pair.weak.split())
         wins += right
         words_wins += by_words
@@ -90,20 +98,44 @@ def main() -> int:
             failures.append((pair, strong, weak))
 
     n = len(pairs)
-    print(f"blind pairs: {n} ({lm_total} length-matched: weak >= {LENGTH_MATCH:.0%} of strong's words)")
+    print(f"blind pairs: {n} ({lm_total} length-matched: weak has >= {LENGTH_MATCH:.0%} of")
+    print("  the strong answer's words; ties count as wrong, for word count too)")
     print(f"  scorer strong > weak:      {wins}/{n} = {share(wins, n):.2f}")
     print(f"  length-matched:            {lm_wins}/{lm_total} = {share(lm_wins, lm_total):.2f}")
     print(f"  word count alone:          {words_wins}/{n} = {share(words_wins, n):.2f}")
-    print(f"  word count, length-matched: {lm_words_wins}/{lm_total} = {share(lm_words_wins, lm_total):.2f}")
-    note = "written blind by a reviewer; ties count as wrong" + (" (--quick: 20 pairs)" if args.quick else "")
-    record("feedback blind: pairwise accuracy", round(share(wins, n), 3), "share", note=note)
-    record("feedback blind: length-matched accuracy", round(share(lm_wins, lm_total), 3), "share", note=note)
+    lm_words = share(lm_words_wins, lm_total)
+    print(f"  word count, length-matched: {lm_words_wins}/{lm_total} = {lm_words:.2f}")
+    median = statistics.median(margins)
+    print(f"  right by {NARROW} points or less: {narrow}; median margin strong - weak: {median}")
+    print(f"  answers with two contradicting findings: {len(clashes)} of {2 * n}")
+    for clash in clashes:
+        print(f"    {clash}")
+    note = "written blind by a reviewer; ties count as wrong" + (
+        " (--quick: 20 pairs)" if args.quick else ""
+    )
+    record(
+        "feedback blind: pairwise accuracy",
+        round(share(wins, n), 3),
+        "share",
+        target=">= 0.95",
+        note=note,
+    )
+    record(
+        "feedback blind: length-matched accuracy",
+        round(share(lm_wins, lm_total), 3),
+        "share",
+        target=">= 0.90",
+        note=note,
+    )
+    record("feedback blind: contradicting findings", len(clashes), "answers", target="0", note=note)
     record("feedback blind: word count alone", round(share(words_wins, n), 3), "share", note=note)
 
     print(f"\nwrong or tied ({len(failures)}):")
     for pair, strong, weak in failures:
         ws, ww = len(pair.strong.split()), len(pair.weak.split())
-        print(f"\n  {pair.id}  strong {strong.score} ({ws} words) vs weak {weak.score} ({ww} words)")
+        print(
+            f"\n  {pair.id}  strong {strong.score} ({ws} words) vs weak {weak.score} ({ww} words)"
+        )
         print(f"    Q: {pair.question}   [{pair.note}]")
         print(f"    strong subscores {strong.subscores}")
         print(*top_findings(strong), sep="\n")
