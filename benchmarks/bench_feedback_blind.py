@@ -21,6 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.figures import record
 from tests.feedback.blind import LENGTH_MATCH, BlindPair, load_blind_pairs
+from tests.feedback.labelled import spoken
 
 from hotseat.feedback import Feedback, analyze
 from hotseat.transcript import Transcript
@@ -78,11 +79,17 @@ def main() -> int:
 
     wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = 0
     margins: list[int] = []
+    spoken_wins = 0
     failures: list[tuple[BlindPair, Feedback, Feedback]] = []
     clashes: list[str] = []
     for pair in pairs:
         strong, weak = score(pair.question, pair.strong), score(pair.question, pair.weak)
         right = strong.score > weak.score
+        heard = [
+            analyze(None, spoken(t), question_text=pair.question).score
+            for t in (pair.strong, pair.weak)
+        ]
+        spoken_wins += heard[0] > heard[1]
         for side, fb in (("strong", strong), ("weak", weak)):
             clashes += [f"{pair.id} ({side}): {a} + {b}" for a, b in contradictions(fb)]
         margins.append(strong.score - weak.score)
@@ -102,6 +109,7 @@ def main() -> int:
     print("  the strong answer's words; ties count as wrong, for word count too)")
     print(f"  scorer strong > weak:      {wins}/{n} = {share(wins, n):.2f}")
     print(f"  length-matched:            {lm_wins}/{lm_total} = {share(lm_wins, lm_total):.2f}")
+    print(f"  as a recogniser writes it:  {spoken_wins}/{n} = {share(spoken_wins, n):.2f}")
     print(f"  word count alone:          {words_wins}/{n} = {share(words_wins, n):.2f}")
     lm_words = share(lm_words_wins, lm_total)
     print(f"  word count, length-matched: {lm_words_wins}/{lm_total} = {lm_words:.2f}")
