@@ -94,8 +94,9 @@ SAMPLE_ANSWER = (
 def analysis_check() -> Check:
     """One real analysis of a sample answer, with the user's rubric and lexicons.
 
-    A rubric that loads but cannot score (``typed_wpm = 0``, a weight of NaN)
-    shows up here, not only when the user's first answer cannot be analysed.
+    The rubric loader refuses numbers that cannot score (``typed_wpm = 0``, NaN);
+    anything else that breaks the arithmetic shows up here, not only when the
+    user's first answer cannot be analysed.
     """
     import math
 

@@ -16,7 +16,6 @@ is reported as ``LexiconError`` naming the file, the key and its line.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -26,6 +25,7 @@ from hotseat import paths, resources
 from hotseat.feedback.matcher import PREFIX_KEY, Entry, Matcher, entry_from
 from hotseat.feedback.spelling import Speller
 from hotseat.feedback.tokens import split_words
+from hotseat.tomlcheck import TomlFileError, read_checked
 from hotseat.tomlfile import TomlLines
 
 SCHEMA: dict[str, dict[str, str]] = {
@@ -97,14 +97,10 @@ class Lexicons:
 class _Reader:
     def __init__(self, path: Path) -> None:
         self.path = path
-        try:
-            self.text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise LexiconError(f"{path}: cannot read the file: {exc}") from None
-        try:
-            self.data = tomllib.loads(self.text)
-        except tomllib.TOMLDecodeError as exc:
-            raise LexiconError(f"{path}: not valid TOML: {exc}") from None
+        try:  # within tomlcheck's size and nesting limits; a problem names the line
+            self.data, self.text = read_checked(path)
+        except TomlFileError as exc:
+            raise LexiconError(str(exc)) from None
 
     def fail(self, key: str, message: str) -> LexiconError:
         line = TomlLines(self.text).first_mention(key) or 1

@@ -7,7 +7,7 @@ user changes one weight without copying the rest. Any problem raises
 
 from __future__ import annotations
 
-import tomllib
+import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -15,6 +15,7 @@ from typing import Any
 
 from hotseat import paths, resources
 from hotseat.feedback.model import AREAS
+from hotseat.tomlcheck import TomlFileError, positive_number, read_checked
 from hotseat.tomlfile import TomlLines
 
 CHECKS = (
@@ -74,6 +75,16 @@ _NUMBERS: dict[str, tuple[str, ...]] = {
     "topic": ("major_max", "minor_max"),
     "limits": ("min_words", "max_words", "language_min_words", "english_share"),
 }
+# Numbers that divide or bound something and so must be above zero (the rest may be 0).
+_ABOVE_ZERO = frozenset(
+    {
+        "delivery.typed_wpm",
+        "delivery.pause_seconds",
+        "delivery.long_pause_seconds",
+        "delivery.first_word_seconds",
+        "limits.max_words",
+    }
+)
 
 
 class RubricError(ValueError):
@@ -144,12 +155,21 @@ class _Validator:
             raise self.fail(key, "missing table")
         return value
 
-    def number(self, data: dict[str, Any], key: str, *, low: float = 0.0) -> float:
+    def number(self, data: dict[str, Any], key: str) -> float:
+        """A finite number of zero or more (above zero for the keys in ``_ABOVE_ZERO``)."""
+        value = data.get(key.split(".")[-1])
+        problem = positive_number(value, allow_zero=key not in _ABOVE_ZERO)
+        if problem or not isinstance(value, int | float):
+            raise self.fail(key, problem or "must be a number")
+        return float(value)
+
+    def points(self, data: dict[str, Any], key: str) -> float:
+        """A finite number of either sign (finding points are mostly negative)."""
         value = data.get(key.split(".")[-1])
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise self.fail(key, "must be a number")
-        if value < low:
-            raise self.fail(key, f"must be at least {low:g}")
+        if not math.isfinite(value):
+            raise self.fail(key, f"must be a finite number, not {value}")
         return float(value)
 
     def pair(self, data: dict[str, Any], key: str) -> tuple[float, float]:
@@ -157,10 +177,10 @@ class _Validator:
         if (
             not isinstance(value, list)
             or len(value) != 2
-            or not all(isinstance(v, int | float) and not isinstance(v, bool) for v in value)
+            or any(positive_number(v, allow_zero=True) for v in value)
             or value[0] > value[1]
         ):
-            raise self.fail(key, "must be [low, high] with low <= high")
+            raise self.fail(key, "must be [low, high]: finite numbers, 0 <= low <= high")
         return float(value[0]), float(value[1])
 
 
@@ -169,13 +189,12 @@ def _line(text: str, dotted: str) -> int:
 
 
 def _read(path: Path) -> tuple[Path, str, dict[str, Any]]:
+    """Read within tomlcheck's size and nesting limits; a problem names the line."""
     try:
-        text = path.read_text(encoding="utf-8")
-        return path, text, tomllib.loads(text)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise RubricError(f"{path}: cannot read the file: {exc}") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise RubricError(f"{path}: not valid TOML: {exc}") from None
+        data, text = read_checked(path)
+    except TomlFileError as exc:
+        raise RubricError(str(exc)) from None
+    return path, text, data
 
 
 def load_rubric(path: Path | None = None, user_path: Path | None = None) -> Rubric:
@@ -241,10 +260,8 @@ def _build(data: dict[str, Any], v: _Validator, source: str) -> Rubric:
         for text_key in ("label", "tip"):
             if not isinstance(raw.get(text_key), str) or not raw[text_key].strip():
                 raise v.fail(f"{key}.{text_key}", "must be a non-empty string")
-        points = raw.get("points")
-        if isinstance(points, bool) or not isinstance(points, int | float):
-            raise v.fail(f"{key}.points", "must be a number")
-        findings[fid] = FindingRule(raw["area"], float(points), raw["label"], raw["tip"])
+        points = v.points(raw, f"{key}.points")
+        findings[fid] = FindingRule(raw["area"], points, raw["label"], raw["tip"])
     missing = sorted(FINDING_IDS - set(findings))
     if missing:
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
