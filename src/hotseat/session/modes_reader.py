@@ -12,8 +12,10 @@ from typing import Any
 
 from hotseat import resources
 from hotseat.questions.model import KINDS
-from hotseat.session.datafile import DataFileError, is_number, is_text_list, read_toml
+from hotseat.session.datafile import DataFileError, read_toml
 from hotseat.session.modes import LINE_KEYS, SHAPES, Ladder, Mode, ModeBook, ReviewSchedule
+from hotseat.tomlcheck import positive_number
+from hotseat.tomlfields import FieldReader
 from hotseat.tomlfile import TomlLines
 
 _ID_RE = re.compile(r"^[a-z][a-z0-9-]*$")
@@ -27,26 +29,18 @@ _FIELDS = {
 }  # fmt: skip
 
 
-class ModeReader:
+class ModeReader(FieldReader):
     """Checks one [modes.<id>] table, collecting problems with their lines."""
 
     def __init__(self, source: Path, lines: TomlLines, start: int, mode_id: str, out: list[str]):
-        self.source, self.lines, self.start, self.mode_id, self.out = (
-            source, lines, start, mode_id, out
-        )  # fmt: skip
-
-    def bad(self, key: str, message: str) -> None:
-        line = (self.lines.key(self.start, key) or self.start) if key else self.start
-        where = f"[modes.{self.mode_id}]" + (f" {key}" if key else "")
-        self.out.append(f"{self.source}:{line}: {where}: {message}")
+        super().__init__(source, lines, start, f"[modes.{mode_id}]", out)
+        self.mode_id = mode_id
 
     def mode(self, raw: dict[str, Any]) -> Mode | None:
-        before = len(self.out)
+        before = len(self.problems)
         if not _ID_RE.match(self.mode_id):
             self.bad("", "mode ids are lowercase letters, digits and dashes")
-        for key in raw:
-            if key not in _FIELDS:
-                self.bad(key, f"unknown field (known: {', '.join(sorted(_FIELDS))})")
+        self.unknown(raw, _FIELDS)
         name = self.text(raw, "name", required=True)
         description = self.text(raw, "description", required=True)
         shape = self.text(raw, "shape", required=True)
@@ -58,18 +52,8 @@ class ModeReader:
         count = self.whole(raw, "count", 5, low=1)
         if not count_min <= count <= count_max:
             self.bad("count", f"must lie within count_min..count_max ({count_min}-{count_max})")
-        kinds = self.texts(raw, "kinds")
-        for kind in kinds:
-            if kind not in KINDS:
-                self.bad("kinds", f"{kind!r} is not a question kind ({', '.join(KINDS)})")
-        band = raw.get("answer_seconds")
-        answer: tuple[float, float] | None = None
-        if band is not None:
-            if isinstance(band, list) and len(band) == 2 and all(is_number(v) for v in band):
-                answer = (float(band[0]), float(band[1]))
-            if answer is None or not 0 < answer[0] < answer[1]:
-                self.bad("answer_seconds", "must be [min, max] in seconds with 0 < min < max")
-                answer = None
+        kinds = self.choices(raw, "kinds", KINDS, "a question kind")
+        answer = self.band(raw, "answer_seconds")
         ladder = self.ladder(raw.get("ladder"))
         follow_ups = self.flag(raw, "follow_ups", False)
         max_follow_ups = self.whole(raw, "max_follow_ups", 1 if follow_ups else 0, low=0)
@@ -79,91 +63,46 @@ class ModeReader:
         personas_max = self.whole(raw, "personas_max", personas_min, low=1)
         if personas_max < personas_min:
             self.bad("personas_max", "must not be below personas_min")
-        opening, closing = self.line_keys(raw, "opening"), self.line_keys(raw, "closing")
+        opening = self.choices(raw, "opening", LINE_KEYS, "a persona line")
+        closing = self.choices(raw, "closing", LINE_KEYS, "a persona line")
         schedule = self.schedule(raw.get("schedule"))
         if shape == "review" and schedule is None and "schedule" not in raw:
             schedule = ReviewSchedule()
-        if len(self.out) > before:
+        if len(self.problems) > before:
             return None
         return Mode(
             id=self.mode_id,
             name=name,
             description=description,
             shape=shape,
-            aliases=tuple(self.texts(raw, "aliases")),
+            aliases=self.texts(raw, "aliases"),
             drill=drill,
             count=count,
             count_min=count_min,
             count_max=count_max,
-            kinds=tuple(kinds),
-            max_question_seconds=self.seconds(raw, "max_question_seconds"),
+            kinds=kinds,
+            max_question_seconds=self.positive(raw, "max_question_seconds"),
             tailor=self.flag(raw, "tailor", False),
-            prep_seconds=self.seconds(raw, "prep_seconds", allow_zero=True),
+            prep_seconds=self.positive(raw, "prep_seconds", allow_zero=True),
             answer_seconds=answer,
-            hard_limit_factor=self.seconds(raw, "hard_limit_factor"),
+            hard_limit_factor=self.positive(raw, "hard_limit_factor"),
             ladder=ladder,
             interrupt=self.flag(raw, "interrupt", False),
             auto_advance=self.flag(raw, "auto_advance", False),
-            review_seconds=self.seconds(raw, "review_seconds", allow_zero=True) or 0.0,
+            review_seconds=self.positive(raw, "review_seconds", allow_zero=True) or 0.0,
             pause_allowed=self.flag(raw, "pause_allowed", not drill),
             silence_end=self.flag(raw, "silence_end", drill),
             follow_ups=follow_ups,
             max_follow_ups=max_follow_ups if follow_ups else 0,
             personas_min=personas_min,
             personas_max=personas_max,
-            opening=tuple(opening),
-            closing=tuple(closing),
+            opening=opening,
+            closing=closing,
             greet_each=self.flag(raw, "greet_each", False),
             schedule=schedule,
         )
 
-    # -- field readers (each reports its own mistakes) ---------------------------
-
-    def text(self, raw: dict[str, Any], key: str, *, required: bool = False) -> str:
-        value = raw.get(key)
-        if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
-            self.bad(key, "is required text" if required else "must be text")
-            return ""
-        return value.strip()
-
-    def texts(self, raw: dict[str, Any], key: str) -> list[str]:
-        value = raw.get(key, [])
-        if not is_text_list(value):
-            self.bad(key, "must be a list of text")
-            return []
-        return [str(v) for v in value]
-
-    def flag(self, raw: dict[str, Any], key: str, default: bool) -> bool:
-        value = raw.get(key, default)
-        if not isinstance(value, bool):
-            self.bad(key, "must be true or false")
-            return default
-        return value
-
-    def whole(self, raw: dict[str, Any], key: str, default: int, *, low: int) -> int:
-        value = raw.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < low:
-            self.bad(key, f"must be a whole number, at least {low}")
-            return default
-        return value
-
-    def seconds(self, raw: dict[str, Any], key: str, *, allow_zero: bool = False) -> float | None:
-        value = raw.get(key)
-        if value is None:
-            return None
-        if not is_number(value) or value < 0 or (value == 0 and not allow_zero):
-            self.bad(key, "must be a positive number" + (" or 0" if allow_zero else ""))
-            return None
-        return float(value)
-
-    def line_keys(self, raw: dict[str, Any], key: str) -> list[str]:
-        keys = self.texts(raw, key)
-        for item in keys:
-            if item not in LINE_KEYS:
-                self.bad(key, f"{item!r} is not a persona line ({', '.join(LINE_KEYS)})")
-        return keys
+    # -- the mode's own tables ---------------------------------------------------
 
     def numbers(self, value: Any, key: str, names: tuple[str, ...]) -> dict[str, float] | None:
         if value is None:
@@ -171,7 +110,7 @@ class ModeReader:
         if not isinstance(value, dict) or set(value) != set(names):
             self.bad(key, f"must be a table with exactly {', '.join(names)}")
             return None
-        if not all(is_number(value[n]) and value[n] > 0 for n in names):
+        if any(positive_number(value[n]) for n in names):
             self.bad(key, "every value must be a positive number")
             return None
         return {n: float(value[n]) for n in names}

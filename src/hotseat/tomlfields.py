@@ -1,0 +1,123 @@
+"""One field reader for the hand-edited data files (modes, follow-up rules, personas, ...).
+
+A loader reads ``tomlcheck.read_checked`` for the data, then one
+:class:`FieldReader` per table: each typed read (text, list of text, flag,
+whole number, positive number, band) checks its value and, when it is wrong,
+records ``file:line: <where> field: problem`` and answers a default, so one
+run lists every mistake. ``<where>`` is how the file names the table
+(``[modes.panel]``, ``rule 2``); the line is the field's own line inside the
+table, or the table's header when the field is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Iterable
+from pathlib import Path
+from typing import Any
+
+from hotseat.tomlcheck import positive_number
+from hotseat.tomlfile import TomlLines
+
+
+def is_text_list(value: Any) -> bool:
+    """A list of non-blank strings."""
+    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+
+
+class FieldReader:
+    """Reads the fields of one table, recording each problem with its file and line."""
+
+    def __init__(
+        self, source: Path | str, lines: TomlLines, start: int, where: str, problems: list[str]
+    ) -> None:
+        self.source = source
+        self.lines = lines
+        self.start = start  # the table's header line (0: the top level)
+        self.where = where
+        self.problems = problems  # shared by every table of a file
+
+    def line(self, key: str) -> int:
+        """The line of ``key`` inside this table, else the table's header (at least 1)."""
+        found = self.lines.key(self.start, key) if key else None
+        return found or max(self.start, 1)
+
+    def bad(self, key: str, message: str) -> None:
+        """Record a problem with ``key`` (or with the whole table when ``key`` is '')."""
+        label = self.where + (f" {key}" if key else "")
+        self.problems.append(f"{self.source}:{self.line(key)}: {label}: {message}")
+
+    def unknown(self, raw: dict[str, Any], known: Collection[str]) -> None:
+        for key in raw:
+            if key not in known:
+                self.bad(key, f"unknown field (known: {', '.join(sorted(known))})")
+
+    def text(self, raw: dict[str, Any], key: str, *, required: bool = False) -> str:
+        value = raw.get(key)
+        if value is None and not required:
+            return ""
+        if not isinstance(value, str) or not value.strip():
+            self.bad(key, "is required text" if required else "must be text")
+            return ""
+        return value.strip()
+
+    def texts(self, raw: dict[str, Any], key: str) -> tuple[str, ...]:
+        value = raw.get(key, [])
+        if not is_text_list(value):
+            self.bad(key, "must be a list of text")
+            return ()
+        return tuple(str(v) for v in value)
+
+    def choices(
+        self, raw: dict[str, Any], key: str, allowed: Iterable[str], what: str
+    ) -> tuple[str, ...]:
+        """A list of text whose every item is one of ``allowed`` (``what`` names them)."""
+        allowed = tuple(allowed)
+        items = self.texts(raw, key)
+        for item in items:
+            if item not in allowed:
+                self.bad(key, f"{item!r} is not {what} ({', '.join(allowed)})")
+        return items
+
+    def flag(self, raw: dict[str, Any], key: str, default: bool) -> bool:
+        value = raw.get(key, default)
+        if not isinstance(value, bool):
+            self.bad(key, "must be true or false")
+            return default
+        return value
+
+    def whole(self, raw: dict[str, Any], key: str, default: int, *, low: int) -> int:
+        value = raw.get(key, default)
+        if not isinstance(value, int) or isinstance(value, bool) or value < low:
+            self.bad(key, f"must be a whole number, at least {low}")
+            return default
+        return value
+
+    def positive(self, raw: dict[str, Any], key: str, *, allow_zero: bool = False) -> float | None:
+        """A finite number above zero (or zero if allowed); None when absent or wrong."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        if positive_number(value, allow_zero=allow_zero) or not isinstance(value, int | float):
+            self.bad(key, "must be a positive number" + (" or 0" if allow_zero else ""))
+            return None
+        return float(value)
+
+    def band(
+        self, raw: dict[str, Any], key: str, *, whole: bool = False
+    ) -> tuple[float, float] | None:
+        """``[min, max]`` with ``0 < min < max`` (whole numbers if ``whole``); None if absent."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        ok = (
+            isinstance(value, list)
+            and len(value) == 2
+            and not any(positive_number(v) for v in value)
+            and (not whole or all(isinstance(v, int) for v in value))
+            and value[0] < value[1]
+        )
+        if not ok:
+            unit = "whole seconds" if whole else "in seconds"
+            self.bad(key, f"must be [min, max] {unit} with 0 < min < max")
+            return None
+        return float(value[0]), float(value[1])
