@@ -35,7 +35,3 @@ def read_toml(path: Path) -> tuple[dict[str, Any], TomlLines]:
 def is_number(value: Any) -> bool:
     """A finite int or float (never a bool, NaN or infinity)."""
     return isinstance(value, int | float) and not isinstance(value, bool) and math.isfinite(value)
-
-
-def is_text_list(value: Any) -> bool:
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)

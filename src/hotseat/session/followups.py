@@ -18,7 +18,8 @@ from typing import Any
 from hotseat import resources
 from hotseat.feedback.model import Feedback
 from hotseat.questions.model import KINDS, Question, fill_placeholders
-from hotseat.session.datafile import DataFileError, is_number, is_text_list, read_toml
+from hotseat.session.datafile import DataFileError, is_number, read_toml
+from hotseat.tomlfields import FieldReader
 
 _OPS: dict[str, Callable[[Any, Any], bool]] = {
     "<": operator.lt,
@@ -135,17 +136,12 @@ def load_follow_up_rules(path: Path | None = None) -> tuple[FollowUpRule, ...]:
     seen: set[str] = set()
     for index, raw in enumerate(raw_rules):
         start = lines.array_item("rules", index) or 1
-
-        def bad(key: str, message: str, start: int = start, index: int = index) -> None:
-            line = (lines.key(start, key) or start) if key else start
-            where = f"rule {index + 1}" + (f" {key}" if key else "")
-            problems.append(f"{source}:{line}: {where}: {message}")
-
-        rule = _read_rule(raw, bad)
+        read = FieldReader(source, lines, start, f"rule {index + 1}", problems)
+        rule = _read_rule(raw, read)
         if rule is None:
             continue
         if rule.id in seen:
-            bad("id", f"duplicate rule id {rule.id!r}")
+            read.bad("id", f"duplicate rule id {rule.id!r}")
         seen.add(rule.id)
         rules.append(rule)
     if problems:
@@ -159,65 +155,40 @@ _RULE_FIELDS = {
 }  # fmt: skip
 
 
-def _read_rule(raw: Any, bad: Callable[[str, str], None]) -> FollowUpRule | None:
+def _read_rule(raw: Any, read: FieldReader) -> FollowUpRule | None:
     if not isinstance(raw, dict):
-        bad("", "must be a table")
+        read.bad("", "must be a table")
         return None
-    count = 0
-
-    def problem(key: str, message: str) -> None:
-        nonlocal count
-        count += 1
-        bad(key, message)
-
-    for key in raw:
-        if key not in _RULE_FIELDS:
-            problem(key, f"unknown field (known: {', '.join(sorted(_RULE_FIELDS))})")
+    before = len(read.problems)
+    read.unknown(raw, _RULE_FIELDS)
     rule_id, say = raw.get("id"), raw.get("say")
     if not isinstance(rule_id, str) or not rule_id.strip() or SEPARATOR in rule_id:
-        problem("id", f"is required text without {SEPARATOR!r}")
+        read.bad("id", f"is required text without {SEPARATOR!r}")
     if not isinstance(say, str) or not say.strip():
-        problem("say", "is required text: what the interviewer asks")
-    lists = {}
-    for key in ("findings", "kinds", "competencies", "look_for"):
-        value = raw.get(key, [])
-        if not is_text_list(value):
-            problem(key, "must be a list of text")
-            value = []
-        lists[key] = tuple(str(v) for v in value)
-    for kind in lists["kinds"]:
-        if kind not in KINDS:
-            problem("kinds", f"{kind!r} is not a question kind ({', '.join(KINDS)})")
-    metrics = _metrics(raw.get("metrics", []), problem)
-    if not lists["findings"] and not metrics:
-        problem("", "needs `findings` or `metrics` to say when it applies")
-    band = raw.get("answer_seconds", [20, 60])
-    if not (
-        isinstance(band, list)
-        and len(band) == 2
-        and all(isinstance(v, int) and not isinstance(v, bool) for v in band)
-        and 0 < band[0] < band[1]
-    ):
-        problem("answer_seconds", "must be [min, max] whole seconds with 0 < min < max")
-        band = [20, 60]
-    from_question = raw.get("from_question", False)
-    if not isinstance(from_question, bool):
-        problem("from_question", "must be true or false")
+        read.bad("say", "is required text: what the interviewer asks")
+    findings = read.texts(raw, "findings")
+    competencies, look_for = read.texts(raw, "competencies"), read.texts(raw, "look_for")
+    kinds = read.choices(raw, "kinds", KINDS, "a question kind")
+    metrics = _metrics(raw.get("metrics", []), read.bad)
+    if not findings and not metrics:
+        read.bad("", "needs `findings` or `metrics` to say when it applies")
+    low, high = read.band(raw, "answer_seconds", whole=True) or (20, 60)
+    from_question = read.flag(raw, "from_question", False)
     kind = raw.get("kind", "follow-up")
     if kind not in KINDS:
-        problem("kind", f"must be a question kind ({', '.join(KINDS)})")
-    if count:
+        read.bad("kind", f"must be a question kind ({', '.join(KINDS)})")
+    if len(read.problems) > before:
         return None
     return FollowUpRule(
         id=str(rule_id).strip(),
         say=str(say).strip(),
-        findings=lists["findings"],
+        findings=findings,
         metrics=metrics,
-        kinds=lists["kinds"],
-        from_question=bool(from_question),
-        competencies=lists["competencies"],
-        look_for=lists["look_for"],
-        answer_seconds=(int(band[0]), int(band[1])),
+        kinds=kinds,
+        from_question=from_question,
+        competencies=competencies,
+        look_for=look_for,
+        answer_seconds=(int(low), int(high)),
         kind=str(kind),
     )
 
