@@ -43,7 +43,7 @@ class FieldReader:
 
     def bad(self, key: str, message: str) -> None:
         """Record a problem with ``key`` (or with the whole table when ``key`` is '')."""
-        label = self.where + (f" {key}" if key else "")
+        label = f"{self.where} {key}".strip()
         self.problems.append(f"{self.source}:{self.line(key)}: {label}: {message}")
 
     def unknown(self, raw: dict[str, Any], known: Collection[str]) -> None:
@@ -51,11 +51,14 @@ class FieldReader:
             if key not in known:
                 self.bad(key, f"unknown field (known: {', '.join(sorted(known))})")
 
-    def text(self, raw: dict[str, Any], key: str, *, required: bool = False) -> str:
+    def text(
+        self, raw: dict[str, Any], key: str, *, required: bool = False, default: str = ""
+    ) -> str:
+        """Text, stripped; optional text may be blank and is ``default`` when absent."""
         value = raw.get(key)
         if value is None and not required:
-            return ""
-        if not isinstance(value, str) or not value.strip():
+            return default
+        if not isinstance(value, str) or (required and not value.strip()):
             self.bad(key, "is required text" if required else "must be text")
             return ""
         return value.strip()
@@ -65,7 +68,7 @@ class FieldReader:
         if not is_text_list(value):
             self.bad(key, "must be a list of text")
             return ()
-        return tuple(str(v) for v in value)
+        return tuple(v.strip() for v in value)
 
     def choices(
         self, raw: dict[str, Any], key: str, allowed: Iterable[str], what: str
@@ -91,6 +94,19 @@ class FieldReader:
             self.bad(key, f"must be a whole number, at least {low}")
             return default
         return value
+
+    def ranged(
+        self, raw: dict[str, Any], key: str, default: float, low: float, high: float
+    ) -> float:
+        """A number from ``low`` to ``high`` (``default`` when absent or wrong)."""
+        value = raw.get(key, default)
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.bad(key, f"must be a number from {low:g} to {high:g}")
+            return default
+        if not low <= value <= high:
+            self.bad(key, f"must be from {low:g} to {high:g}, not {value:g}")
+            return default
+        return float(value)
 
     def positive(self, raw: dict[str, Any], key: str, *, allow_zero: bool = False) -> float | None:
         """A finite number above zero (or zero if allowed); None when absent or wrong."""

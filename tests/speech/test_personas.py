@@ -79,12 +79,13 @@ def test_user_persona_is_added() -> None:
 @pytest.mark.parametrize(
     ("change", "field", "line"),
     [
-        (("rate = 150", 'rate = "fast"'), "voice.rate", 7),
-        (("rate = 150", "rate = 900"), "voice.rate", 7),
-        (("pitch = 55", "pitch = 55\ngender = 'robot'"), "voice.gender", 9),
-        (('closing = ["Thanks, that\'s all."]', "closing = []"), "lines.closing", 16),
+        (("rate = 150", 'rate = "fast"'), "[voice] rate", 7),
+        (("rate = 150", "rate = 900"), "[voice] rate", 7),
+        (("rate = 150", "rate = nan"), "[voice] rate", 7),
+        (("pitch = 55", "pitch = 55\ngender = 'robot'"), "[voice] gender", 9),
+        (('closing = ["Thanks, that\'s all."]', "closing = []"), "[lines] closing", 16),
         (('name = "Sam, coach"', 'nam = "Sam"'), "nam", 2),
-        (('greeting = ["Hi there."]', "greeting = [3]"), "lines.greeting", 11),
+        (('greeting = ["Hi there."]', "greeting = [3]"), "[lines] greeting", 11),
     ],
 )
 def test_bad_user_persona_names_file_line_and_field_and_falls_back(
@@ -94,7 +95,7 @@ def test_bad_user_persona_names_file_line_and_field_and_falls_back(
     catalog = load_personas()
     assert len(catalog.problems) == 1
     problem = catalog.problems[0]
-    assert problem.startswith(f"{path}:{line}: field '{field}'"), problem
+    assert problem.startswith(f"{path}:{line}: {field}: "), problem
     persona, why = catalog.resolve("coach")
     assert persona.id == "recruiter"
     assert "coach" in why and "could not be loaded" in why
@@ -120,7 +121,7 @@ def test_voices_list_reports_a_bad_file_and_still_lists(capsys: pytest.CaptureFi
     path = _user_file("coach.toml", GOOD.replace("rate = 150", 'rate = "fast"'))
     assert main(["voices", "list"]) == 0
     out, err = capsys.readouterr()
-    assert f"{path}:7: field 'voice.rate' must be a number" in err
+    assert f"{path}:7: [voice] rate: must be a number" in err
     for pid in ("recruiter", "hiring-manager", "senior-engineer", "panel-chair"):
         assert pid in out
     assert "coach" not in out

@@ -99,7 +99,7 @@ def test_doctor_reports_the_voice_and_a_broken_persona(pulse: PulseServer) -> No
     ), done.stdout
     assert any(line.startswith("[ok  ] audio output") for line in lines), done.stdout
     assert any(
-        line.startswith("[warn] persona file") and "coach.toml:3: field 'voice.rate'" in line
+        line.startswith("[warn] persona file") and "coach.toml:3: [voice] rate:" in line
         for line in lines
     ), done.stdout
 

@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import Any
 
 from hotseat.tomlcheck import TomlFileError, loads_checked, read_text_checked
+from hotseat.tomlfields import FieldReader, is_text_list
 from hotseat.tomlfile import TomlLines
 
 LINE_KINDS = (
@@ -89,61 +90,26 @@ class Persona:
         return (rng or random).choice(self.lines[kind])
 
 
-class _Reader:
-    def __init__(self, path: Path, text: str) -> None:
-        self.path = path
-        self.text = text
+def _table(top: FieldReader, raw: dict[str, Any], key: str) -> dict[str, Any]:
+    value = raw.get(key, {})
+    if not isinstance(value, dict):
+        top.bad(key, f"must be a table ([{key}])")
+        return {}
+    return value
 
-    def fail(self, table: str, key: str, message: str) -> PersonaError:
-        name = f"{table}.{key}" if table else key
-        lines = TomlLines(self.text)
-        if table:  # the key inside [table]
-            start = lines.table(table)
-            line = (lines.key(start, key) if start else None) or 1
-        else:  # a top-level key, or a [key] table
-            line = lines.key(0, key) or lines.table(key) or 1
-        return PersonaError(f"{self.path}:{line}: field '{name}' {message}")
 
-    def text_field(self, raw: dict[str, Any], table: str, key: str, default: str | None) -> str:
-        value = raw.get(key, default)
-        if not isinstance(value, str) or (default is None and not value.strip()):
-            raise self.fail(table, key, "must be non-empty text")
-        return value.strip()
-
-    def text_list(
-        self, raw: dict[str, Any], table: str, key: str, *, required: bool
-    ) -> tuple[str, ...]:
-        value = raw.get(key, [] if not required else None)
-        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-            raise self.fail(table, key, "must be a list of non-empty texts")
-        if required and not value:
-            raise self.fail(table, key, "needs at least one line")
-        return tuple(v.strip() for v in value)
-
-    def number(
-        self, raw: dict[str, Any], key: str, default: float, low: float, high: float
-    ) -> float:
-        value = raw.get(key, default)
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail("voice", key, f"must be a number from {low:g} to {high:g}")
-        if not low <= value <= high:
-            raise self.fail("voice", key, f"must be from {low:g} to {high:g}, not {value:g}")
-        return float(value)
-
-    def unknown(self, raw: dict[str, Any], table: str, known: tuple[str, ...]) -> None:
-        for key in raw:
-            if key not in known:
-                raise self.fail(table, key, f"is not known (known: {', '.join(known)})")
-
-    def table(self, raw: dict[str, Any], key: str) -> dict[str, Any]:
-        value = raw.get(key, {})
-        if not isinstance(value, dict):
-            raise self.fail("", key, "must be a table ([" + key + "])")
-        return value
+def _lines(read: FieldReader, raw: dict[str, Any], kind: str) -> tuple[str, ...]:
+    value = read.texts(raw, kind)  # a wrong list is recorded there
+    if not value and kind not in OPTIONAL_LINES and (kind not in raw or is_text_list(raw[kind])):
+        read.bad(kind, "needs at least one line")
+    return value or OPTIONAL_LINES.get(kind, ())
 
 
 def parse_persona(path: Path, text: str) -> Persona:
-    """Validate one persona file's text; raise PersonaError naming file, line and field."""
+    """Validate one persona file's text; raise PersonaError naming file, line and field.
+
+    Every mistake is found in one pass; the error names the first and counts the rest.
+    """
     persona_id = path.stem
     if not _ID_RE.match(persona_id):
         raise PersonaError(
@@ -153,40 +119,40 @@ def parse_persona(path: Path, text: str) -> Persona:
         raw = loads_checked(text, path)
     except TomlFileError as exc:
         raise PersonaError(str(exc)) from None
-    read = _Reader(path, text)
-    read.unknown(raw, "", _TOP_KEYS)
-    voice_raw = read.table(raw, "voice")
-    lines_raw = read.table(raw, "lines")
-    read.unknown(voice_raw, "voice", _VOICE_KEYS)
-    read.unknown(lines_raw, "lines", LINE_KINDS)
-    gender = read.text_field(voice_raw, "voice", "gender", "any").lower()
+    lines = TomlLines(text)
+    problems: list[str] = []
+    top = FieldReader(path, lines, 0, "", problems)
+    top.unknown(raw, _TOP_KEYS)
+    voice_raw, lines_raw = _table(top, raw, "voice"), _table(top, raw, "lines")
+    voice = FieldReader(path, lines, lines.table("voice") or 0, "[voice]", problems)
+    said = FieldReader(path, lines, lines.table("lines") or 0, "[lines]", problems)
+    voice.unknown(voice_raw, _VOICE_KEYS)
+    said.unknown(lines_raw, LINE_KINDS)
+    gender = voice.text(voice_raw, "gender", default="any").lower()
     if gender not in GENDERS:
-        raise read.fail("voice", "gender", f"must be one of {', '.join(GENDERS)}")
-    languages = read.text_list(voice_raw, "voice", "languages", required=False)
-    pitch = read.number(voice_raw, "pitch", 50, 0, 100)
-    rate = read.number(voice_raw, "rate", 175, 80, 400)
-    voice = VoicePreference(
+        voice.bad("gender", f"must be one of {', '.join(GENDERS)}")
+    languages = voice.texts(voice_raw, "languages")
+    preference = VoicePreference(
         languages=tuple(lang.lower() for lang in languages) or VoicePreference.languages,
         gender=gender,
-        names=read.text_list(voice_raw, "voice", "names", required=False),
-        variant=read.text_field(voice_raw, "voice", "variant", ""),
-        rate=int(rate),
-        volume=read.number(voice_raw, "volume", 1.0, 0.0, 1.0),
-        pitch=int(pitch),
+        names=voice.texts(voice_raw, "names"),
+        variant=voice.text(voice_raw, "variant"),
+        rate=int(voice.ranged(voice_raw, "rate", 175, 80, 400)),
+        volume=voice.ranged(voice_raw, "volume", 1.0, 0.0, 1.0),
+        pitch=int(voice.ranged(voice_raw, "pitch", 50, 0, 100)),
     )
-    lines = {
-        kind: read.text_list(lines_raw, "lines", kind, required=kind not in OPTIONAL_LINES)
-        or OPTIONAL_LINES[kind]
-        for kind in LINE_KINDS
-    }
-    return Persona(
+    persona = Persona(
         id=persona_id,
-        name=read.text_field(raw, "", "name", None),
-        description=read.text_field(raw, "", "description", ""),
-        voice=voice,
-        lines=lines,
+        name=top.text(raw, "name", required=True),
+        description=top.text(raw, "description"),
+        voice=preference,
+        lines={kind: _lines(said, lines_raw, kind) for kind in LINE_KINDS},
         source=path,
     )
+    if problems:
+        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        raise PersonaError(problems[0] + more)
+    return persona
 
 
 def load_persona_file(path: Path) -> Persona:
