@@ -3,9 +3,12 @@
 The services call back from their own threads; these messages carry what
 they said to the UI thread, where widgets may be touched. Each carries a
 ``token`` so that news about a question the user has already left is dropped.
+They are dataclasses (Textual calls ``__post_init__`` for its own fields).
 """
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from textual.message import Message
 
@@ -13,52 +16,44 @@ from hotseat.services import Listener, Speaker
 from hotseat.transcript import Transcript
 
 
+@dataclass
 class SpeechStarted(Message):
-    def __init__(self, token: int, at: float) -> None:
-        super().__init__()
-        self.token = token
-        self.at = at
+    token: int
+    at: float
 
 
+@dataclass
 class SpeechFinished(Message):
-    def __init__(self, token: int, at: float, stopped: bool) -> None:
-        super().__init__()
-        self.token = token
-        self.at = at
-        self.stopped = stopped
+    token: int
+    at: float
+    stopped: bool
 
 
+@dataclass
 class PartialTranscript(Message):
-    def __init__(self, token: int, text: str) -> None:
-        super().__init__()
-        self.token = token
-        self.text = text
+    token: int
+    text: str
 
 
+@dataclass
 class InputLevel(Message):
-    def __init__(self, token: int, dbfs: float) -> None:
-        super().__init__()
-        self.token = token
-        self.dbfs = dbfs
+    token: int
+    dbfs: float
 
 
+@dataclass
 class FinalTranscript(Message):
-    def __init__(self, token: int, transcript: Transcript) -> None:
-        super().__init__()
-        self.token = token
-        self.transcript = transcript
+    token: int
+    transcript: Transcript
 
 
+@dataclass
 class ServicesReady(Message):
     """The real voice and microphone have been built (either may be None)."""
 
-    def __init__(
-        self, speaker: Speaker | None, listener: Listener | None, notices: list[str]
-    ) -> None:
-        super().__init__()
-        self.speaker = speaker
-        self.listener = listener
-        self.notices = notices
+    speaker: Speaker | None
+    listener: Listener | None
+    notices: list[str]
 
 
 class ServicesChanged(Message):

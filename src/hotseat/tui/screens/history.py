@@ -9,6 +9,7 @@ in a worker thread, so a slow sound device never freezes the screen.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -31,12 +32,11 @@ Play = Callable[[Path], object]
 Stop = Callable[[], None]
 
 
+@dataclass
 class ResumeSession(Message):
     """The user chose to continue an interrupted session (the app resumes it)."""
 
-    def __init__(self, session_id: int) -> None:
-        super().__init__()
-        self.session_id = session_id
+    session_id: int
 
 
 def _score(value: float | None) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar
@@ -51,10 +52,9 @@ class HomeScreen(Screen[None]):
         Binding("ctrl+q", "app.quit", "Quit"),
     ]
 
+    @dataclass
     class StartRequested(Message):
-        def __init__(self, choices: Choices) -> None:
-            super().__init__()
-            self.choices = choices
+        choices: Choices
 
     def __init__(
         self,

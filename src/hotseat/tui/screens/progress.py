@@ -38,12 +38,11 @@ WEAKEST = 3
 OVERALL = "__overall__"
 
 
+@dataclass
 class DrillCompetencies(Message):
     """Practise these competencies next (weakest first)."""
 
-    def __init__(self, competencies: tuple[str, ...]) -> None:
-        super().__init__()
-        self.competencies = competencies
+    competencies: tuple[str, ...]
 
 
 @dataclass(frozen=True)
