@@ -51,6 +51,8 @@ class Settings:
     audible_warnings: bool = False
     last_company: str = ""
     last_role: str = ""
+    # Keys: binding id -> keys, from the [keys] table (read only; the app never writes it)
+    keys: dict[str, str] = field(default_factory=dict)
     # Problems found while loading (not saved)
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
     origin: SettingsOrigin = field(default_factory=SettingsOrigin, compare=False, repr=False)
@@ -70,7 +72,7 @@ class Settings:
 
 
 def setting_names() -> list[str]:
-    return [f.name for f in fields(Settings) if f.name not in {"problems", "origin"}]
+    return [f.name for f in fields(Settings) if f.name not in {"keys", "problems", "origin"}]
 
 
 def _coerce(name: str, kind: type, value: Any) -> Any:
@@ -148,12 +150,46 @@ def _salvage(text: str, bad_line: int) -> dict[str, Any]:
     return found
 
 
+def _flat(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
+    """``{"home": {"history": "f9"}}`` -> ``{"home.history": "f9"}`` (TOML dotted keys)."""
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        if isinstance(value, dict):
+            out.update(_flat(value, f"{prefix}{key}."))
+        else:
+            out[f"{prefix}{key}"] = value
+    return out
+
+
+def _keymap(raw: Any, source: Path, lines: TomlLines, problems: list[str]) -> dict[str, str]:
+    """The ``[keys]`` table: binding id = "keys" (``interview.pause = "f6"``).
+
+    Whether each id names a binding is checked by the app, which knows them.
+    """
+    start = lines.table("keys") or 1
+    if not isinstance(raw, dict):
+        problems.append(f'{source}, line {start}: [keys] must be a table of id = "keys"')
+        return {}
+    keys: dict[str, str] = {}
+    for binding_id, value in _flat(raw).items():
+        if isinstance(value, str) and value.strip():
+            keys[binding_id] = value.replace(" ", "")
+        else:
+            line = lines.key(start, binding_id) or start
+            problems.append(
+                f"{source}, line {line}: [keys] {binding_id} must be keys in quotes "
+                '(such as "ctrl+p" or "f6,ctrl+p"); kept the default'
+            )
+    return keys
+
+
 def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = None) -> Settings:
     settings = Settings()
     source = path or paths.settings_file()
     env = os.environ if environ is None else environ
     raw, text, broken = _read_file(source, settings)
     lines = TomlLines(text)
+    settings.keys = _keymap(raw.pop("keys", {}), source, lines, settings.problems)
     known = _kinds()
     for key, value in raw.items():
         where = f"{source}, line {lines.first_key(key) or 1}"

@@ -30,6 +30,7 @@ from hotseat.tui.commands import screen_commands
 from hotseat.tui.drafting import AnswerDrafts, start_notices
 from hotseat.tui.history_routes import HistoryRoutes
 from hotseat.tui.keeper import HistoryKeeper
+from hotseat.tui.keymap import apply_user_keys
 from hotseat.tui.loading import load_bank_safely, load_modes_safely
 from hotseat.tui.options import AppOptions
 from hotseat.tui.personas import load_persona_book
@@ -63,6 +64,7 @@ class HotseatApp(HistoryRoutes):
         self.personas = load_persona_book()
         self.notices += mode_notices + self.personas.problems + settings.problems
         self.notices += startup_notices()  # private folders, files hotseat would ignore
+        self.notices += apply_user_keys(self, settings.keys)  # the [keys] table
         if self.effective.persona not in self.personas.ids:
             first = self.personas.choices[0].name
             wanted = self.effective.persona

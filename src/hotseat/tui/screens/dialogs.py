@@ -54,7 +54,7 @@ def explanation_lines(feedback: Feedback) -> list[Content]:
 
 class ExplainScreen(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape,enter,e,q", "close", "Close"),
+        Binding("escape,enter,e,q", "close", "Close", id="explain.close"),
     ]
 
     def __init__(self, feedback: Feedback) -> None:
@@ -76,8 +76,8 @@ class ExplainScreen(ModalScreen[None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("y", "answer(True)", "Yes"),
-        Binding("n,escape", "answer(False)", "No"),
+        Binding("y", "answer(True)", "Yes", id="confirm.yes"),
+        Binding("n,escape", "answer(False)", "No", id="confirm.no"),
     ]
 
     def __init__(self, question: str, yes: str = "Yes", no: str = "No") -> None:

@@ -58,11 +58,11 @@ def _default_stop() -> None:
 class HistoryScreen(Screen[None]):
     CSS_PATH = "history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "open", "Open", show=True),
-        Binding("r", "resume", "Resume"),
-        Binding("c", "close_session", "Close unfinished"),
-        Binding("d", "delete", "Delete"),
-        Binding("escape", "back", "Back"),
+        Binding("enter", "open", "Open", show=True, id="history.open"),
+        Binding("r", "resume", "Resume", id="history.resume"),
+        Binding("c", "close_session", "Close unfinished", id="history.close_session"),
+        Binding("d", "delete", "Delete", id="history.delete"),
+        Binding("escape", "back", "Back", id="history.back"),
     ]
 
     def __init__(
@@ -213,9 +213,9 @@ class SessionScreen(Screen[None]):
 
     CSS_PATH = "history.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("p", "play", "Play recording"),
-        Binding("s", "stop", "Stop"),
-        Binding("escape", "back", "Back"),
+        Binding("p", "play", "Play recording", id="session.play"),
+        Binding("s", "stop", "Stop", id="session.stop"),
+        Binding("escape", "back", "Back", id="session.back"),
     ]
 
     def __init__(self, record: SessionRecord, *, play: Play, stop: Stop) -> None:

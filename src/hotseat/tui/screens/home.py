@@ -46,10 +46,10 @@ class HomeScreen(Screen[None]):
     """Pick a practice mode and start. Posts ``StartRequested`` with the choices."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "start", "Start", priority=True),
-        Binding("f2", "app.history", "History"),
-        Binding("f3", "app.progress", "Progress"),
-        Binding("ctrl+q", "app.quit", "Quit"),
+        Binding("ctrl+s", "start", "Start", priority=True, id="home.start"),
+        Binding("f2", "app.history", "History", id="home.history"),
+        Binding("f3", "app.progress", "Progress", id="home.progress"),
+        Binding("ctrl+q", "app.quit", "Quit", id="home.quit"),
     ]
 
     @dataclass

@@ -34,19 +34,21 @@ class InterviewControls(Screen[None]):
     # still shows answer/submit, pause and end. f4 switches spoken/typed answers
     # (its actions are in ``interview_input``).
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "answer_now", "Answer now", priority=True),
-        Binding("ctrl+s", "submit", "Submit answer", priority=True),
-        Binding("enter,ctrl+n", "next", "Next question"),
-        Binding("e", "explain", "Explain score"),
-        Binding("ctrl+g", "pause", "Pause", priority=True),
-        Binding("ctrl+g", "pause_refused", "Pause", show=False, priority=True),
-        Binding("ctrl+l", "end", "End", priority=True),
-        Binding("f4", "type_answers", "Type", priority=True),
-        Binding("f4", "speak_answers", "Speak", priority=True),
-        Binding("escape", "stop_speech", "Stop voice", priority=True),
-        Binding("ctrl+o", "skip", "Skip", priority=True),
-        Binding("ctrl+r", "repeat", "Repeat", priority=True),
-        Binding("ctrl+t", "toggle_mute", "Mute", priority=True),
+        Binding("ctrl+s", "answer_now", "Answer now", priority=True, id="interview.answer"),
+        Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
+        Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
+        Binding("e", "explain", "Explain score", id="interview.explain"),
+        Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
+        Binding(
+            "ctrl+g", "pause_refused", "Pause", show=False, priority=True, id="interview.pause"
+        ),
+        Binding("ctrl+l", "end", "End", priority=True, id="interview.end"),
+        Binding("f4", "type_answers", "Type", priority=True, id="interview.type_or_speak"),
+        Binding("f4", "speak_answers", "Speak", priority=True, id="interview.type_or_speak"),
+        Binding("escape", "stop_speech", "Stop voice", priority=True, id="interview.stop_speech"),
+        Binding("ctrl+o", "skip", "Skip", priority=True, id="interview.skip"),
+        Binding("ctrl+r", "repeat", "Repeat", priority=True, id="interview.repeat"),
+        Binding("ctrl+t", "toggle_mute", "Mute", priority=True, id="interview.toggle_mute"),
     ]
 
     class Finished(Message):

@@ -104,12 +104,12 @@ def draw(plot: PlotextPlot, metric: Metric, points: list[Point], scope: str) -> 
 class ProgressScreen(Screen[None]):
     CSS_PATH = "progress.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("1", "metric('score')", "Score"),
-        Binding("2", "metric('wpm')", "WPM"),
-        Binding("3", "metric('fillers')", "Fillers"),
-        Binding("4", "metric('pauses')", "Pauses"),
-        Binding("d", "drill", "Drill these"),
-        Binding("escape", "back", "Back"),
+        Binding("1", "metric('score')", "Score", id="progress.score"),
+        Binding("2", "metric('wpm')", "WPM", id="progress.wpm"),
+        Binding("3", "metric('fillers')", "Fillers", id="progress.fillers"),
+        Binding("4", "metric('pauses')", "Pauses", id="progress.pauses"),
+        Binding("d", "drill", "Drill these", id="progress.drill"),
+        Binding("escape", "back", "Back", id="progress.back"),
     ]
 
     def __init__(self, store: Store | None, *, problem: str = "") -> None:

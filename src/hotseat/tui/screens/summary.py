@@ -94,9 +94,9 @@ def summary_lines(summary: Summary) -> list[Line]:
 
 class SummaryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("h", "home", "Back to home"),
-        Binding("f2", "app.history", "History"),
-        Binding("q", "app.quit", "Quit"),
+        Binding("h", "home", "Back to home", id="summary.home"),
+        Binding("f2", "app.history", "History", id="summary.history"),
+        Binding("q", "app.quit", "Quit", id="summary.quit"),
     ]
 
     class HomeRequested(Message):

@@ -1,0 +1,59 @@
+"""The user's ``[keys]`` table in settings.toml, applied with ``App.set_keymap``.
+
+Every key binding of the app has an id (``interview.pause``, ``home.start``);
+the README's configuration section lists them. A ``[keys]`` entry replaces the
+keys of every binding with that id (``interview.pause = "f6"``); an id that
+names no binding is reported, never fatal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textual.app import App
+from textual.binding import Binding
+from textual.dom import DOMNode
+
+from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
+from hotseat.tui.screens.history import HistoryScreen, SessionScreen
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.progress import ProgressScreen
+from hotseat.tui.screens.summary import SummaryScreen
+
+_SCREENS: tuple[type[DOMNode], ...] = (
+    HomeScreen,
+    InterviewScreen,
+    SummaryScreen,
+    HistoryScreen,
+    SessionScreen,
+    ProgressScreen,
+    ExplainScreen,
+    ConfirmScreen,
+)
+
+
+def binding_ids(screens: Iterable[type[DOMNode]] = _SCREENS) -> dict[str, Binding]:
+    """Every binding id of the app's screens -> one of its bindings (for the defaults)."""
+    found: dict[str, Binding] = {}
+    for screen in screens:
+        for cls in reversed(screen.__mro__):  # inherited BINDINGS too
+            for binding in vars(cls).get("BINDINGS", ()):
+                if isinstance(binding, Binding) and binding.id:
+                    found.setdefault(binding.id, binding)
+    return found
+
+
+def apply_user_keys(app: App[Any], keys: dict[str, str]) -> list[str]:
+    """Apply ``keys`` (binding id -> keys) to ``app``; notices for ids that name no binding."""
+    known = binding_ids()
+    wanted = {i: k for i, k in keys.items() if i in known}
+    app.set_keymap(wanted)
+    unknown = sorted(set(keys) - set(wanted))
+    if not unknown:
+        return []
+    return [
+        f"settings.toml [keys]: no key binding is called {', '.join(map(repr, unknown))}; "
+        "see the README for the ids"
+    ]

@@ -1,0 +1,73 @@
+"""A [keys] table in settings.toml remaps the app's key bindings by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hotseat import paths
+from hotseat.settings import load_settings
+from hotseat.tui.keymap import binding_ids
+from hotseat.tui.screens.history import HistoryScreen
+from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.interview import InterviewScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import start
+
+
+def _settings(text: str) -> None:
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text(text, encoding="utf-8")
+
+
+async def test_remapped_keys_work_and_the_old_keys_do_not(app_factory: AppFactory) -> None:
+    _settings('muted = true\n\n[keys]\nhome.history = "f9"\ninterview.pause = "f6"\n')
+    app = app_factory(mode="focus", pack="test-software", count=2)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("f2")  # the default key of home.history, now free
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HomeScreen)
+        await pilot.press("f9")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, HistoryScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        screen = await start(pilot)
+        await pilot.press("ctrl+g")  # the default pause key does nothing now
+        await pilot.pause()
+        assert not screen.session.paused
+        await pilot.press("f6")
+        await pilot.pause()
+        assert screen.session.paused
+
+
+async def test_a_bad_keys_entry_is_named_and_the_rest_applies(app_factory: AppFactory) -> None:
+    _settings('[keys]\nhome.histroy = "f9"\nhome.progress = 3\nhome.start = "f5"\n')
+    settings = load_settings()
+    assert settings.keys == {"home.histroy": "f9", "home.start": "f5"}
+    assert any("line 3: [keys] home.progress must be keys" in p for p in settings.problems)
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert any("no key binding is called 'home.histroy'" in n for n in pilot.app.notices)
+        await pilot.press("f5")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, InterviewScreen)
+
+
+def test_saving_a_setting_keeps_the_keys_table() -> None:
+    _settings('[keys]\ninterview.pause = "f6"  # mine\n')
+    settings = load_settings()
+    settings.muted = True
+    settings.save()
+    text = paths.settings_file().read_text(encoding="utf-8")
+    assert 'interview.pause = "f6"  # mine' in text
+    again = load_settings()
+    assert again.muted is True and again.keys == {"interview.pause": "f6"}
+
+
+def test_every_binding_has_an_id_the_readme_lists() -> None:
+    readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    ids = binding_ids()
+    assert len(ids) >= 30
+    missing = [i for i in ids if f"`{i}`" not in readme]
+    assert not missing, f"add these key binding ids to the README's Keys table: {missing}"
