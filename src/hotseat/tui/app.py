@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 from textual.widgets import TextArea
 
@@ -43,12 +43,14 @@ from hotseat.tui.service_hub import ServiceHub, load_real_services
 
 if TYPE_CHECKING:
     from hotseat.store import SessionRecord
+    from hotseat.tui.screens.history import ResumeSession
+    from hotseat.tui.screens.progress import DrillCompetencies
 
 
 SERVICES_DELAY = 1.0  # seconds after the first frame before the voice and microphone load
 
 
-class HotseatApp(HistoryRoutes):
+class HotseatApp(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "hotseat"
 
@@ -71,6 +73,7 @@ class HotseatApp(HistoryRoutes):
             self.notices.append(f"There is no interviewer {wanted!r}; {first} will ask instead.")
         self.services = ServiceHub(options.speaker, options.listener, loading=options.load_services)
         self.keeper = HistoryKeeper()
+        self.routes = HistoryRoutes(self, self)  # history, progress, resume, drill
         self.drafts = AnswerDrafts(self, self.keeper)
         self.notices += start_notices()  # typed answers kept from a session that stopped
         self._earlier: list[Turn] = []  # a resumed session's answers from before
@@ -81,6 +84,18 @@ class HotseatApp(HistoryRoutes):
             options.speaker.muted = self.effective.muted
 
     # -- screens ------------------------------------------------------------------
+
+    def action_history(self) -> None:
+        self.routes.history()
+
+    def action_progress(self) -> None:
+        self.routes.progress()
+
+    def on_resume_session(self, event: ResumeSession) -> None:
+        self.routes.resume(event)
+
+    def on_drill_competencies(self, event: DrillCompetencies) -> None:
+        self.routes.drill(event)
 
     def initial_choices(self) -> Choices:
         return initial_choices(self.options, self.effective)
@@ -325,7 +340,7 @@ class HotseatApp(HistoryRoutes):
         if warning:
             self.notify(warning, severity="warning", timeout=8)
         # The interview and anything over it (a dialog still open as a drill ends) go.
-        self._back_home()
+        self.routes.back_home()
         turns = self._earlier + event.session.turns  # a resumed session: all of it
         self._earlier = []
         self.push_screen(SummaryScreen(summarize_turns(turns), event.title))

@@ -1,14 +1,15 @@
 """The app's ways into the history: the History and Progress screens, resume and drill.
 
 Those screens load only when opened (plotting is not cheap to import), so
-their messages are handled by name (``on_resume_session``,
-``on_drill_competencies``) rather than by class.
+the app handles their messages by name (``on_resume_session``,
+``on_drill_competencies``) rather than by class, and hands them to
+:class:`HistoryRoutes`, which it holds (composition, not a base class).
 """
 
 from __future__ import annotations
 
 import dataclasses
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from textual.app import App
 
@@ -24,15 +25,14 @@ if TYPE_CHECKING:
     from hotseat.tui.screens.progress import DrillCompetencies
 
 
-class HistoryRoutes(App[int]):
-    """Part of ``HotseatApp``: it supplies the attributes and hooks declared here."""
+class RoutesHost(Protocol):
+    """What the routes need from the app besides its screens (``HotseatApp`` is one)."""
 
     keeper: HistoryKeeper
     modes: ModeBook
     effective: Settings
 
-    def initial_choices(self) -> Choices:
-        raise NotImplementedError
+    def initial_choices(self) -> Choices: ...
 
     def start_interview(
         self,
@@ -40,46 +40,59 @@ class HistoryRoutes(App[int]):
         *,
         competencies: tuple[str, ...] = (),
         resumed: SessionRecord | None = None,
-    ) -> None:
-        raise NotImplementedError
+    ) -> None: ...
 
-    def action_history(self) -> None:
+
+class HistoryRoutes:
+    """The screens of ``app`` and the hooks of ``host`` (the same object in the app)."""
+
+    def __init__(self, app: App[int], host: RoutesHost) -> None:
+        self.app = app
+        self.host = host
+
+    def history(self) -> None:
         from hotseat.tui.screens.history import HistoryScreen
 
-        self.push_screen(HistoryScreen(self.keeper.store, problem=self.keeper.problem))
+        keeper = self.host.keeper
+        self.app.push_screen(HistoryScreen(keeper.store, problem=keeper.problem))
 
-    def action_progress(self) -> None:
+    def progress(self) -> None:
         from hotseat.tui.screens.progress import ProgressScreen
 
-        self.push_screen(ProgressScreen(self.keeper.store, problem=self.keeper.problem))
+        keeper = self.host.keeper
+        self.app.push_screen(ProgressScreen(keeper.store, problem=keeper.problem))
 
-    def _back_home(self) -> None:
-        while len(self.screen_stack) > 1 and not isinstance(self.screen, HomeScreen):
-            self.pop_screen()
+    def back_home(self) -> None:
+        app = self.app
+        while len(app.screen_stack) > 1 and not isinstance(app.screen, HomeScreen):
+            app.pop_screen()
 
-    def on_resume_session(self, event: ResumeSession) -> None:
+    def resume(self, event: ResumeSession) -> None:
         """From the history screen: continue an interrupted session where it stopped."""
         from hotseat.store import StoreError
 
+        host = self.host
         try:
-            record = self.keeper.resume(event.session_id)
+            record = host.keeper.resume(event.session_id)
         except StoreError as exc:
-            self.notify(f"Cannot resume: {exc}", severity="error")
+            self.app.notify(f"Cannot resume: {exc}", severity="error")
             return
-        self._back_home()
+        self.back_home()
         info = record.info
         choices = dataclasses.replace(
-            self.initial_choices(),
-            mode=info.mode if self.modes.get(info.mode) else "mock",
-            persona=info.persona or self.effective.persona,
+            host.initial_choices(),
+            mode=info.mode if host.modes.get(info.mode) else "mock",
+            persona=info.persona or host.effective.persona,
             company=info.company,
             role=info.role,
             count=None,
         )
-        self.start_interview(choices, resumed=record)
+        host.start_interview(choices, resumed=record)
 
-    def on_drill_competencies(self, event: DrillCompetencies) -> None:
+    def drill(self, event: DrillCompetencies) -> None:
         """From the progress screen: a review session on the weakest competencies."""
-        self._back_home()
-        choices = dataclasses.replace(self.initial_choices(), mode="review", source="", count=None)
-        self.start_interview(choices, competencies=event.competencies)
+        self.back_home()
+        choices = dataclasses.replace(
+            self.host.initial_choices(), mode="review", source="", count=None
+        )
+        self.host.start_interview(choices, competencies=event.competencies)
