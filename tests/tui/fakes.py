@@ -64,6 +64,9 @@ class FakeSpeaker:
         self.closed = True
 
 
+SILENT_DBFS = -120.0
+
+
 @dataclass
 class FakeListener:
     available: bool = True
@@ -75,6 +78,9 @@ class FakeListener:
     cancelled: int = 0
     closed: bool = False
     final_text: str = ""
+    # Like MicListener's ``paused_when``: while it is true, what is "heard" is
+    # silence (no words, a silent level), as the real listener zeroes the audio.
+    paused_when: Callable[[], bool] = lambda: False
     _on_partial: Callable[[str], None] | None = None
     _on_level: Callable[[float], None] | None = None
     _on_final: Callable[[Transcript], None] | None = None
@@ -93,6 +99,9 @@ class FakeListener:
 
     def hear(self, text: str, dbfs: float = -20.0) -> None:
         assert self._on_partial is not None and self._on_level is not None
+        if self.paused_when():
+            self._on_level(SILENT_DBFS)
+            return
         self._on_level(dbfs)
         self._on_partial(text)
         self.final_text = text
