@@ -105,6 +105,8 @@ def test_every_question_is_complete(bank: Bank) -> None:
 
 def test_answer_bands_fit_the_kind_of_question(bank: Bank) -> None:
     """A behavioral story needs about one to two minutes; a curveball is short and sudden."""
+    kinds = {q.kind for q in bank.questions}
+    assert {"behavioral", "motivation", "curveball"} <= kinds  # each rule below has questions
     for q in bank.questions:
         if q.kind == "behavioral":
             assert q.answer_min >= 45 and 90 <= q.answer_max <= 150, q.id

@@ -134,6 +134,7 @@ def test_a_panel_walk_alternates_interviewers_and_keeps_them_for_follow_ups() ->
     asked = [(t.persona, t.follow_up_of) for t in session.turns]
     main = [p for p, parent in asked if parent is None]
     assert main == ["chair", "engineer"] * 3
-    for persona, parent in asked:
-        if parent is not None:
-            assert persona == session.turns[parent].persona
+    follow_ups = [(persona, parent) for persona, parent in asked if parent is not None]
+    assert follow_ups, "the walk asked no follow-up to check"
+    for persona, parent in follow_ups:
+        assert persona == session.turns[parent].persona
