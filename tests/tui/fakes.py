@@ -75,6 +75,7 @@ class FakeListener:
     ready: bool = True  # False: still loading its recogniser (the app waits for it)
     silent_for: float = 0.0
     started: int = 0
+    recordings: list[str | None] = field(default_factory=list)  # each answer's recording_path
     cancelled: int = 0
     closed: bool = False
     final_text: str = ""
@@ -94,6 +95,7 @@ class FakeListener:
         asked_at: float | None = None,
     ) -> None:
         self.started += 1
+        self.recordings.append(recording_path)
         self.final_text = ""
         self._on_partial, self._on_level, self._on_final = on_partial, on_level, on_final
 

@@ -74,14 +74,6 @@ async def test_a_spoken_answer_is_recorded_into_the_data_folder(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     listener = FakeListener()
-    recorded: list[str | None] = []
-    original = listener.start_answer
-
-    def start_answer(*args, recording_path=None, **kwargs):  # type: ignore[no-untyped-def]
-        recorded.append(recording_path)
-        return original(*args, recording_path=recording_path, **kwargs)
-
-    listener.start_answer = start_answer  # type: ignore[method-assign]
     app = app_factory(**THREE, listener=listener, typed=False)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await start(pilot)
@@ -91,7 +83,7 @@ async def test_a_spoken_answer_is_recorded_into_the_data_folder(
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.session.phase is Phase.REVIEWING
-    (path,) = recorded
+    (path,) = listener.recordings
     assert path is not None and path.startswith(str(paths.data_dir()))
     with Store() as store:
         record = store.load_session(store.list_sessions()[0].id)
