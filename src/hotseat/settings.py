@@ -168,7 +168,7 @@ def _keymap(raw: Any, source: Path, lines: TomlLines, problems: list[str]) -> di
     """
     start = lines.table("keys") or 1
     if not isinstance(raw, dict):
-        problems.append(f'{source}, line {start}: [keys] must be a table of id = "keys"')
+        problems.append(f'{source}, line {start}: keys must be a table of id = "keys"')
         return {}
     keys: dict[str, str] = {}
     for binding_id, value in _flat(raw).items():
@@ -177,7 +177,7 @@ def _keymap(raw: Any, source: Path, lines: TomlLines, problems: list[str]) -> di
         else:
             line = lines.key(start, binding_id) or start
             problems.append(
-                f"{source}, line {line}: [keys] {binding_id} must be keys in quotes "
+                f"{source}, line {line}: keys table: {binding_id} must be keys in quotes "
                 '(such as "ctrl+p" or "f6,ctrl+p"); kept the default'
             )
     return keys

@@ -54,6 +54,6 @@ def apply_user_keys(app: App[Any], keys: dict[str, str]) -> list[str]:
     if not unknown:
         return []
     return [
-        f"settings.toml [keys]: no key binding is called {', '.join(map(repr, unknown))}; "
+        f"settings.toml, keys table: no key binding is called {', '.join(map(repr, unknown))}; "
         "see the README for the ids"
     ]
