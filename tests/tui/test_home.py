@@ -231,3 +231,13 @@ async def test_no_mode_description_states_a_count_the_user_may_change(
         assert isinstance(home, HomeScreen)
         for mode in home.modes.values():
             assert not numbers.search(mode.description), (mode.id, mode.description)
+
+
+async def test_a_notice_with_square_brackets_is_shown_as_written(app_factory: AppFactory) -> None:
+    folder = paths.config_dir() / "voices"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "coach.toml").write_text('name = "Sam"\n[voice]\nrate = 900\n', encoding="utf-8")
+    async with app_factory().run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        text = notices(pilot.app.screen)  # type: ignore[arg-type]
+        assert "coach.toml:3: [voice] rate: must be from 80 to 400" in text

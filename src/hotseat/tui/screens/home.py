@@ -8,6 +8,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -131,7 +132,7 @@ class HomeScreen(Screen[None]):
     def _notice_text(self) -> str:
         shown = self.notices[:NOTICE_LINES]
         more = len(self.notices) - len(shown)
-        lines = [f"! {n}" for n in shown]
+        lines = [f"! {escape(n)}" for n in shown]  # "[voice] rate", paths: text, not markup
         if more:
             lines.append(f"  … and {more} more: run 'hotseat doctor' for the full list")
         return "\n".join(lines)
