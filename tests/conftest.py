@@ -45,7 +45,7 @@ def isolated_dirs(
     root = tmp_path_factory.mktemp("hotseat-home")
     for name in ("CONFIG", "DATA", "CACHE"):
         folder = root / name.lower()
-        folder.mkdir()
+        folder.mkdir(mode=0o700)  # as the app makes them: no "repaired" notice
         monkeypatch.setenv(f"HOTSEAT_{name}_DIR", str(folder))
     # Never let a developer's own environment leak settings into a test.
     import os
