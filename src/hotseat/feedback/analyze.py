@@ -234,12 +234,21 @@ def _run_checks(job: Job) -> None:
 
 def _consistent(hits: list[Hit]) -> list[Hit]:
     """Drop strengths that a red flag in the same answer contradicts (``points.VETOES``),
-    and a strength and a problem about the same thing (keep the problem)."""
+    then settle each pair of findings that cannot both hold (``points.CONTRADICTS``):
+    the one with more quoted evidence stays; on a tie the problem stays."""
     found = {h.id for h in hits if h.severity in ("major", "minor")}
     vetoed: set[str] = set()
     for flag in found:
         vetoed |= points.VETOES.get(flag, frozenset())
-    return [h for h in hits if not (h.severity == "strength" and h.id in vetoed)]
+    kept = [h for h in hits if not (h.severity == "strength" and h.id in vetoed)]
+    by_id = {h.id: h for h in kept}
+    dropped: set[str] = set()
+    for strength, problem in points.CONTRADICTS:
+        good, bad = by_id.get(strength), by_id.get(problem)
+        if good is None or bad is None or good.severity != "strength":
+            continue
+        dropped.add(problem if len(good.evidence) > len(bad.evidence) else strength)
+    return [h for h in kept if h.id not in dropped]
 
 
 def analyzer_for(context: Context = NO_CONTEXT) -> Analyzer:

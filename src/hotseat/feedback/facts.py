@@ -76,11 +76,14 @@ def gather(job: object) -> Facts:
     numbers = [
         k
         for k, t in enumerate(job.answer.tokens)
-        if t.is_number or t.norm in number_words or _misheard_number(norms, k, number_words)
+        if (t.is_number or t.norm in number_words or _misheard_number(norms, k, number_words))
+        and not _not_a_quantity(norms, k)
     ]
     # A number measures an outcome when it shares a clause with one.
     impact: list[Match] = []
     for m in concepts.get("outcome", []):
+        if _growing_up(norms, m):
+            continue
         clause = reading.clause(m.first)
         near = [k for k in numbers if clause.first <= k <= clause.last]
         if near:
@@ -161,6 +164,26 @@ _UNITS = frozenset(
         "million",
     ]
 )
+
+
+# "double check", "triple-checked": a number word used as a manner, not a quantity.
+_MANNER_NUMBERS = frozenset(["double", "triple", "twice", "once"])
+
+
+def _not_a_quantity(norms: list[str], k: int) -> bool:
+    nxt = norms[k + 1] if k + 1 < len(norms) else ""
+    return norms[k] in _MANNER_NUMBERS and nxt.startswith(("check", "think", "guess"))
+
+
+def _growing_up(norms: list[str], m: Match) -> bool:
+    """ "I grew up in Leeds", "grew up by the sea": childhood, not an outcome that grew."""
+    for k in range(max(0, m.first - 1), m.last + 1):
+        if norms[k].startswith(("grew", "grow")) and norms[k + 1 : k + 2] == ["up"]:
+            after = norms[k + 2 : k + 3]
+            return not (
+                (after and after[0] in ("to", "from")) or norms[k + 2 : k + 4] == ["by", "about"]
+            )
+    return False
 
 
 def _misheard_number(norms: list[str], k: int, number_words: frozenset[str]) -> bool:

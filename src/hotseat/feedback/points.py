@@ -35,6 +35,29 @@ VETOES: dict[str, frozenset[str]] = {
     "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
 }
 
+# (strength, problem) pairs that cannot both be said of one answer: the analysis keeps
+# the one with the stronger quoted evidence (``analyze._consistent``).
+CONTRADICTS: tuple[tuple[str, str], ...] = (
+    ("own-contribution", "no-ownership"),
+    ("own-contribution", "own-role-unclear"),
+    ("owns-mistake", "no-ownership"),
+    ("fit-shown", "vague-future"),
+    ("fit-shown", "no-fit"),
+    ("goals", "vague-future"),
+    ("growth", "no-learning"),
+    ("improving", "not-improving"),
+    ("star-result", "result-missing"),
+    ("star-action", "star-action-missing"),
+    ("specific-example", "no-specific-example"),
+    ("resolved", "not-resolved"),
+    ("weakness-named", "no-real-weakness"),
+    ("research-shown", "no-company-research"),
+    ("research-shown", "not-tailored"),
+    ("length-good", "too-short"),
+    ("length-good", "too-long"),
+    ("on-topic", "off-topic"),
+    ("salary-ready", "salary-unready"),
+)
 
 RESULT_FROM = 0.6  # share of the answer after which an outcome counts as its result
 
