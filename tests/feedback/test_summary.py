@@ -34,10 +34,12 @@ def test_summary_names_the_strongest_answer_and_recurring_weaknesses() -> None:
     assessed = [fb.score for _, fb in items if fb.assessable]
     assert summary.average_score == round(sum(assessed) / len(assessed), 1)
     recurring = {r.id: r for r in summary.recurring}
-    assert recurring["too-short"].count == 3 and recurring["too-short"].answers == (0, 1, 2)
+    # The third answer (90 words typed, about 39 s for a 60 s minimum) is near enough
+    # to its band not to be "too short".
+    assert recurring["too-short"].count == 2 and recurring["too-short"].answers == (0, 1)
     assert all(r.count >= 2 for r in summary.recurring)
     assert len(summary.practise_next) == 3
-    assert summary.practise_next[0].startswith("Too short (in 3 of 5 answers):")
+    assert summary.practise_next[0].startswith("Too short (in 2 of 5 answers):")
     assert summary.answers[4].assessable is False
     assert summary.answers[2].main_point.startswith("Runs someone down")
 

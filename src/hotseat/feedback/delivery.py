@@ -157,6 +157,8 @@ def check_length(job: Job) -> None:
     # A crisp answer near the band is fine: only well short of it is "too short".
     if shown < low * rubric.n("length.near_share"):
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
+        if job.estimated and _complete_story(job):
+            sev = "minor"  # a typed length is a guess: a whole story is never badly short
         job.metrics["length"]["verdict"] = "short"
         job.add(
             "too-short",
@@ -179,3 +181,13 @@ def check_length(job: Job) -> None:
         job.add(
             "length-good", "strength", f"Length is {where} the {low:g}-{high:g} s band ({how})."
         )
+
+
+def _complete_story(job: Job) -> bool:
+    """The answer tells what the speaker did and how it ended, in enough words to be a
+    story (a situation, an action and a result take a few sentences)."""
+    f = job.facts
+    return job.n >= STORY_MIN_WORDS and bool(f.actions) and f.has("outcome")
+
+
+STORY_MIN_WORDS = 40

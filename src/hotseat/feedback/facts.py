@@ -40,7 +40,15 @@ class Facts:
 def _live(reading: Reading, name: str, matches: list[Match]) -> list[Match]:
     if name in _KEEP_NEGATED:
         return list(matches)
-    return [m for m in matches if not reading.negated(m)]
+    # A phrase that spells out its own negation ("not broken since") is what it says.
+    return [m for m in matches if _says_no(m) or not reading.negated(m)]
+
+
+_NO = frozenset(["not", "never", "no", "hasn't", "haven't", "didn't", "wasn't"])
+
+
+def _says_no(m: Match) -> bool:
+    return any(w in _NO for w in m.entry.words)
 
 
 def gather(job: object) -> Facts:
@@ -204,8 +212,22 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
 
     assert isinstance(job, Job)
     out: list[Match] = []
-    for m in job.found("valence.negative") + job.found("valence.obstruct"):
+    for m in job.found("valence.negative"):
         if reading.subject(m) == OTHER and not reading.negated(m):
+            out.append(m)
+    # What someone did in the way ("kept changing the sheet I used") is a neutral account
+    # when the speaker then worked it out with them; left standing as the whole story, or
+    # with a sneer in the same sentence ("of course", "typical"), it runs them down.
+    sneer = job.words("valence.sneer")
+    worked_out = any(
+        reading.subject(m) in (SELF, TEAM) and not reading.negated(m)
+        for m in job.found("concepts.resolves")
+    )
+    for m in job.found("valence.obstruct"):
+        if reading.subject(m) != OTHER or reading.negated(m):
+            continue
+        first, last = _sentence_of(reading, m.first)
+        if not worked_out or sneer & set(job.answer.norms[first : last + 1]):
             out.append(m)
     for m in job.found("valence.capable"):
         # "he never listened", "they couldn't keep up"; not "no patient would turn up",

@@ -66,6 +66,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "negative": "phrases",
         "obstruct": "phrases",
         "capable": "phrases",
+        "sneer": "words",
     },
     "topics": {"topics": "word_map"},
 }

@@ -89,7 +89,10 @@ def check_story(job: Job) -> None:
             "No actions: the answer never says what you did.",
         )
     # The result is how the story ends: an outcome in its last part.
-    outcomes = [m for m in f.get("outcome") if m.first >= int(job.n * RESULT_FROM)]
+    outcomes = [
+        m for m in f.get("outcome") + f.get("ending") if m.first >= int(job.n * RESULT_FROM)
+    ]
+    outcomes.sort(key=lambda m: m.first)
     high = job.band[1]
     if outcomes and f.actions:
         job.add("star-result", "strength", "You said how it ended.", _q(job, outcomes[-1:], 1))
@@ -173,7 +176,11 @@ def check_owns(job: Job) -> None:
 
 def check_learning(job: Job) -> None:
     f = job.facts
-    learned = [m for m in f.get("learning") if job.facts.reading.subject(m) != OTHER]
+    learned = [
+        m
+        for m in f.get("learning")
+        if job.facts.reading.subject(m) != OTHER and not _lesson_about_others(job, m)
+    ]
     if learned:
         job.add(
             "growth",
@@ -183,6 +190,23 @@ def check_learning(job: Job) -> None:
         )
     else:
         job.add("no-learning", "major", "No learning: what do you do differently since?")
+
+
+# "you cannot trust other people's estimates", "I check everything other people do":
+# a lesson whose subject is other people, said with distrust, is blame, not learning.
+_PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
+_DISTRUST = frozenset(
+    ["trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant", "never"]
+)
+
+
+def _lesson_about_others(job: Job, m: Match) -> bool:
+    first, last = m.last + 1, min(job.n, m.last + 12)
+    for lo, hi in job.facts.reading.sentences:
+        if lo <= m.first <= hi:
+            last = min(last, hi + 1)
+    after = job.answer.norms[first:last]
+    return bool(_PEOPLE & set(after)) and bool(_DISTRUST & set(after))
 
 
 def check_denial(job: Job) -> None:
