@@ -243,3 +243,30 @@ def test_denying_any_mistake_is_found_for_a_failure_question() -> None:
     )
     fb = run("Tell me about a time you failed.", Context(), text)
     assert "denial" in {f.id for f in fb.findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was born in Cardiff and as a child I spent summers on my uncle's farm. At school I was "
+        "good at geography and I sang in a choir for years. Then I moved to Bristol, "
+        "shared a flat with friends and went hiking most weekends, and now here I am.",
+        "I sat my exams in 2011 in physics, French and art, then a degree in law from 2012 "
+        "to 2015. Then from 2015 to 2017 I was at a bank, from 2017 to 2020 at a shop, and "
+        "since 2020 I have been at an agency.",
+    ],
+)
+def test_a_life_story_or_a_dates_list_is_not_tied_to_the_job(text: str) -> None:
+    ids = {f.id for f in run("Tell me about yourself.", Context(), text).findings}
+    assert "fit-shown" not in ids
+
+
+def test_a_career_pitch_that_ends_with_this_role_is_tied_to_the_job() -> None:
+    text = (
+        "I began on a hotel front desk, which taught me how to calm people down fast. I "
+        "moved into complaints handling for an airline, where I now lead a team of six and "
+        "rewrote our refund replies. Helping people out of a mess is the common thread, and "
+        "this customer success role is the next step for me."
+    )
+    ids = {f.id for f in run("Walk me through your CV.", Context(), text).findings}
+    assert "fit-shown" in ids and "no-fit" not in ids

@@ -307,13 +307,32 @@ def check_credit(job: Job) -> None:
 
 
 def check_fit(job: Job) -> None:
-    fits = job.facts.get("fits")
+    fits = [m for m in job.facts.get("fits") if _about_work(job, m)]
     if fits:
         job.add(
             "fit-shown", "strength", "You tie your skills and experience to the job.", _q(job, fits)
         )
     else:
         job.add("no-fit", "major", "Nothing ties your skills or experience to this job.")
+
+
+_OFFERS = [("bring",), ("can",), ("could",), ("would",), ("know",), ("understand",)]
+
+
+def _about_work(job: Job, m: Match) -> bool:
+    """A fit claim counts when it is the speaker offering something ("I could help") or
+    its sentence is about working life ("as a nurse I..."), not school subjects or a
+    childhood ("at school I liked maths")."""
+    if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
+        return True
+    first, last = m.first, m.last
+    for lo, hi in job.facts.reading.sentences:
+        if lo <= m.first <= hi:
+            first, last = lo, hi
+    topics = job.lex.word_maps["topics.topics"]
+    work = topics.get("work", frozenset()) | topics.get("tailoring", frozenset())
+    said = set(job.answer.norms[first : last + 1])
+    return bool(said & work)
 
 
 def check_research(job: Job) -> None:
