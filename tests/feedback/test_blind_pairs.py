@@ -5,11 +5,11 @@ NO LONGER BLIND: the scorer was right on 34 of 44 when the pairs were written
 (2026-11-30). The same day, fixes for the general defect classes the reviewer found in
 these failures (contradicting findings, evidence that does not hold the claim, missed
 results and learning, "too short" near the band, neutral accounts taken as blame,
-off-topic slips, life stories credited as fit) were made while looking at them, so
+off-topic slips, life stories credited as fit, recited company facts credited as
+research) were made while looking at them, so
 these pairs now measure consistency with those fixes, not validity. New validity
-evidence needs fresh blind pairs. This test pins the ranking of every pair ranked right
-after those fixes (43 of 44) and a floor of today's count; the pair still wrong is
-listed (not asserted) and shown by benchmarks/bench_feedback_blind.py.
+evidence needs fresh blind pairs. This test pins the ranking of every pair, all ranked
+right after those fixes (44 of 44), and a floor of today's count.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ pytestmark = pytest.mark.validity
 
 PAIRS = {pair.id: pair for pair in load_blind_pairs()}
 # Wrong or tied after the fixes of 2026-11-30 (34 of 44 right before them); not pinned.
-WRONG_TODAY = {"why-company-recited"}
+WRONG_TODAY: set[str] = set()
 RIGHT_TODAY = sorted(set(PAIRS) - WRONG_TODAY)
-FLOOR = 43  # of 44: the count right today, after the fixes (it was 34 before them)
+FLOOR = 44  # of 44: the count right today, after the fixes (it was 34 before them)
 
 
 def score(pair: BlindPair, text: str) -> Feedback:

@@ -270,3 +270,23 @@ def test_a_career_pitch_that_ends_with_this_role_is_tied_to_the_job() -> None:
     )
     ids = {f.id for f in run("Walk me through your CV.", Context(), text).findings}
     assert "fit-shown" in ids and "no-fit" not in ids
+
+
+def test_recited_company_facts_and_buzzwords_are_not_research() -> None:
+    text = (
+        "Your firm opened its first store in 1998 and now has over two hundred branches. "
+        "Your values are trust and care. I am truly thrilled by your mission and your "
+        "culture, and I think it would be an honour to be part of it."
+    )
+    ids = {f.id for f in run("Why do you want to work here?", Context(), text).findings}
+    assert "research-shown" not in ids
+
+
+def test_a_company_detail_met_first_hand_is_research() -> None:
+    text = (
+        "I have used your route planner on every delivery shift for two years, and when I "
+        "read your post about cutting empty miles I recognised problems I solve by hand "
+        "today. I would like to help build the next version of that planner."
+    )
+    ids = {f.id for f in run("Why do you want to work here?", Context(), text).findings}
+    assert "research-shown" in ids

@@ -335,12 +335,54 @@ def _about_work(job: Job, m: Match) -> bool:
     return bool(said & work)
 
 
+# "your mission", "your values": words any company could be told. They count as research
+# only beside something the speaker met first-hand ("I used", "I read", "I saw").
+_BUZZ = frozenset(
+    ["mission", "values", "culture", "reputation", "commitment", "company", "brand", "growth"]
+)
+_FIRST_HAND = frozenset(
+    [
+        "used",
+        "using",
+        "read",
+        "saw",
+        "seen",
+        "noticed",
+        "met",
+        "tried",
+        "worked",
+        "visited",
+        "bought",
+        "followed",
+        "watched",
+        "spoke",
+        "talked",
+        "attended",
+        "heard",
+    ]
+)
+
+
+def _said_by_self(job: Job, m: Match) -> bool:
+    first, last = m.first, m.last
+    for lo, hi in job.facts.reading.sentences:
+        if lo <= m.first <= hi:
+            first, last = lo, hi
+    said = set(job.answer.norms[first : last + 1])
+    own = job.words("valence.self") | job.words("valence.team")
+    if m.entry.words[-1] in _BUZZ:
+        return bool(own & said) and bool(_FIRST_HAND & said)
+    return bool(own & said)
+
+
 def check_research(job: Job) -> None:
     """Why this company: something specific about it, from research or from the notes."""
     from hotseat.feedback.relevance import company_mentions, notes_overlap, spread
 
     overlap, where = notes_overlap(job)
-    company = job.facts.get("company")
+    # A fact about the company counts when the speaker ties it to themselves ("I have
+    # used your app"); "your company was founded in..." on its own is recited.
+    company = [m for m in job.facts.get("company") if _said_by_self(job, m)]
     if company:
         job.add(
             "research-shown",
