@@ -99,6 +99,11 @@ class SphinxRecognizer:
         self._phrases: list[_Phrase] = []
         self._partial_key: tuple[int, int] | None = None
         self._partial_text = ""
+        self.lagging = False  # behind the voice: phrases keep their live words only
+
+    def set_lagging(self, lagging: bool) -> None:
+        """Skip the second, whole-phrase decode while recognition trails the voice."""
+        self.lagging = lagging
 
     def _live_feed(self, pcm16: bytes) -> None:
         if self._live is None or not pcm16:
@@ -125,8 +130,11 @@ class SphinxRecognizer:
             self._live_open = False
             live = _segment_words(self._live, self._phrase_start)
         if self._loud and audio:
-            final = self._engine.decode_batch(audio, self._phrase_start)
-            self._phrases.append(_Phrase(live, final))
+            if self.lagging and self._live is not None:
+                self._phrases.append(_Phrase(live, None))
+            else:
+                final = self._engine.decode_batch(audio, self._phrase_start)
+                self._phrases.append(_Phrase(live, final))
         self._phrase = bytearray(rest)
         self._phrase_start += keep / 2 / 16000
         self._cuts += 1

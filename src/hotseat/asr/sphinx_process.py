@@ -47,10 +47,13 @@ def _serve(requests: Connection, conn: Connection) -> None:
             recognizer, shown = engine.recognizer(bool(payload)), ""
         elif kind == "feed" and recognizer is not None:
             recognizer.feed(payload)
+        elif kind == "partial" and recognizer is not None:
             text = recognizer.partial()
             if text != shown:
                 shown = text
                 conn.send(("partial", text))
+        elif kind == "lagging" and recognizer is not None:
+            recognizer.set_lagging(bool(payload))
         elif kind == "finish" and recognizer is not None:
             words = recognizer.finish()
             conn.send(("words", [w.to_dict() for w in words]))
@@ -60,16 +63,25 @@ def _serve(requests: Connection, conn: Connection) -> None:
 
 
 class ProcessRecognizer:
+    """The parent's side. The child works out a partial only when asked for one,
+    so a parent that is behind (and asks less often) takes load off it too."""
+
     def __init__(self, engine: SphinxProcessEngine, partials: bool) -> None:
         self._engine = engine
         self._partial = ""
+        self._partials = partials
         engine.send("start", partials)
 
     def feed(self, pcm16: bytes) -> None:
         if pcm16:
             self._engine.send("feed", pcm16)
 
+    def set_lagging(self, lagging: bool) -> None:
+        self._engine.send("lagging", lagging)
+
     def partial(self) -> str:
+        if self._partials:
+            self._engine.send("partial", None)
         while self._engine.poll():
             kind, payload = self._engine.receive()
             if kind == "partial":
