@@ -21,6 +21,7 @@ device reopened. When blocks flow again subscribers hear ``("back", name)``.
 
 from __future__ import annotations
 
+import contextlib
 import queue
 import threading
 import time
@@ -33,6 +34,7 @@ import numpy.typing as npt
 from hotseat.audio.devices import DeviceError, InputDevice, choose_input_device
 from hotseat.audio.native_stderr import quiet_stderr
 from hotseat.audio.owner import AudioOwner, audio_owner
+from hotseat.audio.pulse_watch import PulseSourceWatch, default_source
 
 Block = npt.NDArray[np.float32]  # (frames, channels), float32 in [-1, 1]
 DeviceChange = Callable[[str, str], None]  # ("lost" | "back", what to tell the user)
@@ -81,6 +83,7 @@ class MicStream:
         self._tap_lock = threading.Lock()
         self._subscribers: list[DeviceChange] = []
         self._stop_watch: Callable[[], None] | None = None
+        self._server_watch: PulseSourceWatch | None = None
 
     # -- any thread -----------------------------------------------------------------
 
@@ -96,6 +99,7 @@ class MicStream:
             stop()
         self._owner.call(self._close_here)
         self.state = "closed"
+        self._watch_server(None)
 
     def subscribe(self, change: DeviceChange) -> None:
         """``change("lost", reason)`` / ``change("back", name)`` from the owner thread."""
@@ -103,7 +107,9 @@ class MicStream:
 
     @property
     def lost(self) -> bool:
-        return self.state == "lost"
+        """True while the microphone is gone (the stream stopped, or its source was removed)."""
+        server = self._server_watch
+        return self.state == "lost" or (server is not None and server.gone)
 
     def tap(self, sink: queue.Queue[Block] | None) -> None:
         """Send blocks to ``sink`` from now on (None: drop them)."""
@@ -151,6 +157,8 @@ class MicStream:
                 continue
             self._stream, self.device, self.rate = stream, device, device.rate
             self.state = "open"
+            if device.name in ("default", "pulse", "pipewire") or "pulse" in device.name:
+                self._watch_server(default_source())
             return
         raise DeviceError(f"cannot open the microphone {device.name!r}: {last_error}")
 
@@ -193,6 +201,34 @@ class MicStream:
                 self._open_here()
             except DeviceError:
                 self.state = "lost"
+
+    def _watch_server(self, source: str | None) -> None:
+        old, self._server_watch = self._server_watch, None
+        if old is not None:
+            old.close()
+        if source is not None:
+            self._server_watch = PulseSourceWatch(source, self._server_changed)
+
+    def _server_changed(self, kind: str, text: str) -> None:
+        """From the server watch's thread: the source went away, or is back."""
+        if kind == "back" and self.state == "open":
+            # The server may have left the stream on the stand-in source: open afresh
+            # so it records from the default source (the returning microphone) again.
+            with contextlib.suppress(Exception):  # the health check reopens it if this fails
+                self._owner.call(self._reopen_here, timeout=10.0)
+        self._tell(kind, text)
+
+    def _reopen_here(self) -> None:
+        watch, self._server_watch = self._server_watch, None  # keep it: it is reporting
+        self._close_here()
+        try:
+            self._open_here()
+        except DeviceError:
+            self.state = "lost"
+            self._next_try = time.monotonic() + RETRY_EVERY
+        new, self._server_watch = self._server_watch, watch
+        if new is not None:
+            new.close()
 
     def _tell(self, kind: str, text: str) -> None:
         for subscriber in list(self._subscribers):
