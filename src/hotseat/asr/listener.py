@@ -147,8 +147,8 @@ class MicListener:
     def silence_seconds(self) -> float:
         """Silence after speech in the latest answer (0 until it has begun and been spoken)."""
         answer = self._answer
-        if answer is None or answer.generation != self._generation:
-            return 0.0
+        if answer is None or answer.generation != self._generation or self.microphone_lost:
+            return 0.0  # a dead microphone's silence is not the candidate's
         return answer.silence_seconds()
 
     @property
