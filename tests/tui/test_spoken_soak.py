@@ -21,6 +21,7 @@ import shutil
 import sqlite3
 import subprocess
 import sys
+import time
 import wave
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -43,7 +44,7 @@ CLIPS = (
     "ps_librivox_0880.wav",
     "deepspeech_ldc93s1.wav",
     "ps_librivox_0930.wav",
-    "fleurs_en_004.wav",
+    "ps_librivox_0890.wav",
     "ps_cards_005.wav",
 )
 SILENCE_LIMIT = 2.0
@@ -103,26 +104,54 @@ def _answers(mode: str) -> list[dict[str, object]]:
     return [dict(row) for row in rows]
 
 
+def _spoken_first_question(term: Terminal) -> None:
+    """Until ``practice`` waits for the microphone before asking (issue 11, item 3),
+    its first question can come while the microphone is still loading ("typed
+    answers"): ask it again (ctrl+r) once the microphone is there."""
+    for _ in range(10):
+        top = term.wait_for("Question 1 of", timeout=60).splitlines()[0]
+        if "microphone (" in top:
+            return
+        time.sleep(1.0)
+        term.send("C-r")
+    raise AssertionError("the first question was never asked with the microphone on")
+
+
+def _until_listening(term: Terminal, number: int, total: int) -> None:
+    """Question ``number`` is asked; hurry it along as a keen candidate would (esc stops
+    the voice once it speaks, ctrl+s skips the thinking time) until the microphone listens."""
+    term.wait_for(f"Question {number} of {total}", timeout=60)
+    if number == 1:
+        _spoken_first_question(term)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        screen = term.screen()
+        if "Listening…" in screen:
+            assert f"Question {number} of {total}" in screen
+            return
+        if "Stop voice" in screen:
+            term.send("Escape")
+        elif "Thinking time" in screen:
+            term.send("C-s")
+        time.sleep(0.2)
+    raise AssertionError(f"question {number} never listened:\n{term.screen()}")
+
+
 def _answer_one(term: Terminal, pulse: PulseServer, clip: Clip, number: int, total: int) -> None:
     """Wait for the microphone to listen to question ``number``, then speak the clip."""
-    term.wait_for(f"Question {number} of {total}", timeout=60)
-    screen = term.wait_for("Listening…", timeout=60)
-    assert f"Question {number} of {total}" in screen
+    _until_listening(term, number, total)
     pulse.play_into_mic(clip.path)
     # The drill ends the answer on the silence after the clip.
     term.wait_for("Answered in", timeout=30)
 
 
-def _drill(
-    mode: str, count: int, folder: Path, pulse: PulseServer, clips: list[Clip], *, enter: bool
-) -> None:
+def _drill(mode: str, count: int, folder: Path, pulse: PulseServer, clips: list[Clip]) -> None:
     with running(f"practice --mode {mode} --count {count}", folder) as term:
         for number in range(1, count + 1):
             _answer_one(term, pulse, clips[(number - 1) % len(clips)], number, count)
-            if enter:  # this drill waits for the candidate to move on
-                term.send("Enter")
-        term.wait_for("Summary", timeout=60)
-        term.send("C-q")
+            term.send("Enter")  # on at once, rather than after the review time
+        term.wait_for("Session summary", timeout=60)
+        term.send("q")
         after = term.wait_for("hotseat exited with", timeout=30)
         assert "hotseat exited with 0" in after, after
         assert "Traceback" not in after and "Expression" not in after
@@ -135,9 +164,9 @@ def test_three_spoken_drills_on_a_busy_machine(
     spoken_settings: None,
     tmp_path: Path,
 ) -> None:
-    drills = (("rapid-fire", 5, False), ("pressure-ladder", 5, False), ("curveball", 5, True))
-    for mode, count, enter in drills:
-        _drill(mode, count, tmp_path, pulse, clips, enter=enter)
+    count = 5
+    for mode in ("rapid-fire", "pressure-ladder", "curveball"):
+        _drill(mode, count, tmp_path, pulse, clips)
         saved = _answers(mode)
         assert len(saved) == count, f"{mode}: {len(saved)} answers saved of {count}"
         for index, row in enumerate(saved):
@@ -151,6 +180,12 @@ def test_three_spoken_drills_on_a_busy_machine(
             assert duration >= clip.seconds + SILENCE_LIMIT - 0.3, f"cut short: {where}"
             assert duration < clip.seconds + SILENCE_LIMIT + 8.0, f"ended late: {where}"
             assert not row["interrupted"], where
+
+
+def _toasts(screen: str) -> str:
+    """The text of the notifications (drawn at the right, after a "▌"), as one line."""
+    parts = [line.rsplit("▌", 1)[1].strip(" │") for line in screen.splitlines() if "▌" in line]
+    return " ".join(" ".join(parts).split())
 
 
 def _unplug(pulse: PulseServer) -> None:
@@ -171,29 +206,28 @@ def test_unplugging_the_microphone_mid_answer_three_times(
 ) -> None:
     count = 3
     try:
-        with running(f"practice --mode focus --count {count}", tmp_path) as term:
+        with running(f"practice --mode curveball --count {count}", tmp_path) as term:
             for number in range(1, count + 1):
-                term.wait_for(f"Question {number} of {count}", timeout=60)
-                term.wait_for("Listening…", timeout=60)
+                _until_listening(term, number, count)
                 pulse.play_into_mic(clips[0].path)
                 _unplug(pulse)
-                lost = term.wait_for("Microphone lost", timeout=15)
-                assert "Your answer so far is kept" in lost
-                assert "f4 to type" in lost
+                lost = _toasts(term.wait_for("Microphone lost", timeout=15))
+                assert "Your answer so far is kept" in lost, lost
+                assert "press f4 to type" in lost, lost
                 _plug_in(pulse)
                 term.wait_for("Microphone back", timeout=15)
                 pulse.play_into_mic(clips[1].path)
                 term.send("C-s")
                 term.wait_for("Answered in", timeout=30)
                 term.send("Enter")
-            term.wait_for("Summary", timeout=60)
-            term.send("C-q")
+            term.wait_for("Session summary", timeout=60)
+            term.send("q")
             after = term.wait_for("hotseat exited with", timeout=30)
             assert "hotseat exited with 0" in after, after
     finally:
         if "module-remap-source" not in pulse.pactl("list", "short", "modules"):
             _plug_in(pulse)  # later tests need the microphone
-    saved = _answers("focus")
+    saved = _answers("curveball")
     assert len(saved) == count
     for row in saved:
         notes = json.loads(str(row["notes"]))

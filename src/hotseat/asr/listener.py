@@ -300,7 +300,7 @@ class MicListener:
             generation=start.generation,
         )
         self._answer = answer
-        events_before = len(self._device_events)
+        events_before = events_seen = len(self._device_events)
         converter = StreamConverter(source.rate) if source is not None else None
         command = ""
         while not command:
@@ -316,6 +316,10 @@ class MicListener:
                 if not command:
                     time.sleep(0.02)
                 continue
+            if len(self._device_events) > events_seen:
+                # Lost or back: the quiet of a dead microphone is not the candidate's pause.
+                events_seen = len(self._device_events)
+                answer.silence.restart()
             block = source.read(timeout=0.02)
             if block is not None:
                 if converter.rate != source.rate:  # the device came back at another rate

@@ -83,6 +83,10 @@ class SilenceTracker:
     def silence_seconds(self) -> float:
         return self.silent_frames * self._frame / 2 / _RATE
 
+    def restart(self) -> None:
+        """Count silence afresh from now (the microphone was lost or came back)."""
+        self.silent_frames = 0
+
     def feed(self, pcm16: bytes) -> None:
         self._pending += pcm16
         while len(self._pending) >= self._frame:
