@@ -18,6 +18,7 @@ two. Finishing an answer only waits for the batch decode of its last phrase.
 from __future__ import annotations
 
 import re
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -56,9 +57,16 @@ class _Phrase:
         self.live = live
         self.final = final
 
-    def best(self, wait: bool = False) -> list[Word]:
+    def best(self, wait: bool = False, until: float | None = None) -> list[Word]:
+        """The batch words if ready (waiting when asked, until ``until`` at most), else live."""
         if self.final is None:
             return self.live
+        if wait and until is not None:
+            try:
+                return self.final.result(timeout=max(0.0, until - time.monotonic()))
+            except TimeoutError:
+                self.final.cancel()  # not started yet: the next answer need not wait for it
+                return self.live
         if wait or self.final.done():
             return self.final.result()
         return self.live
@@ -73,6 +81,9 @@ class SphinxRecognizer:
     """
 
     MAX_PHRASE = 10.0  # seconds: a phrase with no pause is cut (at its quietest moment)
+    # Live answers: how long the end of an answer may wait for the second pass of its
+    # last phrases; past that their live words stand (files always wait).
+    FINAL_BUDGET = 0.7
     MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
     LEAD = 0.3  # seconds kept before the first speech of a phrase
     # A phrase never louder than this is (near-)digital silence, such as the muted
@@ -198,7 +209,8 @@ class SphinxRecognizer:
         elif self._live is not None and self._live_open:
             self._live.end_utt()
             self._live_open = False
-        words = [w for phrase in self._phrases for w in phrase.best(wait=True)]
+        until = time.monotonic() + self.FINAL_BUDGET if self._live is not None else None
+        words = [w for phrase in self._phrases for w in phrase.best(wait=True, until=until)]
         self._phrases = []
         self._partial_key, self._partial_text = None, ""
         return words
