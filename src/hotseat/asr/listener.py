@@ -253,6 +253,8 @@ class MicListener:
                 try:
                     self._record(command)
                 except Exception as exc:  # the answer must still end, or the app would wait
+                    if self._mic is not None:
+                        self._mic.tap(None)  # the broken answer hears no more
                     self._fail(command, exc)
                 command = self._ended_by
             if command == "close":  # a stray finish or cancel between answers is ignored

@@ -38,7 +38,9 @@ from hotseat.audio.pulse_watch import PulseSourceWatch, default_source
 
 Block = npt.NDArray[np.float32]  # (frames, channels), float32 in [-1, 1]
 DeviceChange = Callable[[str, str], None]  # ("lost" | "back", what to tell the user)
-LOST_AFTER = 1.0
+# A stream that stops, or delivers nothing for this long, is lost. Not shorter: a sound
+# server that has just come back may deliver its first blocks up to ~2 s apart.
+LOST_AFTER = 2.5
 RETRY_EVERY = 1.0
 
 
@@ -182,7 +184,9 @@ class MicStream:
             active = self._stream is not None and bool(self._stream.active)
             if silent_for > LOST_AFTER or not active:
                 self.problem = (
-                    "the microphone stopped" if not active else "the microphone went quiet"
+                    "the audio stopped (unplugged, or the sound server went away)"
+                    if not active
+                    else "no audio has come from it for a few seconds"
                 )
                 self._close_here()
                 self.state = "lost"
@@ -192,7 +196,9 @@ class MicStream:
                     self._tell("lost", self.problem)
             elif self._announce_back and self._last_block > self._opened_at:
                 self._announce_back = False
-                self._tell("back", self.device.name if self.device else "the microphone")
+                name = self.device.name if self.device else ""
+                generic = name in ("", "default", "pulse", "pipewire", "sysdefault")
+                self._tell("back", "the system's default input" if generic else name)
         elif self.state == "lost" and now >= self._next_try:
             self._next_try = now + RETRY_EVERY
             if not self._owner.reinitialize():
