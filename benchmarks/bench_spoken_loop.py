@@ -27,6 +27,7 @@ import argparse
 import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -234,6 +235,8 @@ def p(values: list[float], q: float) -> float:
 
 
 def main() -> int:
+    # Stopped from outside: still stop the busy-core helper (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="12 s answers, silence end only")
     args = parser.parse_args()

@@ -127,8 +127,13 @@ class AnswerInProgress:
                 )
             else:
                 raw = final
-            if recognition.lagged:
-                extra.append("the recognizer was behind and used its quicker pass")
+            if recognition.lagged >= 2:
+                extra.append(
+                    "the computer was busy: recognition fell behind and switched to its "
+                    "quick, less accurate pass"
+                )
+            elif recognition.lagged:
+                extra.append("the computer was busy: recognition skipped its second pass")
         if self._own_thread:
             self._recognizers.close()
         notes = (*notes, *extra)

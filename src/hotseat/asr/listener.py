@@ -48,7 +48,7 @@ from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
-FINAL_WAIT = 3.0  # seconds the final words may take after the answer ends
+FINAL_WAIT = 4.0  # seconds the final words may take after the answer ends (then: live text)
 
 
 @dataclass

@@ -6,12 +6,15 @@ core ran 35-40 s late). So the audio goes through a queue to this thread,
 which owns the recognizer, and the queue is kept short by degrading, not by
 waiting:
 
-- ``behind`` is how old the oldest audio still waiting is (wall-clock seconds);
+- ``behind`` is how old the oldest audio still waiting is (wall-clock seconds),
+  plus what the engine itself has not got through yet (``backlog()``, for
+  pocketsphinx's helper process);
 - over ``PARTIALS_OFF`` the live partial is asked for at most once a second
   (computing it is a good part of the work);
-- over ``SKIP_SECOND_PASS`` the engine is told to lag (``set_lagging(True)``:
+- over ``SKIP_SECOND_PASS`` the engine is told to lag (``set_lagging(1)``:
   pocketsphinx stops decoding each phrase a second time, whole, which halves
-  its work); it stays in that mode for the rest of the answer.
+  its work), and over ``QUICK_PASS`` to lag more (``set_lagging(2)``: a
+  cheaper, less accurate live decoder); it stays so for the rest of the answer.
 
 No audio is ever left out: a transcript with holes would be worse than one
 that is a little late, and the recording is the evidence the feedback quotes.
@@ -38,6 +41,7 @@ from hotseat.transcript import Word
 log = logging.getLogger(__name__)
 PARTIALS_OFF = 0.6
 SKIP_SECOND_PASS = 1.2
+QUICK_PASS = 2.0
 
 
 @dataclass
@@ -47,11 +51,22 @@ class Recognition:
     on_partial: Callable[[str], None]
     words: Future[list[Word]] = field(default_factory=Future)
     best_partial: str = ""
-    lagged: bool = False  # the engine was told to cut corners
+    lagged: int = 0  # how hard the engine was told to cut corners (0: not at all)
     worst_lag: float = 0.0  # seconds the live transcript trailed the audio, at worst
     abandoned: bool = False
     _pending: collections.deque[tuple[bytes, float]] = field(default_factory=collections.deque)
     _finishing: bool = False
+    _first: float | None = None  # when the first audio was captured
+    _queued_seconds: float = 0.0  # audio handed over so far
+    position: float = 0.0  # seconds of audio the engine has recognised
+
+    def lag(self) -> float:
+        """Seconds between the voice and the recognizer: audio said at ``_first + t``
+        (real time) and recognised up to ``position``. Audio handed over faster than
+        real time (a file, what was heard while the model loaded) is not lag."""
+        if self._first is None:
+            return 0.0
+        return max(0.0, time.monotonic() - self._first - self.position)
 
     def wait_final(self, timeout: float, skip: Callable[[], bool]) -> list[Word] | None:
         """The final words, or None after ``timeout`` seconds or once ``skip()`` is true."""
@@ -85,7 +100,12 @@ class RecognizerThread:
         return recognition
 
     def feed(self, recognition: Recognition, pcm16: bytes, captured_at: float) -> None:
+        """Queue audio captured at ``captured_at`` (the first block sets the answer's
+        start, from which lag is measured)."""
         with self._lock:
+            if recognition._first is None:
+                recognition._first = captured_at
+            recognition._queued_seconds += len(pcm16) / 2 / 16000
             recognition._pending.append((pcm16, captured_at))
             self._lock.notify_all()
 
@@ -95,9 +115,8 @@ class RecognizerThread:
             self._lock.notify_all()
 
     def behind(self, recognition: Recognition) -> float:
-        with self._lock:
-            pending = recognition._pending
-            return time.monotonic() - pending[0][1] if pending else 0.0
+        """How far the live transcript trails the voice, in seconds (see ``Recognition.lag``)."""
+        return recognition.lag()
 
     def close(self) -> None:
         with self._lock:
@@ -123,33 +142,37 @@ class RecognizerThread:
             with self._lock:
                 self._answers.popleft()
 
-    def _next(self, recognition: Recognition) -> tuple[bytes, float] | None:
-        """The next audio to recognise (None: the answer is over)."""
+    def _next(self, recognition: Recognition) -> tuple[bytes, float] | bool | None:
+        """The next audio to recognise; None when the answer is over; False after a
+        quarter of a second with no audio (time to catch up on the engine's news)."""
         with self._lock:
-            while True:
-                pending = recognition._pending
-                if recognition.abandoned:
-                    pending.clear()
-                if pending:
-                    pcm, captured = pending.popleft()
-                    recognition.worst_lag = max(recognition.worst_lag, time.monotonic() - captured)
-                    return pcm, captured
-                if recognition._finishing or self._closed:
-                    return None
-                self._lock.wait(0.25)
+            pending = recognition._pending
+            if recognition.abandoned:
+                pending.clear()
+            if pending:
+                return pending.popleft()
+            if recognition._finishing or self._closed:
+                return None
+            self._lock.wait(0.25)
+            return pending.popleft() if pending else False
 
     def _recognise(self, recognition: Recognition, engine: Engine) -> None:
         recognizer: Recognizer = engine.recognizer()
-        shown, last_partial = "", 0.0
+        backlog = getattr(recognizer, "backlog", lambda: 0.0)
+        lagging = getattr(recognizer, "set_lagging", lambda level: None)
+        shown, last_partial, fed = "", 0.0, 0.0
         while (item := self._next(recognition)) is not None:
-            pcm, captured = item
-            recognizer.feed(pcm)
-            lag = time.monotonic() - captured
-            if lag > SKIP_SECOND_PASS and not recognition.lagged:
-                recognition.lagged = True
-                lagging = getattr(recognizer, "set_lagging", None)
-                if lagging is not None:
-                    lagging(True)
+            if item is not False:
+                assert not isinstance(item, bool)
+                recognizer.feed(item[0])
+                fed += len(item[0]) / 2 / 16000
+            recognition.position = fed - backlog()
+            lag = recognition.lag()
+            recognition.worst_lag = max(recognition.worst_lag, lag)
+            level = 2 if lag > QUICK_PASS else 1 if lag > SKIP_SECOND_PASS else 0
+            if level > recognition.lagged:
+                recognition.lagged = level
+                lagging(level)
             now = time.monotonic()
             if recognition._finishing or recognition.abandoned:
                 continue  # the answer is over: only the final words matter now

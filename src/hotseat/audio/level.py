@@ -97,11 +97,8 @@ class SilenceTracker:
             del self._pending[: self._frame]
             self._frames_seen += 1
             # The detector calls its first few frames speech whatever they hold.
-            speech = (
-                self._frames_seen > _SETTLE_FRAMES
-                and dbfs(frame) > QUIET_DB
-                and self._is_speech(frame)
-            )
+            voiced = self._is_speech(frame)  # every frame: the detector keeps state
+            speech = voiced and self._frames_seen > _SETTLE_FRAMES and dbfs(frame) > QUIET_DB
             if speech:
                 self._run += 1
                 if self._run >= 3:  # about 90 ms of voice
