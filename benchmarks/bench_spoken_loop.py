@@ -122,7 +122,10 @@ class Run:
 
     def __init__(self, listener: MicListener, samples: np.ndarray, ending: str) -> None:
         self.listener = listener
-        self.speech_seconds = len(samples) / 16000
+        # The end of speech is the last voiced 30 ms (above -40 dBFS), not the array's end.
+        frames = samples[: len(samples) // 480 * 480].reshape(-1, 480)
+        voiced = np.flatnonzero(np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)) > 0.01)
+        self.speech_seconds = (int(voiced[-1]) + 1) * 480 / 16000 if voiced.size else 0.0
         quiet = np.zeros(int((SILENCE_LIMIT + 4.0) * 16000), np.float32)
         audio = Audio(np.concatenate([samples, quiet])[:, None], 16000)
         self.source = FileSource(audio, speed=1.0)
