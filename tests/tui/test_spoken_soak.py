@@ -104,25 +104,11 @@ def _answers(mode: str) -> list[dict[str, object]]:
     return [dict(row) for row in rows]
 
 
-def _spoken_first_question(term: Terminal) -> None:
-    """Until ``practice`` waits for the microphone before asking (issue 11, item 3),
-    its first question can come while the microphone is still loading ("typed
-    answers"): ask it again (ctrl+r) once the microphone is there."""
-    for _ in range(10):
-        top = term.wait_for("Question 1 of", timeout=60).splitlines()[0]
-        if "microphone (" in top:
-            return
-        time.sleep(1.0)
-        term.send("C-r")
-    raise AssertionError("the first question was never asked with the microphone on")
-
-
 def _until_listening(term: Terminal, number: int, total: int) -> None:
     """Question ``number`` is asked; hurry it along as a keen candidate would (esc stops
     the voice once it speaks, ctrl+s skips the thinking time) until the microphone listens."""
-    term.wait_for(f"Question {number} of {total}", timeout=60)
-    if number == 1:
-        _spoken_first_question(term)
+    top = term.wait_for(f"Question {number} of {total}", timeout=60).splitlines()[0]
+    assert "microphone (sphinx)" in top, f"question {number} is not answered aloud: {top}"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         screen = term.screen()
