@@ -299,7 +299,17 @@ class PulseServer:
         self.pactl("set-default-source", MIC)
         for sink in (SPEAKER, MIC_FEED):
             for source, target in (("hotseat_silence", sink), (f"{sink}.monitor", "hotseat_drain")):
-                load("module-loopback", f"source={source}", f"sink={target}", "latency_msec=20")
+                load(
+                    "module-loopback",
+                    f"source={source}",
+                    f"sink={target}",
+                    "latency_msec=20",
+                    # Never re-routed: a test that unplugs the microphone (unloads its
+                    # source) and sets it as the default again must not move these
+                    # onto it, which would loop the microphone into itself.
+                    "source_dont_move=true",
+                    "sink_dont_move=true",
+                )
 
     def load_module(self, name: str, *args: str) -> None:
         self.pactl("load-module", name, *args)

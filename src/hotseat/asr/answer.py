@@ -1,18 +1,22 @@
 """One answer in progress: audio in, live text out, a timed transcript at the end.
 
 Used only on the Listener's worker thread. Audio arrives as 16 kHz mono PCM16;
-it is saved, metered, checked for silence and fed to the recognizer. When the
-engine is still loading, audio waits in a backlog and is fed once it is ready,
-so the first answer loses nothing.
+it is saved, metered and checked for silence here, in real time, and handed to
+the recognizer's own thread (``asr.recognition``), which may lag without ever
+holding up the meter, the silence detector or the recording. When the engine
+is still loading, audio waits in a backlog and is handed over once it is
+ready, so the first answer loses nothing.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from hotseat.asr.engine import SAMPLE_RATE, Engine, Recognizer, join_words
-from hotseat.audio.level import LevelMeter, SilenceTracker
+from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
+from hotseat.asr.recognition import Recognition, RecognizerThread
+from hotseat.audio.level import FLOOR_DB, SPEECH_LEVEL_DB, LevelMeter, SilenceTracker
 from hotseat.audio.wavfile import WavWriter
 from hotseat.transcript import Transcript, Word
 
@@ -24,17 +28,45 @@ class AnswerInProgress:
         on_level: Callable[[float], None],
         recording: Path | None,
         offset: float = 0.0,
+        recognizers: RecognizerThread | None = None,
+        generation: int = 0,
     ) -> None:
         self._on_partial = on_partial
-        self._meter = LevelMeter(on_level)
-        self.silence = SilenceTracker()
+        self._on_level = on_level
+        self._meter = LevelMeter(self._level)
+        self.silence = SilenceTracker()  # a fresh detector for every answer
         self._writer = WavWriter(recording) if recording is not None else None
         self.offset = offset  # seconds between start_answer() and the first sample
-        self._recognizer: Recognizer | None = None
+        self.generation = generation  # which start_answer() this is
+        self._recognizers = recognizers or RecognizerThread()
+        self._own_thread = recognizers is None
+        self._recognition: Recognition | None = None
         self._engine_name = "none"
-        self._backlog: list[bytes] = []
-        self._last_partial = ""
+        self._backlog: list[tuple[bytes, float]] = []
         self.samples = 0
+        self.level = FLOOR_DB  # the latest level the meter showed
+
+    def _level(self, db: float) -> None:
+        self.level = db
+        self._on_level(db)
+
+    @property
+    def speaking(self) -> bool:
+        """True while the meter shows the candidate's voice (never end the answer then)."""
+        return self.level > SPEECH_LEVEL_DB
+
+    def silence_seconds(self) -> float:
+        """Silence since the candidate last spoke in this answer (0 before the first word)."""
+        if not self.silence.heard_speech or self.speaking:
+            return 0.0
+        return self.silence.silence_seconds
+
+    @property
+    def behind(self) -> float:
+        """How far recognition trails the audio, in seconds."""
+        if self._recognition is None:
+            return 0.0
+        return self._recognizers.behind(self._recognition)
 
     @property
     def recording(self) -> Path | None:
@@ -42,46 +74,69 @@ class AnswerInProgress:
 
     @property
     def has_engine(self) -> bool:
-        return self._recognizer is not None
+        return self._recognition is not None
 
     def attach(self, engine: Engine) -> None:
         """The engine is ready: catch up on the audio heard so far."""
-        self._recognizer = engine.recognizer()
+        self._recognition = self._recognizers.begin(engine, self._on_partial)
         self._engine_name = engine.name
         backlog, self._backlog = self._backlog, []
-        for pcm in backlog:
-            self._recognizer.feed(pcm)
-        self._publish()
+        for pcm, captured in backlog:
+            self._recognizers.feed(self._recognition, pcm, captured)
 
-    def feed(self, pcm16: bytes) -> None:
+    def feed(self, pcm16: bytes, captured_at: float | None = None) -> None:
         if not pcm16:
             return
+        captured = time.monotonic() if captured_at is None else captured_at
         self.samples += len(pcm16) // 2
         if self._writer is not None:
             self._writer.write(pcm16)
         self._meter.feed(pcm16)
         self.silence.feed(pcm16)
-        if self._recognizer is None:
-            self._backlog.append(pcm16)
+        if self._recognition is None:
+            self._backlog.append((pcm16, captured))
             return
-        self._recognizer.feed(pcm16)
-        self._publish()
+        self._recognizers.feed(self._recognition, pcm16, captured)
 
-    def _publish(self) -> None:
-        assert self._recognizer is not None
-        text = self._recognizer.partial()
-        if text != self._last_partial:  # the UI only hears about real changes
-            self._last_partial = text
-            self._on_partial(text)
-
-    def finish(self, asked_gap: float | None, notes: tuple[str, ...]) -> Transcript:
+    def finish(
+        self,
+        asked_gap: float | None,
+        notes: tuple[str, ...],
+        wait: float = 3.0,
+        skip: Callable[[], bool] = lambda: False,
+    ) -> Transcript:
         """Final words, shifted onto the answer clock.
 
         ``asked_gap`` is the time from the question being fully asked to
-        start_answer(), when known; the first-word delay adds it.
+        start_answer(), when known; the first-word delay adds it. The final
+        words are awaited at most ``wait`` seconds, or until ``skip()``: after
+        that the live text so far stands in for them, with a note.
         """
         self.close_recording()
-        raw: list[Word] = self._recognizer.finish() if self._recognizer is not None else []
+        raw: list[Word] = []
+        extra: list[str] = []
+        recognition = self._recognition
+        if recognition is not None:
+            self._recognizers.end(recognition)
+            final = recognition.wait_final(wait, skip)
+            if final is None:
+                raw = [Word(w) for w in recognition.best_partial.split()]
+                extra.append(
+                    "the transcript is the live text: the final recognition was "
+                    + ("skipped" if skip() else "late")
+                )
+            else:
+                raw = final
+            if recognition.lagged >= 2:
+                extra.append(
+                    "the computer was busy: recognition fell behind and switched to its "
+                    "quick, less accurate pass"
+                )
+            elif recognition.lagged:
+                extra.append("the computer was busy: recognition skipped its second pass")
+        if self._own_thread:
+            self._recognizers.close()
+        notes = (*notes, *extra)
         words = tuple(
             Word(
                 w.word,

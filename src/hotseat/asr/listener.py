@@ -3,13 +3,23 @@
 Threads:
 
 - PortAudio's callback thread only queues audio blocks (see ``audio.capture``).
-- A loader thread opens the microphone's device list and loads the engine
-  (seconds for Vosk) as soon as the listener is made, so the model is ready
+- A loader thread opens the microphone (one stream for the whole session,
+  through the audio owner thread: see ``audio.capture``) and loads the engine
+  (seconds for Vosk) as soon as the listener is made, so both are ready
   while the home screen is up.
-- One worker thread owns the recognizer: it drains the audio queue, converts
-  to 16 kHz, saves, meters, recognises and calls the client's callbacks.
+- One worker thread takes each answer's audio in real time: it converts to
+  16 kHz, saves, meters, watches for silence and hands the audio to the
+  recognizer's thread (``asr.recognition``), which may lag without holding
+  any of that up.
 
 The public methods only put commands on the worker's queue and return.
+Silence is counted per answer (``generation``): an answer that has not begun
+on the worker yet, or one still finishing, never lends its silence to the
+next, and silence only counts after the candidate has spoken.
+
+When the microphone is lost mid-answer the answer goes on: the gap is filled
+with silence (so word times still match the clock), the transcript notes when
+the microphone went and came back, and ``on_device`` tells the client.
 Audio captured while ``paused_when()`` is true (the interviewer speaking)
 is replaced by silence, so the candidate's transcript never contains the
 interviewer's voice and word times still match the answer clock.
@@ -27,16 +37,18 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hotseat.asr.answer import AnswerInProgress
-from hotseat.asr.engine import Engine, EngineError
+from hotseat.asr.engine import SAMPLE_RATE, Engine, EngineError
 from hotseat.asr.loader import Loaded, load_engine
-from hotseat.audio.capture import AudioSource, Capture
-from hotseat.audio.devices import DeviceError, choose_input_device
+from hotseat.asr.recognition import RecognizerThread
+from hotseat.audio.capture import AudioSource, Capture, MicStream
+from hotseat.audio.devices import DeviceError
 from hotseat.audio.resample import StreamConverter
 from hotseat.audio.wavfile import new_recording_path
 from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
+FINAL_WAIT = 4.0  # seconds the final words may take after the answer ends (then: live text)
 
 
 @dataclass
@@ -47,6 +59,7 @@ class _Start:
     recording: Path | None
     called_at: float
     asked_at: float | None
+    generation: int
 
 
 class MicListener:
@@ -61,6 +74,7 @@ class MicListener:
         source_factory: Callable[[], AudioSource] | None = None,
         on_ready: Callable[[], None] | None = None,
         preloaded: Engine | None = None,
+        on_device: Callable[[str, str], None] | None = None,
     ) -> None:
         self._settings = settings or load_settings()
         self._engine_choice = engine or self._settings.engine
@@ -77,6 +91,12 @@ class MicListener:
         self._answer: AnswerInProgress | None = None
         self._ended_by = ""
         self._next: _Start | None = None
+        self._generation = 0  # of the latest start_answer()
+        self._skip_wait = False
+        self._on_device = on_device
+        self._device_events: list[tuple[str, str, float]] = []
+        self._mic = MicStream(self._device_spec) if source_factory is None else None
+        self._recognizers = RecognizerThread()
         self.last_recording: Path | None = None
         threading.Thread(target=self._load, name="hotseat-asr-load", daemon=True).start()
         self._worker = threading.Thread(target=self._run, name="hotseat-listener", daemon=True)
@@ -125,8 +145,21 @@ class MicListener:
         return "loading" if not self._engine.done() else "none"
 
     def silence_seconds(self) -> float:
+        """Silence after speech in the latest answer (0 until it has begun and been spoken)."""
         answer = self._answer
-        return answer.silence.silence_seconds if answer is not None else 0.0
+        if answer is None or answer.generation != self._generation or self.microphone_lost:
+            return 0.0  # a dead microphone's silence is not the candidate's
+        return answer.silence_seconds()
+
+    @property
+    def behind(self) -> float:
+        """How far the live transcript trails the voice, in seconds."""
+        answer = self._answer
+        return answer.behind if answer is not None else 0.0
+
+    @property
+    def microphone_lost(self) -> bool:
+        return self._mic is not None and self._mic.lost
 
     # -- commands ----------------------------------------------------------------
 
@@ -143,18 +176,31 @@ class MicListener:
         path: Path | None = Path(recording_path) if recording_path else None
         if path is None and self._settings.save_recordings:
             path = new_recording_path()
-        start = _Start(on_partial, on_level, on_final, path, time.monotonic(), asked_at)
+        self._generation += 1
+        self._skip_wait = False
+        start = _Start(
+            on_partial, on_level, on_final, path, time.monotonic(), asked_at, self._generation
+        )
         self._commands.put(start)
 
     def finish_answer(self) -> None:
         self._commands.put("finish")
+
+    def skip_waiting(self) -> None:
+        """Stop waiting for the final words: the live text so far becomes the answer."""
+        self._skip_wait = True
 
     def cancel(self) -> None:
         self._commands.put("cancel")
 
     def close(self) -> None:
         self._commands.put("close")
+        self._skip_wait = True
         self._worker.join(timeout=5.0)
+        self._recognizers.close()
+        if self._mic is not None:
+            with contextlib.suppress(Exception):  # closing must never fail
+                self._mic.close()
         if self._engine.done() and self._engine.exception() is None and not self._preloaded:
             engine = self._engine.result().engine
             closer = getattr(engine, "close", None)
@@ -164,10 +210,13 @@ class MicListener:
     # -- the loader thread -------------------------------------------------------
 
     def _load(self) -> None:
-        if self._source_factory is None and self._engine_choice != "typed":
+        if self._mic is not None and self._engine_choice != "typed":
             try:
-                choose_input_device(self._device_spec)
+                self._mic.open()  # kept open for the whole session
+                self._mic.subscribe(self._device_changed)
             except DeviceError as exc:
+                self._device_notice = NO_MIC.format(reason=exc)
+            except Exception as exc:  # the owner thread timed out, or PortAudio failed oddly
                 self._device_notice = NO_MIC.format(reason=exc)
         try:
             self._engine.set_result(self._load_engine())
@@ -204,6 +253,8 @@ class MicListener:
                 try:
                     self._record(command)
                 except Exception as exc:  # the answer must still end, or the app would wait
+                    if self._mic is not None:
+                        self._mic.tap(None)  # the broken answer hears no more
                     self._fail(command, exc)
                 command = self._ended_by
             if command == "close":  # a stray finish or cancel between answers is ignored
@@ -220,7 +271,15 @@ class MicListener:
     def _open_source(self) -> AudioSource:
         if self._source_factory is not None:
             return self._source_factory()
-        return Capture(choose_input_device(self._device_spec))
+        if self._mic is None or self._device_notice:
+            raise DeviceError(self._device_notice or "no microphone")
+        return Capture(self._mic)
+
+    def _device_changed(self, kind: str, text: str) -> None:
+        """From the audio owner thread: the microphone went away or came back."""
+        self._device_events.append((kind, text, time.monotonic()))
+        if self._on_device is not None:
+            self._on_device(kind, text)
 
     def _record(self, start: _Start) -> None:
         """Run one answer until finish, cancel or close (kept in ``_ended_by``)."""
@@ -234,8 +293,16 @@ class MicListener:
             notes.append(self._device_notice)
             source = None
         offset = max(0.0, time.monotonic() - start.called_at)
-        answer = AnswerInProgress(start.on_partial, start.on_level, start.recording, offset)
+        answer = AnswerInProgress(
+            start.on_partial,
+            start.on_level,
+            start.recording,
+            offset,
+            recognizers=self._recognizers,
+            generation=start.generation,
+        )
         self._answer = answer
+        events_before = events_seen = len(self._device_events)
         converter = StreamConverter(source.rate) if source is not None else None
         command = ""
         while not command:
@@ -251,9 +318,18 @@ class MicListener:
                 if not command:
                     time.sleep(0.02)
                 continue
+            if len(self._device_events) > events_seen:
+                # Lost or back: the quiet of a dead microphone is not the candidate's pause.
+                events_seen = len(self._device_events)
+                answer.silence.restart()
             block = source.read(timeout=0.02)
             if block is not None:
+                if converter.rate != source.rate:  # the device came back at another rate
+                    answer.feed(converter.flush())
+                    converter = StreamConverter(source.rate)
                 answer.feed(self._mute_if_paused(converter.process(block)))
+            elif self._mic is not None and self._mic.lost:
+                self._fill_gap(answer, start)
         if source is not None and converter is not None:
             source.stop()
             for block in source.drain():
@@ -261,19 +337,46 @@ class MicListener:
             answer.feed(converter.flush())
             if source.overflows:
                 notes.append(f"{source.overflows} short gaps in the microphone audio")
+        notes.extend(self._device_notes(events_before, start.called_at))
         engine = self._engine_for_final()
         if engine is not None and not answer.has_engine:
             answer.attach(engine)
         elif engine is None:
             notes.append(self.notice or "speech recognition is not available")
         asked_gap = None if start.asked_at is None else start.called_at - start.asked_at
-        transcript = answer.finish(asked_gap, (*self._notes_for_engine(), *notes))
+        transcript = answer.finish(
+            asked_gap,
+            (*self._notes_for_engine(), *notes),
+            wait=FINAL_WAIT,
+            skip=lambda: self._skip_wait or command in ("cancel", "close"),
+        )
         if command == "cancel" and answer.recording is not None:
             answer.recording.unlink(missing_ok=True)
         else:
             self.last_recording = answer.recording
         self._answer = None
         start.on_final(transcript)
+
+    @staticmethod
+    def _fill_gap(answer: AnswerInProgress, start: _Start) -> None:
+        """The microphone is gone: silence stands in, so the answer keeps the clock's length."""
+        heard = answer.offset + answer.samples / SAMPLE_RATE
+        missing = time.monotonic() - start.called_at - heard
+        if missing >= 0.1:
+            answer.feed(bytes(int(missing * SAMPLE_RATE) * 2))
+
+    def _device_notes(self, since: int, began: float) -> list[str]:
+        """What happened to the microphone during this answer, for the transcript."""
+        notes = []
+        for kind, text, at in self._device_events[since:]:
+            clock = _clock(at - began)
+            if kind == "lost":
+                notes.append(f"the microphone was lost at {clock} ({text}); the gap is silent")
+            else:
+                notes.append(f"the microphone came back at {clock}")
+        if self._mic is not None and self._mic.lost:
+            notes.append("the microphone was still gone when the answer ended")
+        return notes
 
     def _mute_if_paused(self, pcm16: bytes) -> bytes:
         return bytes(len(pcm16)) if self._paused_when() else pcm16
@@ -287,3 +390,8 @@ class MicListener:
     def _notes_for_engine(self) -> tuple[str, ...]:
         notice = self.notice if self._engine.done() else ""
         return (notice,) if notice else ()
+
+
+def _clock(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

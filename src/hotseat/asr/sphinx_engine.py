@@ -18,6 +18,7 @@ two. Finishing an answer only waits for the batch decode of its last phrase.
 from __future__ import annotations
 
 import re
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
@@ -56,9 +57,16 @@ class _Phrase:
         self.live = live
         self.final = final
 
-    def best(self, wait: bool = False) -> list[Word]:
+    def best(self, wait: bool = False, until: float | None = None) -> list[Word]:
+        """The batch words if ready (waiting when asked, until ``until`` at most), else live."""
         if self.final is None:
             return self.live
+        if wait and until is not None:
+            try:
+                return self.final.result(timeout=max(0.0, until - time.monotonic()))
+            except TimeoutError:
+                self.final.cancel()  # not started yet: the next answer need not wait for it
+                return self.live
         if wait or self.final.done():
             return self.final.result()
         return self.live
@@ -73,6 +81,9 @@ class SphinxRecognizer:
     """
 
     MAX_PHRASE = 10.0  # seconds: a phrase with no pause is cut (at its quietest moment)
+    # Live answers: how long the end of an answer may wait for the second pass of its
+    # last phrases; past that their live words stand (files always wait).
+    FINAL_BUDGET = 0.7
     MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
     LEAD = 0.3  # seconds kept before the first speech of a phrase
     # A phrase never louder than this is (near-)digital silence, such as the muted
@@ -99,6 +110,21 @@ class SphinxRecognizer:
         self._phrases: list[_Phrase] = []
         self._partial_key: tuple[int, int] | None = None
         self._partial_text = ""
+        self.lagging = 0  # how far behind the voice: 0 not, 1 behind, 2 far behind
+
+    @property
+    def heard(self) -> float:
+        """Seconds of audio recognised so far."""
+        return self._heard
+
+    def set_lagging(self, level: int) -> None:
+        """Recognition trails the voice: cut corners for the rest of the answer.
+
+        1: skip the second, whole-phrase decode (phrases keep their live words);
+        2: also decode live with narrow beams at half the frame rate from the next
+        phrase on, about three times less work for somewhat worse words.
+        """
+        self.lagging = max(self.lagging, level)
 
     def _live_feed(self, pcm16: bytes) -> None:
         if self._live is None or not pcm16:
@@ -124,9 +150,14 @@ class SphinxRecognizer:
             self._live.end_utt()
             self._live_open = False
             live = _segment_words(self._live, self._phrase_start)
+        if self._live is not None and self.lagging >= 2:
+            self._live = self._engine.quick_decoder()
         if self._loud and audio:
-            final = self._engine.decode_batch(audio, self._phrase_start)
-            self._phrases.append(_Phrase(live, final))
+            if self.lagging and self._live is not None:
+                self._phrases.append(_Phrase(live, None))
+            else:
+                final = self._engine.decode_batch(audio, self._phrase_start)
+                self._phrases.append(_Phrase(live, final))
         self._phrase = bytearray(rest)
         self._phrase_start += keep / 2 / 16000
         self._cuts += 1
@@ -190,7 +221,8 @@ class SphinxRecognizer:
         elif self._live is not None and self._live_open:
             self._live.end_utt()
             self._live_open = False
-        words = [w for phrase in self._phrases for w in phrase.best(wait=True)]
+        until = time.monotonic() + self.FINAL_BUDGET if self._live is not None else None
+        words = [w for phrase in self._phrases for w in phrase.best(wait=True, until=until)]
         self._phrases = []
         self._partial_key, self._partial_text = None, ""
         return words
@@ -211,12 +243,22 @@ class SphinxEngine:
             raise EngineError(f"pocketsphinx could not start: {exc}") from None
         self.segment = segment
         self.pause = pause  # seconds of quiet that end a phrase
+        self._config = config
+        self._quick: Any = None
         # The batch decoder belongs to this one worker thread.
         self._batch_thread = ThreadPoolExecutor(1, thread_name_prefix="hotseat-sphinx-batch")
 
     @property
     def description(self) -> str:
         return "pocketsphinx (built-in US English model)"
+
+    def quick_decoder(self) -> Any:
+        """A cheaper live decoder for when recognition falls far behind (made on first use)."""
+        if self._quick is None:
+            from pocketsphinx import Decoder
+
+            self._quick = Decoder(logfn="/dev/null", beam=1e-30, wbeam=1e-20, ds=2, **self._config)
+        return self._quick
 
     def decode_batch(self, pcm16: bytes, offset: float) -> Future[list[Word]]:
         return self._batch_thread.submit(self._decode_whole, pcm16, offset)

@@ -37,20 +37,27 @@ def _serve(requests: Connection, conn: Connection) -> None:
         return
     conn.send(("ready", None))
     recognizer: SphinxRecognizer | None = None
-    shown = ""
+    shown, fed = "", 0
     while True:
         try:
             kind, payload = requests.recv()
         except (EOFError, OSError):
             return  # the app went away
         if kind == "start":
-            recognizer, shown = engine.recognizer(bool(payload)), ""
+            recognizer, shown, fed = engine.recognizer(bool(payload)), "", 0
         elif kind == "feed" and recognizer is not None:
             recognizer.feed(payload)
+            fed += 1
+            if fed % 10 == 0:  # twice a second: how far it has got (the parent reads it)
+                conn.send(("heard", recognizer.heard))
+        elif kind == "partial" and recognizer is not None:
             text = recognizer.partial()
             if text != shown:
                 shown = text
                 conn.send(("partial", text))
+            conn.send(("heard", recognizer.heard))  # so the parent knows how far behind it is
+        elif kind == "lagging" and recognizer is not None:
+            recognizer.set_lagging(int(payload))
         elif kind == "finish" and recognizer is not None:
             words = recognizer.finish()
             conn.send(("words", [w.to_dict() for w in words]))
@@ -60,20 +67,38 @@ def _serve(requests: Connection, conn: Connection) -> None:
 
 
 class ProcessRecognizer:
+    """The parent's side. The child works out a partial only when asked for one,
+    so a parent that is behind (and asks less often) takes load off it too."""
+
     def __init__(self, engine: SphinxProcessEngine, partials: bool) -> None:
         self._engine = engine
         self._partial = ""
+        self._partials = partials
+        self._sent = 0.0  # seconds of audio sent to the child
+        self._heard = 0.0  # seconds of audio the child had recognised when it last said
         engine.send("start", partials)
 
     def feed(self, pcm16: bytes) -> None:
         if pcm16:
             self._engine.send("feed", pcm16)
+            self._sent += len(pcm16) / 2 / 16000
+
+    def backlog(self) -> float:
+        """Seconds of audio sent but not yet recognised by the child (as of its last word)."""
+        return max(0.0, self._sent - self._heard)
+
+    def set_lagging(self, level: int) -> None:
+        self._engine.send("lagging", level)
 
     def partial(self) -> str:
+        if self._partials:
+            self._engine.send("partial", None)
         while self._engine.poll():
             kind, payload = self._engine.receive()
             if kind == "partial":
                 self._partial = str(payload)
+            elif kind == "heard":
+                self._heard = float(payload)
         return self._partial
 
     def finish(self) -> list[Word]:

@@ -1,28 +1,54 @@
-"""The microphone stream.
+"""The microphone: one input stream for the whole session, gated per answer.
 
-PortAudio calls ``_callback`` on its own real-time thread. It only copies the
-block into a queue and counts trouble (input overflows from PortAudio, and
-blocks dropped because nobody drained the queue); everything else happens on
-the recognizer's thread, which calls ``read()``.
+Opening and closing an input stream for every answer (on the recognizer's
+thread, while the voice opened output streams on another) is what crashed
+the app in rapid-fire drills: PortAudio is not thread-safe. So ``MicStream``
+opens the device once, on the audio owner thread (``audio.owner``), and keeps
+it open; an answer takes the blocks that arrive between ``Capture.start()``
+and ``Capture.stop()`` and the rest are dropped.
+
+PortAudio calls ``_callback`` on its own real-time thread. It only notes the
+time, copies the block into the current answer's queue (if any) and counts
+trouble (input overflows, blocks dropped because nobody drained the queue).
+
+Losing the device: the owner thread checks the stream ten times a second. A
+stream that has delivered nothing for ``LOST_AFTER`` seconds, or stopped, is
+lost: it is closed, subscribers hear ``("lost", reason)``, and every
+``RETRY_EVERY`` seconds PortAudio is re-initialised (it only sees a device
+that came back after that, and that is only safe with no stream open) and the
+device reopened. When blocks flow again subscribers hear ``("back", name)``.
 """
 
 from __future__ import annotations
 
+import contextlib
 import queue
+import threading
+import time
+from collections.abc import Callable
 from typing import Any, Protocol
 
 import numpy as np
 import numpy.typing as npt
 
-from hotseat.audio.devices import DeviceError, InputDevice, sounddevice_module
+from hotseat.audio.devices import DeviceError, InputDevice, choose_input_device
+from hotseat.audio.native_stderr import quiet_stderr
+from hotseat.audio.owner import AudioOwner, audio_owner
+from hotseat.audio.pulse_watch import PulseSourceWatch, default_source
 
 Block = npt.NDArray[np.float32]  # (frames, channels), float32 in [-1, 1]
+DeviceChange = Callable[[str, str], None]  # ("lost" | "back", what to tell the user)
+# A stream that stops, or delivers nothing for this long, is lost. Not shorter: a sound
+# server that has just come back may deliver its first blocks up to ~2 s apart.
+LOST_AFTER = 2.5
+RETRY_EVERY = 1.0
 
 
 class AudioSource(Protocol):
     """Blocks of audio at ``rate`` Hz; the microphone, or a stand-in."""
 
-    rate: int
+    @property
+    def rate(self) -> int: ...
 
     @property
     def overflows(self) -> int: ...
@@ -36,54 +62,209 @@ class AudioSource(Protocol):
     def stop(self) -> None: ...
 
 
-class Capture:
-    """Records ``device`` at its native rate in blocks of ``block_seconds``."""
+class MicStream:
+    """The session's one input stream; see the module's docstring."""
 
     def __init__(
-        self, device: InputDevice, block_seconds: float = 0.05, max_seconds: float = 60.0
+        self, device_spec: str = "", block_seconds: float = 0.05, owner: AudioOwner | None = None
     ) -> None:
-        self.device = device
-        self.rate = device.rate
-        self._blocksize = max(1, int(device.rate * block_seconds))
-        self._queue: queue.Queue[Block] = queue.Queue(
-            maxsize=max(1, int(max_seconds / block_seconds))
-        )
+        self._owner = owner or audio_owner()
+        self._spec = device_spec
+        self._block_seconds = block_seconds
         self._stream: Any = None
-        self._overflows = 0
-        self._dropped = 0
+        self.device: InputDevice | None = None
+        self.rate = 0
+        self.state = "closed"  # "open", "lost" or "closed"
+        self.problem = ""  # why the device was lost, for notes
+        self.overflows = 0
+        self._last_block = 0.0
+        self._opened_at = 0.0
+        self._next_try = 0.0
+        self._announce_back = False
+        self._tap: queue.Queue[Block] | None = None
+        self._tap_lock = threading.Lock()
+        self._subscribers: list[DeviceChange] = []
+        self._stop_watch: Callable[[], None] | None = None
+        self._server_watch: PulseSourceWatch | None = None
+
+    # -- any thread -----------------------------------------------------------------
+
+    def open(self) -> None:
+        """Open the device and keep it open; raises DeviceError (one sentence)."""
+        self._owner.call(self._open_here, timeout=30.0)
+        if self._stop_watch is None:
+            self._stop_watch = self._owner.every(self._watch)
+
+    def close(self) -> None:
+        stop, self._stop_watch = self._stop_watch, None
+        if stop is not None:
+            stop()
+        self._owner.call(self._close_here)
+        self.state = "closed"
+        self._watch_server(None)
+
+    def subscribe(self, change: DeviceChange) -> None:
+        """``change("lost", reason)`` / ``change("back", name)`` from the owner thread."""
+        self._subscribers.append(change)
+
+    @property
+    def lost(self) -> bool:
+        """True while the microphone is gone (the stream stopped, or its source was removed)."""
+        server = self._server_watch
+        return self.state == "lost" or (server is not None and server.gone)
+
+    def tap(self, sink: queue.Queue[Block] | None) -> None:
+        """Send blocks to ``sink`` from now on (None: drop them)."""
+        with self._tap_lock:
+            self._tap = sink
+
+    # -- PortAudio's thread ------------------------------------------------------------
+
+    def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
+        self._last_block = time.monotonic()
+        if status.input_overflow:
+            self.overflows += 1
+        sink = self._tap
+        if sink is not None:
+            try:
+                sink.put_nowait(indata.copy())
+            except queue.Full:
+                self.overflows += 1
+
+    # -- the owner thread -------------------------------------------------------------
+
+    def _open_here(self) -> None:
+        sd = self._owner.sounddevice()
+        device = choose_input_device(self._spec)
+        last_error: Exception | None = None
+        for channels in dict.fromkeys((1, min(2, device.channels))):
+            stream: Any = None
+            try:
+                with quiet_stderr():
+                    stream = sd.InputStream(
+                        device=device.index,
+                        channels=channels,
+                        samplerate=device.rate,
+                        blocksize=max(1, int(device.rate * self._block_seconds)),
+                        dtype="float32",
+                        callback=self._callback,
+                    )
+                    self._owner.opened(stream)
+                    self._opened_at = self._last_block = time.monotonic()
+                    stream.start()
+            except Exception as exc:  # PortAudioError, or ValueError for bad settings
+                last_error = exc
+                if stream is not None:
+                    self._discard(stream)
+                continue
+            self._stream, self.device, self.rate = stream, device, device.rate
+            self.state = "open"
+            if device.name in ("default", "pulse", "pipewire") or "pulse" in device.name:
+                self._watch_server(default_source())
+            return
+        raise DeviceError(f"cannot open the microphone {device.name!r}: {last_error}")
+
+    def _discard(self, stream: Any) -> None:
+        try:
+            with quiet_stderr():
+                stream.abort(ignore_errors=True)
+                stream.close(ignore_errors=True)
+        finally:
+            self._owner.closed(stream)
+
+    def _close_here(self) -> None:
+        stream, self._stream = self._stream, None
+        if stream is not None:
+            self._discard(stream)
+
+    def _watch(self) -> None:
+        now = time.monotonic()
+        if self.state == "open":
+            silent_for = now - self._last_block
+            active = self._stream is not None and bool(self._stream.active)
+            if silent_for > LOST_AFTER or not active:
+                self.problem = (
+                    "the audio stopped (unplugged, or the sound server went away)"
+                    if not active
+                    else "no audio has come from it for a few seconds"
+                )
+                self._close_here()
+                self.state = "lost"
+                self._next_try = now + RETRY_EVERY
+                if not self._announce_back:  # already said it was lost
+                    self._announce_back = True
+                    self._tell("lost", self.problem)
+            elif self._announce_back and self._last_block > self._opened_at:
+                self._announce_back = False
+                name = self.device.name if self.device else ""
+                generic = name in ("", "default", "pulse", "pipewire", "sysdefault")
+                self._tell("back", "the system's default input" if generic else name)
+        elif self.state == "lost" and now >= self._next_try:
+            self._next_try = now + RETRY_EVERY
+            if not self._owner.reinitialize():
+                return  # the voice is playing: try again when it is not
+            try:
+                self._open_here()
+            except DeviceError:
+                self.state = "lost"
+
+    def _watch_server(self, source: str | None) -> None:
+        old, self._server_watch = self._server_watch, None
+        if old is not None:
+            old.close()
+        if source is not None:
+            self._server_watch = PulseSourceWatch(source, self._server_changed)
+
+    def _server_changed(self, kind: str, text: str) -> None:
+        """From the server watch's thread: the source went away, or is back."""
+        if kind == "back" and self.state == "open":
+            # The server may have left the stream on the stand-in source: open afresh
+            # so it records from the default source (the returning microphone) again.
+            with contextlib.suppress(Exception):  # the health check reopens it if this fails
+                self._owner.call(self._reopen_here, timeout=10.0)
+        self._tell(kind, text)
+
+    def _reopen_here(self) -> None:
+        watch, self._server_watch = self._server_watch, None  # keep it: it is reporting
+        self._close_here()
+        try:
+            self._open_here()
+        except DeviceError:
+            self.state = "lost"
+            self._next_try = time.monotonic() + RETRY_EVERY
+        new, self._server_watch = self._server_watch, watch
+        if new is not None:
+            new.close()
+
+    def _tell(self, kind: str, text: str) -> None:
+        for subscriber in list(self._subscribers):
+            subscriber(kind, text)
+
+
+class Capture:
+    """One answer's audio from a ``MicStream``: the blocks between start() and stop()."""
+
+    def __init__(self, mic: MicStream, max_seconds: float = 60.0) -> None:
+        self.mic = mic
+        self._queue: queue.Queue[Block] = queue.Queue(
+            maxsize=max(1, int(max_seconds / mic._block_seconds))
+        )
+        self._overflows_at_start = 0
+
+    @property
+    def rate(self) -> int:
+        return self.mic.rate
 
     @property
     def overflows(self) -> int:
         """Blocks PortAudio or this queue could not keep (a sign of an overloaded machine)."""
-        return self._overflows + self._dropped
-
-    def _callback(self, indata: Any, frames: int, time: Any, status: Any) -> None:
-        if status.input_overflow:
-            self._overflows += 1
-        try:
-            self._queue.put_nowait(indata.copy())
-        except queue.Full:
-            self._dropped += 1
+        return self.mic.overflows - self._overflows_at_start
 
     def start(self) -> None:
-        sd = sounddevice_module()
-        last_error: Exception | None = None
-        for channels in dict.fromkeys((1, min(2, self.device.channels))):
-            try:
-                self._stream = sd.InputStream(
-                    device=self.device.index,
-                    channels=channels,
-                    samplerate=self.rate,
-                    blocksize=self._blocksize,
-                    dtype="float32",
-                    callback=self._callback,
-                )
-                self._stream.start()
-                return
-            except Exception as exc:  # PortAudioError, or ValueError for bad settings
-                last_error = exc
-                self._close_stream()
-        raise DeviceError(f"cannot open the microphone {self.device.name!r}: {last_error}")
+        if self.mic.state == "closed":
+            self.mic.open()
+        self._overflows_at_start = self.mic.overflows
+        self.mic.tap(self._queue)
 
     def read(self, timeout: float) -> Block | None:
         try:
@@ -101,12 +282,4 @@ class Capture:
                 return blocks
 
     def stop(self) -> None:
-        self._close_stream()
-
-    def _close_stream(self) -> None:
-        stream, self._stream = self._stream, None
-        if stream is not None:
-            try:
-                stream.stop()
-            finally:
-                stream.close()
+        self.mic.tap(None)

@@ -30,8 +30,15 @@ class InputDevice:
         return f"{self.index}: {self.name} [{self.hostapi}, {self.rate} Hz]{mark}"
 
 
-def sounddevice_module() -> ModuleType:
-    """Import sounddevice, turning a missing PortAudio into a clear DeviceError."""
+def import_sounddevice() -> ModuleType:
+    """Import sounddevice, turning a missing PortAudio into a clear DeviceError.
+
+    Importing it initialises PortAudio: only the audio owner thread calls this
+    (``audio.owner``); everything else asks the owner.
+    """
+    from hotseat.speech.alsa_quiet import silence_alsa_errors
+
+    silence_alsa_errors()
     try:
         import sounddevice
     except OSError as exc:  # raised when libportaudio is not installed
@@ -43,7 +50,14 @@ def sounddevice_module() -> ModuleType:
 
 
 def list_input_devices() -> list[InputDevice]:
-    sd = sounddevice_module()
+    """Every input device PortAudio knows (asked on the audio owner thread)."""
+    from hotseat.audio.owner import audio_owner
+
+    owner = audio_owner()
+    return owner.call(lambda: _list_input_devices(owner.sounddevice()))
+
+
+def _list_input_devices(sd: ModuleType) -> list[InputDevice]:
     try:
         raw: Any = sd.query_devices()
         apis: Any = sd.query_hostapis()

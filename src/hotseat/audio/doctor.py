@@ -15,14 +15,15 @@ _NO_MIC_FIX = (
 
 def level_check(seconds: float = 0.6, device_spec: str = "") -> Check:
     """Record briefly from the chosen microphone and report its loudest moment."""
-    from hotseat.audio.capture import Capture
-    from hotseat.audio.devices import DeviceError, choose_input_device
+    from hotseat.audio.capture import Capture, MicStream
+    from hotseat.audio.devices import DeviceError
     from hotseat.audio.level import dbfs
     from hotseat.audio.resample import StreamConverter
 
+    mic = MicStream(device_spec)
     try:
-        device = choose_input_device(device_spec)
-        capture = Capture(device)
+        mic.open()
+        capture = Capture(mic)
         capture.start()
     except DeviceError as exc:
         return Check("microphone level", "warn", str(exc), _NO_MIC_FIX)
@@ -36,11 +37,13 @@ def level_check(seconds: float = 0.6, device_spec: str = "") -> Check:
                 pcm += converter.process(block)
     finally:
         capture.stop()
+        mic.close()
+    device_name = mic.device.name if mic.device is not None else "the microphone"
     if not pcm:
         return Check(
             "microphone level",
             "warn",
-            f"{device.name} delivered no audio",
+            f"{device_name} delivered no audio",
             "check that no other program holds the microphone",
         )
     windows = [dbfs(bytes(pcm[i : i + 1600])) for i in range(0, len(pcm), 1600)]
@@ -49,10 +52,10 @@ def level_check(seconds: float = 0.6, device_spec: str = "") -> Check:
         return Check(
             "microphone level",
             "warn",
-            f"{device.name}: silent ({loudest:.0f} dBFS)",
+            f"{device_name}: silent ({loudest:.0f} dBFS)",
             "unmute the microphone and raise its input volume (alsamixer or pavucontrol)",
         )
-    return Check("microphone level", "ok", f"{device.name}: loudest {loudest:.0f} dBFS")
+    return Check("microphone level", "ok", f"{device_name}: loudest {loudest:.0f} dBFS")
 
 
 def checks() -> Iterator[Check]:

@@ -16,6 +16,9 @@ import numpy as np
 
 FLOOR_DB = -100.0
 SPEECH_LEVEL_DB = -42.0  # used only when no VAD can be loaded
+# Below this a frame is silence whatever the detector says: after a long stretch of
+# speech, pocketsphinx's VAD went on calling digital silence speech for 2.6 s.
+QUIET_DB = -75.0
 _RATE = 16000
 _SETTLE_FRAMES = 7  # 210 ms
 
@@ -83,6 +86,10 @@ class SilenceTracker:
     def silence_seconds(self) -> float:
         return self.silent_frames * self._frame / 2 / _RATE
 
+    def restart(self) -> None:
+        """Count silence afresh from now (the microphone was lost or came back)."""
+        self.silent_frames = 0
+
     def feed(self, pcm16: bytes) -> None:
         self._pending += pcm16
         while len(self._pending) >= self._frame:
@@ -90,7 +97,8 @@ class SilenceTracker:
             del self._pending[: self._frame]
             self._frames_seen += 1
             # The detector calls its first few frames speech whatever they hold.
-            speech = self._is_speech(frame) and self._frames_seen > _SETTLE_FRAMES
+            voiced = self._is_speech(frame)  # every frame: the detector keeps state
+            speech = voiced and self._frames_seen > _SETTLE_FRAMES and dbfs(frame) > QUIET_DB
             if speech:
                 self._run += 1
                 if self._run >= 3:  # about 90 ms of voice

@@ -12,7 +12,8 @@ from typing import Any
 
 import numpy as np
 
-from hotseat.audio.devices import DeviceError, sounddevice_module
+from hotseat.audio.devices import DeviceError
+from hotseat.audio.owner import audio_owner
 from hotseat.audio.wavfile import read_wav
 
 
@@ -22,19 +23,30 @@ class Playback:
         self._samples = samples
         self._pos = 0
         self._done = threading.Event()
-        sd = sounddevice_module()
+        self._owner = audio_owner()
+        self._stop_class: Any = None
         try:
-            self._stream: Any = sd.OutputStream(
-                samplerate=rate,
-                channels=samples.shape[1],
-                dtype="float32",
-                device=device,
-                callback=self._callback,
-                finished_callback=self._done.set,
-            )
-            self._stream.start()
+            self._stream: Any = self._owner.call(lambda: self._open(rate, device))
+        except DeviceError:
+            raise
         except Exception as exc:  # PortAudioError or ValueError
             raise DeviceError(f"cannot play the recording: {exc}") from None
+
+    def _open(self, rate: int, device: int | str | None) -> Any:
+        """On the audio owner thread (every PortAudio call is made there)."""
+        sd = self._owner.sounddevice()
+        self._stop_class = sd.CallbackStop
+        stream = sd.OutputStream(
+            samplerate=rate,
+            channels=self._samples.shape[1],
+            dtype="float32",
+            device=device,
+            callback=self._callback,
+            finished_callback=self._done.set,
+        )
+        self._owner.opened(stream)
+        stream.start()
+        return stream
 
     def _callback(self, outdata: Any, frames: int, time: Any, status: Any) -> None:
         chunk = self._samples[self._pos : self._pos + frames]
@@ -42,7 +54,7 @@ class Playback:
         outdata[len(chunk) :] = 0
         self._pos += frames
         if self._pos >= len(self._samples):
-            raise sounddevice_module().CallbackStop
+            raise self._stop_class
 
     @property
     def playing(self) -> bool:
@@ -52,8 +64,14 @@ class Playback:
         return self._done.wait(timeout)
 
     def stop(self) -> None:
-        self._stream.stop()
-        self._stream.close()
+        def close() -> None:
+            try:
+                self._stream.stop()
+                self._stream.close()
+            finally:
+                self._owner.closed(self._stream)
+
+        self._owner.call(close)
         self._done.set()
 
 

@@ -191,16 +191,27 @@ class Session:
         self.current.answer_started_at = self.now()
         self.phase = Phase.ANSWERING
 
+    def stop_answer_clock(self) -> None:
+        """The answer has ended (key, limit or silence): its clock stops now, even
+        though its final transcript may still be on the way."""
+        turn = self.current
+        if self.phase is Phase.ANSWERING and turn.answered_at is None:
+            turn.answered_at = self.now()
+
     def finish_answer(self, transcript: Transcript, *, interrupted: bool = False) -> Turn:
-        """The answer is over (key, limit or silence): assess it and show the review."""
+        """The answer is over (key, limit or silence): assess it and show the review.
+
+        The answer's length is the clock's (stopped by ``stop_answer_clock`` when
+        that was called), so the timer, the saved duration and the feedback agree.
+        """
         turn = self.current
         if self.phase is Phase.THINKING:
             self._begin_answer()
         if self.phase is not Phase.ANSWERING:
             raise RuntimeError(f"no answer is under way (phase {self.phase.value})")
-        turn.answered_at = self.now()
-        if transcript.duration is None:
-            transcript = replace(transcript, duration=self.answer_elapsed())
+        if turn.answered_at is None:
+            turn.answered_at = self.now()
+        transcript = replace(transcript, duration=round(self.answer_elapsed(), 3))
         turn.answer = transcript
         turn.interrupted = interrupted or turn.interrupted
         if self.on_answer_closed is not None:
@@ -271,7 +282,7 @@ class Session:
         """Ask the current question again (before it has been answered)."""
         if self.phase in (Phase.ASKING, Phase.THINKING, Phase.ANSWERING):
             turn = self.current
-            turn.asked_at = turn.answer_started_at = None
+            turn.asked_at = turn.answer_started_at = turn.answered_at = None
             turn.time_up = turn.interrupted = False
             self._warned = {key for key in self._warned if key[0] != self.index}
             self.phase = Phase.ASKING

@@ -1,8 +1,12 @@
 """Play clips through sounddevice with exact start and end times and instant stop.
 
-One thread owns the output stream; a stream is opened per utterance (an idle
-open stream would keep waking the CPU between questions). The PortAudio
-callback only copies samples (and notes the time of its first call).
+One thread follows each utterance; a stream is opened per utterance (an idle
+open stream would keep waking the CPU between questions). Every PortAudio call
+(open, start, abort, close) is made by the process's audio owner thread
+(``audio.owner``): PortAudio is not thread-safe, and opening output streams
+here while the microphone's stream was handled on another thread crashed the
+app. The PortAudio callback only copies samples (and notes the time of its
+first call).
 
 Timing: the first sample reaches the speaker at the time of the first callback
 plus the latency PortAudio reports for that buffer (``outputBufferDacTime -
@@ -26,7 +30,7 @@ from typing import Any
 
 import numpy as np
 
-from hotseat.speech.alsa_quiet import silence_alsa_errors
+from hotseat.audio.owner import AudioOwner, audio_owner
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +91,7 @@ class Player:
         self._lock = threading.Lock()
         self.underflows = 0
         self._closed = False
+        self._owner: AudioOwner = audio_owner()
         self._thread = threading.Thread(target=self._loop, name="speech-player", daemon=True)
         self._thread.start()
 
@@ -94,10 +99,14 @@ class Player:
 
     def probe(self) -> str:
         """'' when the output device can be found, else why not (one phrase)."""
-        silence_alsa_errors()
+        return self._owner.call(self._probe_here)
+
+    def _probe_here(self) -> str:
+        from hotseat.audio.devices import DeviceError
+
         try:
-            import sounddevice as sd
-        except OSError as exc:  # libportaudio2 is missing
+            sd = self._owner.sounddevice()
+        except DeviceError as exc:  # libportaudio2 is missing
             return f"the audio library could not load: {exc}"
         try:
             sd.query_devices(self._device, kind="output")
@@ -174,15 +183,14 @@ class Player:
         _call(self._on_playing, True)
         try:
             self._play(request)
-        except OutputError as exc:
+        except (OutputError, TimeoutError) as exc:  # TimeoutError: the audio thread is stuck
             _call(self._on_playing, False)
             _call(request.on_finished, time.monotonic(), False)
             _call(self._on_error, str(exc))
 
     def _open(self, request: _Request, samples: np.ndarray, rate: int) -> tuple[Any, _Run]:
-        silence_alsa_errors()
-        import sounddevice as sd
-
+        """Open and start a stream (on the owner thread)."""
+        sd = self._owner.sounddevice()
         run = _Run(np.concatenate([samples, np.zeros(int(rate * _PAD_SECONDS), np.float32)]))
 
         def callback(outdata: np.ndarray, frames: int, timing: Any, status: Any) -> None:
@@ -210,31 +218,51 @@ class Player:
             callback=callback,
             finished_callback=run.done.set,
         )
+        self._owner.opened(stream)
+        try:
+            stream.start()
+        except BaseException:
+            self._close_here(stream)
+            raise
         return stream, run
 
-    def _play(self, request: _Request) -> None:
-        import sounddevice as sd
+    def _close_here(self, stream: Any) -> None:
+        try:
+            stream.abort(ignore_errors=True)
+            stream.close(ignore_errors=True)
+        finally:
+            self._owner.closed(stream)
+
+    def _start(self, request: _Request) -> tuple[Any, _Run, float]:
+        """On the owner thread: (stream, run, seconds of speech); raises OutputError."""
+        from hotseat.audio.devices import DeviceError
 
         assert request.samples is not None
         samples, rate = request.samples, request.rate
+        try:
+            sd = self._owner.sounddevice()
+        except DeviceError as exc:
+            raise OutputError(f"audio output failed ({exc})") from None
         try:
             try:
                 stream, run = self._open(request, samples, rate)
             except sd.PortAudioError:  # e.g. a card that cannot play this sample rate
                 samples, rate = _resample(samples, rate, 48000), 48000
                 stream, run = self._open(request, samples, rate)
-            stream.start()
         except (sd.PortAudioError, ValueError) as exc:
             raise OutputError(f"audio output failed ({exc})") from None
+        return stream, run, len(samples) / rate
+
+    def _play(self, request: _Request) -> None:
+        stream, run, seconds = self._owner.call(lambda: self._start(request))
         try:
-            self._follow(stream, run, request, len(samples) / rate)
+            self._follow(stream, run, request, seconds)
         finally:
-            stream.close(ignore_errors=True)
+            self._owner.call(lambda: self._close_here(stream))
 
     def _follow(self, stream: Any, run: _Run, request: _Request, seconds: float) -> None:
         """Report the start and the end of the speech as they really happen."""
         if not run.first.wait(_FIRST_CALLBACK_TIMEOUT):
-            stream.abort(ignore_errors=True)
             raise OutputError("audio output failed (the sound device never asked for audio)")
         if request.stopped.wait(max(0.0, run.start - time.monotonic())):
             return self._cut(stream, request)
@@ -249,11 +277,10 @@ class Player:
         while not run.done.is_set() and time.monotonic() < deadline:
             if request.stopped.wait(0.02) or not self._requests.empty():
                 break
-        stream.abort(ignore_errors=True)
-        return None
+        return None  # _play closes the stream
 
     def _cut(self, stream: Any, request: _Request) -> None:
-        stream.abort(ignore_errors=True)
+        self._owner.call(lambda: stream.abort(ignore_errors=True))
         _call(self._on_playing, False)
         _call(request.on_finished, time.monotonic(), True)
 

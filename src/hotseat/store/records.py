@@ -57,6 +57,7 @@ class AnswerRow:
     fillers_per_100: float | None = None
     long_pauses: float | None = None
     position: int | None = None  # None: after the session's last answer
+    notes: str = "[]"  # JSON list: what happened to the audio, in words
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -118,6 +119,7 @@ def answer_row(
         fillers_per_100=figures.fillers_per_100,
         long_pauses=figures.long_pauses,
         position=position,
+        notes=_dumps(list(transcript.notes)),
     )
 
 

@@ -2,7 +2,8 @@
 
 WAV files are read with the standard library (hotseat records 16-bit PCM);
 sounddevice is imported only when something is played, so the history and
-the command line never load PortAudio.
+the command line never load PortAudio; every PortAudio call goes through the
+audio owner thread (``audio.owner``), like the voice's and the microphone's.
 """
 
 from __future__ import annotations
@@ -39,12 +40,14 @@ def read_wav(path: Path) -> tuple[Any, int]:
 
 def play(path: Path | str, device: str | int | None = None) -> float:
     """Start playing ``path`` and return at once; returns its length in seconds."""
-    samples, rate = read_wav(Path(path))
-    try:
-        import sounddevice as sd
+    from hotseat.audio.devices import DeviceError
+    from hotseat.audio.owner import audio_owner
 
-        sd.play(samples, rate, device=device or None)
-    except (OSError, ImportError) as exc:
+    samples, rate = read_wav(Path(path))
+    owner = audio_owner()
+    try:
+        owner.call(lambda: owner.sounddevice().play(samples, rate, device=device or None))
+    except (DeviceError, ImportError) as exc:
         raise ReplayError(f"No sound output is available ({exc}).") from None
     except Exception as exc:  # PortAudioError and friends: a message, not a crash
         raise ReplayError(f"The recording cannot be played here ({exc}).") from None
@@ -56,7 +59,9 @@ def stop() -> None:
     sd = sys.modules.get("sounddevice")
     if sd is None:
         return  # nothing was ever played: do not load PortAudio just to stop
+    from hotseat.audio.owner import audio_owner
+
     try:
-        sd.stop()
+        audio_owner().call(sd.stop)
     except Exception:  # no audio at all
         return

@@ -98,10 +98,16 @@ def _v3_session_plan(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE sessions ADD COLUMN plan TEXT NOT NULL DEFAULT ''")
 
 
+def _v4_answer_notes(conn: sqlite3.Connection) -> None:
+    """What happened to an answer's audio (microphone lost, transcript cut short), as JSON."""
+    conn.execute("ALTER TABLE answers ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_sessions_and_answers,
     _v2_delivery_columns,
     _v3_session_plan,
+    _v4_answer_notes,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -154,8 +154,22 @@ class HotseatApp(App[int]):
         def changed() -> None:  # from the recogniser's loading thread
             self.post_message(msg.ServicesChanged())
 
-        hub = load_real_services(self.effective, self.options, on_change=changed)
+        def device(kind: str, text: str) -> None:  # from the audio thread
+            self.post_message(msg.MicrophoneChanged(kind, text))
+
+        hub = load_real_services(self.effective, self.options, on_change=changed, on_device=device)
         self.post_message(msg.ServicesReady(hub.speaker, hub.listener, hub.notices))
+
+    @on(msg.MicrophoneChanged)
+    def _microphone_changed(self, event: msg.MicrophoneChanged) -> None:
+        """Lost or back: the interview says it in context; elsewhere a toast does."""
+        screen = self.screen
+        if isinstance(screen, InterviewScreen):
+            screen.microphone_changed(event.kind, event.text)
+        elif event.kind == "lost":
+            self.notify(f"Microphone lost: {event.text}.", severity="warning", timeout=8)
+        else:
+            self.notify(f"Microphone back ({event.text}).")
 
     @on(msg.ServicesReady)
     def _services_ready(self, event: msg.ServicesReady) -> None:
@@ -360,8 +374,13 @@ def make_app(settings: Settings | None = None, options: AppOptions | None = None
 
 
 def run_app(args: argparse.Namespace) -> int:
-    app = make_app(load_settings(), AppOptions.from_args(args))
-    app.run()
+    from hotseat.audio.native_stderr import stderr_to_log
+
+    # Audio libraries print to file descriptor 2 from their own threads (PortAudio's
+    # "Expression ... failed" when a sound server dies): keep them off the screen.
+    with stderr_to_log():
+        app = make_app(load_settings(), AppOptions.from_args(args))
+        app.run()
     if app.exit_note:
         print(f"hotseat: {app.exit_note}", file=sys.stderr)
     return app.return_code or 0

@@ -58,3 +58,12 @@ class ServicesReady(Message):
 
 class ServicesChanged(Message):
     """A service's state changed (the recogniser finished loading)."""
+
+
+class MicrophoneChanged(Message):
+    """The microphone went away (``kind`` "lost") or came back ("back")."""
+
+    def __init__(self, kind: str, text: str) -> None:
+        super().__init__()
+        self.kind = kind
+        self.text = text

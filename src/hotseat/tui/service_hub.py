@@ -79,12 +79,17 @@ class ServiceHub:
 
 
 def load_real_services(
-    settings: Settings, options: AppOptions, on_change: Callable[[], None] | None = None
+    settings: Settings,
+    options: AppOptions,
+    on_change: Callable[[], None] | None = None,
+    on_device: Callable[[str, str], None] | None = None,
 ) -> ServiceHub:
     """Build the real voice and microphone (runs in a worker thread).
 
     The microphone keeps loading its recogniser in its own thread after this
-    returns; ``on_change`` is called (from that thread) when it is ready.
+    returns; ``on_change`` is called (from that thread) when it is ready, and
+    ``on_device(kind, text)`` (from the audio thread) when the microphone is
+    lost or back.
     """
     hub = ServiceHub()
     try:
@@ -109,6 +114,7 @@ def load_real_services(
             input_device=options.input_device,
             paused_when=hub.mic_paused,
             on_ready=on_change,
+            on_device=on_device,
         )
     except Exception as exc:
         hub.notices.append(f"The microphone could not start ({exc}); type your answers.")

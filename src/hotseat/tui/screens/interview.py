@@ -184,7 +184,10 @@ class InterviewScreen(AnswerInput):
         self.answer_area.text_area.call_later(self._answer_or_submit)
 
     def _answer_or_submit(self) -> None:
-        if self.session.paused or self.finishing:
+        if self.finishing:
+            self.skip_waiting_for_transcript()
+            return
+        if self.session.paused:
             return
         self._typing()  # keys typed before ctrl+s start the answer, as they would have
         if self.session.phase is _THINKING:
@@ -227,6 +230,7 @@ class InterviewScreen(AnswerInput):
         if self.finishing or self.session.phase is not _ANSWERING:
             return
         listener = self.services.listener
+        self.session.stop_answer_clock()  # at once: the final words may take a moment
         if (self.spoken_answer and listener is not None) or self._listening:
             self.finishing = True
             if self.spoken_answer and listener is not None:
@@ -235,6 +239,30 @@ class InterviewScreen(AnswerInput):
             self.refresh_bindings()
         else:
             self._complete(self._joined_answer())
+
+    def skip_waiting_for_transcript(self) -> None:
+        """ctrl+s while the transcript is finishing: take the live text as it stands."""
+        listener = self.services.listener
+        skip = getattr(listener, "skip_waiting", None)
+        if self.finishing and skip is not None:
+            skip()
+            self.query_one(SessionTimer).caption = "Using the live transcript…"
+
+    def microphone_changed(self, kind: str, text: str) -> None:
+        """The microphone went away ("lost") or came back ("back"): say so, plainly."""
+        answering = self.spoken_answer and self.session.phase is _ANSWERING
+        if kind == "lost":
+            kept = " Your answer so far is kept." if answering else ""
+            self.notify(
+                f"Microphone lost: {text}.{kept} Plug it back in to go on speaking, "
+                "or press f4 to type.",
+                title="Microphone",
+                severity="error",
+                timeout=12,
+            )
+        else:
+            self.notify(f"Microphone back ({text}): listening again.", title="Microphone")
+        self.answer_area.set_microphone_lost(kind == "lost")
 
     def _complete(self, transcript: Transcript) -> None:
         self.finishing = self.spoken_answer = False

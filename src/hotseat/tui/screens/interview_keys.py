@@ -36,6 +36,7 @@ class InterviewControls(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "answer_now", "Answer now", priority=True, id="interview.answer"),
         Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
+        Binding("ctrl+s", "skip_wait", "Don't wait", priority=True, id="interview.answer"),
         Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
         Binding("e", "explain", "Explain score", id="interview.explain"),
         Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
@@ -142,6 +143,8 @@ class InterviewControls(Screen[None]):
             return phase is _THINKING and not paused
         if action == "submit":
             return phase is _ANSWERING and not paused and not self.finishing
+        if action == "skip_wait":
+            return phase is _ANSWERING and self.finishing
         if action in ("next", "explain"):
             ready = action == "next" or session.current.feedback is not None
             return phase is Phase.REVIEWING and ready
@@ -163,6 +166,9 @@ class InterviewControls(Screen[None]):
         self._answer_key()
 
     def action_submit(self) -> None:
+        self._answer_key()
+
+    def action_skip_wait(self) -> None:
         self._answer_key()
 
     def action_next(self) -> None:

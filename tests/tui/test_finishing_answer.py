@@ -1,0 +1,95 @@
+"""The end of a spoken answer: the clock stops at once, the screen says the
+transcript is finishing, ctrl+s stops waiting for it, and the answer's saved
+length is the clock's.
+
+Regression: on a busy machine the final transcript took 44-90 s; the clock went
+on counting meanwhile ("Answered in 2:51" for an 89 s answer) and there was no
+way out. The listener here delivers its final words only when told, so the
+test decides how late they are.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hotseat.session import FakeClock, Phase
+from hotseat.transcript import Transcript
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener
+from tests.tui.helpers import move_clock, start
+
+THREE = {"mode": "focus", "pack": "test-software", "count": 3}
+
+
+@dataclass
+class LateListener(FakeListener):
+    """Its final transcript comes when ``deliver()`` is called, or when waiting is skipped."""
+
+    finishing: bool = False
+    skipped: int = 0
+
+    def finish_answer(self) -> None:
+        self.finishing = True
+
+    def skip_waiting(self) -> None:
+        self.skipped += 1
+        self.deliver(notes=("the transcript is the live text: the final recognition was skipped",))
+
+    def deliver(self, notes: tuple[str, ...] = ()) -> None:
+        assert self._on_final is not None and self.finishing
+        self.finishing = False
+        # The recognizer measures the audio it got: a little longer than the clock.
+        self._on_final(Transcript(self.final_text, engine="sphinx", duration=20.6, notes=notes))
+
+
+async def test_the_clock_stops_when_the_answer_ends_and_ctrl_s_skips_the_wait(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = LateListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+s")  # answer now
+        await pilot.pause()
+        listener.hear("I split the release into three safe steps")
+        await move_clock(pilot, clock, 20)
+        await pilot.press("ctrl+s")  # the answer ends here
+        await pilot.pause()
+        assert listener.finishing
+        await move_clock(pilot, clock, 30)  # the recognizer is slow today
+        assert screen.session.phase is Phase.ANSWERING
+        assert screen.session.answer_elapsed() == 20.0  # stopped when the answer ended
+        caption = str(screen.query_one("#timer-caption").render())
+        assert "Finishing the transcript" in caption and "ctrl+s" in caption
+        await pilot.press("ctrl+s")  # don't wait
+        await pilot.pause()
+        assert listener.skipped == 1
+        assert screen.session.phase is Phase.REVIEWING
+        answer = screen.session.current.answer
+        assert answer is not None
+        assert answer.text == "I split the release into three safe steps"
+        assert answer.duration == 20.0  # the clock's length, not the audio's 20.6 s
+        assert "the final recognition was skipped" in " ".join(answer.notes)
+        assert "Answered in 0:20" in str(screen.query_one("#timer-caption").render())
+
+
+async def test_a_late_final_keeps_the_length_the_clock_showed(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = LateListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await start(pilot)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        listener.hear("We measured before and after")
+        await move_clock(pilot, clock, 20)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await move_clock(pilot, clock, 12)
+        listener.deliver()
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVIEWING
+        answer = screen.session.current.answer
+        assert answer is not None and answer.duration == 20.0
+        assert listener.skipped == 0
