@@ -8,10 +8,11 @@ import sys
 
 import pytest
 
-from hotseat.feedback import Context, analyze, analyzer_for, infer_kind
+from hotseat.feedback import Context, analyze, infer_kind
 from hotseat.feedback.lexicon import default_lexicons
 from hotseat.questions import Question
 from hotseat.session import Session, Timing, Turn
+from hotseat.session.analysis import analyzer_for
 from hotseat.transcript import Transcript
 from tests.feedback.labelled import spoken
 

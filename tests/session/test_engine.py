@@ -195,7 +195,7 @@ def test_a_follow_up_is_asked_next_by_the_same_persona() -> None:
     assert (follow.persona, follow.follow_up_of, follow.lead_in) == ("panel-chair", 0, "follow_up")
     assert follow.timing.prep_seconds == 0
     session.next()
-    assert session.current is follow and session.progress() == (2, 3)
+    assert session.current is follow and session.progress() == (1, 2)  # still question 1
 
 
 def test_thinking_counts_from_the_real_end_of_speech_not_the_late_message() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotseat.feedback import Context, analyzer_for
+from hotseat.feedback import Context
 from hotseat.questions import load_bank
 from hotseat.session import (
     FakeClock,
@@ -14,6 +14,7 @@ from hotseat.session import (
     load_follow_up_rules,
     load_modes,
 )
+from hotseat.session.analysis import analyzer_for
 from hotseat.session.planner import turn_timing
 from hotseat.transcript import Transcript
 

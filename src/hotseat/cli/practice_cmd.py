@@ -13,9 +13,12 @@ from __future__ import annotations
 import argparse
 import random
 import textwrap
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hotseat.cli.common import UsageError, checked_persona, read_text_arg
+
+if TYPE_CHECKING:
+    from hotseat.session import Mode
 
 
 def register(sub: Any) -> None:
@@ -82,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
     if found is None:
         raise UsageError(f"unknown mode {args.mode!r} (choose one of: {', '.join(modes.ids())})")
     mode = found
-    personas = _personas(args, mode.personas_min)
+    personas = _personas(args, mode)
     notes = read_text_arg(None, args.notes, "notes") if args.notes else ""
     _check_plan(args, mode.id, personas, notes)
     args.mode = mode.id
@@ -99,22 +102,16 @@ def run(args: argparse.Namespace) -> int:
     return launch.launch(args)
 
 
-def _personas(args: argparse.Namespace, needed: int) -> list[str]:
+def _personas(args: argparse.Namespace, mode: Mode) -> list[str]:
     """The interviewers asked for, checked; a panel short of them is filled up."""
+    from hotseat.session.cast import fill_cast
     from hotseat.speech import load_personas
 
-    installed = load_personas().ids()  # the default persona first
     given = [p.strip() for item in args.practice_personas or [] for p in item.split(",")]
-    chosen = [p for p in dict.fromkeys(given) if p]
-    if not chosen and getattr(args, "persona", None):
-        chosen = [str(args.persona)]  # `hotseat --persona P practice ...`
-    chosen = list(dict.fromkeys(checked_persona(persona) for persona in chosen))
-    for candidate in installed:
-        if len(chosen) >= max(needed, 1):
-            break
-        if candidate not in chosen:
-            chosen.append(candidate)
-    return chosen
+    if not any(given) and getattr(args, "persona", None):
+        given = [str(args.persona)]  # `hotseat --persona P practice ...`
+    chosen = [checked_persona(persona) for persona in dict.fromkeys(given) if persona]
+    return fill_cast(mode, chosen, load_personas().ids())  # the default persona first
 
 
 def _check_plan(args: argparse.Namespace, mode: str, personas: list[str], notes: str) -> None:

@@ -4,7 +4,7 @@ No Textual or Rich here: the TUI, the CLI (``hotseat analyze``) and the session
 engine all call ``analyze()`` and ``summarize()``.
 """
 
-from hotseat.feedback.analyze import analyze, analyzer_for, infer_kind, prepare
+from hotseat.feedback.analyze import analyze, infer_kind, prepare
 from hotseat.feedback.habits import count_fillers
 from hotseat.feedback.model import Context, Evidence, Feedback, Finding
 from hotseat.feedback.summary import SessionSummary, summarize
@@ -16,7 +16,6 @@ __all__ = [
     "Finding",
     "SessionSummary",
     "analyze",
-    "analyzer_for",
     "count_fillers",
     "infer_kind",
     "prepare",

@@ -8,7 +8,6 @@ language) get an honest "nothing to assess" instead of an invented score.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
 
 from hotseat.feedback import (
     closing,
@@ -32,9 +31,6 @@ from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
 NO_CONTEXT = Context()
-
-if TYPE_CHECKING:
-    from hotseat.session.engine import Analyzer, Turn
 
 
 def prepare() -> None:
@@ -249,12 +245,3 @@ def _consistent(hits: list[Hit]) -> list[Hit]:
             continue
         dropped.add(problem if len(good.evidence) > len(bad.evidence) else strength)
     return [h for h in kept if h.id not in dropped]
-
-
-def analyzer_for(context: Context = NO_CONTEXT) -> Analyzer:
-    """An ``Analyzer`` for the session engine: feedback on a turn's answer."""
-
-    def analyzer(turn: Turn, transcript: Transcript) -> Feedback:
-        return analyze(turn.question, transcript, context)
-
-    return analyzer

@@ -5,14 +5,21 @@
 - :mod:`.planner`: ``plan_session(mode, bank, ...)`` -> a Plan of turns.
 - :mod:`.followups`: follow-up rules from ``assets/follow_up_rules.toml``.
 - :mod:`.review`: spaced-review scheduling from history stats.
+- :mod:`.choices`: what a user picks before a session, and the plan it makes.
+- :mod:`.cast`: who sits on the panel (filled and checked in one place).
+- :mod:`.resume`: a session's stored plan, and the rest of it when resumed.
+- :mod:`.analysis`: the engine's analyzer (feedback on each turn's answer).
+- :mod:`.summary`: a finished session laid out per question.
+- :mod:`.loading`: the question bank and modes loaded so a broken file cannot stop the app.
 """
 
+from hotseat.session.cast import PlanError
 from hotseat.session.clock import Clock, FakeClock, MonotonicClock
 from hotseat.session.engine import Band, Event, Phase, Session, Timing, Turn
 from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
 from hotseat.session.modes import Mode, ModeBook
 from hotseat.session.modes_reader import load_modes
-from hotseat.session.planner import Plan, PlanError, ScriptLine, plan_session
+from hotseat.session.planner import Plan, ScriptLine, plan_session
 from hotseat.session.review import QuestionStats
 
 __all__ = [

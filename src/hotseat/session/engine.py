@@ -148,10 +148,13 @@ class Session:
         return Band.SHORT
 
     def progress(self) -> tuple[int, int]:
-        """(number of this turn, counting from 1; number of turns), after a resume
-        counting the questions asked before it too."""
-        before = self.asked_before
-        return min(self.index + 1, len(self.turns)) + before, len(self.turns) + before
+        """(this question's number, counting from 1; how many questions): follow-ups
+        are part of the question they follow; after a resume the questions asked
+        before it count too ("3 of 5")."""
+        roots = [i for i, t in enumerate(self.turns) if t.follow_up_of is None]
+        current = self.root_index(min(self.index, len(self.turns) - 1)) if self.turns else -1
+        done = sum(1 for i in roots if i <= current)
+        return done + self.asked_before, len(roots) + self.asked_before
 
     # -- transitions -------------------------------------------------------------
 

@@ -21,18 +21,13 @@ from hotseat.feedback.model import Context
 from hotseat.questions.bank import Bank
 from hotseat.questions.model import Question
 from hotseat.session import selection
+from hotseat.session.cast import PlanError, check_cast
 from hotseat.session.clock import Clock, MonotonicClock
 from hotseat.session.engine import Analyzer, Session, Timing, Turn
 from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
 from hotseat.session.modes import Mode, ModeBook, ReviewSchedule
 from hotseat.session.modes_reader import load_modes
 from hotseat.session.review import StatsLike, next_due, review_order
-
-DEFAULT_PERSONA = "recruiter"
-
-
-class PlanError(ValueError):
-    """The choices cannot make a session (the message says why, for the user)."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +142,7 @@ def plan_session(
         raise PlanError(
             f"{mode.name} takes {mode.count_min}-{mode.count_max} questions, not {count}"
         )
-    cast = _personas(mode, personas)
+    cast = check_cast(mode, personas)
     pool = _pool(bank, category, pack)
     wanted = set(competencies)
     focused = [q for q in pool if wanted & set(q.competencies)] if wanted else pool
@@ -218,16 +213,6 @@ def plan_session(
         notice=notice,
         questions=picked,
     )
-
-
-def _personas(mode: Mode, personas: Sequence[str]) -> tuple[str, ...]:
-    cast = tuple(dict.fromkeys(p.strip() for p in personas if p.strip())) or (DEFAULT_PERSONA,)
-    if len(cast) < mode.personas_min:
-        raise PlanError(
-            f"{mode.name} needs {mode.personas_min}-{mode.personas_max} different "
-            f"interviewers; got {len(cast)} ({', '.join(cast)})"
-        )
-    return cast[: mode.personas_max]
 
 
 def _pool(bank: Bank, category: str | None, pack: str | None) -> list[Question]:

@@ -81,7 +81,8 @@ def load_personas(user_dir: Path | None = None, builtin_dir: Path | None = None)
     return PersonaCatalog(personas=personas, problems=problems)
 
 
-def _fallback() -> Persona:
+def plain_persona() -> Persona:
+    """A plain interviewer, for when no persona file can be read."""
     from hotseat.speech.persona import VoicePreference
 
     return Persona(
@@ -101,4 +102,4 @@ def _fallback() -> Persona:
     )
 
 
-_FALLBACK = _fallback()
+_FALLBACK = plain_persona()

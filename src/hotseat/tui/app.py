@@ -22,20 +22,21 @@ from textual.widgets import TextArea
 
 from hotseat.feedback import prepare as prepare_feedback
 from hotseat.session import MonotonicClock, Plan, PlanError, Turn
+from hotseat.session.analysis import analyzer_for
+from hotseat.session.choices import Choices, plan_for, source_choices
+from hotseat.session.loading import load_bank_safely, load_modes_safely
 from hotseat.session.resume import earlier_turns, plan_record, resume_plan
+from hotseat.session.summary import summarize_turns
 from hotseat.settings import Settings, load_settings
+from hotseat.speech.persona_book import load_persona_book
 from hotseat.startup import startup_notices
+from hotseat.store.keeper import HistoryKeeper
 from hotseat.tui import messages as msg
 from hotseat.tui.commands import screen_commands
 from hotseat.tui.drafting import AnswerDrafts, start_notices
 from hotseat.tui.history_routes import HistoryRoutes
-from hotseat.tui.keeper import HistoryKeeper
 from hotseat.tui.keymap import apply_user_keys
-from hotseat.tui.loading import load_bank_safely, load_modes_safely
 from hotseat.tui.options import AppOptions
-from hotseat.tui.personas import load_persona_book
-from hotseat.tui.plan import Choices, initial_choices, plan_for, source_choices
-from hotseat.tui.review import analyzer_for, summarize_turns
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.summary import SummaryScreen
@@ -98,7 +99,7 @@ class HotseatApp(App[int]):
         self.routes.drill(event)
 
     def initial_choices(self) -> Choices:
-        return initial_choices(self.options, self.effective)
+        return self.options.initial_choices(self.effective)
 
     def get_default_screen(self) -> Screen[None]:
         return HomeScreen(

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from textual.app import App
     from textual.timer import Timer
 
-    from hotseat.tui.keeper import HistoryKeeper
+    from hotseat.store.keeper import HistoryKeeper
     from hotseat.tui.screens.interview import InterviewScreen
 
 EVERY = 3.0  # seconds: the longest a typed answer waits to be kept while typing goes on

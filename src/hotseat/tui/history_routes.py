@@ -13,9 +13,9 @@ from typing import TYPE_CHECKING, Protocol
 
 from textual.app import App
 
+from hotseat.session.choices import Choices
 from hotseat.settings import Settings
-from hotseat.tui.keeper import HistoryKeeper
-from hotseat.tui.plan import Choices
+from hotseat.store.keeper import HistoryKeeper
 from hotseat.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:

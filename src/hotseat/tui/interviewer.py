@@ -16,8 +16,8 @@ from collections.abc import Callable
 from textual.message import Message
 
 from hotseat.session import ScriptLine, Turn
+from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui import messages as msg
-from hotseat.tui.personas import PersonaBook
 from hotseat.tui.service_hub import ServiceHub
 
 Said = tuple[str, str]  # (text, persona id)

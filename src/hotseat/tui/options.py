@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from hotseat.feedback.model import Context, Feedback
-from hotseat.questions import Bank, Question
+from hotseat.feedback.verdict import Analyze
+from hotseat.questions import Bank
 from hotseat.services import Listener, Speaker
 from hotseat.session import Clock
+from hotseat.session.choices import DEFAULT_MODE, Choices, source_key
 from hotseat.settings import Settings
-from hotseat.transcript import Transcript
-
-Analyze = Callable[[Question, Transcript, Context], Feedback]
 
 
 @dataclass
@@ -60,6 +57,18 @@ class AppOptions:
             input_device=self.input_device or settings.input_device,
             model_path=self.model or settings.model_path,
             engine="typed" if self.typed else settings.engine,
+        )
+
+    def initial_choices(self, settings: Settings) -> Choices:
+        """The home screen's first choices: the command line's, else the last ones used."""
+        return Choices(
+            mode=self.mode or DEFAULT_MODE,
+            source=source_key(category=self.category, pack=self.pack),
+            count=self.count,
+            persona=settings.persona,
+            company=self.company if self.company is not None else settings.last_company,
+            role=self.role if self.role is not None else settings.last_role,
+            notes=self.notes or "",
         )
 
     @classmethod

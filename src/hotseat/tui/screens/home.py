@@ -19,8 +19,8 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer, Input, Label, Select, Static, TextArea
 
 from hotseat.session import Mode
-from hotseat.tui.personas import PersonaChoice
-from hotseat.tui.plan import Choice, Choices, count_choices
+from hotseat.session.choices import Choice, Choices, count_choices
+from hotseat.speech.persona_book import PersonaChoice
 from hotseat.wording import count
 
 MAX_NOTES_BYTES = 200_000

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.content import Content
 from textual.widgets import Footer, Static, TextArea
 
-from hotseat.session import Event, MonotonicClock, Phase, Session
+from hotseat.session import Event, MonotonicClock, Phase
 from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
 from hotseat.tui.screens.interview_input import AnswerInput
@@ -90,7 +90,7 @@ class InterviewScreen(AnswerInput):
         self._greeted = True
         if turn.lead_in and not repeat:
             lines.append(voice.line(turn.persona, self._lead_in_key()))
-        number, total = question_number(session)
+        number, total = session.progress()
         name = self.personas.name
         self.card.show(
             turn.question,
@@ -317,11 +317,3 @@ class InterviewScreen(AnswerInput):
             self.action_next()
             return True
         return False
-
-
-def question_number(session: Session) -> tuple[int, int]:
-    """(this question's number, how many questions): follow-ups are not counted;
-    after a resume, the questions asked before it are."""
-    roots = [i for i, t in enumerate(session.turns) if t.follow_up_of is None]
-    done = sum(1 for i in roots if i <= session.root_index())
-    return done + session.asked_before, len(roots) + session.asked_before

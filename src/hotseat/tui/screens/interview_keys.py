@@ -18,8 +18,8 @@ from textual.message import Message
 from textual.screen import Screen
 
 from hotseat.session import Phase, Plan, Session
+from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui.interviewer import InterviewerVoice
-from hotseat.tui.personas import PersonaBook
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.service_hub import ServiceHub
 from hotseat.tui.widgets.answer_area import AnswerArea

@@ -13,7 +13,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer
 
-from hotseat.tui.review import Summary, SummaryRow
+from hotseat.session.summary import Summary, SummaryRow
 from hotseat.tui.widgets.text_block import Line, TextBlock
 
 QUESTION_WIDTH = 60

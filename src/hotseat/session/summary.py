@@ -1,51 +1,16 @@
-"""Feedback for one answer and the session summary, as the screens show them.
+"""A session laid out for its summary: one row per question asked.
 
-The judgement is the feedback engine's (``hotseat.feedback.analyze`` and
-``summarize``); this module only guards the interview against a failure there
-and lays the session out per question, follow-ups and skipped ones included.
+Follow-ups and skipped questions keep their place; the overall judgement
+(strengths, what to practise next, the strongest answer) is the feedback
+engine's ``summarize``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from hotseat.feedback import Context, Feedback, Finding, analyze, summarize
-from hotseat.questions import Question
-from hotseat.session import Turn
-from hotseat.session.engine import Analyzer
-from hotseat.transcript import Transcript
-from hotseat.tui.options import Analyze
-
-
-def analyze_answer(question: Question, transcript: Transcript, context: Context) -> Feedback:
-    """The feedback engine's verdict; a failure there becomes a note, never a crash."""
-    try:
-        return analyze(question, transcript, context)
-    except Exception as exc:
-        return failed_feedback(exc)
-
-
-def analyzer_for(context: Context, judge: Analyze | None = None) -> Analyzer:
-    """The session engine's analyzer: each turn's answer, judged with the job context."""
-    verdict = judge or analyze_answer
-
-    def analyzer(turn: Turn, transcript: Transcript) -> Feedback:
-        try:
-            return verdict(turn.question, transcript, context)
-        except Exception as exc:
-            return failed_feedback(exc)
-
-    return analyzer
-
-
-def failed_feedback(error: Exception) -> Feedback:
-    note = Finding(
-        id="analysis-failed",
-        severity="info",
-        area="content",
-        message=f"The answer could not be analysed ({type(error).__name__}: {error}).",
-    )
-    return Feedback(0, {}, {}, [note], [], assessable=False)
+from hotseat.feedback import Feedback, summarize
+from hotseat.session.turns import Turn
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,9 @@
-"""From the home screen's choices to a planned session.
+"""From the choices a user makes before a session to a planned session.
 
-No widgets here: the plain logic behind the form, kept apart so it can be
-tested without a terminal. The planning itself is the session planner's
-(``hotseat.session.plan_session``); this module names the choices, offers the
-question sources, and fills a panel with enough interviewers.
+The plain logic behind the home screen's form: what can be chosen (modes,
+question sources, counts), what was chosen (:class:`Choices`) and the plan it
+makes. The planning itself is the planner's (``plan_session``); the panel is
+filled by :func:`hotseat.session.cast.fill_cast`.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from hotseat.questions import Bank
-from hotseat.session import Mode, ModeBook, Plan, PlanError, plan_session
+from hotseat.session.cast import PlanError, fill_cast
+from hotseat.session.modes import Mode, ModeBook
+from hotseat.session.planner import Plan, plan_session
 from hotseat.session.review import StatsLike
-from hotseat.settings import Settings
-from hotseat.tui.options import AppOptions
 
 DEFAULT_MODE = "mock"
 ANY_SOURCE = ""  # questions from every general pack
@@ -51,19 +51,6 @@ class Choices:
         return name if kind == "pack" and name else None
 
 
-def initial_choices(options: AppOptions, settings: Settings) -> Choices:
-    """The home screen's first choices: the command line's, else the last ones used."""
-    return Choices(
-        mode=options.mode or DEFAULT_MODE,
-        source=source_key(category=options.category, pack=options.pack),
-        count=options.count,
-        persona=settings.persona,
-        company=options.company if options.company is not None else settings.last_company,
-        role=options.role if options.role is not None else settings.last_role,
-        notes=options.notes or "",
-    )
-
-
 def source_choices(bank: Bank) -> list[Choice]:
     out = [Choice(ANY_SOURCE, "All general questions")]
     for category in bank.categories():
@@ -83,20 +70,6 @@ def source_key(*, category: str | None = None, pack: str | None = None) -> str:
 
 def count_choices(mode: Mode) -> list[int]:
     return list(range(mode.count_min, mode.count_max + 1))
-
-
-def cast_for(
-    mode: Mode, lead: str, installed: Sequence[str], wanted: Sequence[str] = ()
-) -> list[str]:
-    """The lead interviewer, then those asked for, then others installed as the mode needs."""
-    cast = [lead]
-    for persona in wanted:
-        if persona not in cast and len(cast) < mode.personas_max:
-            cast.append(persona)
-    for persona in installed:
-        if persona not in cast and len(cast) < mode.personas_min:
-            cast.append(persona)
-    return cast
 
 
 def plan_for(
@@ -126,7 +99,7 @@ def plan_for(
         company=choices.company,
         role=choices.role,
         notes=choices.notes,
-        personas=cast_for(mode, choices.persona, installed_personas, panel),
+        personas=fill_cast(mode, [choices.persona, *panel], installed_personas),
         history_stats=history_stats,
         competencies=competencies,
         rng=rng,
