@@ -22,6 +22,14 @@ CORE_MODULES = [
     "hotseat.audio",
     "hotseat.store",
     "hotseat.tomlfile",
+    "hotseat.check",
+    # moved out of tui/ (issue 13): they must stay Textual-free
+    "hotseat.session.analysis",
+    "hotseat.session.choices",
+    "hotseat.session.loading",
+    "hotseat.session.summary",
+    "hotseat.speech.persona_book",
+    "hotseat.store.keeper",
 ]
 
 

@@ -12,19 +12,9 @@ import os
 import shutil
 import sys
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 
+from hotseat.check import Check
 from hotseat.wording import count
-
-
-@dataclass(frozen=True)
-class Check:
-    name: str
-    status: str  # ok | warn | fail
-    detail: str
-    fix: str = ""  # what to do about it, when not ok
-    required: bool = False  # a failed required check means the app cannot run
-
 
 # "module:function" pairs, each returning an iterable of Check.
 PROVIDERS = (

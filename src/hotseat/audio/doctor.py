@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 
-from hotseat.doctor import Check
+from hotseat.check import Check
 
 _NO_MIC_FIX = (
     "plug in a microphone and check 'arecord -l'; over SSH, forward your audio "

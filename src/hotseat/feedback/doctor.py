@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from hotseat.doctor import Check
+from hotseat.check import Check
 
 
 def checks() -> Iterable[Check]:

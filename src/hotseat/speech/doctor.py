@@ -7,7 +7,7 @@ import glob
 import sys
 from collections.abc import Iterator
 
-from hotseat.doctor import Check
+from hotseat.check import Check
 from hotseat.wording import count
 
 _APT = "sudo apt install"

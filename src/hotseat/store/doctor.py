@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from hotseat import paths
-from hotseat.doctor import Check
+from hotseat.check import Check
 from hotseat.settings import load_settings
 from hotseat.store.errors import StoreError
 from hotseat.store.recordings import recordings_size
