@@ -2,20 +2,49 @@
 
 ``HistoryKeeper`` wraps the store's ``Recorder`` (which never drops an answer:
 what cannot be written waits in memory and is retried) and turns its status
-into one sentence for the user when something is wrong. All calls come from
-the UI thread; each is one small SQLite transaction.
+into one sentence for the user when something is wrong.
+
+Threads: the store is used by one thread at a time. ``later(job)`` runs a job
+on the keeper's own thread, after every job given before it (opening the
+database with its quick_check and migrations, and every save, so a slow disk
+never freezes the screen and saves land in order); ``stop()`` runs what is
+queued, then ends that thread. The other methods may be called from any
+thread: they hold the keeper's lock, and reads wait for the history to be open.
 """
 
 from __future__ import annotations
 
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import Future
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from hotseat.session import Turn
 
 if TYPE_CHECKING:
     from hotseat.store import Recorder, SaveStatus, SessionRecord, Store
     from hotseat.store.progress import QuestionHistory
+
+T = TypeVar("T")
+P = ParamSpec("P")
+OPEN_WAIT = 30.0  # seconds a read waits for the history to open (a very slow disk)
+_Job = tuple[Callable[[], Any], "Future[Any]"]
+
+
+def _locked(
+    method: Callable[Concatenate[HistoryKeeper, P], T],
+) -> Callable[Concatenate[HistoryKeeper, P], T]:
+    """Once the history is open, one thread at a time."""
+
+    def locked(self: HistoryKeeper, /, *args: P.args, **kwargs: P.kwargs) -> T:
+        self._wait_open()
+        with self._lock:
+            return method(self, *args, **kwargs)
+
+    locked.__name__, locked.__doc__ = method.__name__, method.__doc__
+    return locked
 
 
 class HistoryKeeper:
@@ -24,6 +53,50 @@ class HistoryKeeper:
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
         self._kept_first: dict[int, int] = {}  # id(turn) -> position of its early save
+        self._lock = threading.RLock()
+        self._opening: threading.Event | None = None  # set once open() has run
+        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+
+    # -- the keeper's own thread ------------------------------------------------------
+
+    def later(self, job: Callable[[], T]) -> Future[T]:
+        """Run ``job`` on the history's thread after the jobs before it; its result or
+        exception arrives in the future."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._own, name="history", daemon=True)
+            self._thread.start()
+        future: Future[T] = Future()
+        self._jobs.put((job, future))
+        return future
+
+    def open_later(self) -> Future[list[str]]:
+        """Open the history on its thread; reads from other threads wait until it is open."""
+        self._opening = threading.Event()
+        return self.later(self.open)
+
+    def stop(self, timeout: float = 10.0) -> None:
+        """Finish the queued jobs, then end the history's thread."""
+        if self._thread is not None:
+            self._jobs.put(None)
+            self._thread.join(timeout)
+            self._thread = None
+
+    def _own(self) -> None:
+        while (item := self._jobs.get()) is not None:
+            job, future = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(job())
+            except BaseException as exc:  # handed to whoever waits on the future
+                future.set_exception(exc)
+
+    def _wait_open(self) -> None:
+        if self._opening is not None:
+            self._opening.wait(OPEN_WAIT)
+
+    # -- the history ----------------------------------------------------------------------
 
     @property
     def recorder(self) -> Recorder:
@@ -35,6 +108,14 @@ class HistoryKeeper:
 
     def open(self) -> list[str]:
         """Open the history now; returns notices for the user (problems, unfinished sessions)."""
+        try:
+            with self._lock:
+                return self._open()
+        finally:
+            if self._opening is not None:
+                self._opening.set()
+
+    def _open(self) -> list[str]:
         status = self.recorder.open()
         notices = list(self.recorder.notices)
         if not status.saved and status.message:
@@ -52,8 +133,10 @@ class HistoryKeeper:
 
     @property
     def store(self) -> Store | None:
+        self._wait_open()
         return self.recorder.store
 
+    @_locked
     def history_stats(self) -> list[QuestionHistory]:
         store = self.store
         if store is None:
@@ -65,6 +148,7 @@ class HistoryKeeper:
         except StoreError:
             return []
 
+    @_locked
     def begin(
         self,
         *,
@@ -79,22 +163,27 @@ class HistoryKeeper:
         )
         self._kept_first.clear()
 
+    @_locked
     def session_plan(self, session_id: int) -> dict[str, Any]:
         return self.recorder.session_plan(session_id)
 
+    @_locked
     def session_key(self) -> str:
         return "" if self.handle is None else self.recorder.session_key(self.handle)
 
+    @_locked
     def resume(self, session_id: int) -> SessionRecord:
         record = self.recorder.resume_session(session_id)
         self.handle = session_id
         return record
 
+    @_locked
     def recording_path(self) -> Path | None:
         if self.handle is None:
             return None
         return self.recorder.recording_path(self.handle)
 
+    @_locked
     def save_first(self, turn: Turn) -> str:
         """Keep an answer the moment it ends, before it is analysed; a warning or ''.
 
@@ -108,6 +197,7 @@ class HistoryKeeper:
         self._kept_first[id(turn)] = position
         return _warning(self.recorder.save_answer(self.handle, turn, recorded))
 
+    @_locked
     def save(self, turn: Turn, audio_path: Path | None = None) -> str:
         """Keep a finished or skipped turn; returns a warning for the user, or ''."""
         if self.handle is None:
@@ -115,12 +205,14 @@ class HistoryKeeper:
         position = self._kept_first.pop(id(turn), None)
         return _warning(self.recorder.save_answer(self.handle, turn, audio_path, position=position))
 
+    @_locked
     def end(self, status: str = "finished") -> str:
         if self.handle is None:
             return ""
         handle, self.handle = self.handle, None
         return _warning(self.recorder.end_session(handle, status))
 
+    @_locked
     def close(self) -> str:
         if self._recorder is None:
             return ""

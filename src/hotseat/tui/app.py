@@ -10,15 +10,21 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import functools
+import logging
 import random
 import sys
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from typing import TYPE_CHECKING, Any
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import TextArea
+from textual.worker import Worker, WorkerState
 
 from hotseat.feedback import prepare as prepare_feedback
 from hotseat.session import MonotonicClock, Plan, PlanError, Turn
@@ -49,6 +55,18 @@ if TYPE_CHECKING:
 
 
 SERVICES_DELAY = 1.0  # seconds after the first frame before the voice and microphone load
+SAVE_FIRST_WAIT = 10.0  # seconds the UI waits for an answer's first save (normally a few ms)
+
+log = logging.getLogger("hotseat")
+
+
+class HistoryDone(Message):
+    """A job on the history's thread has finished: ``then`` gets its result."""
+
+    def __init__(self, future: Future[Any], then: Callable[[Any], object] | None) -> None:
+        super().__init__()
+        self.future = future
+        self.then = then
 
 
 class HotseatApp(App[int]):
@@ -124,20 +142,69 @@ class HotseatApp(App[int]):
         if self.options.autostart:
             self.call_after_refresh(self.start_interview, self.initial_choices())
 
-    @work(thread=True, exclusive=True, group="feedback", exit_on_error=False)
+    @work(
+        thread=True,
+        exclusive=True,
+        group="feedback",
+        name="Reading the feedback word lists",
+        exit_on_error=False,
+    )
     def _prepare_feedback(self) -> None:
         """Word lists and frequencies read off the UI thread, before the first answer; a
         failure here only means the first analysis reads them (and reports any problem)."""
         prepare_feedback()
 
     def _open_history(self) -> None:
-        for notice in self.keeper.open():
-            self._tell(notice, toast=False)
+        """Opening the history (quick_check, migrations) runs on the history's thread."""
+
+        def opened(notices: list[str]) -> None:
+            for notice in notices:
+                self._tell(notice, toast=False)
+
+        self._when_kept(self.keeper.open_later(), opened)
 
     def on_unmount(self) -> None:
         self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
         self.services.close()
-        self.exit_note = self.keeper.close()
+        closed = self.keeper.later(self.keeper.close)  # after every save still queued
+        self.keeper.stop()
+        try:
+            self.exit_note = closed.result(timeout=0)
+        except FutureTimeout:
+            self.exit_note = "the history was still busy when hotseat closed"
+        except Exception as exc:
+            log.error("closing the history failed", exc_info=exc)
+            self.exit_note = f"closing the history failed: {exc}"
+
+    # -- the history's thread, and failures of workers -----------------------------------
+
+    def _when_kept(self, future: Future[Any], then: Callable[[Any], object] | None = None) -> None:
+        """Hand a history job's result to ``then`` on the UI thread (a failure is reported)."""
+        future.add_done_callback(lambda done: self.post_message(HistoryDone(done, then)))
+
+    @on(HistoryDone)
+    def _history_done(self, event: HistoryDone) -> None:
+        error = event.future.exception()
+        if error is not None:
+            self._report_failure("The history", error)
+        elif event.then is not None:
+            event.then(event.future.result())
+
+    @on(Worker.StateChanged)
+    def _worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """Every worker's failure, in one place: one line for the user, the traceback logged."""
+        worker = event.worker
+        if event.state is WorkerState.ERROR and worker.error is not None:
+            self._report_failure(worker.name or worker.group, worker.error)
+
+    def _report_failure(self, what: str, error: BaseException) -> None:
+        log.error("%s failed", what, exc_info=error)
+        self.log.error(f"{what} failed", error)
+        self.notify(f"{what} failed: {type(error).__name__}: {error}", severity="error", timeout=8)
+
+    def _warn(self, warning: str) -> None:
+        if warning:
+            self.notify(warning, severity="warning", timeout=8)
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from screen_commands(screen)
@@ -150,7 +217,13 @@ class HotseatApp(App[int]):
             self._services_requested = True
             self._load_services()
 
-    @work(thread=True, exclusive=True, group="services")
+    @work(
+        thread=True,
+        exclusive=True,
+        group="services",
+        name="Loading the voice and microphone",
+        exit_on_error=False,
+    )
     def _load_services(self) -> None:
         def changed() -> None:  # from the recogniser's loading thread
             self.post_message(msg.ServicesChanged())
@@ -275,13 +348,15 @@ class HotseatApp(App[int]):
         )
         if resumed is None:
             self._earlier = []
-            self.keeper.begin(
+            begin = functools.partial(
+                self.keeper.begin,
                 mode=plan.mode.id,
                 persona=plan.personas[0],
                 company=plan.context.company,
                 role=plan.context.role,
                 plan=plan_record(plan),
             )
+            self._when_kept(self.keeper.later(begin))
         else:
             self.drafts.offer()
 
@@ -297,11 +372,22 @@ class HotseatApp(App[int]):
         return rest.plan, rest.asked_before
 
     def _keep_before_analysis(self, turn: Turn) -> None:
-        """The answer is over: into the history now, before it is analysed."""
-        warning = self.keeper.save_first(turn)
+        """The answer is over: into the history now, before it is analysed.
+
+        The one save the UI waits for (a few ms; the analysis comes next on this
+        thread): it goes through the history's thread, after the saves before it.
+        """
+        try:
+            warning = self.keeper.later(lambda: self.keeper.save_first(turn)).result(
+                SAVE_FIRST_WAIT
+            )
+        except FutureTimeout:
+            warning = "Not saved yet: the history is busy; it is kept and saved after"
+        except Exception as exc:
+            self._report_failure("Saving the answer", exc)
+            warning = ""
         self.drafts.answer_kept()
-        if warning:
-            self.notify(warning, severity="warning", timeout=8)
+        self._warn(warning)
 
     @on(TextArea.Changed, "#typed-answer")
     def _typed_answer_changed(self) -> None:
@@ -344,16 +430,13 @@ class HotseatApp(App[int]):
 
     @on(InterviewScreen.TurnDone)
     def _turn_done(self, event: InterviewScreen.TurnDone) -> None:
-        warning = self.keeper.save(event.session.turns[event.index], event.audio_path)
+        turn, audio = event.session.turns[event.index], event.audio_path
+        self._when_kept(self.keeper.later(lambda: self.keeper.save(turn, audio)), self._warn)
         self.drafts.answer_kept()
-        if warning:
-            self.notify(warning, severity="warning", timeout=8)
 
     @on(InterviewScreen.Finished)
     def _finished(self, event: InterviewScreen.Finished) -> None:
-        warning = self.keeper.end("finished")
-        if warning:
-            self.notify(warning, severity="warning", timeout=8)
+        self._when_kept(self.keeper.later(lambda: self.keeper.end("finished")), self._warn)
         # The interview and anything over it (a dialog still open as a drill ends) go.
         self.routes.back_home()
         turns = self._earlier + event.session.turns  # a resumed session: all of it

@@ -1,0 +1,79 @@
+"""The history's disk work stays off the UI thread, and a failing worker is one line.
+
+Opening the database (quick_check, migrations) and every save run on the
+history's own thread; the UI thread only hears back. A worker that fails tells
+the user in one line instead of crashing the app or failing in silence.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import pytest
+
+from hotseat.session import FakeClock
+from hotseat.store import Recorder, Store
+from hotseat.store.keeper import HistoryKeeper
+from hotseat.tui import app as app_module
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import answer, start
+
+
+async def test_the_history_opens_and_saves_on_its_own_thread(
+    app_factory: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    threads: list[tuple[str, str]] = []
+    real_open, real_save = Recorder.open, Recorder.save_answer
+
+    def open_(self: Recorder) -> Any:
+        threads.append(("open", threading.current_thread().name))
+        return real_open(self)
+
+    def save(self: Recorder, *args: Any, **kwargs: Any) -> Any:
+        threads.append(("save", threading.current_thread().name))
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Recorder, "open", open_)
+    monkeypatch.setattr(Recorder, "save_answer", save)
+    async with app_factory(mode="focus", pack="test-software", count=2).run_test() as pilot:
+        await start(pilot)
+        await answer(pilot, clock, "I wrote the plan down and we agreed on it.", 40)
+        ui_thread = threading.current_thread().name
+    assert threads[0] == ("open", "history")
+    saves = [name for what, name in threads if what == "save"]
+    assert saves and set(saves) == {"history"} and ui_thread != "history"
+    with Store() as store:
+        [info] = store.list_sessions()
+        [kept] = store.load_session(info.id).answers
+    assert kept.transcript.text == "I wrote the plan down and we agreed on it."
+
+
+def test_jobs_run_in_the_order_given_and_stop_waits_for_them() -> None:
+    keeper = HistoryKeeper()
+    order: list[int] = []
+    futures = [keeper.later(lambda n=n: order.append(n)) for n in range(50)]
+    keeper.stop()
+    assert order == list(range(50))
+    assert all(f.done() for f in futures)
+
+
+async def test_a_failing_worker_is_one_line_for_the_user(
+    app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: Any, **kwargs: Any) -> Any:
+        raise RuntimeError("the sound system is in a bad state")
+
+    monkeypatch.setattr(app_module, "load_real_services", broken)
+    app = app_factory(load_services=True)
+    async with app.run_test() as pilot:
+        app._request_services()
+        for _ in range(50):
+            await pilot.pause(0.02)
+            if app._notifications:
+                break
+        said = [n.message for n in app._notifications]
+        assert app.is_running  # not a crash
+    assert said == [
+        "Loading the voice and microphone failed: RuntimeError: the sound system is in a bad state"
+    ]
