@@ -1,4 +1,28 @@
-"""hotseat: offline, spoken interview rehearsal in the terminal."""
+"""hotseat: offline, spoken interview rehearsal in the terminal.
+
+The path of one spoken answer, from the microphone to the panel:
+
+1. microphone: ``audio.capture`` - PortAudio's callback thread only copies each
+   block into a bounded queue.
+2. listener: ``asr.listener.MicListener`` - its one worker thread drains the
+   queue, resamples, saves and meters the audio and feeds the recognizer
+   (``asr.answer``); partial text goes back as ``PartialTranscript`` messages.
+3. transcript: at the end of the answer the listener hands the screen a timed
+   ``transcript.Transcript`` (a ``FinalTranscript`` message).
+4. session: ``tui.screens.interview`` calls ``session.engine.Session.finish_answer``
+   on the UI thread.
+5. store: the session's ``on_answer_closed`` hook has the App save the answer
+   first (``store.keeper.HistoryKeeper`` on the history's own thread), before
+   any analysis, so a crash cannot lose it.
+6. feedback: the session's analyzer (``session.analysis.analyzer_for``) asks
+   ``feedback.analyze`` for the score and its evidence; the turn is saved again
+   with its feedback.
+7. panel: ``tui.widgets.feedback_panel.FeedbackPanel`` shows it.
+
+A typed answer starts at step 3. Packages import only downwards (the layers
+contract in ``pyproject.toml``): cli, tui, doctor/startup, store, session,
+feedback, asr | speech, audio, questions, then the base modules.
+"""
 
 from importlib.metadata import PackageNotFoundError, version
 
