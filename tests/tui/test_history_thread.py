@@ -16,6 +16,7 @@ from hotseat.session import FakeClock
 from hotseat.store import Recorder, Store
 from hotseat.store.keeper import HistoryKeeper
 from hotseat.tui import app as app_module
+from hotseat.tui.screens.home import HomeScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import answer, start
 
@@ -74,6 +75,10 @@ async def test_a_failing_worker_is_one_line_for_the_user(
                 break
         said = [n.message for n in app._notifications]
         assert app.is_running  # not a crash
+        await pilot.pause()
+        home = app.screen
+        assert isinstance(home, HomeScreen)
+        assert home.status == "captions only · typed answers"  # not waiting forever
     assert said == [
         "Loading the voice and microphone failed: RuntimeError: the sound system is in a bad state"
     ]

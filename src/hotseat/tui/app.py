@@ -196,6 +196,8 @@ class HotseatApp(App[int]):
         worker = event.worker
         if event.state is WorkerState.ERROR and worker.error is not None:
             self._report_failure(worker.name or worker.group, worker.error)
+            if worker.group == "services":  # go on with captions and typed answers
+                self._services_ready(msg.ServicesReady(None, None, []))
 
     def _report_failure(self, what: str, error: BaseException) -> None:
         log.error("%s failed", what, exc_info=error)
