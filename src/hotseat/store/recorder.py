@@ -30,8 +30,8 @@ from hotseat.store import spill
 from hotseat.store.errors import StoreError
 from hotseat.store.recordings import recording_path
 from hotseat.store.records import SessionInfo, SessionRecord, answer_row
-from hotseat.store.spill import Op
 from hotseat.store.store import Store, new_session_key
+from hotseat.store.writes import Op, apply
 
 
 @dataclass(frozen=True)
@@ -238,7 +238,7 @@ class Recorder:
                 return SaveStatus(saved=False, pending=len(self._queue), message=self.last_error)
             while self._queue:
                 try:
-                    spill.apply(store, self._queue[0], self._ids)
+                    apply(store, self._queue[0], self._ids)
                 except StoreError as exc:
                     self.last_error = str(exc)
                     break

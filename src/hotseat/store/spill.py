@@ -1,8 +1,7 @@
-"""Writes waiting for the database, and the file they go to if the app closes first.
+"""Writes that could not reach the database, kept in a file until the next start.
 
-An ``Op`` is one write (begin a session, save an answer, end a session) naming
-its session by key. ``apply`` performs it idempotently: an answer has a fixed
-position, so writing it twice leaves one copy. Leftovers are written as JSON to
+Only for failures: a write the database took is never here. Each is an
+:class:`~hotseat.store.writes.Op` (see there); the leftovers are written as JSON to
 ``<data>/unsaved/`` (or the cache folder when the data folder is the problem)
 and taken back on the next start; a file that cannot be read is renamed
 ``.bad`` and reported, never deleted.
@@ -14,56 +13,14 @@ import json
 import os
 import time
 from contextlib import suppress
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
-from typing import Any
 
 from hotseat import paths
 from hotseat.privacy import private_dir
-from hotseat.store.records import AnswerRow
-from hotseat.store.store import Store
+from hotseat.store.writes import Op
 
 FORMAT = 1
-
-
-@dataclass(frozen=True)
-class Op:
-    kind: str  # begin | answer | end
-    key: str  # the session's key
-    at: float  # when it happened (seconds since the epoch)
-    data: dict[str, Any] = field(default_factory=dict)
-
-
-def _session_id(store: Store, key: str, ids: dict[str, int]) -> int | None:
-    if key not in ids:
-        found = store.session_id_for_key(key)
-        if found is None:
-            return None
-        ids[key] = found
-    return ids[key]
-
-
-def apply(store: Store, op: Op, ids: dict[str, int]) -> None:
-    """Perform one waiting write; raises StoreError if the database refuses."""
-    session_id = _session_id(store, op.key, ids)
-    if session_id is None:
-        # The session row is not there (its own write waits, or it was deleted by
-        # another hotseat meanwhile): make it, so the answer has a home.
-        begin = op.data if op.kind == "begin" else {}
-        session_id = store.begin_session(
-            mode=str(begin.get("mode", "")),
-            persona=str(begin.get("persona", "")),
-            company=str(begin.get("company", "")),
-            role=str(begin.get("role", "")),
-            key=op.key,
-            started_at=op.at,
-            plan=begin.get("plan") if isinstance(begin.get("plan"), dict) else None,
-        )
-        ids[op.key] = session_id
-    if op.kind == "answer":
-        store.save_row(session_id, AnswerRow.from_dict(op.data))
-    elif op.kind == "end":
-        store.end_session(session_id, str(op.data.get("status", "finished")), ended_at=op.at)
 
 
 def _folders() -> list[Path]:
