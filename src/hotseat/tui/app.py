@@ -70,6 +70,16 @@ class HistoryDone(Message):
 
 
 class HotseatApp(App[int]):
+    """What the app owns for its whole life, in one place:
+
+    - ``services``: the voice and the microphone (``ServiceHub``); created in
+      ``__init__``, built in a worker after the first frame (``on_mount``),
+      closed in ``on_unmount``;
+    - ``keeper``: the history, on its own thread; opened in ``on_mount``, its
+      queued saves finished and the thread stopped in ``on_unmount``;
+    - ``drafts``: the typed answer in progress, written out in ``on_unmount``.
+    """
+
     CSS_PATH = "app.tcss"
     TITLE = "hotseat"
 
