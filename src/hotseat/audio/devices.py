@@ -36,7 +36,7 @@ def import_sounddevice() -> ModuleType:
     Importing it initialises PortAudio: only the audio owner thread calls this
     (``audio.owner``); everything else asks the owner.
     """
-    from hotseat.speech.alsa_quiet import silence_alsa_errors
+    from hotseat.audio.alsa_quiet import silence_alsa_errors
 
     silence_alsa_errors()
     try:

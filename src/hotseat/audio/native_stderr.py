@@ -2,7 +2,7 @@
 
 PortAudio's host APIs write straight to file descriptor 2: JACK's "Cannot
 connect to server socket", ALSA plugins' lines, PulseAudio client warnings.
-alsa-lib's own messages are dropped by ``speech.alsa_quiet``; the rest cannot
+alsa-lib's own messages are dropped by ``audio.alsa_quiet``; the rest cannot
 be turned off from Python. Two tools:
 
 - ``quiet_stderr()``: descriptor 2 points at the log file for the duration of
