@@ -22,11 +22,14 @@ from hotseat.feedback.lexicon import LexiconError, load_lexicons
 from hotseat.feedback.rubric import RubricError, load_rubric
 from tests.safety.fuzz import LINE_RE, hostile_edit
 
+# Every file these tests write lives here, removed when the test run ends.
+_SCRATCH = tempfile.TemporaryDirectory(prefix="hotseat-tests-")
+
 FUZZ = settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 def _folder() -> Path:
-    return Path(tempfile.mkdtemp(prefix="fuzz-"))
+    return Path(tempfile.mkdtemp(prefix="fuzz-", dir=_SCRATCH.name))
 
 
 @FUZZ

@@ -21,6 +21,9 @@ from hotseat.settings import load_settings
 from hotseat.speech.persona import PersonaError, load_persona_file
 from tests.safety.fuzz import LINE_RE, hostile_edit
 
+# Every file these tests write lives here, removed when the test run ends.
+_SCRATCH = tempfile.TemporaryDirectory(prefix="hotseat-tests-")
+
 FUZZ = settings(
     max_examples=150,
     deadline=None,
@@ -44,7 +47,7 @@ last_role = "Engineer"
 
 
 def _write(name: str, text: str) -> Path:
-    folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-", dir=_SCRATCH.name))
     path = folder / name
     path.write_text(text, encoding="utf-8", errors="surrogatepass")
     return path
@@ -108,7 +111,7 @@ def test_follow_up_rules(text: str) -> None:
 @FUZZ
 @given(st.binary(max_size=200))
 def test_any_bytes_as_a_question_pack(blob: bytes) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    folder = Path(tempfile.mkdtemp(prefix="fuzz-", dir=_SCRATCH.name))
     path = folder / "bytes.toml"
     path.write_bytes(blob)
     for problem in load_pack(path).problems:

@@ -14,6 +14,9 @@ from hypothesis import strategies as st
 
 from hotseat.audio.wavfile import AudioFileError, read_wav
 
+# Every file these tests write lives here, removed when the test run ends.
+_SCRATCH = tempfile.TemporaryDirectory(prefix="hotseat-tests-")
+
 
 def wav_bytes(
     *,
@@ -38,7 +41,7 @@ GOOD = wav_bytes()
 
 
 def _file(blob: bytes) -> Path:
-    path = Path(tempfile.mkdtemp(prefix="wav-")) / "answer.wav"
+    path = Path(tempfile.mkdtemp(prefix="wav-", dir=_SCRATCH.name)) / "answer.wav"
     path.write_bytes(blob)
     return path
 
