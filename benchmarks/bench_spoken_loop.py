@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.bench_asr import speech_eval_dir  # noqa: E402
 from benchmarks.figures import record  # noqa: E402
 
 from hotseat.asr.engine import Engine  # noqa: E402
@@ -52,17 +53,6 @@ from hotseat.transcript import Transcript  # noqa: E402
 
 SILENCE_LIMIT = 2.0
 TICK = 0.1  # how often the interview screen asks for the silence
-
-
-def speech_eval_dir() -> Path | None:
-    for candidate in (
-        os.environ.get("HOTSEAT_SPEECH_EVAL", ""),
-        str(ROOT.parent / "shared" / "speech-eval"),
-        "/work/shared/speech-eval",
-    ):
-        if candidate and (Path(candidate) / "manifest.jsonl").is_file():
-            return Path(candidate)
-    return None
 
 
 def speech(folder: Path, seconds: float) -> np.ndarray:

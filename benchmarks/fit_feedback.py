@@ -26,6 +26,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.feedback_data import ROOT, Pair, dev_pairs, own_pairs
 
 from hotseat.feedback import Context, Feedback, analyze
+from hotseat.feedback.findings import DELIVERY
 from hotseat.feedback.rubric import Rubric, default_rubric
 from hotseat.transcript import Transcript
 
@@ -45,20 +46,7 @@ SKIP = {
 # Not fitted: how an answer is delivered, and its length, keep the rubric's hand-set
 # points. On these pairs they mostly stand in for length (a five-word answer has no
 # fillers to count), and length is a hint, not the verdict.
-FIXED = {
-    "pace-good",
-    "too-fast",
-    "too-slow",
-    "slow-start",
-    "long-pauses",
-    "fillers-low",
-    "fillers",
-    "hedging",
-    "repetition",
-    "length-good",
-    "too-short",
-    "too-long",
-}
+FIXED = set(DELIVERY)
 _SIGN = {"strength": 1.0, "major": -1.0, "minor": -0.5}
 
 
