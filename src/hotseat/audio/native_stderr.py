@@ -13,6 +13,11 @@ be turned off from Python. Two tools:
   descriptor 2 goes to the log, so a message written at any moment from any
   native thread lands in the log, never over the screen. Python's own
   tracebacks written to ``sys.stderr`` during the run go to the log too.
+
+Either way descriptor 2 is a pipe that one thread drains into the log, keeping
+at most ``LOG_LIMIT`` bytes a run: a native thread stuck in a loop (PortAudio's
+ALSA thread on a sound server that died prints the same line millions of times
+a minute) can neither fill the disk nor flood the terminal.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 
 _lock = threading.Lock()
 _redirected = False  # True while stderr_to_log() is in force
+LOG_LIMIT = 1_000_000  # bytes of native messages kept per run; the rest are dropped
 
 
 def log_path() -> Path:
@@ -35,9 +41,42 @@ def log_path() -> Path:
 
 
 def _open_log() -> int:
-    path = log_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    """The write end of the pipe the drain thread empties into the log (one per process)."""
+    global _drain_fd
+    with _drain_lock:
+        if _drain_fd is None:
+            path = log_path()
+            path.parent.mkdir(parents=True, exist_ok=True)
+            log_fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            read_fd, _drain_fd = os.pipe()
+            threading.Thread(
+                target=_drain, args=(read_fd, log_fd), name="hotseat-native-log", daemon=True
+            ).start()
+        return os.dup(_drain_fd)
+
+
+_drain_lock = threading.Lock()
+_drain_fd: int | None = None
+
+
+def _drain(read_fd: int, log_fd: int) -> None:
+    """Copy what native code writes into the log, up to ``LOG_LIMIT`` bytes, then drop it."""
+    kept = 0
+    while True:
+        try:
+            chunk = os.read(read_fd, 65536)
+        except OSError:
+            return
+        if not chunk:
+            return
+        if kept >= LOG_LIMIT:
+            continue
+        part = chunk[: LOG_LIMIT - kept]
+        kept += len(part)
+        with contextlib.suppress(OSError):  # a full disk must not stop the draining
+            os.write(log_fd, part)
+            if kept >= LOG_LIMIT:
+                os.write(log_fd, b"\n[hotseat: later native messages were dropped]\n")
 
 
 @contextlib.contextmanager
