@@ -110,9 +110,13 @@ async def test_services_arriving_after_the_wait_are_used_from_the_next_answer_on
     app.services.loading = True  # as while the real ones are being built
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
-        await pilot.pause()
-        await move_clock(pilot, clock, 5.1)
+        for _ in range(250):  # a loaded machine may mount the interview a little later
+            if any(getattr(s, "waiting_for_services", False) for s in app.screen_stack):
+                break
+            await pilot.pause(0.02)
         screen = interview(app)
+        assert screen.waiting_for_services  # the wait starts before the clock moves on
+        await move_clock(pilot, clock, 5.1)
         assert screen.answer_area.mode == "typed"  # question 1 goes on without them
         assert "taking long" in " ".join(n.message for n in app._notifications)
         listener = FakeListener()

@@ -143,11 +143,13 @@ class HotseatApp(App[int]):
         return self.services.status_text(typed=self.effective.engine == "typed")
 
     def on_mount(self) -> None:
+        # First of all: the history's thread opens it before any other job is queued
+        # (a start key pressed at once queues the session's first save behind it).
+        self._open_history()
         if self.options.load_services:
             # Loading the recogniser holds Python's lock for a few hundred ms at a time:
             # let the home screen settle and answer the first keys before it starts.
             self.set_timer(SERVICES_DELAY, self._request_services)
-        self.call_after_refresh(self._open_history)
         self.call_after_refresh(self._prepare_feedback)
         if self.options.autostart:
             self.call_after_refresh(self.start_interview, self.initial_choices())
