@@ -26,23 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.feedback_data import ROOT, Pair, dev_pairs, own_pairs
 
 from hotseat.feedback import Context, Feedback, analyze
-from hotseat.feedback.findings import DELIVERY
+from hotseat.feedback.findings import DELIVERY, NOTES
 from hotseat.feedback.rubric import Rubric, default_rubric
 from hotseat.transcript import Transcript
 
 L2 = 0.05  # pulls each weight towards the rubric's hand-set points
 TOP_POINTS = 10.0  # points per unit of the fitted (logit) weight
 MAX_POINTS = 12.0  # no one finding moves the score more than this
-SKIP = {
-    "timing-not-measured",
-    "recognizer-fillers",
-    "no-company-context",
-    "truncated",
-    "nothing-to-assess",
-    "only-fillers",
-    "not-english",
-    "user-files-ignored",
-}
+SKIP = set(NOTES)  # notes, not findings that move the score
 # Not fitted: how an answer is delivered, and its length, keep the rubric's hand-set
 # points. On these pairs they mostly stand in for length (a five-word answer has no
 # fillers to count), and length is a hint, not the verdict.
