@@ -122,13 +122,15 @@ def services_stall() -> tuple[float, float]:
 
     from hotseat.settings import load_settings
     from hotseat.tui.options import AppOptions
-    from hotseat.tui.service_hub import load_real_services
+    from hotseat.tui.voice_mic import build_voice_mic
 
     ready = threading.Event()
     hubs = []
 
     def load() -> None:
-        hubs.append(load_real_services(load_settings(), AppOptions(), on_change=ready.set))
+        hubs.append(
+            build_voice_mic(load_settings(), AppOptions(), threading.Event(), on_change=ready.set)
+        )
         if hubs[0].listener is None:
             ready.set()
 

@@ -30,13 +30,13 @@ async def test_the_countdown_stops_behind_the_end_the_session_dialog(
         assert shown_time(app) == "0:03"  # three seconds left to think
         await pilot.press("ctrl+l")
         await pilot.pause()
-        assert screen.services.mic_held  # nothing is heard behind the dialog either
+        assert app.voice_mic.mic_held  # nothing is heard behind the dialog either
         await behind_the_dialog(pilot, screen, clock)
         await pilot.press("n")  # not ending after all
         await pilot.pause()
         assert screen.session.phase is Phase.THINKING and not screen.session.paused
         assert shown_time(app) == "0:03"
-        assert not screen.services.mic_held
+        assert not app.voice_mic.mic_held
         await move_clock(pilot, clock, 3)
         assert screen.session.phase is Phase.ANSWERING and listener.started == 1
 
@@ -51,7 +51,7 @@ async def test_ending_from_the_dialog_leaves_the_microphone_free(
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert screen.session.finished and not screen.services.mic_held
+        assert screen.session.finished and not app.voice_mic.mic_held
 
 
 async def test_a_drill_waits_while_the_score_is_explained(

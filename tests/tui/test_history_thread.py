@@ -65,10 +65,10 @@ async def test_a_failing_worker_is_one_line_for_the_user(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the sound system is in a bad state")
 
-    monkeypatch.setattr(app_module, "load_real_services", broken)
-    app = app_factory(load_services=True)
+    monkeypatch.setattr(app_module, "build_voice_mic", broken)
+    app = app_factory(build_voice_mic=True)
     async with app.run_test() as pilot:
-        app._request_services()
+        app._request_voice_mic()
         for _ in range(50):
             await pilot.pause(0.02)
             if app._notifications:

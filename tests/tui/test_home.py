@@ -13,6 +13,7 @@ from hotseat.session import Phase
 from hotseat.settings import load_settings
 from hotseat.tui import messages as msg
 from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.voice_mic import Built
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
 from tests.tui.helpers import card_text, start
@@ -149,7 +150,7 @@ async def test_a_missing_speaker_is_only_shouted_about_when_the_voice_was_wanted
         await pilot.pause()
         notice = "The interviewer's voice is off (no audio output device); captions only."
         speaker = FakeSpeaker(available=False, notice=notice)
-        app.post_message(msg.ServicesReady(speaker, None, [notice]))
+        app.post_message(msg.VoiceMicBuilt(Built(speaker, None, (notice,))))
         await pilot.pause()
         assert notice in notices(app.screen)  # type: ignore[arg-type]
         toasts = [n.message for n in app._notifications]

@@ -43,10 +43,10 @@ class InterviewScreen(AnswerInput):
     def on_mount(self) -> None:
         self.feedback_panel.display = False
         self.set_interval(TICK_SECONDS, self.tick)
-        if self.services.ready:
+        if self.voice_mic.ready:
             self._begin()
         else:
-            self._wait_for_services()  # then _begin, a few seconds at most
+            self._wait_for_voice_mic()  # then _begin, a few seconds at most
 
     def _begin(self) -> None:
         self.session.start()
@@ -60,15 +60,15 @@ class InterviewScreen(AnswerInput):
         return self.query_one(FeedbackPanel)
 
     def _update_topbar(self) -> None:
-        speaker = self.services.speaker
-        voice = "voice on" if self.services.voice_on else "captions only"
+        speaker = self.voice_mic.speaker
+        voice = "voice on" if self.voice_mic.voice_on else "captions only"
         if speaker is not None and speaker.available and speaker.muted:
             voice = "voice muted"
         typed = self.answer_area.mode == "typed"  # this answer's; _typed() is for the next
-        mic = "typed answers" if typed else f"microphone ({self.services.listener_name})"
+        mic = "typed answers" if typed else f"microphone ({self.voice_mic.listener_name})"
         status = f" · {voice} · {mic}"
-        if self.waiting_for_services:
-            what = self.services.waiting_for(typed=self.force_typed) or "the microphone"
+        if self.waiting_for_voice_mic:
+            what = self.voice_mic.waiting_for(typed=self.force_typed) or "the microphone"
             status = f" · getting {what} ready"
         # A narrow terminal shortens the title, never the state of the voice and mic.
         room = max(1, self.size.width - 2 - len(status))
@@ -170,7 +170,7 @@ class InterviewScreen(AnswerInput):
         # Keys go into the answer in both modes: spoken answers take typed words too.
         area.set_ready(True)
         area.text_area.focus()
-        if area.mode == "spoken" and self.services.listener is not None:
+        if area.mode == "spoken" and self.voice_mic.listener is not None:
             self._start_listening()
         self.refresh_bindings()
 
@@ -229,7 +229,7 @@ class InterviewScreen(AnswerInput):
         """The answer is over: collect the transcript, then assess it."""
         if self.finishing or self.session.phase is not _ANSWERING:
             return
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         self.session.stop_answer_clock()  # at once: the final words may take a moment
         if (self.spoken_answer and listener is not None) or self._listening:
             self.finishing = True
@@ -242,7 +242,7 @@ class InterviewScreen(AnswerInput):
 
     def skip_waiting_for_transcript(self) -> None:
         """ctrl+s while the transcript is finishing: take the live text as it stands."""
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         skip = getattr(listener, "skip_waiting", None)
         if self.finishing and skip is not None:
             skip()
@@ -284,8 +284,8 @@ class InterviewScreen(AnswerInput):
 
     def tick(self) -> None:
         """Advance the session by the clock and show where it stands."""
-        if self.waiting_for_services:
-            self._check_services()
+        if self.waiting_for_voice_mic:
+            self._check_voice_mic()
             return
         session = self.session
         for event in session.tick(self._silence_heard()):
@@ -309,7 +309,7 @@ class InterviewScreen(AnswerInput):
         elif event.kind == "silence-end":
             self._end_answer()
         elif event.kind == "amber" and self.audible_warnings:
-            if event.line and self.services.voice_on:
+            if event.line and self.voice_mic.voice_on:
                 self._say_aside(event.line)
             else:
                 self.app.bell()

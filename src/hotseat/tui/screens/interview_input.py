@@ -5,7 +5,7 @@ flow (``interview``). It holds two things:
 
 - Getting ready. The app builds the real voice and microphone in the
   background; an interview opened before they are ready (``hotseat practice``,
-  a quick start from home) waits for them, ``SERVICES_WAIT`` seconds at most,
+  a quick start from home) waits for them, ``VOICE_MIC_WAIT`` seconds at most,
   showing "Getting the microphone ready…", so question 1 is spoken and answered
   aloud like the rest. What failed, and why, the app says as a notice; the
   session then goes on with captions or typed answers.
@@ -30,14 +30,14 @@ from hotseat.tui.screens.interview_keys import InterviewControls
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.timer import SessionTimer
 
-SERVICES_WAIT = 5.0  # seconds the first question waits for the voice and microphone
+VOICE_MIC_WAIT = 5.0  # seconds the first question waits for the voice and microphone
 _ANSWERING = Phase.ANSWERING
 
 
 class AnswerInput(InterviewControls):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.waiting_for_services = False
+        self.waiting_for_voice_mic = False
         self._waiting_since = 0.0
         # This answer's stretches of listening: token -> when it began on the answer
         # clock, until its final transcript arrives; then (transcript, start) in _heard.
@@ -60,11 +60,11 @@ class AnswerInput(InterviewControls):
 
     # -- getting ready ----------------------------------------------------------------
 
-    def _wait_for_services(self) -> None:
+    def _wait_for_voice_mic(self) -> None:
         """Hold the first question until the voice and microphone are ready."""
-        self.waiting_for_services = True
+        self.waiting_for_voice_mic = True
         self._waiting_since = self.session.clock.now()
-        what = self.services.waiting_for(typed=self.force_typed) or "the microphone"
+        what = self.voice_mic.waiting_for(typed=self.force_typed) or "the microphone"
         self.card.show_notice(
             f"Getting {what} ready…",
             "The first question follows in a moment, spoken and answered aloud like the rest.",
@@ -72,14 +72,14 @@ class AnswerInput(InterviewControls):
         self.answer_area.display = False
         timer = self.query_one(SessionTimer)
         timer.caption = f"Getting {what} ready…"
-        timer.detail = f"At most {SERVICES_WAIT:.0f} seconds · ctrl+l ends the session"
+        timer.detail = f"At most {VOICE_MIC_WAIT:.0f} seconds · ctrl+l ends the session"
         self._update_topbar()
         self.refresh_bindings()
 
-    def services_changed(self) -> None:
+    def voice_mic_changed(self) -> None:
         """The app's voice or microphone was built, loaded or failed."""
-        if self.waiting_for_services:
-            self._check_services()
+        if self.waiting_for_voice_mic:
+            self._check_voice_mic()
             return
         area = self.answer_area
         before_answer = self.session.phase in (Phase.ASKING, Phase.THINKING)
@@ -88,21 +88,21 @@ class AnswerInput(InterviewControls):
         self._update_topbar()
         self.refresh_bindings()
 
-    def _check_services(self) -> bool:
-        """While waiting: start once both are ready, or after SERVICES_WAIT. True if started."""
-        services = self.services
+    def _check_voice_mic(self) -> bool:
+        """While waiting: start once both are ready, or after VOICE_MIC_WAIT. True if started."""
+        voice_mic = self.voice_mic
         waited = self.session.clock.now() - self._waiting_since
-        if not services.ready and waited < SERVICES_WAIT:
+        if not voice_mic.ready and waited < VOICE_MIC_WAIT:
             return False
-        self.waiting_for_services = False
-        if services.loading:
+        self.waiting_for_voice_mic = False
+        if voice_mic.loading:
             self.notify(
                 "The voice and microphone are taking long to start: this question has "
                 "captions and typed answers; the next ones are spoken once they are ready.",
                 severity="warning",
                 timeout=8,
             )
-        elif not services.ready and services.mic_on and not self.force_typed:
+        elif not voice_mic.ready and voice_mic.mic_on and not self.force_typed:
             self.notify(
                 "The speech recogniser is still loading: answer aloud anyway, "
                 "your words appear as soon as it is ready.",
@@ -136,8 +136,8 @@ class AnswerInput(InterviewControls):
         """Spoken answers from now on, this answer included, when a microphone is there."""
         if not self.force_typed:
             return
-        if not self.services.mic_on:
-            listener = self.services.listener
+        if not self.voice_mic.mic_on:
+            listener = self.voice_mic.listener
             why = listener.notice if listener is not None else "no microphone was set up"
             self.notify(f"Cannot listen: {why}", severity="warning", timeout=8)
             return
@@ -160,13 +160,13 @@ class AnswerInput(InterviewControls):
         self.tick()
 
     def _typed(self) -> bool:
-        return self.force_typed or not self.services.mic_on
+        return self.force_typed or not self.voice_mic.mic_on
 
     # -- listening ----------------------------------------------------------------------
 
     def _start_listening(self, *, mid_answer: bool = False) -> None:
         """Open the microphone for this answer (again, after a switch, when mid_answer)."""
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         if listener is None:
             return
         self.token += 1
@@ -187,7 +187,7 @@ class AnswerInput(InterviewControls):
 
     def _stop_listening(self) -> None:
         """Switched to typing mid-answer: close the microphone, keep what it heard."""
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         self.spoken_answer = False
         # Shown at once from the live transcript; the final one replaces it when it comes.
         self.answer_area.set_heard(self._heard_text(self.answer_area.partial))
@@ -232,7 +232,7 @@ class AnswerInput(InterviewControls):
 
     def _silence_heard(self) -> float | None:
         """Seconds of silence for ending the answer on it (None: not listening)."""
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         if not self.spoken_answer or listener is None:
             return None
         silence = listener.silence_seconds()
@@ -241,13 +241,13 @@ class AnswerInput(InterviewControls):
         return silence
 
     def _post(self, message: Message) -> None:
-        """For the services' threads (post_message is thread-safe)."""
+        """For the voice's and microphone's threads (post_message is thread-safe)."""
         self.post_message(message)
 
     # -- which keys apply ---------------------------------------------------------------
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if self.waiting_for_services:
+        if self.waiting_for_voice_mic:
             return action == "end"
         if action == "type_answers":
             # Offered while answers are spoken, or the microphone could be (a lost
@@ -255,10 +255,10 @@ class AnswerInput(InterviewControls):
             spoken_now = self.is_mounted and self.answer_area.mode == "spoken"
             return (
                 not self.force_typed
-                and (self.services.mic_on or spoken_now)
+                and (self.voice_mic.mic_on or spoken_now)
                 and not self.finishing
                 and not self.session.finished
             )
         if action == "speak_answers":
-            return self.force_typed and self.services.mic_on and not self.finishing
+            return self.force_typed and self.voice_mic.mic_on and not self.finishing
         return super().check_action(action, parameters)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -21,7 +22,7 @@ from hotseat.session import Phase, Plan, Session
 from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui.interviewer import InterviewerVoice
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
-from hotseat.tui.service_hub import ServiceHub
+from hotseat.tui.voice_mic import VoiceMic
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.question_card import QuestionCard
 
@@ -74,12 +75,18 @@ class InterviewControls(Screen[None]):
             super().__init__()
             self.muted = muted
 
+    @dataclass
+    class MicHold(Message):
+        """Paused (``held``) or running again: the app holds the microphone meanwhile."""
+
+        held: bool
+
     def __init__(
         self,
         plan: Plan,
         session: Session,
         *,
-        services: ServiceHub,
+        voice_mic: VoiceMic,
         personas: PersonaBook,
         typed: bool,
         title: str,
@@ -90,7 +97,7 @@ class InterviewControls(Screen[None]):
         super().__init__()
         self.plan = plan
         self.session = session
-        self.services = services
+        self.voice_mic = voice_mic
         self.personas = personas
         self.force_typed = typed
         self.title_text = title
@@ -99,7 +106,7 @@ class InterviewControls(Screen[None]):
         self.recording_path = recording_path or (lambda: None)
         self._audio: Path | None = None  # where the current spoken answer is recorded
         self.token = 0  # bumped whenever a question is (re)asked or an answer starts
-        self.voice = InterviewerVoice(services, personas, self.rng, self.post_message)
+        self.voice = InterviewerVoice(voice_mic, personas, self.rng, self.post_message)
         self.finishing = False  # waiting for the final transcript
         self.spoken_answer = False  # the current answer comes from the microphone
         self._greeted = False
@@ -138,7 +145,7 @@ class InterviewControls(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         session = self.session
         phase, paused = session.phase, session.paused
-        speaker = self.services.speaker
+        speaker = self.voice_mic.speaker
         if action == "answer_now":
             return phase is _THINKING and not paused
         if action == "submit":
@@ -199,7 +206,7 @@ class InterviewControls(Screen[None]):
         self.voice.stop()  # on_finished(stopped=True) then moves the session on
 
     def action_toggle_mute(self) -> None:
-        speaker = self.services.speaker
+        speaker = self.voice_mic.speaker
         if speaker is None:
             return
         speaker.muted = not speaker.muted
@@ -237,7 +244,7 @@ class InterviewControls(Screen[None]):
         self._after_pause_change()
 
     def _after_pause_change(self) -> None:
-        self.services.mic_held = self.session.paused  # the microphone hears nothing meanwhile
+        self.post_message(self.MicHold(self.session.paused))  # the microphone hears nothing
         self.tick()
         self.refresh_bindings()
 
@@ -282,13 +289,13 @@ class InterviewControls(Screen[None]):
         self.token += 1
         self.voice.drop()
         self.card.set_speaking(False)
-        if self.spoken_answer and self.services.listener is not None:
-            self.services.listener.cancel()
+        if self.spoken_answer and self.voice_mic.listener is not None:
+            self.voice_mic.listener.cancel()
         self.spoken_answer = self.finishing = False
         self._audio = None
 
     def _finish(self, *, closing: bool) -> None:
-        self.services.mic_held = False  # ended while paused: the next session must hear
+        self.post_message(self.MicHold(False))  # ended while paused: the next session hears
         if closing:
             for said in self.voice.lines(self.plan.closing):
                 self._aside(said)
