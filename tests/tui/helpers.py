@@ -2,33 +2,35 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from textual import events
+from textual.app import App
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Digits
 
 from hotseat.session import FakeClock, Phase
-from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.widgets.timer import SessionTimer
 
 
-def interview(app: HotseatApp) -> InterviewScreen:
+def interview(app: App[Any]) -> InterviewScreen:
     screen = app.screen
     assert isinstance(screen, InterviewScreen), f"expected the interview, got {screen!r}"
     return screen
 
 
-def shown_time(app: HotseatApp) -> str:
+def shown_time(app: App[Any]) -> str:
     return str(interview(app).query_one(SessionTimer).query_one(Digits).value)
 
 
-def card_text(app: HotseatApp) -> str:
+def card_text(app: App[Any]) -> str:
     card = interview(app).card
     return f"{card.border_title}\n{card.text}"
 
 
-def burst(app: HotseatApp, *keys: str) -> None:
+def burst(app: App[Any], *keys: str) -> None:
     """Keys that arrive in one burst, faster than the app handles them (a fast
     typist, a key pressed twice, a slow SSH link): ``pilot.press`` waits between keys.
     """
@@ -41,13 +43,13 @@ async def start(pilot: Pilot[int]) -> InterviewScreen:
     await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.pause()
-    return interview(pilot.app)  # type: ignore[arg-type]
+    return interview(pilot.app)
 
 
 async def move_clock(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
     """Let time pass, then let the screen's next tick show it."""
     clock.advance(seconds)
-    interview(pilot.app).tick()  # type: ignore[arg-type]
+    interview(pilot.app).tick()
     await pilot.pause()
 
 
@@ -62,7 +64,7 @@ async def type_answer(pilot: Pilot[int], text: str) -> None:
 
 async def answer(pilot: Pilot[int], clock: FakeClock, text: str, seconds: float) -> None:
     """Type an answer that takes ``seconds`` and submit it (from thinking or answering)."""
-    screen = interview(pilot.app)  # type: ignore[arg-type]
+    screen = interview(pilot.app)
     assert screen.session.phase in (Phase.THINKING, Phase.ANSWERING)
     await type_answer(pilot, text)
     assert screen.session.phase is Phase.ANSWERING

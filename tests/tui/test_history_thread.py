@@ -7,6 +7,7 @@ the user in one line instead of crashing the app or failing in silence.
 
 from __future__ import annotations
 
+import functools
 import threading
 from typing import Any
 
@@ -53,7 +54,7 @@ async def test_the_history_opens_and_saves_on_its_own_thread(
 def test_jobs_run_in_the_order_given_and_stop_waits_for_them() -> None:
     keeper = HistoryKeeper()
     order: list[int] = []
-    futures = [keeper.later(lambda n=n: order.append(n)) for n in range(50)]
+    futures = [keeper.later(functools.partial(order.append, n)) for n in range(50)]
     keeper.stop()
     assert order == list(range(50))
     assert all(f.done() for f in futures)

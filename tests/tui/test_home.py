@@ -192,7 +192,10 @@ async def test_the_ladder_timing_line_follows_the_count_chosen(app_factory: AppF
     async with app_factory(mode="pressure-ladder").run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         home = pilot.app.screen
-        help_text = lambda: str(home.query_one("#mode-help").render())  # noqa: E731
+
+        def help_text() -> str:
+            return str(home.query_one("#mode-help").render())
+
         assert "shrinking to 29 s over 6 questions" in help_text()  # 90, 72, 58, 46, 37, 29
         home.query_one("#count", Select).value = 3
         await pilot.pause()

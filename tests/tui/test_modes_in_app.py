@@ -26,7 +26,7 @@ async def test_a_panel_takes_turns_with_different_interviewers(
         assert len(set(greeters)) >= 2
         titles = set()
         for _ in range(4):
-            titles.add(screen.card.border_title.split(" · ")[-1])
+            titles.add(str(screen.card.border_title).split(" · ")[-1])
             await pilot.press("ctrl+o")
             await pilot.pause()
         assert len(titles) >= 2  # "Question n of 4 · <interviewer>" changes hands

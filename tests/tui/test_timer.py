@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.app import App
 from textual.color import Color
 from textual.widgets import Digits
 
 from hotseat.session import FakeClock, Phase
-from hotseat.tui.app import HotseatApp
 from hotseat.tui.widgets.timer import SessionTimer
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import interview, move_clock, shown_time, start, type_answer
@@ -17,15 +19,15 @@ from tests.tui.helpers import interview, move_clock, shown_time, start, type_ans
 ONE_QUESTION = {"mode": "focus", "category": "growth", "count": 1}
 
 
-def digits_colour(app: HotseatApp) -> Color:
+def digits_colour(app: App[Any]) -> Color:
     return interview(app).query_one(SessionTimer).query_one(Digits).styles.color
 
 
-def theme_colour(app: HotseatApp, name: str) -> Color:
+def theme_colour(app: App[Any], name: str) -> Color:
     return Color.parse(app.get_css_variables()[name])
 
 
-def timer_state(app: HotseatApp) -> str:
+def timer_state(app: App[Any]) -> str:
     return interview(app).query_one(SessionTimer).state
 
 

@@ -226,7 +226,7 @@ class HotseatApp(App[int]):
         if warning:
             self.notify(warning, severity="warning", timeout=8)
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from screen_commands(screen)
         yield from super().get_system_commands(screen)
 
