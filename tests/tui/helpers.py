@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from typing import Any
 
 from textual import events
@@ -11,8 +13,11 @@ from textual.pilot import Pilot
 from textual.widgets import Digits
 
 from hotseat.session import FakeClock, Phase
+from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.widgets.timer import SessionTimer
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener
 
 
 def interview(app: App[Any]) -> InterviewScreen:
@@ -39,11 +44,27 @@ def burst(app: App[Any], *keys: str) -> None:
         app.post_message(events.Key(_character_to_key(key) if char else key, char))
 
 
+def spoken(app_factory: AppFactory, **choices: Any) -> tuple[HotseatApp, FakeListener]:
+    """An app whose answers are spoken, into a fake microphone the test speaks through."""
+    listener = FakeListener()
+    return app_factory(**choices, listener=listener, typed=False), listener
+
+
 async def start(pilot: Pilot[int]) -> InterviewScreen:
+    """From the home screen, start the interview (ctrl+s)."""
     await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.pause()
     return interview(pilot.app)
+
+
+@asynccontextmanager
+async def interview_started(
+    app: HotseatApp, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[Pilot[int], InterviewScreen]]:
+    """The app in a terminal of ``size`` (80x24, the users' own), its interview started."""
+    async with app.run_test(size=size) as pilot:
+        yield pilot, await start(pilot)
 
 
 async def move_clock(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:

@@ -20,19 +20,17 @@ from hotseat.settings import Settings
 from hotseat.tui.options import AppOptions
 from hotseat.tui.voice_mic import build_voice_mic, paused_when
 from tests.tui.conftest import AppFactory
-from tests.tui.fakes import FakeListener, FakeSpeaker
-from tests.tui.helpers import move_clock, start
+from tests.tui.fakes import FakeSpeaker
+from tests.tui.helpers import interview_started, move_clock, spoken
 
 
 async def test_words_said_while_paused_never_reach_the_answer(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(mode="focus", category="growth", count=1, listener=listener, typed=False)
+    app, listener = spoken(app_factory, mode="focus", category="growth", count=1)
     # As build_voice_mic wires MicListener: the app's hold event and the speaker.
     listener.paused_when = paused_when(app.voice_mic.mic_hold, app.voice_mic.speaker)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now
         await pilot.pause()
         assert screen.session.phase is Phase.ANSWERING

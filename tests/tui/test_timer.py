@@ -12,7 +12,14 @@ from textual.widgets import Digits
 from hotseat.session import FakeClock, Phase
 from hotseat.tui.widgets.timer import SessionTimer
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import interview, move_clock, shown_time, start, type_answer
+from tests.tui.helpers import (
+    interview,
+    interview_started,
+    move_clock,
+    shown_time,
+    start,
+    type_answer,
+)
 
 # The only "growth" question: think 20 s, a good answer takes 60-120 s, amber from 105 s,
 # and focus mode stops the answer at twice the maximum (240 s).
@@ -89,8 +96,7 @@ async def test_band_colours_differ_in_the_light_theme_too(
 async def test_the_hard_limit_ends_the_answer_with_what_was_typed(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await type_answer(pilot, "We shipped late because I skipped testing.")
         await move_clock(pilot, clock, 239)
         assert screen.session.phase is Phase.ANSWERING
@@ -104,8 +110,7 @@ async def test_the_hard_limit_ends_the_answer_with_what_was_typed(
 async def test_pause_stops_the_clock_and_resume_carries_on(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await pilot.press("ctrl+s")
         await move_clock(pilot, clock, 30)
         await pilot.press("ctrl+g")
@@ -120,8 +125,7 @@ async def test_pause_stops_the_clock_and_resume_carries_on(
 async def test_keys_typed_while_paused_do_not_go_into_the_answer(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await pilot.press("ctrl+g")
         await pilot.press(*"oops")
         await pilot.pause()
