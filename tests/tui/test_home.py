@@ -57,8 +57,8 @@ async def test_settings_problems_are_shown(app_factory: AppFactory) -> None:
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = notices(pilot.app.screen)  # type: ignore[arg-type]
-        assert "muted must be true or false" in text
-        assert "unknown setting 'volume'" in text
+        assert "settings.toml:1: muted: must be true or false" in text
+        assert "settings.toml:2: volume: unknown field" in text
 
 
 async def test_company_and_role_fill_the_questions_and_are_remembered(

@@ -45,7 +45,7 @@ async def test_a_bad_keys_entry_is_named_and_the_rest_applies(app_factory: AppFa
     _settings('[keys]\nhome.histroy = "f9"\nhome.progress = 3\nhome.start = "f5"\n')
     settings = load_settings()
     assert settings.keys == {"home.histroy": "f9", "home.start": "f5"}
-    assert any("line 3: keys table: home.progress must be keys" in p for p in settings.problems)
+    assert f"{paths.settings_file()}:3: [keys] home.progress: must be keys" in settings.problems[0]
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         shown = str(pilot.app.screen.query_one("#home-notices").render())  # as the user sees it
