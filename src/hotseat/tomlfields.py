@@ -6,20 +6,22 @@ whole number, positive number, band) checks its value and, when it is wrong,
 records ``file:line: <where> field: problem`` and answers a default, so one
 run lists every mistake. ``<where>`` is how the file names the table
 (``[modes.panel]``, ``rule 2``); the line is the field's own line inside the
-table, or the table's header when the field is missing.
+table, or the table's header when the field is missing. A reader whose
+problems are kept otherwise (question packs keep ``Problem`` objects) overrides
+:meth:`FieldReader.record`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 from hotseat.tomlcheck import positive_number
 from hotseat.tomlfile import TomlLines
 
 
-def is_text_list(value: Any) -> bool:
+def is_text_list(value: Any) -> TypeGuard[list[str]]:
     """A list of non-blank strings."""
     return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
 
@@ -44,7 +46,17 @@ class FieldReader:
     def bad(self, key: str, message: str) -> None:
         """Record a problem with ``key`` (or with the whole table when ``key`` is '')."""
         label = f"{self.where} {key}".strip()
-        self.problems.append(f"{self.source}:{self.line(key)}: {label}: {message}")
+        self.record(self.line(key), f"{label}: {message}")
+
+    def record(self, line: int, problem: str) -> None:
+        """Keep one problem found on ``line`` (``problem`` names the field)."""
+        self.problems.append(f"{self.source}:{line}: {problem}")
+
+    def required(self, raw: dict[str, Any], *keys: str) -> None:
+        """Each of ``keys`` must be there (a missing one is named on the table's header)."""
+        for key in keys:
+            if key not in raw:
+                self.bad(key, "is required")
 
     def unknown(self, raw: dict[str, Any], known: Collection[str]) -> None:
         for key in raw:
@@ -88,12 +100,16 @@ class FieldReader:
             return default
         return value
 
-    def whole(self, raw: dict[str, Any], key: str, default: int, *, low: int) -> int:
+    def whole(
+        self, raw: dict[str, Any], key: str, default: int, *, low: int, high: int | None = None
+    ) -> int:
         value = raw.get(key, default)
-        if not isinstance(value, int) or isinstance(value, bool) or value < low:
-            self.bad(key, f"must be a whole number, at least {low}")
-            return default
-        return value
+        whole = isinstance(value, int) and not isinstance(value, bool)
+        if whole and low <= value and (high is None or value <= high):
+            return int(value)
+        span = f"at least {low}" if high is None else f"from {low} to {high}"
+        self.bad(key, f"must be a whole number, {span}")
+        return default
 
     def ranged(
         self, raw: dict[str, Any], key: str, default: float, low: float, high: float
