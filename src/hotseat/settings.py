@@ -142,14 +142,26 @@ def _salvage(text: str, bad_line: int) -> dict[str, Any]:
     = false`` above a broken line stays false).
     """
     found: dict[str, Any] = {}
+    header = ""  # the table a line is in ("[keys]"): ``home.history = "f9"`` stays a key
     for number, line in enumerate(text.splitlines(), 1):
-        if number == bad_line or "=" not in line or line.lstrip().startswith(("#", "[")):
+        if line.lstrip().startswith("["):
+            header = line.strip()
+            continue
+        if number == bad_line or "=" not in line or line.lstrip().startswith("#"):
             continue
         try:
-            found.update(loads_checked(line, "line"))
+            _merge(found, loads_checked(f"{header}\n{line}", "line"))
         except TomlFileError:
             continue
     return found
+
+
+def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
+    for key, value in part.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
 
 def _flat(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -55,6 +55,17 @@ def test_a_file_that_does_not_parse_is_kept_named_and_never_saved_over() -> None
     assert not path.with_name("settings.toml.bak").exists()
 
 
+def test_a_broken_line_keeps_the_tables_below_it() -> None:
+    path = _file()
+    path.write_text('persona = "recruiter\n[keys]\nhome.history = "f9"\nhome.start = 5\n')
+    settings = load_settings()
+    assert settings.keys == {"home.history": "f9"}  # still the [keys] table, not settings
+    assert settings.problems[1:] == [
+        f"{path}:4: [keys] home.start: must be keys in quotes "
+        '(such as "ctrl+p" or "f6,ctrl+p"); kept the default'
+    ]
+
+
 def test_once_the_user_fixes_the_line_saving_works_again() -> None:
     path = _file()
     path.write_text("muted = tru\n", encoding="utf-8")
