@@ -31,7 +31,7 @@ def test_every_wrong_field_is_recorded_with_its_line_and_defaults_are_returned()
         "modes.toml:6: [modes.panel] colour: unknown field "
         "(known: answer_seconds, count, name, prep_seconds)",
         "modes.toml:3: [modes.panel] count: must be a whole number, at least 1",
-        "modes.toml:4: [modes.panel] prep_seconds: must be a positive number or 0",
+        "modes.toml:4: [modes.panel] prep_seconds: must be a finite number, not nan",
         "modes.toml:5: [modes.panel] answer_seconds: must be [min, max] in seconds "
         "with 0 < min < max",
         "modes.toml:1: [modes.panel] description: is required text",

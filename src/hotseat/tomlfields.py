@@ -13,6 +13,7 @@ problems are kept otherwise (question packs keep ``Problem`` objects) overrides
 
 from __future__ import annotations
 
+import math
 from collections.abc import Collection, Iterable
 from pathlib import Path
 from typing import Any, TypeGuard
@@ -129,8 +130,22 @@ class FieldReader:
         value = raw.get(key)
         if value is None:
             return None
-        if positive_number(value, allow_zero=allow_zero) or not isinstance(value, int | float):
-            self.bad(key, "must be a positive number" + (" or 0" if allow_zero else ""))
+        problem = positive_number(value, allow_zero=allow_zero)
+        if problem or not isinstance(value, int | float):
+            self.bad(key, problem or "must be a number")
+            return None
+        return float(value)
+
+    def finite(self, raw: dict[str, Any], key: str) -> float | None:
+        """A finite number of either sign; None when absent or wrong."""
+        value = raw.get(key)
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            self.bad(key, "must be a number")
+            return None
+        if not math.isfinite(value):
+            self.bad(key, f"must be a finite number, not {value}")
             return None
         return float(value)
 
