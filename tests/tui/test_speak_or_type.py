@@ -10,6 +10,11 @@ from tests.tui.fakes import FakeListener
 from tests.tui.helpers import interview_started, move_clock, spoken, type_answer
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
+STORY = (
+    "At my last job two of us disagreed about the release date. I was responsible for the "
+    "plan, so I asked her to list the risks with me and we agreed to ship in two steps. "
+    "As a result we shipped on time and cut the bug reports by thirty percent."
+)
 
 
 def saved_answers() -> list[str]:
@@ -137,3 +142,29 @@ async def test_f4_is_offered_only_when_there_is_something_to_switch(
     async with interview_started(app) as (pilot, screen):
         assert screen.answer_area.mode == "typed"
         assert not screen.check_action("type_answers", ())  # typed already: no f4
+
+
+async def test_an_answer_typed_after_switching_before_a_word_was_said_is_a_typed_answer(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """f4 in a spoken session before speaking: the answer is typed, so its length is
+    estimated from its words (as with --typed), not 'short (6 s)' on the typing clock."""
+    app, listener = spoken(app_factory, **THREE, analyze=None)
+    async with interview_started(app) as (pilot, screen):
+        await pilot.press("ctrl+s")  # answer now: the microphone listens, hears nothing
+        await pilot.pause()
+        assert listener.started == 1
+        await pilot.press("f4")
+        await pilot.pause()
+        await type_answer(pilot, STORY)  # pasted: a few seconds on the clock
+        await move_clock(pilot, clock, 6)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        turn = screen.session.current
+        assert turn.answer is not None and turn.answer.engine == "typed"
+        assert turn.feedback is not None
+        metrics = turn.feedback.metrics
+        assert metrics["timed"] is False and metrics["estimated_seconds"] > 6
+        assert "timing-not-measured" in {f.id for f in turn.feedback.findings}
+        toasts = " ".join(n.message for n in app._notifications)
+        assert "added to the spoken answer" not in toasts

@@ -226,7 +226,7 @@ class AnswerInput:
         """What was heard and what was typed in this answer, as one transcript."""
         typed = self.screen.answer_area.typed_text
         joined = join_answer(self._heard, typed)
-        if self._heard and typed.strip():
+        if joined.typed_words:
             self.screen.notify("Your typed words were added to the spoken answer.")
         return joined
 
