@@ -19,10 +19,11 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import TextArea
@@ -86,6 +87,11 @@ class HotseatApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "hotseat"
+    # Textual's ctrl+q, shown in every footer (last): mid-answer it asks first.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
 
     def __init__(self, settings: Settings, options: AppOptions) -> None:
         super().__init__()
@@ -456,6 +462,18 @@ class HotseatApp(App[int]):
         turn, audio = event.session.turns[event.index], event.audio_path
         self._when_kept(self.keeper.later(lambda: self.keeper.save(turn, audio)), self._warn)
         self.drafts.answer_kept()
+        if event.quit_after:
+            self.exit()  # on_unmount waits for the save queued above
+
+    async def action_quit(self) -> None:
+        """ctrl+q: mid-answer the interview asks first and keeps the answer so far."""
+        interview = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, InterviewScreen)), None
+        )
+        if interview is None:
+            self.exit()
+        else:
+            interview.quit_asking()
 
     @on(InterviewScreen.Finished)
     def _finished(self, event: InterviewScreen.Finished) -> None:

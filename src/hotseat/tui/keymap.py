@@ -47,7 +47,7 @@ def binding_ids(screens: Iterable[type[DOMNode]] = _SCREENS) -> dict[str, Bindin
 
 def apply_user_keys(app: App[Any], keys: dict[str, str]) -> list[str]:
     """Apply ``keys`` (binding id -> keys) to ``app``; notices for ids that name no binding."""
-    known = binding_ids()
+    known = binding_ids((*_SCREENS, type(app)))  # the app's own too (app.quit)
     wanted = {i: k for i, k in keys.items() if i in known}
     app.set_keymap(wanted)
     unknown = sorted(set(keys) - set(wanted))

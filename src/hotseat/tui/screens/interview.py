@@ -63,6 +63,7 @@ class InterviewScreen(Screen[None]):
         session: Session
         index: int
         audio_path: Path | None
+        quit_after: bool = False  # ctrl+q mid-answer: hotseat closes once it is kept
 
     @dataclass
     class MuteToggled(Message):
@@ -216,6 +217,10 @@ class InterviewScreen(Screen[None]):
 
     def action_end(self) -> None:
         self.keys.end()
+
+    def quit_asking(self) -> None:
+        """ctrl+q (the app's key): asks first when an answer is under way."""
+        self.keys.quit()
 
     def action_type_answers(self) -> None:
         self.answer_input.switch_to_typed()

@@ -20,6 +20,7 @@ holds two things:
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.message import Message
@@ -229,6 +230,25 @@ class AnswerInput:
         if joined.typed_words:
             self.screen.notify("Your typed words were added to the spoken answer.")
         return joined
+
+    def answer_so_far(self, note: str) -> Transcript:
+        """The answer as it stands, for keeping it now (quitting mid-answer): what the
+        microphone heard, its live transcript still on the way and what was typed.
+
+        The live words have no times yet, so the whole is kept untimed (its delivery
+        not measured); ``note`` says why it stopped.
+        """
+        screen = self.screen
+        live = screen.answer_area.partial if screen.spoken_answer else ""
+        heard = self._heard_text(live)
+        typed = screen.answer_area.typed_text.strip()
+        notes = (*(n for t, _ in self._heard for n in t.notes), note)
+        if not heard:
+            return replace(Transcript.typed(typed), notes=notes)
+        listener = screen.voice_mic.listener
+        engine = listener.engine_name if listener is not None else self._heard[0][0].engine
+        text = " ".join(part for part in (heard, " ".join(typed.split())) if part)
+        return Transcript(text, engine=engine, notes=notes)
 
     def typed_into_answer(self) -> None:
         """A key went into the answer: the answer is not silent while the user types."""

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
+QUIT_NOTE = "interrupted by quit"
 
 # In the footer's order: what matters most first, so a narrow terminal (60x20)
 # still shows answer/submit, pause and end. f4 switches spoken/typed answers
@@ -51,6 +52,7 @@ class InterviewKeys:
 
     def __init__(self, screen: InterviewScreen) -> None:
         self.screen = screen
+        self._quit_dialog: ConfirmScreen | None = None
 
     def allowed(self, action: str) -> bool:
         screen = self.screen
@@ -194,6 +196,53 @@ class InterviewKeys:
             ConfirmScreen("End the session now? The answers so far go to the summary."),
             decided,
         )
+
+    def quit(self) -> None:
+        """ctrl+q: an answer under way is never lost. Ask first (the clock stops behind
+        the question); on yes the answer so far is saved as interrupted, then hotseat
+        closes. With no answer under way it closes at once (every answer is saved, and
+        the session is offered for resuming)."""
+        screen, session = self.screen, self.screen.session
+        if session.phase is not _ANSWERING or session.finished:
+            screen.app.exit()
+            return
+        if self._quit_dialog is not None and self._quit_dialog.is_active:
+            self._quit_dialog.dismiss(True)  # ctrl+q again: yes
+            return
+        kept = screen.answer_input.answer_so_far(QUIT_NOTE)
+        if kept.text.strip():
+            ask = (
+                "Quit hotseat now? Your answer so far is saved as interrupted; "
+                "resume the session from History (f2) to go on with the next question."
+            )
+        else:
+            ask = "Quit hotseat now? This answer is empty; resume the session from History (f2)."
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.keep_and_quit()
+
+        self._quit_dialog = ConfirmScreen(ask, yes="Quit", no="Go on")
+        self.over_a_held_clock(self._quit_dialog, decided)
+
+    def keep_and_quit(self) -> None:
+        """Save the answer so far (interrupted by quit), then close hotseat."""
+        screen, session = self.screen, self.screen.session
+        if session.phase is _ANSWERING:
+            kept = screen.answer_input.answer_so_far(QUIT_NOTE)
+            listener = screen.voice_mic.listener
+            if screen.spoken_answer and listener is not None:
+                listener.finish_answer()  # the recording is kept; its late final is ignored
+            screen.token += 1
+            screen.voice.drop()
+            screen.spoken_answer = screen.finishing = False
+            audio, screen.audio = screen.audio, None
+            session.stop_answer_clock()
+            session.finish_answer(kept, interrupted=True)
+            # The app keeps it (with its feedback and recording), then closes.
+            screen.post_message(screen.TurnDone(session, session.index, audio, quit_after=True))
+            return
+        screen.app.exit()
 
     def silence(self) -> None:
         """Stop the voice and drop the microphone; late callbacks are ignored."""
