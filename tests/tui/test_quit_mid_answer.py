@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+from textual.widgets import DataTable
+
 from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from hotseat.tui.screens.dialogs import ConfirmScreen
@@ -69,6 +71,8 @@ async def test_ctrl_q_during_a_spoken_answer_asks_then_saves_it_as_interrupted(
         await pilot.pause()
         await pilot.press("f2")
         await pilot.pause()
+        row = pilot.app.screen.query_one(DataTable).get_row_at(0)
+        assert "1/3" in row and "interrupted" in row  # answered of planned, not 1/1
         await pilot.press("r")
         await pilot.pause(0.5)
         screen = interview(pilot.app)
