@@ -3,8 +3,11 @@ and the microphone, so it is spoken and answered aloud like the rest."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from hotseat.session import FakeClock, Phase
 from hotseat.tui import messages as msg
+from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.voice_mic import Built, VoiceMic
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener, FakeSpeaker
@@ -13,14 +16,24 @@ from tests.tui.helpers import card_text, interview, move_clock
 RAPID = {"mode": "rapid-fire", "count": 5, "autostart": True, "typed": False}
 
 
+async def waiting(pilot: Pilot[int]) -> InterviewScreen:
+    """The interview once it waits for the voice and microphone (on a loaded machine
+    the screen mounts a little later: moving the clock before would start the wait late)."""
+    for _ in range(250):
+        screen = pilot.app.screen
+        if isinstance(screen, InterviewScreen) and screen.waiting_for_voice_mic:
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"the interview never waited; the screen is {pilot.app.screen!r}")
+
+
 async def test_practice_start_waits_for_the_microphone_then_speaks_question_one(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     speaker, listener = FakeSpeaker(), FakeListener(ready=False)  # still loading
     app = app_factory(**RAPID, speaker=speaker, listener=listener)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = interview(app)
+        screen = await waiting(pilot)
         assert "Getting the microphone ready" in card_text(app)
         assert "Getting the microphone ready" in str(screen.query_one("#timer-caption").render())
         assert speaker.said == [] and screen.session.phase is Phase.ASKING
@@ -49,7 +62,7 @@ async def test_a_microphone_that_never_gets_ready_holds_the_question_five_second
     speaker, listener = FakeSpeaker(), FakeListener(ready=False)
     app = app_factory(**RAPID, speaker=speaker, listener=listener)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await waiting(pilot)
         await move_clock(pilot, clock, 4.9)
         assert speaker.said == []
         await move_clock(pilot, clock, 0.2)
@@ -110,12 +123,7 @@ async def test_services_arriving_after_the_wait_are_used_from_the_next_answer_on
     app.voice_mic.loading = True  # as while the real ones are being built
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
-        for _ in range(250):  # a loaded machine may mount the interview a little later
-            if any(getattr(s, "waiting_for_voice_mic", False) for s in app.screen_stack):
-                break
-            await pilot.pause(0.02)
-        screen = interview(app)
-        assert screen.waiting_for_voice_mic  # the wait starts before the clock moves on
+        screen = await waiting(pilot)  # the wait starts before the clock moves on
         await move_clock(pilot, clock, 5.1)
         assert screen.answer_area.mode == "typed"  # question 1 goes on without them
         assert "taking long" in " ".join(n.message for n in app._notifications)

@@ -133,11 +133,9 @@ def _check_question(
     look_for = raw.get("look_for")
     if "look_for" in raw and not (is_text_list(look_for) and 2 <= len(look_for) <= 5):
         read.bad("look_for", "must list 2 to 5 points")
+    read.texts(raw, "tips")
     texts: list[tuple[str, Any]] = [("text", raw.get("text"))]
-    for key in ("follow_ups", "tips"):
-        items = read.texts(raw, key)
-        if key == "follow_ups":
-            texts += [(key, item) for item in items]
+    texts += [("follow_ups", item) for item in read.texts(raw, "follow_ups")]
     for key, value in texts:
         if isinstance(value, str):
             for token in _PLACEHOLDER_RE.findall(value):

@@ -19,6 +19,7 @@ import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
@@ -63,13 +64,12 @@ SAVE_FIRST_WAIT = 10.0  # seconds the UI waits for an answer's first save (norma
 log = logging.getLogger("hotseat")
 
 
+@dataclass
 class HistoryDone(Message):
     """A job on the history's thread has finished: ``then`` gets its result."""
 
-    def __init__(self, future: Future[Any], then: Callable[[Any], object] | None) -> None:
-        super().__init__()
-        self.future = future
-        self.then = then
+    future: Future[Any]
+    then: Callable[[Any], object] | None
 
 
 class HotseatApp(App[int]):

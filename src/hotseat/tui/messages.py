@@ -58,10 +58,9 @@ class RecognizerLoaded(Message):
     """The microphone's recogniser finished loading (or failed to)."""
 
 
+@dataclass
 class MicrophoneChanged(Message):
     """The microphone went away (``kind`` "lost") or came back ("back")."""
 
-    def __init__(self, kind: str, text: str) -> None:
-        super().__init__()
-        self.kind = kind
-        self.text = text
+    kind: str
+    text: str
