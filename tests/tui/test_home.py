@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.widgets import Input, Select, TextArea
 
 from hotseat import paths
@@ -245,3 +246,28 @@ async def test_a_notice_with_square_brackets_is_shown_as_written(app_factory: Ap
         await pilot.pause()
         text = notices(pilot.app.screen)  # type: ignore[arg-type]
         assert "coach.toml:3: [voice] rate: must be from 80 to 400" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_every_mode_description_is_shown_whole(
+    app_factory: AppFactory, size: tuple[int, int]
+) -> None:
+    """The description box was 3 lines: the mock's text stopped at '…up to 2'."""
+    async with app_factory(mode="mock", bank=None).run_test(size=size) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        described = home.query_one("#mode-help")
+        footer = home.query_one("Footer")
+        for mode in home.modes.values():
+            home.query_one("#mode", Select).value = mode.id
+            await pilot.pause()
+            shown = described.content_region
+            text = described.render()
+            assert isinstance(text, Content)
+            lines = text.wrap(shown.width)
+            assert str(lines[-1]).rstrip().endswith("."), mode.id  # a whole sentence
+            assert len(lines) <= shown.height, mode.id  # nothing cut off
+            assert shown.height >= 2 and shown.bottom <= footer.region.y, mode.id
+            start = home.query_one("#start")
+            assert start.region.bottom <= footer.region.y, mode.id  # Start stays on screen
