@@ -17,6 +17,7 @@ from tests.tui.helpers import (
     interview_started,
     move_clock,
     shown_time,
+    spoken,
     start,
     type_answer,
 )
@@ -135,3 +136,25 @@ async def test_keys_typed_while_paused_do_not_go_into_the_answer(
         await type_answer(pilot, "Back again")
         assert screen.session.phase is Phase.ANSWERING
         assert screen.answer_area.typed_text == "Back again"
+
+
+async def test_the_clock_and_the_feedback_give_the_same_seconds(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """39.8 s read "Answered in 0:39" on the clock and "(40 s)" in the feedback."""
+    app, listener = spoken(app_factory, **ONE_QUESTION, analyze=None)
+    async with interview_started(app) as (pilot, screen):
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        listener.hear("I learned to ask for help early and now I plan reviews in advance")
+        await move_clock(pilot, clock, 39.8)
+        assert shown_time(app) == "0:40"  # the running clock rounds the same way
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVIEWING
+        caption = str(screen.query_one("#timer-caption").render())
+        assert "Answered in 0:40" in caption
+        feedback = screen.session.current.feedback
+        assert feedback is not None
+        said = " ".join(f.message for f in feedback.findings)
+        assert "(40 s)" in said and "39 s" not in said

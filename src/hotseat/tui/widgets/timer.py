@@ -19,8 +19,14 @@ from hotseat.session import Phase, Session
 STATES = ("idle", "asking", "thinking", "short", "calm", "amber", "red", "done")
 
 
+def whole_seconds(seconds: float) -> int:
+    """The one rounding rule for seconds on screen: to the nearest, as the feedback
+    ("40 s") and the reports do, so the clock never says 0:39 beside "(40 s)"."""
+    return max(0, round(seconds))
+
+
 def clock_text(seconds: float) -> str:
-    whole = max(0, int(seconds))
+    whole = whole_seconds(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
 
 
@@ -122,20 +128,24 @@ def show_time(
         )
     elif phase is Phase.ANSWERING:
         timer.state = session.band().value
-        timer.seconds = int(session.answer_elapsed())
+        timer.seconds = whole_seconds(session.answer_elapsed())
         timer.caption = "Answering"
         limit = session.limit_remaining()
         cut = f" · stops at {clock_text(timing.hard_limit or 0)}" if limit is not None else ""
         timer.detail = f"Aim for {band}{cut}"
     elif phase is Phase.REVIEWING:
         answer = session.current.answer
-        timer.seconds = int(session.answer_elapsed())
+        # The saved length, which the feedback quotes: the same seconds on both.
+        took = session.answer_elapsed()
+        if answer is not None and answer.duration is not None:
+            took = answer.duration
+        timer.seconds = whole_seconds(took)
         if answer is not None and answer.engine == "typed":
             # Typing time says nothing about speaking time: no band colour here;
             # the feedback estimates the spoken length from the words.
             timer.state = "done"
-            timer.caption = f"Typed in {clock_text(session.answer_elapsed())}"
+            timer.caption = f"Typed in {clock_text(took)}"
         else:
             timer.state = session.band().value
-            timer.caption = f"Answered in {clock_text(session.answer_elapsed())}"
+            timer.caption = f"Answered in {clock_text(took)}"
         timer.detail = f"Target {band}"
