@@ -209,6 +209,9 @@ class InterviewScreen(Screen[None]):
     def action_pause(self) -> None:
         self.keys.pause()
 
+    def action_resume(self) -> None:
+        self.keys.resume_clock()
+
     def action_pause_refused(self) -> None:
         self.keys.pause_refused()
 
@@ -454,7 +457,8 @@ class InterviewScreen(Screen[None]):
                 return
         timer = self.query_one(SessionTimer)
         timer.finishing = self.finishing
-        show_time(timer, session, speaking=self.speaking, typed=self.answer_area.mode == "typed")
+        typed = self.answer_area.mode == "typed"
+        show_time(timer, session, speaking=self.speaking, typed=typed, held=self.keys.holding)
 
     def _handle(self, event: Event) -> bool:
         """React to one engine event; True when the screen moved on."""

@@ -36,6 +36,7 @@ INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
     Binding("e", "explain", "Explain score", id="interview.explain"),
     Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
+    Binding("ctrl+g", "resume", "Resume", priority=True, id="interview.pause"),
     Binding("ctrl+g", "pause_refused", "Pause", show=False, priority=True, id="interview.pause"),
     Binding("ctrl+l", "end", "End", priority=True, id="interview.end"),
     Binding("f4", "type_answers", "Type", priority=True, id="interview.type_or_speak"),
@@ -52,6 +53,7 @@ class InterviewKeys:
 
     def __init__(self, screen: InterviewScreen) -> None:
         self.screen = screen
+        self.holding = False  # a dialog is open and holds the clock (a drill's too)
         self._quit_dialog: ConfirmScreen | None = None
 
     def allowed(self, action: str) -> bool:
@@ -77,8 +79,10 @@ class InterviewKeys:
         if action == "toggle_mute":
             return speaker is not None and speaker.available
         if action == "pause":
-            can = session.can_pause or paused
+            can = session.can_pause and not paused
             return phase in _BEFORE_REVIEW and can and not screen.finishing
+        if action == "resume":  # not while a dialog holds the clock: it resumes on closing
+            return paused and not self.holding
         if action == "pause_refused":
             return not session.allow_pause and not session.finished
         return True
@@ -165,8 +169,11 @@ class InterviewKeys:
         it runs on when the dialog closes, unless ``then`` ended the session."""
         held = self.pause_clock(hold=True)
         session = self.screen.session
+        self.holding = held
+        self.screen.tick()
 
         def closed(result: Any) -> None:
+            self.holding = False
             then(result)
             if held and session.paused and not session.finished:
                 self.resume_clock()

@@ -53,6 +53,7 @@ class SessionTimer(Horizontal):
     caption: reactive[str] = reactive("")
     detail: reactive[str] = reactive("")
     paused: reactive[bool] = reactive(False)
+    held: reactive[bool] = reactive(False)  # stopped behind a dialog, not paused by the user
     finishing: reactive[bool] = reactive(False)
 
     def compose(self) -> ComposeResult:
@@ -80,12 +81,17 @@ class SessionTimer(Horizontal):
             shown = self.caption
             if self.finishing:
                 shown = "Finishing the transcript… (ctrl+s: don't wait)"
+            elif self.held:
+                shown = f"{shown} · the clock waits while you decide"
             elif self.paused:
                 shown = f"{shown} · paused (ctrl+g to resume)"
             self.query_one("#timer-caption", Static).update(shown)
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
+        self.watch_caption()
+
+    def watch_held(self) -> None:
         self.watch_caption()
 
     def watch_finishing(self) -> None:
@@ -105,11 +111,18 @@ _BAND_WORDS = {
 
 
 def show_time(
-    timer: SessionTimer, session: Session, *, speaking: bool = False, typed: bool = True
+    timer: SessionTimer,
+    session: Session,
+    *,
+    speaking: bool = False,
+    typed: bool = True,
+    held: bool = False,
 ) -> None:
-    """Set the timer from where the session stands now."""
+    """Set the timer from where the session stands now (``held``: a dialog is open and
+    stops the clock until it closes; not a pause the user can resume)."""
     timing = session.current.timing
     band = f"{clock_text(timing.answer_min)}–{clock_text(timing.answer_max)}"
+    timer.held = held
     timer.paused = session.paused
     phase = session.phase
     if phase is Phase.ASKING:
