@@ -49,6 +49,7 @@ from hotseat.tui.keymap import apply_user_keys
 from hotseat.tui.options import AppOptions
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.keys_help import KeysScreen, keys_of, where
 from hotseat.tui.screens.summary import SummaryScreen
 from hotseat.tui.voice_mic import Built, VoiceMic, build_voice_mic
 
@@ -90,6 +91,7 @@ class HotseatApp(App[int]):
     # Textual's ctrl+q, shown in every footer (last): mid-answer it asks first.
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "keys_help", "Keys", priority=True, id="app.keys"),
         Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
@@ -464,6 +466,19 @@ class HotseatApp(App[int]):
         self.drafts.answer_kept()
         if event.quit_after:
             self.exit()  # on_unmount waits for the save queued above
+
+    def action_keys_help(self) -> None:
+        """f1: the keys of the current screen (f1 again closes them). Over the
+        interview the clock waits, as behind every dialog."""
+        screen = self.screen
+        if isinstance(screen, KeysScreen):
+            screen.dismiss(None)
+            return
+        dialog = KeysScreen(keys_of(screen, self), where(screen))
+        if isinstance(screen, InterviewScreen):
+            screen.keys.over_a_held_clock(dialog, lambda _: None)
+        else:
+            self.push_screen(dialog)
 
     async def action_quit(self) -> None:
         """ctrl+q: mid-answer the interview asks first and keeps the answer so far."""

@@ -19,6 +19,7 @@ from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.screens.history import HistoryScreen, SessionScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.keys_help import KeysScreen
 from hotseat.tui.screens.progress import ProgressScreen
 from hotseat.tui.screens.summary import SummaryScreen
 
@@ -31,6 +32,7 @@ _SCREENS: tuple[type[DOMNode], ...] = (
     ProgressScreen,
     ExplainScreen,
     ConfirmScreen,
+    KeysScreen,
 )
 
 
