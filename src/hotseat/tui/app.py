@@ -243,7 +243,10 @@ class HotseatApp(App[int]):
     def _request_voice_mic(self) -> None:
         if self.options.build_voice_mic and not self._voice_mic_requested:
             self._voice_mic_requested = True
-            self._build_voice_mic(self.voice_mic.mic_hold)
+            # The worker gets copies made now: it never reads what the UI goes on changing.
+            settings = dataclasses.replace(self.effective)
+            options = dataclasses.replace(self.options)
+            self._build_voice_mic(settings, options, self.voice_mic.mic_hold)
 
     @work(
         thread=True,
@@ -252,16 +255,16 @@ class HotseatApp(App[int]):
         name="Loading the voice and microphone",
         exit_on_error=False,
     )
-    def _build_voice_mic(self, mic_hold: threading.Event) -> None:
+    def _build_voice_mic(
+        self, settings: Settings, options: AppOptions, mic_hold: threading.Event
+    ) -> None:
         def loaded() -> None:  # from the recogniser's loading thread
             self.post_message(msg.RecognizerLoaded())
 
         def device(kind: str, text: str) -> None:  # from the audio thread
             self.post_message(msg.MicrophoneChanged(kind, text))
 
-        built = build_voice_mic(
-            self.effective, self.options, mic_hold, on_change=loaded, on_device=device
-        )
+        built = build_voice_mic(settings, options, mic_hold, on_change=loaded, on_device=device)
         self.post_message(msg.VoiceMicBuilt(built))
 
     @on(InterviewScreen.MicHold)
