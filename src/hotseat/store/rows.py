@@ -16,10 +16,18 @@ SESSION_COLUMNS = """
     (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),
     (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id AND a.skipped = 0),
     (SELECT AVG(a.score) FROM answers a WHERE a.session_id = s.id AND a.score IS NOT NULL),
-    CASE WHEN json_valid(s.plan) THEN COALESCE(json_array_length(s.plan, '$.turns'), 0) ELSE 0 END,
+    {planned},
     (SELECT COUNT(*) FROM answers a
         WHERE a.session_id = s.id AND a.skipped = 0 AND a.follow_up_of IS NULL)
 """
+_PLANNED = (
+    "CASE WHEN json_valid(s.plan) THEN COALESCE(json_array_length(s.plan, '$.turns'), 0) ELSE 0 END"
+)
+
+
+def session_columns(*, has_plan: bool) -> str:
+    """SESSION_COLUMNS for a file with (or, read-only and older, without) kept plans."""
+    return SESSION_COLUMNS.format(planned=_PLANNED if has_plan else "0")
 
 
 ANSWER_COLUMNS = (
