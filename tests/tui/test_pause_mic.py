@@ -56,11 +56,11 @@ async def test_words_said_while_paused_never_reach_the_answer(
 def test_the_real_microphone_is_told_when_the_app_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[dict[str, Any]] = []
 
-    class Recorder:
+    class MadeWith:  # stands in for MicListener: keeps what it was built with
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             made.append(kwargs)
 
-    monkeypatch.setattr("hotseat.asr.listener.MicListener", Recorder)
+    monkeypatch.setattr("hotseat.asr.listener.MicListener", MadeWith)
     monkeypatch.setattr("hotseat.speech.create_speaker", lambda settings: None)
     hold = threading.Event()
     build_voice_mic(Settings(muted=True), AppOptions(typed=False), hold)
