@@ -127,13 +127,11 @@ class AnswerInProgress:
                 )
             else:
                 raw = final
-            if recognition.lagged >= 2:
+            if recognition.degraded:
                 extra.append(
-                    "the computer was busy: recognition fell behind and switched to its "
-                    "quick, less accurate pass"
+                    "the computer was busy: recognition fell behind and used its quicker, "
+                    "less accurate pass for some of the answer"
                 )
-            elif recognition.lagged:
-                extra.append("the computer was busy: recognition skipped its second pass")
         if self._own_thread:
             self._recognizers.close()
         notes = (*notes, *extra)

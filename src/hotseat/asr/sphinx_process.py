@@ -14,40 +14,66 @@ main module, which depends on how hotseat was launched).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import subprocess
 import sys
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hotseat.asr.engine import EngineError
 from hotseat.transcript import Word
 
+if TYPE_CHECKING:
+    from hotseat.asr.sphinx_engine import SphinxEngine
+
 
 def _serve(requests: Connection, conn: Connection) -> None:
     """The child: owns the SphinxEngine and answers the parent's messages."""
-    from hotseat.asr.sphinx_engine import SphinxEngine, SphinxRecognizer
+    from hotseat.asr.sphinx_engine import SphinxEngine
 
     try:
-        engine = SphinxEngine()
+        engine = SphinxEngine(batch_process=True)  # the live pass must never wait on it
     except EngineError as exc:
         conn.send(("error", str(exc)))
         return
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+        _answer(engine, requests, conn)
+    finally:
+        engine.close()
+
+
+def _answer(engine: SphinxEngine, requests: Connection, conn: Connection) -> None:
+    """The child's loop: one answer's audio after another."""
+    from hotseat.asr.sphinx_engine import SphinxRecognizer
+
     recognizer: SphinxRecognizer | None = None
     shown, fed = "", 0
+    waiting: collections.deque[tuple[str, Any]] = collections.deque()
     while True:
-        try:
-            kind, payload = requests.recv()
+        try:  # read ahead whatever has arrived, to see whether the answer is over
+            if not waiting:
+                waiting.append(requests.recv())
+            while requests.poll():
+                waiting.append(requests.recv())
         except (EOFError, OSError):
             return  # the app went away
+        kind, payload = waiting.popleft()
+        finishing = any(queued == "finish" for queued, _ in waiting)
         if kind == "start":
             recognizer, shown, fed = engine.recognizer(bool(payload)), "", 0
         elif kind == "feed" and recognizer is not None:
-            recognizer.feed(payload)
+            pcm16, captured_at, over = payload  # time.monotonic(): the same clock here
+            quick = recognizer.quick_phrases
+            # The answer is over when a "finish" waits behind: no live text is needed.
+            recognizer.feed_captured(pcm16, captured_at, over or finishing)
             fed += 1
+            if recognizer.quick_phrases and not quick:  # for the transcript's notes
+                conn.send(("lagging", max(1, recognizer.lagging)))
             if fed % 10 == 0:  # twice a second: how far it has got (the parent reads it)
                 conn.send(("heard", recognizer.heard))
         elif kind == "partial" and recognizer is not None:
@@ -60,6 +86,8 @@ def _serve(requests: Connection, conn: Connection) -> None:
             recognizer.set_lagging(int(payload))
         elif kind == "finish" and recognizer is not None:
             words = recognizer.finish()
+            if recognizer.quick_phrases:  # (the last phrase may have been one)
+                conn.send(("lagging", max(1, recognizer.lagging)))
             conn.send(("words", [w.to_dict() for w in words]))
             recognizer = None
         elif kind == "close":
@@ -76,11 +104,18 @@ class ProcessRecognizer:
         self._partials = partials
         self._sent = 0.0  # seconds of audio sent to the child
         self._heard = 0.0  # seconds of audio the child had recognised when it last said
+        self.degraded = 0  # how far the child cut corners to keep up (its lagging level)
         engine.send("start", partials)
 
     def feed(self, pcm16: bytes) -> None:
+        self.feed_captured(pcm16, time.monotonic())
+
+    def feed_captured(self, pcm16: bytes, captured_at: float, over: bool = False) -> None:
+        """Audio captured at ``captured_at`` (time.monotonic()): the child skips the
+        live pass on audio that is already too old to show, or when the answer is
+        ``over`` (see ``sphinx_engine``)."""
         if pcm16:
-            self._engine.send("feed", pcm16)
+            self._engine.send("feed", (pcm16, captured_at, over))
             self._sent += len(pcm16) / 2 / 16000
 
     def backlog(self) -> float:
@@ -94,11 +129,7 @@ class ProcessRecognizer:
         if self._partials:
             self._engine.send("partial", None)
         while self._engine.poll():
-            kind, payload = self._engine.receive()
-            if kind == "partial":
-                self._partial = str(payload)
-            elif kind == "heard":
-                self._heard = float(payload)
+            self._note(*self._engine.receive())
         return self._partial
 
     def finish(self) -> list[Word]:
@@ -107,8 +138,15 @@ class ProcessRecognizer:
             kind, payload = self._engine.receive()
             if kind == "words":
                 return [Word.from_dict(item) for item in payload]
-            if kind == "partial":
-                self._partial = str(payload)
+            self._note(kind, payload)
+
+    def _note(self, kind: str, payload: Any) -> None:
+        if kind == "partial":
+            self._partial = str(payload)
+        elif kind == "heard":
+            self._heard = float(payload)
+        elif kind == "lagging":
+            self.degraded = max(self.degraded, int(payload))
 
 
 class SphinxProcessEngine:
