@@ -9,7 +9,7 @@ waiting:
 - ``behind`` is how old the oldest audio still waiting is (wall-clock seconds),
   plus what the engine itself has not got through yet (``backlog()``, for
   pocketsphinx's helper process);
-- over ``PARTIALS_OFF`` the live partial is asked for at most twice a second
+- over ``PARTIALS_OFF`` the live partial is asked for at most three times a second
   (computing it is a good part of the work);
 - over ``SKIP_SECOND_PASS`` the engine is told it lags (``set_lagging(1)``),
   and over ``QUICK_PASS`` that it lags more (``set_lagging(2)``: pocketsphinx
@@ -45,7 +45,7 @@ from hotseat.transcript import Word
 
 log = logging.getLogger(__name__)
 PARTIALS_OFF = 0.6
-PARTIAL_EVERY_WHEN_BEHIND = 0.5  # seconds between partials asked for once behind
+PARTIAL_EVERY_WHEN_BEHIND = 0.3  # seconds between partials asked for once behind
 SKIP_SECOND_PASS = 1.2
 QUICK_PASS = 2.0
 

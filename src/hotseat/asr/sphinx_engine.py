@@ -111,7 +111,7 @@ class SphinxRecognizer:
 
     # Seconds: audio older than this when it arrives skips the live pass (the partial
     # text stays this close to the voice; the whole-phrase pass still gets it).
-    LIVE_BOUND = 1.0
+    LIVE_BOUND = 0.7
 
     def __init__(self, engine: SphinxEngine, partials: bool = True) -> None:
         from pocketsphinx import Endpointer

@@ -74,7 +74,7 @@ def _answer(engine: SphinxEngine, requests: Connection, conn: Connection) -> Non
             fed += 1
             if recognizer.quick_phrases and not quick:  # for the transcript's notes
                 conn.send(("lagging", max(1, recognizer.lagging)))
-            if fed % 10 == 0:  # twice a second: how far it has got (the parent reads it)
+            if fed % 4 == 0:  # five times a second: how far it has got (the parent reads it)
                 conn.send(("heard", recognizer.heard))
         elif kind == "partial" and recognizer is not None:
             text = recognizer.partial()
