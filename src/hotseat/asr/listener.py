@@ -48,7 +48,12 @@ from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
-FINAL_WAIT = 4.0  # seconds the final words may take after the answer ends (then: live text)
+# Seconds the final words may take after the answer ends (the screen says "Finishing the
+# transcript…" and a key skips it): then the live text stands, with a note. Long enough
+# for a busy machine to finish the whole-phrase decodes of a quiet answer's last phrases
+# (17 s measured with three busy processes on two cores); the same bound holds for
+# recognising the recording again when live recognition failed.
+FINAL_WAIT = 15.0
 
 
 @dataclass
@@ -363,7 +368,7 @@ class MicListener:
         heard = answer.offset + answer.samples / SAMPLE_RATE
         missing = time.monotonic() - start.called_at - heard
         if missing >= 0.1:
-            answer.feed(bytes(int(missing * SAMPLE_RATE) * 2))
+            answer.feed(bytes(int(missing * SAMPLE_RATE) * 2), heard=False)
 
     def _device_notes(self, since: int, began: float) -> list[str]:
         """What happened to the microphone during this answer, for the transcript."""

@@ -55,6 +55,7 @@ class Recognition:
     """One answer as the recognizer thread sees it."""
 
     on_partial: Callable[[str], None]
+    partials: bool = True  # False: only the final words matter (an answer's recording)
     words: Future[list[Word]] = field(default_factory=Future)
     best_partial: str = ""
     lagged: int = 0  # how hard the engine was told to cut corners (0: not at all)
@@ -107,8 +108,10 @@ class RecognizerThread:
         self._thread = threading.Thread(target=self._run, name="hotseat-recognizer", daemon=True)
         self._thread.start()
 
-    def begin(self, engine: Engine, on_partial: Callable[[str], None]) -> Recognition:
-        recognition = Recognition(on_partial)
+    def begin(
+        self, engine: Engine, on_partial: Callable[[str], None], partials: bool = True
+    ) -> Recognition:
+        recognition = Recognition(on_partial, partials)
         with self._lock:
             self._answers.append((recognition, engine))
             self._lock.notify_all()
@@ -176,7 +179,8 @@ class RecognizerThread:
             return pcm16, captured_at, recognition._finishing
 
     def _recognise(self, recognition: Recognition, engine: Engine) -> None:
-        recognizer: Recognizer = engine.recognizer()
+        # (A pocketsphinx helper that died during an earlier answer starts afresh here.)
+        recognizer: Recognizer = engine.recognizer(recognition.partials)
         backlog = getattr(recognizer, "backlog", lambda: 0.0)
         lagging = getattr(recognizer, "set_lagging", lambda level: None)
         # An engine that can skip the live pass on stale audio is told when it was captured.
@@ -195,7 +199,7 @@ class RecognizerThread:
                 recognition.lagged = level
                 lagging(level)
             now = time.monotonic()
-            if recognition._finishing or recognition.abandoned:
+            if recognition._finishing or recognition.abandoned or not recognition.partials:
                 continue  # the answer is over: only the final words matter now
             if lag > PARTIALS_OFF and now - last_partial < PARTIAL_EVERY_WHEN_BEHIND:
                 continue

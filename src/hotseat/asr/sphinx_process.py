@@ -150,9 +150,19 @@ class ProcessRecognizer:
 
 
 class SphinxProcessEngine:
+    """The helper process, restarted when it has died: a helper killed mid-answer (by
+    the system, or along with a sound server) fails that answer's live recognition,
+    and the next ``recognizer()`` starts a fresh one, so the session goes on."""
+
     name = "sphinx"
 
     def __init__(self, start_timeout: float = 60.0) -> None:
+        self._start_timeout = start_timeout
+        self._broken = False
+        self.restarts = 0  # helpers started again after one died
+        self._start()
+
+    def _start(self) -> None:
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
@@ -168,7 +178,8 @@ class SphinxProcessEngine:
         self._replies = Connection(os.dup(self._process.stdout.fileno()), writable=False)
         self._process.stdin.close()
         self._process.stdout.close()
-        if not self._replies.poll(start_timeout):
+        self._broken = False
+        if not self._replies.poll(self._start_timeout):
             self.close()
             raise EngineError("the built-in recognizer did not start in time")
         kind, payload = self.receive()
@@ -177,28 +188,39 @@ class SphinxProcessEngine:
             raise EngineError(str(payload))
 
     @property
+    def alive(self) -> bool:
+        return not self._broken and self._process.poll() is None
+
+    @property
     def description(self) -> str:
         return "pocketsphinx (built-in US English model)"
 
     def recognizer(self, partials: bool = True) -> ProcessRecognizer:
+        if not self.alive:  # it died during an earlier answer: a fresh one for this
+            self.close()
+            self.restarts += 1
+            self._start()
         return ProcessRecognizer(self, partials)
 
     def send(self, kind: str, payload: Any) -> None:
         try:
             self._requests.send((kind, payload))
         except (OSError, ValueError) as exc:
+            self._broken = True
             raise EngineError(f"the built-in recognizer stopped ({exc})") from None
 
     def poll(self) -> bool:
         try:
             return self._replies.poll()
         except (OSError, ValueError):
+            self._broken = True
             return False
 
     def receive(self) -> tuple[str, Any]:
         try:
             kind, payload = self._replies.recv()
         except (EOFError, OSError) as exc:
+            self._broken = True
             raise EngineError("the built-in recognizer stopped unexpectedly") from exc
         return str(kind), payload
 
