@@ -149,6 +149,13 @@ class AnswerInProgress:
                     )
                 else:
                     raw = final
+                    if recognition.live_from is not None:
+                        extra.append(
+                            "the computer was busy: recognition could not finish the answer "
+                            f"from {_clock(self.offset + recognition.live_from)} on in time, so "
+                            "the words from there are the live pass's and may be wrong or "
+                            "missing (the recording holds the whole answer)"
+                        )
             if recognition.degraded:
                 extra.append(
                     "the computer was busy: recognition fell behind and used its quicker, "
@@ -214,3 +221,8 @@ class AnswerInProgress:
     def close_recording(self) -> None:
         if self._writer is not None:
             self._writer.close()
+
+
+def _clock(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

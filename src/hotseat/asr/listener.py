@@ -49,11 +49,11 @@ from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
 # Seconds the final words may take after the answer ends (the screen says "Finishing the
-# transcript…" and a key skips it): then the live text stands, with a note. Long enough
-# for a busy machine to finish the whole-phrase decodes of a quiet answer's last phrases
-# (17 s measured with three busy processes on two cores); the same bound holds for
-# recognising the recording again when live recognition failed.
-FINAL_WAIT = 15.0
+# transcript…" and a key skips it): then the live text stands, with a note. Above the
+# recognizer's own budget for its last phrases (``SphinxRecognizer.FINAL_BUDGET``), which
+# then gives what it has and says from where it is only the live pass's. The same bound
+# holds for recognising the recording again when live recognition failed.
+FINAL_WAIT = 10.0
 
 
 @dataclass

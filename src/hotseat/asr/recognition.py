@@ -61,6 +61,7 @@ class Recognition:
     lagged: int = 0  # how hard the engine was told to cut corners (0: not at all)
     degraded: bool = False  # the engine used a less accurate pass for part of the words
     worst_lag: float = 0.0  # seconds the live transcript trailed the audio, at worst
+    live_from: float | None = None  # from here on the final words are the live pass's
     abandoned: bool = False
     _pending: collections.deque[tuple[bytes, float]] = field(default_factory=collections.deque)
     _finishing: bool = False
@@ -212,4 +213,5 @@ class RecognizerThread:
                     recognition.on_partial(text)
         words = recognizer.finish()
         recognition.degraded = bool(getattr(recognizer, "degraded", 0))
+        recognition.live_from = getattr(recognizer, "live_from", None)
         recognition.words.set_result(words)

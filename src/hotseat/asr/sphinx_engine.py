@@ -69,22 +69,29 @@ class _Phrase:
     """One phrase: its live words at once, its batch words when they are ready."""
 
     def __init__(
-        self, live: list[Word], final: Future[list[Word]] | None, complete: bool = True
+        self,
+        live: list[Word],
+        final: Future[list[Word]] | None,
+        complete: bool = True,
+        start: float = 0.0,
     ) -> None:
         self.live = live
         self.final = final
         self.complete = complete  # the live words cover the whole phrase
+        self.start = start  # seconds from the first sample
+        self.late = False  # the batch words were not ready in time: the live words stood
 
     def best(self, wait: bool = False, until: float | None = None) -> list[Word]:
-        """The batch words if ready (waiting when asked, until ``until`` at most, or as
-        long as it takes when the live words have gaps), else live."""
+        """The batch words if ready (waiting when asked, until ``until`` at most), else
+        live (``late`` says so when they were waited for)."""
         if self.final is None:
             return self.live
-        if wait and until is not None and self.complete:
+        if wait and until is not None:
             try:
                 return self.final.result(timeout=max(0.0, until - time.monotonic()))
             except TimeoutError:
                 self.final.cancel()  # not started yet: the next answer need not wait for it
+                self.late = True
                 return self.live
         if wait or self.final.done():
             return self.final.result()
@@ -101,8 +108,11 @@ class SphinxRecognizer:
 
     MAX_PHRASE = 10.0  # seconds: a phrase with no pause is cut (at its quietest moment)
     # Live answers: how long the end of an answer may wait for the second pass of its
-    # last phrases; past that their live words stand (files always wait).
-    FINAL_BUDGET = 0.7
+    # last phrases; past that their live words stand, and ``live_from`` says from where
+    # (files always wait). The live words of a pass that skipped late audio, or used its
+    # quick decoder, miss or garble words: on a busy machine a quiet answer's last
+    # sentence was lost with 0.7 s. Under the listener's own bound (``FINAL_WAIT``).
+    FINAL_BUDGET = 8.0
     MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
     LEAD = 0.3  # seconds kept before the first speech of a phrase
     # A phrase never louder than this is (near-)digital silence, such as the muted
@@ -140,6 +150,9 @@ class SphinxRecognizer:
         self._partial_key: tuple[int, int] | None = None
         self._partial_text = ""
         self.lagging = 0  # how far behind the voice: 0 not, 1 behind, 2 far behind
+        # Seconds from the first sample from which the final words are the live pass's
+        # (the second pass was not ready in time); None when it covered everything.
+        self.live_from: float | None = None
 
     @property
     def heard(self) -> float:
@@ -196,7 +209,8 @@ class SphinxRecognizer:
             if quick:
                 self.quick_phrases += 1
             final = self._engine.decode_batch(audio, self._phrase_start, quick=quick)
-            self._phrases.append(_Phrase(live, final, complete=not self._live_gap))
+            phrase = _Phrase(live, final, complete=not self._live_gap, start=self._phrase_start)
+            self._phrases.append(phrase)
         self._live_gap = False
         self._phrase = bytearray(rest)
         self._phrase_start += keep / 2 / 16000
@@ -287,6 +301,8 @@ class SphinxRecognizer:
             self._live_end()
         until = time.monotonic() + self.FINAL_BUDGET if self._live is not None else None
         words = [w for phrase in self._phrases for w in phrase.best(wait=True, until=until)]
+        late = [phrase.start for phrase in self._phrases if phrase.late]
+        self.live_from = min(late) if late else None
         self._phrases = []
         self._partial_key, self._partial_text = None, ""
         return words

@@ -88,6 +88,8 @@ def _answer(engine: SphinxEngine, requests: Connection, conn: Connection) -> Non
             words = recognizer.finish()
             if recognizer.quick_phrases:  # (the last phrase may have been one)
                 conn.send(("lagging", max(1, recognizer.lagging)))
+            if recognizer.live_from is not None:  # for the transcript's notes
+                conn.send(("live_from", recognizer.live_from))
             conn.send(("words", [w.to_dict() for w in words]))
             recognizer = None
         elif kind == "close":
@@ -105,6 +107,7 @@ class ProcessRecognizer:
         self._sent = 0.0  # seconds of audio sent to the child
         self._heard = 0.0  # seconds of audio the child had recognised when it last said
         self.degraded = 0  # how far the child cut corners to keep up (its lagging level)
+        self.live_from: float | None = None  # see SphinxRecognizer.live_from
         engine.send("start", partials)
 
     def feed(self, pcm16: bytes) -> None:
@@ -147,6 +150,8 @@ class ProcessRecognizer:
             self._heard = float(payload)
         elif kind == "lagging":
             self.degraded = max(self.degraded, int(payload))
+        elif kind == "live_from":
+            self.live_from = float(payload)
 
 
 class SphinxProcessEngine:
