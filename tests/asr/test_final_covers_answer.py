@@ -61,8 +61,8 @@ def test_the_end_of_an_answer_waits_for_the_words_of_its_last_phrase() -> None:
     whole = engine._decode_whole
 
     def busy_machine(pcm16: bytes, offset: float, quick: bool = False) -> list[Word]:
-        if offset > 3.0:  # the second sentence: the machine is busy
-            time.sleep(1.5)
+        if offset > 3.0:  # the second sentence: the machine is busy (longer than 0.7 s)
+            time.sleep(1.0)
         words = whole(pcm16, offset, quick)
         decoded.append(words)
         return words

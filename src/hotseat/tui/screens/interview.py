@@ -273,7 +273,7 @@ class InterviewScreen(AnswerInput):
         panel = self.feedback_panel
         panel.display = True
         if turn.feedback is not None:
-            panel.show(turn.feedback)
+            panel.show(turn.feedback, transcript.notes)
         panel.focus()
         audio, self._audio = self._audio, None
         self.post_message(self.TurnDone(self.session, self.session.index, audio))
