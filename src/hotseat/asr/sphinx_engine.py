@@ -43,7 +43,7 @@ _FRAME_RATE = 100  # pocketsphinx's default frames per second
 # lattice search, about half the work for a word error rate of 0.41 against 0.36 on the
 # speech-eval set (narrower beams cost far more: 0.8-0.9; benchmarks/bench_asr.py --explore).
 QUICK_BATCH: dict[str, Any] = {"fwdflat": False, "bestpath": False}
-BATCH_BEHIND = 4.0  # seconds of phrases waiting for the whole-phrase pass: it is behind
+BATCH_BEHIND = 4.0  # seconds of phrases queued for the whole-phrase pass: it is behind
 _FILLERS = re.compile(r"^(<.*>|\[.*\]|\+\+.*\+\+)$")
 _ALTERNATE = re.compile(r"\(\d+\)$")
 
@@ -297,8 +297,9 @@ class SphinxRecognizer:
         # (the detector may simply not hear a quiet speaker).
         if self._phrase and (self._speech_since_cut or self._cuts == 0):
             self._cut(self._heard)
-        else:
-            self._live_end()
+        # The live utterance must be closed for the next answer (a cut may have opened
+        # one on a rounding crumb of audio).
+        self._live_end()
         until = time.monotonic() + self.FINAL_BUDGET if self._live is not None else None
         words = [w for phrase in self._phrases for w in phrase.best(wait=True, until=until)]
         late = [phrase.start for phrase in self._phrases if phrase.late]
@@ -349,7 +350,7 @@ class SphinxEngine:
         # The batch decoders belong to this one worker thread.
         self._batch_thread = ThreadPoolExecutor(1, thread_name_prefix="hotseat-sphinx-batch")
         self._batch_lock = threading.Lock()
-        self._batch_waiting = 0.0  # seconds of phrases handed to the batch thread, not decoded
+        self._batch_waiting = 0.0  # seconds of phrases queued for the batch thread, not started
 
     @property
     def description(self) -> str:
@@ -376,17 +377,25 @@ class SphinxEngine:
         seconds = len(pcm16) / 2 / 16000
         with self._batch_lock:
             self._batch_waiting += seconds
-        future = self._batch_thread.submit(self._decode_whole, pcm16, offset, quick)
-        future.add_done_callback(lambda _: self._batch_done(seconds))
+        future = self._batch_thread.submit(self._decode_queued, pcm16, offset, quick, seconds)
+        future.add_done_callback(lambda done: self._never_started(done, seconds))
         return future
 
-    def _batch_done(self, seconds: float) -> None:
+    def _never_started(self, future: Future[list[Word]], seconds: float) -> None:
+        if future.cancelled():  # given up on before it began (``_Phrase.best``)
+            with self._batch_lock:
+                self._batch_waiting -= seconds
+
+    def _decode_queued(
+        self, pcm16: bytes, offset: float, quick: bool, seconds: float
+    ) -> list[Word]:
         with self._batch_lock:
-            self._batch_waiting -= seconds
+            self._batch_waiting -= seconds  # started: no longer waiting
+        return self._decode_whole(pcm16, offset, quick)
 
     def batch_behind(self) -> bool:
-        """True while more than ``BATCH_BEHIND`` seconds of earlier phrases still wait
-        for their whole-phrase decode."""
+        """True while more than ``BATCH_BEHIND`` seconds of earlier phrases wait for
+        their whole-phrase decode to start."""
         return self._batch_waiting > BATCH_BEHIND
 
     def _decode_whole(self, pcm16: bytes, offset: float, quick: bool = False) -> list[Word]:
