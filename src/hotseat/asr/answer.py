@@ -26,6 +26,8 @@ from hotseat.audio.wavfile import WavWriter
 from hotseat.transcript import Transcript, Word
 
 _CHUNK = SAMPLE_RATE // 5 * 2  # 200 ms: the recording is handed over as a microphone would
+MAX_RESTARTS = 2  # fresh recognizers an answer may begin after live recognition failed
+FINAL_MARGIN = 1.5  # seconds between the engine's budget for its last words and the bound
 
 
 class AnswerInProgress:
@@ -51,6 +53,7 @@ class AnswerInProgress:
         self._engine_name = "none"
         self._engine: Engine | None = None
         self._audio = bytearray()  # the whole answer, for recognising it again if live fails
+        self._failures: list[str] = []  # live recognitions that failed mid-answer, for notes
         self._backlog: list[tuple[bytes, float]] = []
         self.samples = 0
         self.level = FLOOR_DB  # the latest level the meter showed
@@ -110,7 +113,30 @@ class AnswerInProgress:
         if self._recognition is None:
             self._backlog.append((pcm16, captured))
             return
+        if _failed(self._recognition) and len(self._failures) < MAX_RESTARTS:
+            self._begin_again()  # (this block included)
+            return
         self._recognizers.feed(self._recognition, pcm16, captured)
+
+    def _begin_again(self) -> None:
+        """Live recognition failed mid-answer (its helper died, say with the sound
+        server): a fresh recognizer (the engine restarts its helper) takes the whole
+        answer so far, as audio already late -- decoded whole, not shown live -- and
+        then goes on live, so the text on the screen comes back and the answer keeps
+        every word."""
+        failed = self._recognition
+        assert failed is not None and self._engine is not None
+        error = failed.words.exception()
+        at = _clock(self.offset + self.samples / SAMPLE_RATE)
+        self._failures.append(f"live recognition failed at {at} ({type(error).__name__}: {error})")
+        again = self._recognizers.begin(self._engine, self._on_partial)
+        audio, now = bytes(self._audio), time.monotonic()
+        said = now - len(audio) / 2 / SAMPLE_RATE  # as if captured in real time until now
+        for start in range(0, len(audio), _CHUNK):
+            self._recognizers.feed(
+                again, audio[start : start + _CHUNK], said + start / 2 / SAMPLE_RATE
+            )
+        self._recognition = again
 
     def finish(
         self,
@@ -131,7 +157,8 @@ class AnswerInProgress:
         extra: list[str] = []
         recognition = self._recognition
         if recognition is not None:
-            self._recognizers.end(recognition)
+            # The engine gives what it has a little before the wait is over.
+            self._recognizers.end(recognition, budget=max(0.5, wait - FINAL_MARGIN))
             try:
                 final = recognition.wait_final(wait, skip)
             except Exception as exc:  # live recognition failed: the recording has it all
@@ -149,6 +176,11 @@ class AnswerInProgress:
                     )
                 else:
                     raw = final
+                    if self._failures:
+                        extra.append(
+                            f"{'; '.join(self._failures)}: the recognizer was restarted and "
+                            "the transcript was made from the answer's recording"
+                        )
                     if recognition.live_from is not None:
                         extra.append(
                             "the computer was busy: recognition could not finish the answer "
@@ -195,7 +227,9 @@ class AnswerInProgress:
         """Live recognition failed: recognise the whole answer again from its audio
         (the recognizer's helper is restarted if it died), within ``wait`` seconds
         or until ``skip()``. Otherwise the live text before the failure stands."""
-        failed = f"live recognition failed ({type(error).__name__}: {error})"
+        failed = "; ".join(
+            [*self._failures, f"live recognition failed ({type(error).__name__}: {error})"]
+        )
         why = "could not start"
         if self._engine is not None and self._audio:
             again = self._recognizers.begin(self._engine, lambda _text: None, partials=False)
@@ -221,6 +255,11 @@ class AnswerInProgress:
     def close_recording(self) -> None:
         if self._writer is not None:
             self._writer.close()
+
+
+def _failed(recognition: Recognition) -> bool:
+    words = recognition.words
+    return words.done() and not words.cancelled() and words.exception() is not None
 
 
 def _clock(seconds: float) -> str:

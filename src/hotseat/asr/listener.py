@@ -49,10 +49,10 @@ from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
 # Seconds the final words may take after the answer ends (the screen says "Finishing the
-# transcript…" and a key skips it): then the live text stands, with a note. Above the
-# recognizer's own budget for its last phrases (``SphinxRecognizer.FINAL_BUDGET``), which
-# then gives what it has and says from where it is only the live pass's. The same bound
-# holds for recognising the recording again when live recognition failed.
+# transcript…" and a key skips it): then the live text stands, with a note. The engine
+# is told to give what it has a little before (``SphinxRecognizer.FINAL_BUDGET``), and
+# to say from where its words are only the live pass's. The same bound holds for
+# recognising the recording again when live recognition failed.
 FINAL_WAIT = 10.0
 
 

@@ -62,6 +62,7 @@ class Recognition:
     degraded: bool = False  # the engine used a less accurate pass for part of the words
     worst_lag: float = 0.0  # seconds the live transcript trailed the audio, at worst
     live_from: float | None = None  # from here on the final words are the live pass's
+    budget: float | None = None  # seconds its last phrases may take to finish (the engine's)
     abandoned: bool = False
     _pending: collections.deque[tuple[bytes, float]] = field(default_factory=collections.deque)
     _finishing: bool = False
@@ -128,8 +129,11 @@ class RecognizerThread:
             recognition._pending.append((pcm16, captured_at))
             self._lock.notify_all()
 
-    def end(self, recognition: Recognition) -> None:
+    def end(self, recognition: Recognition, budget: float | None = None) -> None:
+        """No more audio; ``budget``: how long the engine may take over the final words
+        of its last phrases (when it can be told, ``set_final_budget``)."""
         with self._lock:
+            recognition.budget = budget
             recognition._finishing = True
             self._lock.notify_all()
 
@@ -211,6 +215,8 @@ class RecognizerThread:
                 shown = recognition.best_partial = text
                 if not recognition.abandoned:
                     recognition.on_partial(text)
+        if recognition.budget is not None:
+            getattr(recognizer, "set_final_budget", lambda seconds: None)(recognition.budget)
         words = recognizer.finish()
         recognition.degraded = bool(getattr(recognizer, "degraded", 0))
         recognition.live_from = getattr(recognizer, "live_from", None)

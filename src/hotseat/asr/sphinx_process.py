@@ -85,6 +85,8 @@ def _answer(engine: SphinxEngine, requests: Connection, conn: Connection) -> Non
         elif kind == "lagging" and recognizer is not None:
             recognizer.set_lagging(int(payload))
         elif kind == "finish" and recognizer is not None:
+            if payload is not None:  # the app's bound on waiting for the last phrases
+                recognizer.FINAL_BUDGET = float(payload)
             words = recognizer.finish()
             if recognizer.quick_phrases:  # (the last phrase may have been one)
                 conn.send(("lagging", max(1, recognizer.lagging)))
@@ -108,6 +110,7 @@ class ProcessRecognizer:
         self._heard = 0.0  # seconds of audio the child had recognised when it last said
         self.degraded = 0  # how far the child cut corners to keep up (its lagging level)
         self.live_from: float | None = None  # see SphinxRecognizer.live_from
+        self._budget: float | None = None
         engine.send("start", partials)
 
     def feed(self, pcm16: bytes) -> None:
@@ -135,8 +138,12 @@ class ProcessRecognizer:
             self._note(*self._engine.receive())
         return self._partial
 
+    def set_final_budget(self, seconds: float) -> None:
+        """How long the child may wait for its last phrases' whole-phrase words."""
+        self._budget = seconds
+
     def finish(self) -> list[Word]:
-        self._engine.send("finish", None)
+        self._engine.send("finish", self._budget)
         while True:
             kind, payload = self._engine.receive()
             if kind == "words":
