@@ -49,6 +49,8 @@ def test_the_caveat_says_what_the_notes_mean_for_the_score() -> None:
     assert (
         lost.notes[1] == "The microphone was lost at 0:07 (the audio stopped); the gap is silent."
     )
+    assert lost.notes[2] == "The microphone came back at 0:10."
+    assert caveat(["the microphone came back at 0:10"]) is None
     again = caveat(
         [
             "live recognition failed (EngineError: x); the transcript was made from "

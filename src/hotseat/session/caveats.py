@@ -33,10 +33,11 @@ _INCOMPLETE = (
 )
 _LESS_ACCURATE = ("fell behind", "less accurate")
 _RECOVERED = ("made from the answer's recording",)
+_CONTEXT = ("microphone came back",)  # shown with a caveat, never one by itself
 
 INCOMPLETE = "The transcript may be incomplete, so the scores are approximate."
 LESS_ACCURATE = "Recognition was less accurate than usual, so the scores are approximate."
-RECOVERED = "Live recognition failed: the transcript was made from the recording afterwards."
+RECOVERED = "Recognition failed and was restarted: the answer was recognised from its recording."
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ def _kind(note: str) -> str:
         return "incomplete"
     if any(words in text for words in _LESS_ACCURATE):
         return "less accurate"
+    if any(words in text for words in _CONTEXT):
+        return "context"
     return ""
 
 
@@ -61,7 +64,7 @@ def caveat(notes: Sequence[str]) -> Caveat | None:
     """The caveat the notes call for, or None when the transcript can be trusted as it is."""
     kinds = [(_kind(note), note) for note in notes]
     found = [(kind, note) for kind, note in kinds if kind]
-    if not found:
+    if not any(kind != "context" for kind, _ in found):
         return None
     present = {kind for kind, _ in found}
     if "incomplete" in present:
