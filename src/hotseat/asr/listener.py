@@ -48,7 +48,11 @@ from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
-FINAL_WAIT = 4.0  # seconds the final words may take after the answer ends (then: live text)
+# Seconds the final words may take after the answer ends (then: the live text). The screen
+# says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile. Not shorter: the live
+# text skips audio when the machine is busy (``asr.sphinx_engine``), so it can have gaps
+# that only the final words fill; on a machine with a core to spare they take about a second.
+FINAL_WAIT = 10.0
 
 
 @dataclass
