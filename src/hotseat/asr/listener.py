@@ -48,11 +48,14 @@ from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
-# Seconds the final words may take after the answer ends (the screen says "Finishing the
-# transcript…" and a key skips it): then the live text stands, with a note. The engine
-# is told to give what it has a little before (``SphinxRecognizer.FINAL_BUDGET``), and
-# to say from where its words are only the live pass's. The same bound holds for
-# recognising the recording again when live recognition failed.
+# Seconds the final words may take after the answer ends (then: the live text, with a
+# note). The screen says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile.
+# Not shorter: the live text skips audio when the machine is busy (``asr.sphinx_engine``),
+# so it can have gaps that only the final words fill; on a machine with a core to spare
+# they take about a second. The engine is told to give what it has a little before
+# (``SphinxRecognizer.FINAL_BUDGET``) and to say from where its words are only the live
+# pass's. The same bound holds for recognising the recording again when live
+# recognition failed.
 FINAL_WAIT = 10.0
 
 
