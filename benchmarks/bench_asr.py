@@ -47,7 +47,7 @@ from benchmarks.figures import record  # noqa: E402
 
 from hotseat.asr.engine import SAMPLE_RATE, Engine  # noqa: E402
 from hotseat.asr.models import discover_model  # noqa: E402
-from hotseat.asr.sphinx_engine import SphinxEngine  # noqa: E402
+from hotseat.asr.sphinx_engine import QUICK_BATCH, SphinxEngine  # noqa: E402
 from hotseat.asr.vosk_engine import VoskEngine  # noqa: E402
 from hotseat.audio.resample import convert  # noqa: E402
 from hotseat.audio.wavfile import Audio, read_wav  # noqa: E402
@@ -472,6 +472,13 @@ def section_wer(explore: bool, quick: bool = False) -> None:
         "more HMMs per frame (maxhmmpf 60000)": {"maxhmmpf": 60000},
         "topn 8 (default 4)": {"topn": 8},
         "no fwdflat pass": {"fwdflat": False},
+        "the pass used when behind (QUICK_BATCH: no fwdflat, no bestpath)": QUICK_BATCH,
+        "beam 1e-20, wbeam 1e-15, pbeam 1e-20, maxhmmpf 3000": {
+            "beam": 1e-20,
+            "wbeam": 1e-15,
+            "pbeam": 1e-20,
+            "maxhmmpf": 3000,
+        },
         "phrase cut after 0.6 s of quiet (default 0.3 s)": {"pause": 0.6},
         "no phrase cuts (whole answer at the end)": {"segment": False},
     }

@@ -80,3 +80,51 @@ def test_a_new_answer_starts_with_no_silence_of_the_last_one(tmp_path: Path) -> 
         listener.close()
     assert max(seen) == 0.0, f"the new answer was charged {max(seen):.2f} s of silence"
     assert "first" in finals[0].text and len(finals[1].words) >= 3  # both were heard
+
+
+class _Mic:
+    """Stands in for the session's ``MicStream`` as the listener sees it: lost or not."""
+
+    def __init__(self) -> None:
+        self.lost = False
+
+    def tap(self, sink: object) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+def test_time_without_a_microphone_is_never_the_candidates_silence(tmp_path: Path) -> None:
+    """Regression: the sound server was killed at 0:08 of a drill answer and the answer
+    ended at 0:12.5 on the drill's 4 s silence limit, while the notice said "Plug it back
+    in to go on speaking". The silence standing in for the lost microphone counted once
+    PortAudio reopened a stream on the dead server (not lost, yet silent, no "back")."""
+    wav = speak("I kept the release on schedule", tmp_path / "a.wav", pad=(0.3, 0.0))
+    source = FileSource(read_wav(wav), speed=2.0)
+    listener = MicListener(Settings(engine="sphinx"), source_factory=lambda: source)
+    mic = _Mic()
+    listener._mic = mic  # type: ignore[assignment]  # the listener asks it whether it is lost
+    finals: list[Transcript] = []
+    after_reopen: list[float] = []
+    try:
+        assert listener.wait_ready(30)
+        _answer(listener, finals)
+        _wait_until(lambda: source.finished)
+        mic.lost = True  # the server dies: nothing more comes from the stream
+        listener._device_changed("lost", "the audio stopped")
+        time.sleep(3.0)  # a drill's silence limit is 4 s
+        mic.lost = False  # a stream reopened on the dead server: open, yet delivering nothing
+        deadline = time.monotonic() + 1.5
+        while time.monotonic() < deadline:
+            after_reopen.append(listener.silence_seconds())
+            time.sleep(0.02)
+        listener.finish_answer()
+        _wait_until(lambda: bool(finals))
+    finally:
+        listener.close()
+    assert max(after_reopen) < 1.0, (
+        f"{max(after_reopen):.1f} s of a lost microphone counted as the candidate's silence"
+    )
+    assert "kept the release" in finals[0].text or len(finals[0].words) >= 3
+    assert any("microphone was lost" in note for note in finals[0].notes)

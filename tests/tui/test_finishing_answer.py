@@ -70,6 +70,10 @@ async def test_the_clock_stops_when_the_answer_ends_and_ctrl_s_skips_the_wait(
         assert answer.duration == 20.0  # the clock's length, not the audio's 20.6 s
         assert "the final recognition was skipped" in " ".join(answer.notes)
         assert "Answered in 0:20" in str(screen.query_one("#timer-caption").render())
+        # The feedback says what that means for the score (it was saved, never shown).
+        panel = screen.feedback_panel.text
+        assert "The transcript may be incomplete, so the scores are approximate." in panel
+        assert "the final recognition was skipped" in panel
 
 
 async def test_a_late_final_keeps_the_length_the_clock_showed(

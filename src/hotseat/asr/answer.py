@@ -6,6 +6,11 @@ the recognizer's own thread (``asr.recognition``), which may lag without ever
 holding up the meter, the silence detector or the recording. When the engine
 is still loading, audio waits in a backlog and is handed over once it is
 ready, so the first answer loses nothing.
+
+The answer's audio is also kept in memory (as in its recording): when live
+recognition fails (a recognizer helper that died), the answer is recognised
+again from it before the transcript is given, so an answer that was heard is
+never saved empty.
 """
 
 from __future__ import annotations
@@ -19,6 +24,10 @@ from hotseat.asr.recognition import Recognition, RecognizerThread
 from hotseat.audio.level import FLOOR_DB, SPEECH_LEVEL_DB, LevelMeter, SilenceTracker
 from hotseat.audio.wavfile import WavWriter
 from hotseat.transcript import Transcript, Word
+
+_CHUNK = SAMPLE_RATE // 5 * 2  # 200 ms: the recording is handed over as a microphone would
+MAX_RESTARTS = 2  # fresh recognizers an answer may begin after live recognition failed
+FINAL_MARGIN = 1.5  # seconds between the engine's budget for its last words and the bound
 
 
 class AnswerInProgress:
@@ -42,6 +51,9 @@ class AnswerInProgress:
         self._own_thread = recognizers is None
         self._recognition: Recognition | None = None
         self._engine_name = "none"
+        self._engine: Engine | None = None
+        self._audio = bytearray()  # the whole answer, for recognising it again if live fails
+        self._failures: list[str] = []  # live recognitions that failed mid-answer, for notes
         self._backlog: list[tuple[bytes, float]] = []
         self.samples = 0
         self.level = FLOOR_DB  # the latest level the meter showed
@@ -80,23 +92,51 @@ class AnswerInProgress:
         """The engine is ready: catch up on the audio heard so far."""
         self._recognition = self._recognizers.begin(engine, self._on_partial)
         self._engine_name = engine.name
+        self._engine = engine
         backlog, self._backlog = self._backlog, []
         for pcm, captured in backlog:
             self._recognizers.feed(self._recognition, pcm, captured)
 
-    def feed(self, pcm16: bytes, captured_at: float | None = None) -> None:
+    def feed(self, pcm16: bytes, captured_at: float | None = None, heard: bool = True) -> None:
+        """Audio of the answer; ``heard=False``: silence standing in for a lost
+        microphone, which is not the candidate's pause (the silence limit ignores it)."""
         if not pcm16:
             return
         captured = time.monotonic() if captured_at is None else captured_at
         self.samples += len(pcm16) // 2
+        self._audio += pcm16
         if self._writer is not None:
             self._writer.write(pcm16)
         self._meter.feed(pcm16)
-        self.silence.feed(pcm16)
+        if heard:
+            self.silence.feed(pcm16)
         if self._recognition is None:
             self._backlog.append((pcm16, captured))
             return
+        if _failed(self._recognition) and len(self._failures) < MAX_RESTARTS:
+            self._begin_again()  # (this block included)
+            return
         self._recognizers.feed(self._recognition, pcm16, captured)
+
+    def _begin_again(self) -> None:
+        """Live recognition failed mid-answer (its helper died, say with the sound
+        server): a fresh recognizer (the engine restarts its helper) takes the whole
+        answer so far, as audio already late -- decoded whole, not shown live -- and
+        then goes on live, so the text on the screen comes back and the answer keeps
+        every word."""
+        failed = self._recognition
+        assert failed is not None and self._engine is not None
+        error = failed.words.exception()
+        at = _clock(self.offset + self.samples / SAMPLE_RATE)
+        self._failures.append(f"live recognition failed at {at} ({type(error).__name__}: {error})")
+        again = self._recognizers.begin(self._engine, self._on_partial)
+        audio, now = bytes(self._audio), time.monotonic()
+        said = now - len(audio) / 2 / SAMPLE_RATE  # as if captured in real time until now
+        for start in range(0, len(audio), _CHUNK):
+            self._recognizers.feed(
+                again, audio[start : start + _CHUNK], said + start / 2 / SAMPLE_RATE
+            )
+        self._recognition = again
 
     def finish(
         self,
@@ -117,23 +157,42 @@ class AnswerInProgress:
         extra: list[str] = []
         recognition = self._recognition
         if recognition is not None:
-            self._recognizers.end(recognition)
-            final = recognition.wait_final(wait, skip)
-            if final is None:
-                raw = [Word(w) for w in recognition.best_partial.split()]
-                extra.append(
-                    "the transcript is the live text: the final recognition was "
-                    + ("skipped" if skip() else "late")
-                )
+            # The engine gives what it has a little before the wait is over.
+            self._recognizers.end(recognition, budget=max(0.5, wait - FINAL_MARGIN))
+            try:
+                final = recognition.wait_final(wait, skip)
+            except Exception as exc:  # live recognition failed: the recording has it all
+                raw = self._from_recording(recognition, exc, wait, skip, extra)
             else:
-                raw = final
-            if recognition.lagged >= 2:
+                if final is None:
+                    raw = [Word(w) for w in recognition.best_partial.split()]
+                    extra.append(
+                        "the transcript is the live text, which may miss words: the final "
+                        + (
+                            "recognition was skipped"
+                            if skip()
+                            else f"recognition had not finished {wait:.0f} s after the answer"
+                        )
+                    )
+                else:
+                    raw = final
+                    if self._failures:
+                        extra.append(
+                            f"{'; '.join(self._failures)}: the recognizer was restarted and "
+                            "the transcript was made from the answer's recording"
+                        )
+                    if recognition.live_from is not None:
+                        extra.append(
+                            "the computer was busy: recognition could not finish the answer "
+                            f"from {_clock(self.offset + recognition.live_from)} on in time, so "
+                            "the words from there are the live pass's and may be wrong or "
+                            "missing (the recording holds the whole answer)"
+                        )
+            if recognition.degraded:
                 extra.append(
-                    "the computer was busy: recognition fell behind and switched to its "
-                    "quick, less accurate pass"
+                    "the computer was busy: recognition fell behind and used its quicker, "
+                    "less accurate pass for some of the answer"
                 )
-            elif recognition.lagged:
-                extra.append("the computer was busy: recognition skipped its second pass")
         if self._own_thread:
             self._recognizers.close()
         notes = (*notes, *extra)
@@ -157,6 +216,52 @@ class AnswerInProgress:
             notes=notes,
         )
 
+    def _from_recording(
+        self,
+        live: Recognition,
+        error: Exception,
+        wait: float,
+        skip: Callable[[], bool],
+        notes: list[str],
+    ) -> list[Word]:
+        """Live recognition failed: recognise the whole answer again from its audio
+        (the recognizer's helper is restarted if it died), within ``wait`` seconds
+        or until ``skip()``. Otherwise the live text before the failure stands."""
+        failed = "; ".join(
+            [*self._failures, f"live recognition failed ({type(error).__name__}: {error})"]
+        )
+        why = "could not start"
+        if self._engine is not None and self._audio:
+            again = self._recognizers.begin(self._engine, lambda _text: None, partials=False)
+            audio, now = bytes(self._audio), time.monotonic()
+            for start in range(0, len(audio), _CHUNK):
+                self._recognizers.feed(again, audio[start : start + _CHUNK], now)
+            self._recognizers.end(again)
+            try:
+                words = again.wait_final(wait, skip)
+            except Exception as exc:  # the recognizer cannot start again either
+                why = f"failed too ({exc})"
+            else:
+                if words is not None:
+                    notes.append(f"{failed}; the transcript was made from the answer's recording")
+                    return words
+                why = "was skipped" if skip() else f"took over {wait:.0f} s"
+        notes.append(
+            f"{failed}; transcribing the recording {why}: the transcript is incomplete "
+            "(the recording holds the whole answer)"
+        )
+        return [Word(w) for w in live.best_partial.split()]
+
     def close_recording(self) -> None:
         if self._writer is not None:
             self._writer.close()
+
+
+def _failed(recognition: Recognition) -> bool:
+    words = recognition.words
+    return words.done() and not words.cancelled() and words.exception() is not None
+
+
+def _clock(seconds: float) -> str:
+    whole = max(0, int(seconds))
+    return f"{whole // 60}:{whole % 60:02d}"

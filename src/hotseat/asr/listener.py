@@ -48,7 +48,15 @@ from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
-FINAL_WAIT = 4.0  # seconds the final words may take after the answer ends (then: live text)
+# Seconds the final words may take after the answer ends (then: the live text, with a
+# note). The screen says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile.
+# Not shorter: the live text skips audio when the machine is busy (``asr.sphinx_engine``),
+# so it can have gaps that only the final words fill; on a machine with a core to spare
+# they take about a second. The engine is told to give what it has a little before
+# (``SphinxRecognizer.FINAL_BUDGET``) and to say from where its words are only the live
+# pass's. The same bound holds for recognising the recording again when live
+# recognition failed.
+FINAL_WAIT = 10.0
 
 
 @dataclass
@@ -95,6 +103,7 @@ class MicListener:
         self._skip_wait = False
         self._on_device = on_device
         self._device_events: list[tuple[str, str, float]] = []
+        self._events_handled = 0  # device events the worker has taken into account
         self._mic = MicStream(self._device_spec) if source_factory is None else None
         self._recognizers = RecognizerThread()
         self.last_recording: Path | None = None
@@ -149,6 +158,8 @@ class MicListener:
         answer = self._answer
         if answer is None or answer.generation != self._generation or self.microphone_lost:
             return 0.0  # a dead microphone's silence is not the candidate's
+        if len(self._device_events) > self._events_handled:
+            return 0.0  # just back: the worker has not counted silence afresh yet
         return answer.silence_seconds()
 
     @property
@@ -302,7 +313,7 @@ class MicListener:
             generation=start.generation,
         )
         self._answer = answer
-        events_before = events_seen = len(self._device_events)
+        events_before = events_seen = self._events_handled = len(self._device_events)
         converter = StreamConverter(source.rate) if source is not None else None
         command = ""
         while not command:
@@ -322,6 +333,7 @@ class MicListener:
                 # Lost or back: the quiet of a dead microphone is not the candidate's pause.
                 events_seen = len(self._device_events)
                 answer.silence.restart()
+                self._events_handled = events_seen
             block = source.read(timeout=0.02)
             if block is not None:
                 if converter.rate != source.rate:  # the device came back at another rate
@@ -363,7 +375,10 @@ class MicListener:
         heard = answer.offset + answer.samples / SAMPLE_RATE
         missing = time.monotonic() - start.called_at - heard
         if missing >= 0.1:
-            answer.feed(bytes(int(missing * SAMPLE_RATE) * 2))
+            answer.feed(bytes(int(missing * SAMPLE_RATE) * 2), heard=False)
+            # The gap is not the candidate's pause: once the microphone is back, a drill
+            # that ends answers on silence must not count it (it cut answers off there).
+            answer.silence.restart()
 
     def _device_notes(self, since: int, began: float) -> list[str]:
         """What happened to the microphone during this answer, for the transcript."""
@@ -371,7 +386,7 @@ class MicListener:
         for kind, text, at in self._device_events[since:]:
             clock = _clock(at - began)
             if kind == "lost":
-                notes.append(f"the microphone was lost at {clock} ({text}); the gap is silent")
+                notes.append(f"the microphone was lost at {clock}: {text}; the gap is silent")
             else:
                 notes.append(f"the microphone came back at {clock}")
         if self._mic is not None and self._mic.lost:

@@ -13,11 +13,20 @@ phrases at pauses and each finished phrase is decoded whole by a batch
 decoder on its own thread (which owns that decoder): 0.365 through hotseat.
 A batch decoder that had also run live passes came out worse (0.48), hence
 two. Finishing an answer only waits for the batch decode of its last phrase.
+
+Keeping up (live answers): each block comes with how long ago it was
+captured. Audio already older than ``LIVE_BOUND`` when it arrives is not
+decoded live -- the live pass jumps to the newest audio, so the text on the
+screen never trails the voice by much more than that, whatever the load --
+but it is still cut into phrases and every phrase is still decoded whole:
+the transcript keeps all the audio. Once behind, the whole-phrase decodes use
+a cheaper search (``QUICK_BATCH``: about half the work).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
@@ -25,10 +34,16 @@ from typing import Any
 import numpy as np
 
 from hotseat.asr.engine import EngineError, join_words
+from hotseat.asr.sphinx_batch import BatchProcess
 from hotseat.audio.level import dbfs
 from hotseat.transcript import Word
 
 _FRAME_RATE = 100  # pocketsphinx's default frames per second
+# Whole-phrase decoding when recognition is behind: no second (flat-lexicon) pass and no
+# lattice search, about half the work for a word error rate of 0.41 against 0.36 on the
+# speech-eval set (narrower beams cost far more: 0.8-0.9; benchmarks/bench_asr.py --explore).
+QUICK_BATCH: dict[str, Any] = {"fwdflat": False, "bestpath": False}
+BATCH_BEHIND = 4.0  # seconds of phrases queued for the whole-phrase pass: it is behind
 _FILLERS = re.compile(r"^(<.*>|\[.*\]|\+\+.*\+\+)$")
 _ALTERNATE = re.compile(r"\(\d+\)$")
 
@@ -53,12 +68,22 @@ def _segment_words(decoder: Any, offset: float) -> list[Word]:
 class _Phrase:
     """One phrase: its live words at once, its batch words when they are ready."""
 
-    def __init__(self, live: list[Word], final: Future[list[Word]] | None) -> None:
+    def __init__(
+        self,
+        live: list[Word],
+        final: Future[list[Word]] | None,
+        complete: bool = True,
+        start: float = 0.0,
+    ) -> None:
         self.live = live
         self.final = final
+        self.complete = complete  # the live words cover the whole phrase
+        self.start = start  # seconds from the first sample
+        self.late = False  # the batch words were not ready in time: the live words stood
 
     def best(self, wait: bool = False, until: float | None = None) -> list[Word]:
-        """The batch words if ready (waiting when asked, until ``until`` at most), else live."""
+        """The batch words if ready (waiting when asked, until ``until`` at most), else
+        live (``late`` says so when they were waited for)."""
         if self.final is None:
             return self.live
         if wait and until is not None:
@@ -66,6 +91,7 @@ class _Phrase:
                 return self.final.result(timeout=max(0.0, until - time.monotonic()))
             except TimeoutError:
                 self.final.cancel()  # not started yet: the next answer need not wait for it
+                self.late = True
                 return self.live
         if wait or self.final.done():
             return self.final.result()
@@ -82,13 +108,20 @@ class SphinxRecognizer:
 
     MAX_PHRASE = 10.0  # seconds: a phrase with no pause is cut (at its quietest moment)
     # Live answers: how long the end of an answer may wait for the second pass of its
-    # last phrases; past that their live words stand (files always wait).
-    FINAL_BUDGET = 0.7
+    # last phrases; past that their live words stand, and ``live_from`` says from where
+    # (files always wait). The live words of a pass that skipped late audio, or used its
+    # quick decoder, miss or garble words: on a busy machine a quiet answer's last
+    # sentence was lost with 0.7 s. The app sets it just under its own bound (``FINAL_WAIT``).
+    FINAL_BUDGET = 8.0
     MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
     LEAD = 0.3  # seconds kept before the first speech of a phrase
     # A phrase never louder than this is (near-)digital silence, such as the muted
     # audio while the interviewer speaks: decoding it whole invents words.
     SILENT_DB = -85.0
+
+    # Seconds: audio older than this when it arrives skips the live pass (the partial
+    # text stays this close to the voice; the whole-phrase pass still gets it).
+    LIVE_BOUND = 0.7
 
     def __init__(self, engine: SphinxEngine, partials: bool = True) -> None:
         from pocketsphinx import Endpointer
@@ -107,10 +140,19 @@ class SphinxRecognizer:
         self._speech_since_cut = False
         self._loud = False  # anything above SILENT_DB in this phrase
         self._live_open = False
+        self._live_start = 0.0  # seconds from the first sample where the live utterance began
+        self._live_words: list[Word] = []  # this phrase's live words before a skip
+        self._live_gap = False  # part of this phrase was not decoded live
+        self.skipped = 0.0  # seconds of audio left out of the live pass (it was too late)
+        self.quick_phrases = 0  # phrases decoded whole with the cheaper search
+        self._first_at: float | None = None  # time.monotonic() when the first block was said
         self._phrases: list[_Phrase] = []
         self._partial_key: tuple[int, int] | None = None
         self._partial_text = ""
         self.lagging = 0  # how far behind the voice: 0 not, 1 behind, 2 far behind
+        # Seconds from the first sample from which the final words are the live pass's
+        # (the second pass was not ready in time); None when it covered everything.
+        self.live_from: float | None = None
 
     @property
     def heard(self) -> float:
@@ -120,19 +162,32 @@ class SphinxRecognizer:
     def set_lagging(self, level: int) -> None:
         """Recognition trails the voice: cut corners for the rest of the answer.
 
-        1: skip the second, whole-phrase decode (phrases keep their live words);
-        2: also decode live with narrow beams at half the frame rate from the next
-        phrase on, about three times less work for somewhat worse words.
+        1: nothing more (the live pass already skips audio that arrives too late,
+        and the whole-phrase pass switches to its cheaper search while it is
+        behind, ``batch_behind``); 2: decode live with narrow beams at half the
+        frame rate from the next phrase on, about five times less work for worse
+        live words (the transcript's words come from the whole-phrase pass).
         """
         self.lagging = max(self.lagging, level)
 
-    def _live_feed(self, pcm16: bytes) -> None:
+    def _live_feed(self, pcm16: bytes, start: float) -> None:
+        """Decode ``pcm16`` (which begins ``start`` seconds into the answer) live."""
         if self._live is None or not pcm16:
             return
         if not self._live_open:
             self._live.start_utt()
             self._live_open = True
+            self._live_start = start
         self._live.process_raw(pcm16, False, False)
+
+    def _live_end(self) -> list[Word]:
+        """Close the live utterance (if open) and return its words, with those before it."""
+        words, self._live_words = self._live_words, []
+        if self._live is not None and self._live_open:
+            self._live.end_utt()
+            self._live_open = False
+            words += _segment_words(self._live, self._live_start)
+        return words
 
     def _drop_silence_before(self, at: float) -> None:
         """Digital silence (muted audio) before a phrase spoils its batch decode: drop it."""
@@ -145,32 +200,41 @@ class SphinxRecognizer:
         """End the phrase at ``at`` seconds; the audio after it starts the next one."""
         keep = max(0, min(len(self._phrase), int((at - self._phrase_start) * 16000) * 2))
         audio, rest = bytes(self._phrase[:keep]), bytes(self._phrase[keep:])
-        live: list[Word] = []
-        if self._live is not None and self._live_open:
-            self._live.end_utt()
-            self._live_open = False
-            live = _segment_words(self._live, self._phrase_start)
+        live = self._live_end()
         if self._live is not None and self.lagging >= 2:
             self._live = self._engine.quick_decoder()
         if self._loud and audio:
-            if self.lagging and self._live is not None:
-                self._phrases.append(_Phrase(live, None))
-            else:
-                final = self._engine.decode_batch(audio, self._phrase_start)
-                self._phrases.append(_Phrase(live, final))
+            # The cheaper search while the whole-phrase pass is behind (live answers only).
+            quick = self._live is not None and self._engine.batch_behind()
+            if quick:
+                self.quick_phrases += 1
+            final = self._engine.decode_batch(audio, self._phrase_start, quick=quick)
+            phrase = _Phrase(live, final, complete=not self._live_gap, start=self._phrase_start)
+            self._phrases.append(phrase)
+        self._live_gap = False
         self._phrase = bytearray(rest)
         self._phrase_start += keep / 2 / 16000
         self._cuts += 1
         self._speech_since_cut = False
         self._loud = dbfs(rest) > self.SILENT_DB
-        self._live_feed(rest)
+        self._live_feed(rest, self._phrase_start)
         self._partial_key = None
 
-    def feed(self, pcm16: bytes) -> None:
+    def feed(self, pcm16: bytes, behind: float = 0.0, live_pass: bool = True) -> None:
+        """More audio; ``behind``: how late it is, in seconds (0 for a file);
+        ``live_pass=False``: no live text is wanted for it (the answer is over)."""
+        start = self._heard
         self._loud = self._loud or dbfs(pcm16) > self.SILENT_DB
         self._phrase += pcm16
         self._heard += len(pcm16) / 2 / 16000
-        self._live_feed(pcm16)
+        late = behind > self.LIVE_BOUND
+        if self._live is not None and (late or not live_pass):
+            if late:
+                self.skipped += len(pcm16) / 2 / 16000
+            self._live_words = self._live_end()  # what it had, and jump ahead
+            self._live_gap = True
+        else:
+            self._live_feed(pcm16, start)
         self._partial_key = None
         if self._endpointer is None:
             return
@@ -189,6 +253,20 @@ class SphinxRecognizer:
         if self._heard - self._phrase_start > self.MAX_PHRASE:
             self._cut(self._quietest_moment())
 
+    def feed_captured(self, pcm16: bytes, captured_at: float, over: bool = False) -> None:
+        """Live audio captured at ``captured_at`` (time.monotonic()); ``over``: the
+        answer has ended, so no live text is needed for it.
+
+        How far behind it is counts from when it was said: the first block's
+        capture time plus the audio before it. Audio handed over faster than
+        real time (a file, or what was heard while the model loaded, caught up
+        at once) is only behind by as much as the recognizer really trails.
+        """
+        if self._first_at is None:
+            self._first_at = captured_at
+        behind = time.monotonic() - (self._first_at + self._heard)
+        self.feed(pcm16, behind, live_pass=not over)
+
     def _quietest_moment(self, within: float = 1.0) -> float:
         """The quietest 30 ms of the last ``within`` seconds: the least harmful cut."""
         step = 480 * 2
@@ -206,6 +284,7 @@ class SphinxRecognizer:
         if key != self._partial_key:
             self._partial_key = key
             parts = [join_words(p.best()) for p in self._phrases]
+            parts.append(join_words(self._live_words))
             if self._live_open and self._live is not None and self._loud:
                 hyp = self._live.hyp()
                 parts.append(str(hyp.hypstr) if hyp is not None else "")
@@ -218,39 +297,72 @@ class SphinxRecognizer:
         # (the detector may simply not hear a quiet speaker).
         if self._phrase and (self._speech_since_cut or self._cuts == 0):
             self._cut(self._heard)
-        elif self._live is not None and self._live_open:
-            self._live.end_utt()
-            self._live_open = False
+        # The live utterance must be closed for the next answer (a cut may have opened
+        # one on a rounding crumb of audio).
+        self._live_end()
         until = time.monotonic() + self.FINAL_BUDGET if self._live is not None else None
         words = [w for phrase in self._phrases for w in phrase.best(wait=True, until=until)]
+        late = [phrase.start for phrase in self._phrases if phrase.late]
+        self.live_from = min(late) if late else None
         self._phrases = []
         self._partial_key, self._partial_text = None, ""
         return words
 
 
+def decode_whole(decoder: Any, pcm16: bytes, offset: float) -> list[Word]:
+    """Decode one phrase whole (batch cepstral normalisation) with ``decoder``."""
+    decoder.start_utt()
+    decoder.process_raw(pcm16, False, True)
+    decoder.end_utt()
+    return _segment_words(decoder, offset)
+
+
 class SphinxEngine:
+    """``batch_process``: decode phrases whole in a process of their own
+    (``asr.sphinx_batch``), so that the live pass in this one never waits on them."""
+
     name = "sphinx"
 
-    def __init__(self, segment: bool = True, pause: float = 0.3, **config: Any) -> None:
+    def __init__(
+        self, segment: bool = True, pause: float = 0.3, batch_process: bool = False, **config: Any
+    ) -> None:
         try:
             from pocketsphinx import Decoder
         except (ImportError, OSError) as exc:
             raise EngineError(f"pocketsphinx cannot be loaded: {exc}") from None
+        self._remote: BatchProcess | None = None
+        self._batch: Any = None
         try:
             self.live_decoder = Decoder(logfn="/dev/null", **config)
-            self._batch = Decoder(logfn="/dev/null", **config)
+            if batch_process:
+                self._remote = BatchProcess(config)
+            else:
+                self._batch = Decoder(logfn="/dev/null", **config)
+        except EngineError:
+            raise
         except Exception as exc:  # bad config or a damaged model raises RuntimeError
             raise EngineError(f"pocketsphinx could not start: {exc}") from None
         self.segment = segment
         self.pause = pause  # seconds of quiet that end a phrase
         self._config = config
         self._quick: Any = None
-        # The batch decoder belongs to this one worker thread.
+        self._quick_batch: Any = None  # made on the batch thread when first needed
+        # The batch decoders belong to this one worker thread.
         self._batch_thread = ThreadPoolExecutor(1, thread_name_prefix="hotseat-sphinx-batch")
+        self._batch_lock = threading.Lock()
+        self._batch_waiting = 0.0  # seconds of phrases queued for the batch thread, not started
 
     @property
     def description(self) -> str:
         return "pocketsphinx (built-in US English model)"
+
+    def _quick_batch_decoder(self) -> Any:
+        """On the batch thread: the cheaper whole-phrase decoder (made on first use)."""
+        if self._quick_batch is None:
+            from pocketsphinx import Decoder
+
+            self._quick_batch = Decoder(logfn="/dev/null", **{**QUICK_BATCH, **self._config})
+        return self._quick_batch
 
     def quick_decoder(self) -> Any:
         """A cheaper live decoder for when recognition falls far behind (made on first use)."""
@@ -260,15 +372,41 @@ class SphinxEngine:
             self._quick = Decoder(logfn="/dev/null", beam=1e-30, wbeam=1e-20, ds=2, **self._config)
         return self._quick
 
-    def decode_batch(self, pcm16: bytes, offset: float) -> Future[list[Word]]:
-        return self._batch_thread.submit(self._decode_whole, pcm16, offset)
+    def decode_batch(self, pcm16: bytes, offset: float, quick: bool = False) -> Future[list[Word]]:
+        """Decode one phrase whole on the batch thread (``quick``: ``QUICK_BATCH``)."""
+        seconds = len(pcm16) / 2 / 16000
+        with self._batch_lock:
+            self._batch_waiting += seconds
+        future = self._batch_thread.submit(self._decode_queued, pcm16, offset, quick, seconds)
+        future.add_done_callback(lambda done: self._never_started(done, seconds))
+        return future
 
-    def _decode_whole(self, pcm16: bytes, offset: float) -> list[Word]:
-        decoder = self._batch
-        decoder.start_utt()
-        decoder.process_raw(pcm16, False, True)
-        decoder.end_utt()
-        return _segment_words(decoder, offset)
+    def _never_started(self, future: Future[list[Word]], seconds: float) -> None:
+        if future.cancelled():  # given up on before it began (``_Phrase.best``)
+            with self._batch_lock:
+                self._batch_waiting -= seconds
+
+    def _decode_queued(
+        self, pcm16: bytes, offset: float, quick: bool, seconds: float
+    ) -> list[Word]:
+        with self._batch_lock:
+            self._batch_waiting -= seconds  # started: no longer waiting
+        return self._decode_whole(pcm16, offset, quick)
+
+    def batch_behind(self) -> bool:
+        """True while more than ``BATCH_BEHIND`` seconds of earlier phrases wait for
+        their whole-phrase decode to start."""
+        return self._batch_waiting > BATCH_BEHIND
+
+    def _decode_whole(self, pcm16: bytes, offset: float, quick: bool = False) -> list[Word]:
+        if self._remote is not None:
+            return self._remote.decode(pcm16, offset, quick)
+        return decode_whole(self._quick_batch_decoder() if quick else self._batch, pcm16, offset)
+
+    def close(self) -> None:
+        """Stop the whole-phrase process, if there is one."""
+        if self._remote is not None:
+            self._remote.close()
 
     def recognizer(self, partials: bool = True) -> SphinxRecognizer:
         return SphinxRecognizer(self, partials)

@@ -14,41 +14,67 @@ main module, which depends on how hotseat was launched).
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import os
 import subprocess
 import sys
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hotseat.asr.engine import EngineError
 from hotseat.transcript import Word
 
+if TYPE_CHECKING:
+    from hotseat.asr.sphinx_engine import SphinxEngine
+
 
 def _serve(requests: Connection, conn: Connection) -> None:
     """The child: owns the SphinxEngine and answers the parent's messages."""
-    from hotseat.asr.sphinx_engine import SphinxEngine, SphinxRecognizer
+    from hotseat.asr.sphinx_engine import SphinxEngine
 
     try:
-        engine = SphinxEngine()
+        engine = SphinxEngine(batch_process=True)  # the live pass must never wait on it
     except EngineError as exc:
         conn.send(("error", str(exc)))
         return
-    conn.send(("ready", None))
+    try:
+        conn.send(("ready", None))
+        _answer(engine, requests, conn)
+    finally:
+        engine.close()
+
+
+def _answer(engine: SphinxEngine, requests: Connection, conn: Connection) -> None:
+    """The child's loop: one answer's audio after another."""
+    from hotseat.asr.sphinx_engine import SphinxRecognizer
+
     recognizer: SphinxRecognizer | None = None
     shown, fed = "", 0
+    waiting: collections.deque[tuple[str, Any]] = collections.deque()
     while True:
-        try:
-            kind, payload = requests.recv()
+        try:  # read ahead whatever has arrived, to see whether the answer is over
+            if not waiting:
+                waiting.append(requests.recv())
+            while requests.poll():
+                waiting.append(requests.recv())
         except (EOFError, OSError):
             return  # the app went away
+        kind, payload = waiting.popleft()
+        finishing = any(queued == "finish" for queued, _ in waiting)
         if kind == "start":
             recognizer, shown, fed = engine.recognizer(bool(payload)), "", 0
         elif kind == "feed" and recognizer is not None:
-            recognizer.feed(payload)
+            pcm16, captured_at, over = payload  # time.monotonic(): the same clock here
+            quick = recognizer.quick_phrases
+            # The answer is over when a "finish" waits behind: no live text is needed.
+            recognizer.feed_captured(pcm16, captured_at, over or finishing)
             fed += 1
-            if fed % 10 == 0:  # twice a second: how far it has got (the parent reads it)
+            if recognizer.quick_phrases and not quick:  # for the transcript's notes
+                conn.send(("lagging", max(1, recognizer.lagging)))
+            if fed % 4 == 0:  # five times a second: how far it has got (the parent reads it)
                 conn.send(("heard", recognizer.heard))
         elif kind == "partial" and recognizer is not None:
             text = recognizer.partial()
@@ -59,7 +85,13 @@ def _serve(requests: Connection, conn: Connection) -> None:
         elif kind == "lagging" and recognizer is not None:
             recognizer.set_lagging(int(payload))
         elif kind == "finish" and recognizer is not None:
+            if payload is not None:  # the app's bound on waiting for the last phrases
+                recognizer.FINAL_BUDGET = float(payload)
             words = recognizer.finish()
+            if recognizer.quick_phrases:  # (the last phrase may have been one)
+                conn.send(("lagging", max(1, recognizer.lagging)))
+            if recognizer.live_from is not None:  # for the transcript's notes
+                conn.send(("live_from", recognizer.live_from))
             conn.send(("words", [w.to_dict() for w in words]))
             recognizer = None
         elif kind == "close":
@@ -76,11 +108,20 @@ class ProcessRecognizer:
         self._partials = partials
         self._sent = 0.0  # seconds of audio sent to the child
         self._heard = 0.0  # seconds of audio the child had recognised when it last said
+        self.degraded = 0  # how far the child cut corners to keep up (its lagging level)
+        self.live_from: float | None = None  # see SphinxRecognizer.live_from
+        self._budget: float | None = None
         engine.send("start", partials)
 
     def feed(self, pcm16: bytes) -> None:
+        self.feed_captured(pcm16, time.monotonic())
+
+    def feed_captured(self, pcm16: bytes, captured_at: float, over: bool = False) -> None:
+        """Audio captured at ``captured_at`` (time.monotonic()): the child skips the
+        live pass on audio that is already too old to show, or when the answer is
+        ``over`` (see ``sphinx_engine``)."""
         if pcm16:
-            self._engine.send("feed", pcm16)
+            self._engine.send("feed", (pcm16, captured_at, over))
             self._sent += len(pcm16) / 2 / 16000
 
     def backlog(self) -> float:
@@ -94,27 +135,46 @@ class ProcessRecognizer:
         if self._partials:
             self._engine.send("partial", None)
         while self._engine.poll():
-            kind, payload = self._engine.receive()
-            if kind == "partial":
-                self._partial = str(payload)
-            elif kind == "heard":
-                self._heard = float(payload)
+            self._note(*self._engine.receive())
         return self._partial
 
+    def set_final_budget(self, seconds: float) -> None:
+        """How long the child may wait for its last phrases' whole-phrase words."""
+        self._budget = seconds
+
     def finish(self) -> list[Word]:
-        self._engine.send("finish", None)
+        self._engine.send("finish", self._budget)
         while True:
             kind, payload = self._engine.receive()
             if kind == "words":
                 return [Word.from_dict(item) for item in payload]
-            if kind == "partial":
-                self._partial = str(payload)
+            self._note(kind, payload)
+
+    def _note(self, kind: str, payload: Any) -> None:
+        if kind == "partial":
+            self._partial = str(payload)
+        elif kind == "heard":
+            self._heard = float(payload)
+        elif kind == "lagging":
+            self.degraded = max(self.degraded, int(payload))
+        elif kind == "live_from":
+            self.live_from = float(payload)
 
 
 class SphinxProcessEngine:
+    """The helper process, restarted when it has died: a helper killed mid-answer (by
+    the system, or along with a sound server) fails that answer's live recognition,
+    and the next ``recognizer()`` starts a fresh one, so the session goes on."""
+
     name = "sphinx"
 
     def __init__(self, start_timeout: float = 60.0) -> None:
+        self._start_timeout = start_timeout
+        self._broken = False
+        self.restarts = 0  # helpers started again after one died
+        self._start()
+
+    def _start(self) -> None:
         package_root = str(Path(__file__).resolve().parents[2])
         env = dict(os.environ)
         env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
@@ -130,7 +190,8 @@ class SphinxProcessEngine:
         self._replies = Connection(os.dup(self._process.stdout.fileno()), writable=False)
         self._process.stdin.close()
         self._process.stdout.close()
-        if not self._replies.poll(start_timeout):
+        self._broken = False
+        if not self._replies.poll(self._start_timeout):
             self.close()
             raise EngineError("the built-in recognizer did not start in time")
         kind, payload = self.receive()
@@ -139,28 +200,39 @@ class SphinxProcessEngine:
             raise EngineError(str(payload))
 
     @property
+    def alive(self) -> bool:
+        return not self._broken and self._process.poll() is None
+
+    @property
     def description(self) -> str:
         return "pocketsphinx (built-in US English model)"
 
     def recognizer(self, partials: bool = True) -> ProcessRecognizer:
+        if not self.alive:  # it died during an earlier answer: a fresh one for this
+            self.close()
+            self.restarts += 1
+            self._start()
         return ProcessRecognizer(self, partials)
 
     def send(self, kind: str, payload: Any) -> None:
         try:
             self._requests.send((kind, payload))
         except (OSError, ValueError) as exc:
+            self._broken = True
             raise EngineError(f"the built-in recognizer stopped ({exc})") from None
 
     def poll(self) -> bool:
         try:
             return self._replies.poll()
         except (OSError, ValueError):
+            self._broken = True
             return False
 
     def receive(self) -> tuple[str, Any]:
         try:
             kind, payload = self._replies.recv()
         except (EOFError, OSError) as exc:
+            self._broken = True
             raise EngineError("the built-in recognizer stopped unexpectedly") from exc
         return str(kind), payload
 

@@ -13,7 +13,8 @@ trouble (input overflows, blocks dropped because nobody drained the queue).
 
 Losing the device: the owner thread checks the stream ten times a second. A
 stream that has delivered nothing for ``LOST_AFTER`` seconds, or stopped, is
-lost: it is closed, subscribers hear ``("lost", reason)``, and every
+lost: subscribers hear ``("lost", reason)``, the stream is let go (within
+``audio.owner.ABORT_TIMEOUT``: one stuck in PortAudio is abandoned), and every
 ``RETRY_EVERY`` seconds PortAudio is re-initialised (it only sees a device
 that came back after that, and that is only safe with no stream open) and the
 device reopened. When blocks flow again subscribers hear ``("back", name)``.
@@ -165,12 +166,8 @@ class MicStream:
         raise DeviceError(f"cannot open the microphone {device.name!r}: {last_error}")
 
     def _discard(self, stream: Any) -> None:
-        try:
-            with quiet_stderr():
-                stream.abort(ignore_errors=True)
-                stream.close(ignore_errors=True)
-        finally:
-            self._owner.closed(stream)
+        # Bounded: a stream on a dead sound server may never stop (see ``audio.owner``).
+        self._owner.release(stream)
 
     def _close_here(self) -> None:
         stream, self._stream = self._stream, None
@@ -188,12 +185,14 @@ class MicStream:
                     if not active
                     else "no audio has come from it for a few seconds"
                 )
-                self._close_here()
+                stream, self._stream = self._stream, None
                 self.state = "lost"
-                self._next_try = now + RETRY_EVERY
                 if not self._announce_back:  # already said it was lost
                     self._announce_back = True
-                    self._tell("lost", self.problem)
+                    self._tell("lost", self.problem)  # before the stream is let go: that may hang
+                if stream is not None:
+                    self._discard(stream)
+                self._next_try = time.monotonic() + RETRY_EVERY
             elif self._announce_back and self._last_block > self._opened_at:
                 self._announce_back = False
                 name = self.device.name if self.device else ""
@@ -201,8 +200,10 @@ class MicStream:
                 self._tell("back", "the system's default input" if generic else name)
         elif self.state == "lost" and now >= self._next_try:
             self._next_try = now + RETRY_EVERY
-            if not self._owner.reinitialize():
+            if not self._owner.reinitialize() and not self._owner.wedged:
                 return  # the voice is playing: try again when it is not
+            # (With a stream stuck in PortAudio it can never restart: the device is
+            # tried as PortAudio already knows it, which is how the sound server's is.)
             try:
                 self._open_here()
             except DeviceError:

@@ -19,6 +19,10 @@ SPEECH_LEVEL_DB = -42.0  # used only when no VAD can be loaded
 # Below this a frame is silence whatever the detector says: after a long stretch of
 # speech, pocketsphinx's VAD went on calling digital silence speech for 2.6 s.
 QUIET_DB = -75.0
+# The level meter's "silent": below this the silence detector never hears speech, so
+# anything above it may be the candidate's voice and shows on the meter (quiet but
+# recognisable speech measured about -65 dBFS; a -60 floor showed it as "silent").
+METER_FLOOR_DB = QUIET_DB
 _RATE = 16000
 _SETTLE_FRAMES = 7  # 210 ms
 

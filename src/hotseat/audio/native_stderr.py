@@ -17,7 +17,11 @@ be turned off from Python. Two tools:
 Either way descriptor 2 is a pipe that one thread drains into the log, keeping
 at most ``LOG_LIMIT`` bytes a run: a native thread stuck in a loop (PortAudio's
 ALSA thread on a sound server that died prints the same line millions of times
-a minute) can neither fill the disk nor flood the terminal.
+a minute) can neither fill the disk nor flood the terminal. Past the limit the
+pipe is emptied at most ``THROTTLED_BYTES_PER_SECOND``: such a thread then
+spends its time waiting for room in the pipe instead of burning a core (and
+the drain thread with it) for the rest of the run. Anyone else writing then
+waits a tenth of a second at most.
 """
 
 from __future__ import annotations
@@ -26,12 +30,16 @@ import contextlib
 import os
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 _lock = threading.Lock()
 _redirected = False  # True while stderr_to_log() is in force
 LOG_LIMIT = 1_000_000  # bytes of native messages kept per run; the rest are dropped
+_CHUNK = 65536
+_THROTTLED_EVERY = 0.1  # seconds between reads once the limit is reached
+THROTTLED_BYTES_PER_SECOND = int(_CHUNK / _THROTTLED_EVERY)
 
 
 def log_path() -> Path:
@@ -64,12 +72,13 @@ def _drain(read_fd: int, log_fd: int) -> None:
     kept = 0
     while True:
         try:
-            chunk = os.read(read_fd, 65536)
+            chunk = os.read(read_fd, _CHUNK)
         except OSError:
             return
         if not chunk:
             return
         if kept >= LOG_LIMIT:
+            time.sleep(_THROTTLED_EVERY)  # a runaway writer waits for room, off the CPU
             continue
         part = chunk[: LOG_LIMIT - kept]
         kept += len(part)

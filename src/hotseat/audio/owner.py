@@ -18,10 +18,24 @@ thread (the microphone's health check) register with ``every()``.
 PortAudio's host APIs (JACK, ALSA plugins) print to file descriptor 2 while
 initialising; on a full-screen app that is the screen. Those calls run with
 descriptor 2 pointed at a log file (``native_stderr``).
+
+Stopping a stream can hang. When a sound server dies under an open stream,
+PortAudio 19.6's ALSA thread can get stuck in an endless loop in its error
+handling (PortAudio issue #1037: "Expression 'self->capture.ready ||
+self->playback.ready' failed", printed millions of times a minute), and
+``Pa_AbortStream`` waits for that thread forever. So ``release()`` aborts a
+stream on a short-lived thread of its own and waits at most a couple of
+seconds: a stream whose abort does not return is abandoned (kept referenced,
+closed here if its abort ever returns) and this thread goes on serving the
+rest of the app. While an abandoned stream lives PortAudio is never
+terminated or re-initialised, not even at exit (that would wait for the
+stuck thread too).
 """
 
 from __future__ import annotations
 
+import atexit
+import contextlib
 import logging
 import queue
 import threading
@@ -35,6 +49,7 @@ from hotseat.audio.native_stderr import quiet_stderr
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 _TICK_SECONDS = 0.1
+ABORT_TIMEOUT = 2.0  # seconds a stream's abort may take before it is abandoned
 
 
 class AudioOwner:
@@ -42,6 +57,7 @@ class AudioOwner:
         self._jobs: queue.Queue[tuple[Callable[[], Any], Future[Any]]] = queue.Queue()
         self._periodic: list[Callable[[], None]] = []
         self._streams: set[int] = set()  # id() of every stream opened here and not closed
+        self._abandoned: dict[int, Any] = {}  # streams whose abort never returned, by id()
         self._sd: ModuleType | None = None
         self._thread = threading.Thread(target=self._loop, name="hotseat-audio", daemon=True)
         self._thread.start()
@@ -91,11 +107,69 @@ class AudioOwner:
     def open_streams(self) -> int:
         return len(self._streams)
 
+    @property
+    def wedged(self) -> bool:
+        """True while a stream whose abort never returned lives (PortAudio cannot restart)."""
+        return bool(self._abandoned)
+
+    def release(self, stream: Any, timeout: float = ABORT_TIMEOUT) -> bool:
+        """Abort and close ``stream``, waiting at most ``timeout`` seconds for the abort.
+
+        False when the abort did not return in time: the stream is abandoned (see
+        the module's docstring) and closed here later if its abort ever returns.
+        """
+        self._check_thread()
+        release = _Release()
+        threading.Thread(
+            target=self._abort, args=(stream, release), name="hotseat-audio-abort", daemon=True
+        ).start()
+        release.returned.wait(timeout)
+        with release.lock:
+            if not release.returned.is_set():
+                release.abandoned = True
+                self._abandon(stream)
+                return False
+        self._close(stream)
+        return True
+
+    def _abort(self, stream: Any, release: _Release) -> None:
+        """On a thread of its own: the abort, which may never return."""
+        with contextlib.suppress(Exception):
+            stream.abort(ignore_errors=True)
+        with release.lock:
+            release.returned.set()
+            late = release.abandoned
+        if late:  # the owner gave up on it: close it there, where PortAudio is used
+            self._jobs.put((lambda: self._close(stream), Future()))
+
+    def _abandon(self, stream: Any) -> None:
+        # Not a warning: with no logging set up that would write to descriptor 2, which a
+        # runaway native thread may be flooding (``native_stderr`` parks such a thread).
+        log.info("an audio stream did not stop (PortAudio is stuck on it); left behind")
+        self._abandoned[id(stream)] = stream
+        sd = self._sd
+        # sounddevice terminates PortAudio at exit, which would wait on the stuck stream.
+        handler = getattr(sd, "_exit_handler", None)
+        if handler is not None:
+            atexit.unregister(handler)
+
+    def _close(self, stream: Any) -> None:
+        try:
+            with quiet_stderr(), contextlib.suppress(Exception):
+                stream.close(ignore_errors=True)
+        finally:
+            self.closed(stream)
+            was_abandoned = self._abandoned.pop(id(stream), None) is not None
+            handler = getattr(self._sd, "_exit_handler", None)
+            if was_abandoned and not self._abandoned and handler is not None:
+                atexit.register(handler)  # PortAudio may be terminated at exit again
+
     def reinitialize(self) -> bool:
         """Restart PortAudio so it sees devices added or removed since it started.
 
         Only when no stream is open (closing PortAudio under a live stream is the
-        crash this module exists to prevent); False when that was not the case.
+        crash this module exists to prevent, and an abandoned stream counts as
+        open for as long as it lives); False when that was not the case.
         """
         self._check_thread()
         if self._streams:
@@ -135,6 +209,15 @@ class AudioOwner:
                 job()
             except Exception:  # a check that fails must not stop the audio thread
                 log.exception("audio owner periodic job failed")
+
+
+class _Release:
+    """One stream being released: did its abort return, and did the owner give up on it?"""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.returned = threading.Event()
+        self.abandoned = False
 
 
 _owner: AudioOwner | None = None

@@ -64,14 +64,10 @@ class Playback:
         return self._done.wait(timeout)
 
     def stop(self) -> None:
-        def close() -> None:
-            try:
-                self._stream.stop()
-                self._stream.close()
-            finally:
-                self._owner.closed(self._stream)
-
-        self._owner.call(close)
+        stream, self._stream = self._stream, None
+        if stream is not None:  # once only: PortAudio must never see a closed stream again
+            # Bounded: a stream on a dead sound server may never stop (see ``audio.owner``).
+            self._owner.call(lambda: self._owner.release(stream))
         self._done.set()
 
 

@@ -236,11 +236,8 @@ class Player:
         return stream, run
 
     def _close_here(self, stream: Any) -> None:
-        try:
-            stream.abort(ignore_errors=True)
-            stream.close(ignore_errors=True)
-        finally:
-            self._owner.closed(stream)
+        # Bounded: a stream on a dead sound server may never stop (see ``audio.owner``).
+        self._owner.release(stream)
 
     def _start(self, request: _Request) -> tuple[Any, _Run, float]:
         """On the owner thread: (stream, run, seconds of speech); raises OutputError."""
@@ -264,21 +261,26 @@ class Player:
 
     def _play(self, request: _Request) -> None:
         stream, run, seconds = self._owner.call(lambda: self._start(request))
+        cut = False
         try:
-            self._follow(stream, run, request, seconds)
+            cut = self._follow(stream, run, request, seconds)
         finally:
-            self._owner.call(lambda: self._close_here(stream))
+            if not cut:  # a cut has released the stream already
+                self._owner.call(lambda: self._close_here(stream))
 
-    def _follow(self, stream: Any, run: _Run, request: _Request, seconds: float) -> None:
-        """Report the start and the end of the speech as they really happen."""
+    def _follow(self, stream: Any, run: _Run, request: _Request, seconds: float) -> bool:
+        """Report the start and the end of the speech as they really happen; True
+        when the speech was cut short (and the stream released)."""
         if not run.first.wait(_FIRST_CALLBACK_TIMEOUT):
             raise OutputError("audio output failed (the sound device never asked for audio)")
         if request.stopped.wait(max(0.0, run.start - time.monotonic())):
-            return self._cut(stream, request)
+            self._cut(stream, request)
+            return True
         _call(request.on_started, run.start)
         end = run.start + seconds
         if request.stopped.wait(max(0.0, end - time.monotonic())):
-            return self._cut(stream, request)
+            self._cut(stream, request)
+            return True
         _call(self._on_playing, False)
         _call(request.on_finished, end, False)
         # Let the padding play out unless something else wants the speaker.
@@ -286,10 +288,10 @@ class Player:
         while not run.done.is_set() and time.monotonic() < deadline:
             if request.stopped.wait(0.02) or not self._requests.empty():
                 break
-        return None  # _play closes the stream
+        return False  # _play closes the stream
 
     def _cut(self, stream: Any, request: _Request) -> None:
-        self._owner.call(lambda: stream.abort(ignore_errors=True))
+        self._owner.call(lambda: self._owner.release(stream))  # silent at once
         _call(self._on_playing, False)
         _call(request.on_finished, time.monotonic(), True)
 

@@ -21,6 +21,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hotseat.session.caveats import said_text
 from hotseat.store.records import AnswerRecord, SessionInfo
 from hotseat.store.report import render_markdown
 from hotseat.store.report_parts import clock, when
@@ -74,7 +75,7 @@ def _question_file(question_id: str, answers: list[tuple[SessionInfo, AnswerReco
             f"Length {clock(answer.transcript.duration)}",
             "",
         ]
-        text = answer.transcript.text.strip() or "(nothing was said)"
+        text = said_text(answer.transcript.text, answer.transcript.notes)
         lines += [*text.splitlines(), ""]
     return "\n".join(lines)
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
+from hotseat.session.caveats import caveat, said_text
 from hotseat.store.records import SessionRecord
 from hotseat.store.report_parts import (
     answer_facts,
@@ -60,8 +61,13 @@ def render_html(record: SessionRecord) -> str:
         out += _facts(facts)
         if answer.skipped:
             continue
-        text = answer.transcript.text.strip() or "(nothing was said)"
+        text = said_text(answer.transcript.text, answer.transcript.notes)
         out += ["<h3>What you said</h3>", f"<blockquote>{escape(text)}</blockquote>"]
+        found = caveat(answer.transcript.notes)
+        if found is not None:
+            out.append(f"<p><strong>Note:</strong> {escape(found.headline)}</p><ul>")
+            out += [f"<li>{escape(note)}</li>" for note in found.notes]
+            out.append("</ul>")
         for heading, findings in finding_groups(answer):
             out += [f"<h3>{escape(heading)}</h3>", "<ul>"]
             for finding in findings:

@@ -202,6 +202,7 @@ class AnswerRecord:
             "interrupted": self.interrupted,
             "saved": iso_time(self.saved_at),
             "transcript": self.transcript.to_dict(),
+            "notes": list(self.transcript.notes),
             "score": self.score,
             "subscores": dict(self.subscores),
             "wpm": self.wpm,

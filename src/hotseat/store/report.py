@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 
+from hotseat.session.caveats import caveat, said_text
 from hotseat.store.html_report import render_html
 from hotseat.store.records import SessionRecord
 from hotseat.store.report_parts import (
@@ -38,8 +39,12 @@ def render_markdown(record: SessionRecord, audio_links: Mapping[int, str] | None
         if answer.skipped:
             continue
         lines += ["", "### What you said", ""]
-        text = answer.transcript.text.strip() or "(nothing was said)"
+        text = said_text(answer.transcript.text, answer.transcript.notes)
         lines += [f"> {line}" if line else ">" for line in text.splitlines()]
+        found = caveat(answer.transcript.notes)
+        if found is not None:  # the score stands on this transcript: say how far it can
+            lines += ["", f"**Note:** {found.headline}", ""]
+            lines += [f"- {note}" for note in found.notes]
         for title, findings in finding_groups(answer):
             lines += ["", f"### {title}", ""]
             for finding in findings:

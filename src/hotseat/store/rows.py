@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 from typing import Any
@@ -34,7 +35,7 @@ ANSWER_COLUMNS = (
     "id, session_id, position, question_id, question_text, category, competencies, kind,"
     " persona, mode, transcript, words, duration, engine, first_word_delay, score, subscores,"
     " metrics, feedback, audio_path, skipped, interrupted, saved_at, answer_min, answer_max,"
-    " follow_up_of, wpm, fillers_per_100, long_pauses"
+    " follow_up_of, wpm, fillers_per_100, long_pauses, notes"
 )
 
 
@@ -67,6 +68,8 @@ def answer_from_row(row: tuple[Any, ...]) -> AnswerRecord:
             "first_word_delay": row[14],
         }
     )
+    notes = tuple(str(note) for note in _loads(row[29], []))  # what happened to the audio
+    transcript = dataclasses.replace(transcript, notes=notes)
     feedback_data = _loads(row[18], {})
     return AnswerRecord(
         id=int(row[0]),

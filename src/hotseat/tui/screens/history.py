@@ -22,10 +22,11 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
+from hotseat.session.caveats import said_text
 from hotseat.store import AnswerRecord, SessionInfo, SessionRecord, Store, StoreError
 from hotseat.store.report_parts import answer_facts, when
 from hotseat.tui.screens.dialogs import ConfirmScreen, explanation_lines
-from hotseat.tui.widgets.feedback_panel import feedback_lines
+from hotseat.tui.widgets.feedback_panel import caveat_block, feedback_lines
 from hotseat.wording import count
 
 Play = Callable[[Path], object]
@@ -199,12 +200,15 @@ def answer_lines(answer: AnswerRecord) -> list[Content]:
     if answer.skipped:
         return lines
     lines += [Content(""), Content.from_markup("[b]What you said[/b]")]
-    lines.append(Content(answer.transcript.text.strip() or "(nothing was said)"))
+    notes = answer.transcript.notes
+    lines.append(Content(said_text(answer.transcript.text, notes)))
     if answer.feedback is not None:
         lines.append(Content(""))
-        lines += feedback_lines(answer.feedback)
+        lines += feedback_lines(answer.feedback, notes)
         lines.append(Content(""))
         lines += explanation_lines(answer.feedback)
+    else:
+        lines += [line for _, line in caveat_block(notes)]
     return lines
 
 

@@ -437,7 +437,7 @@ class InterviewScreen(Screen[None]):
         panel = self.feedback_panel
         panel.display = True
         if turn.feedback is not None:
-            panel.show(turn.feedback)
+            panel.show(turn.feedback, transcript.notes)
         panel.focus()
         audio, self.audio = self.audio, None
         self.post_message(self.TurnDone(self.session, self.session.index, audio))

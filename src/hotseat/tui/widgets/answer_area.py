@@ -16,12 +16,14 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
-FLOOR_DB = -60.0
+from hotseat.audio.level import METER_FLOOR_DB
+
+FLOOR_DB = METER_FLOOR_DB  # as quiet as the silence detector still hears speech
 METER_CELLS = 24
 
 
 def meter_text(dbfs: float) -> str:
-    """A bar from silence (-60 dBFS or lower) to full scale (0 dBFS)."""
+    """A bar from silence (``FLOOR_DB`` or lower) to full scale (0 dBFS)."""
     level = min(1.0, max(0.0, (dbfs - FLOOR_DB) / -FLOOR_DB))
     filled = round(level * METER_CELLS)
     shown = "silent" if dbfs <= FLOOR_DB else f"{dbfs:4.0f} dB"

@@ -8,10 +8,13 @@ The score explanation opens in its own dialog (``ExplainScreen``).
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from textual.content import Content
 
 from hotseat.feedback.model import Feedback, Finding
 from hotseat.feedback.rubric import default_rubric
+from hotseat.session.caveats import caveat
 from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
 
 
@@ -40,8 +43,22 @@ def subscore_text(feedback: Feedback) -> str:
     )
 
 
-def feedback_block(feedback: Feedback) -> list[Line]:
-    lines: list[Line] = []
+def caveat_block(notes: Sequence[str]) -> list[Line]:
+    """What went wrong with the answer's audio or its recognition, and what it means for
+    the score (from the transcript's notes); nothing when all went well."""
+    found = caveat(notes)
+    if found is None:
+        return []
+    lines: list[Line] = [
+        ("heading", Content.from_markup("[$text-warning]⚠ $h[/]", h=found.headline))
+    ]
+    lines += [("item", Content.from_markup("[dim]$n[/]", n=note)) for note in found.notes]
+    return lines
+
+
+def feedback_block(feedback: Feedback, notes: Sequence[str] = ()) -> list[Line]:
+    """``notes``: the transcript's, so a caveat on it heads the feedback."""
+    lines: list[Line] = caveat_block(notes)
     if not feedback.assessable:
         lines.append(("heading", Content("Nothing to assess yet")))
         lines += [("item", Content(f.message)) for f in feedback.findings if not f.is_strength]
@@ -75,16 +92,17 @@ def feedback_block(feedback: Feedback) -> list[Line]:
                 lines.append(("tip", Content.from_markup("[dim]Tip:[/] $t", t=finding.tip)))
     elif not strengths:
         lines.append(("item", Content("No specific points found in this answer.")))
-    notes = [f for f in feedback.findings if f.severity == "info"]
-    if notes:  # what the score could not take into account, and why
+    infos = [f for f in feedback.findings if f.severity == "info"]
+    if infos:  # what the score could not take into account, and why
         lines.append(("heading", Content("Notes")))
-        lines += [("item", Content.from_markup("[dim]$m[/]", m=f.message)) for f in notes]
+        lines += [("item", Content.from_markup("[dim]$m[/]", m=f.message)) for f in infos]
     return lines
 
 
-def feedback_lines(feedback: Feedback) -> list[Content]:
+def feedback_lines(feedback: Feedback, notes: Sequence[str] = ()) -> list[Content]:
     """The same, as plain indented lines (for a single Static, e.g. the history screen)."""
-    return [Content(" " * INDENTS.get(kind, 0)) + line for kind, line in feedback_block(feedback)]
+    block = feedback_block(feedback, notes)
+    return [Content(" " * INDENTS.get(kind, 0)) + line for kind, line in block]
 
 
 class FeedbackPanel(TextBlock):
@@ -104,5 +122,5 @@ class FeedbackPanel(TextBlock):
         self.border_title = "Feedback"
         self.border_subtitle = "enter: next · e: how it was scored · ↑↓: scroll"
 
-    def show(self, feedback: Feedback) -> None:
-        self.set_lines(feedback_block(feedback))
+    def show(self, feedback: Feedback, notes: Sequence[str] = ()) -> None:
+        self.set_lines(feedback_block(feedback, notes))
