@@ -2,8 +2,9 @@
 
 Figures (issue 10): pairwise accuracy on ../shared/feedback-dev (cross-validated
 weight fit, overall and on the length-matched pairs, with word count alone beside
-it); the same answer with typos, as a recogniser writes it, or with numbers as
-words, against the clean one; question-intent accuracy on the wordings in
+it); the same answer with typos, as a recogniser writes it, with numbers as words,
+or with random slips in one word in five (short words too), against the clean one;
+question-intent accuracy on the wordings in
 tests/feedback/intent_wordings.toml; and time for a 10-minute answer (target
 < 20 ms; no model is loaded, so there is no load time or model memory to add).
 Prints figures; asserts nothing. Run: .venv/bin/python benchmarks/bench_feedback.py [--quick]
@@ -146,6 +147,28 @@ def _typos(text: str) -> str:
     return " ".join(out)
 
 
+def _random_typos(text: str, seed: int) -> str:
+    """Slips at random in about one word in five of four letters or more: a letter
+    dropped, two swapped or one doubled (short words too, unlike ``_typos``)."""
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for word in text.split(" "):
+        core = word.strip(".,;:!?\"'")
+        if len(core) >= 4 and core.isalpha() and rng.random() < 0.2:
+            i = word.index(core) + rng.randrange(1, len(core) - 1)
+            kind = rng.randrange(3)
+            if kind == 0:
+                word = word[:i] + word[i + 1 :]
+            elif kind == 1:
+                word = word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+            else:
+                word = word[:i] + word[i] + word[i:]
+        out.append(word)
+    return " ".join(out)
+
+
 def robustness() -> None:
     from benchmarks.feedback_data import dev_pairs, own_pairs
 
@@ -157,6 +180,7 @@ def robustness() -> None:
         ("typos", _typos),
         ("lowercase, no punctuation", _as_recognised),
         ("numbers as words", _numbers_as_words),
+        *((f"random slips, seed {k}", lambda t, k=k: _random_typos(t, k)) for k in range(3)),
     ):
         deltas = []
         for question, text in answers:

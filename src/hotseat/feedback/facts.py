@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hotseat.feedback.edits import one_edit
 from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
-from hotseat.feedback.spelling import one_edit
 
 # Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
 _KEEP_NEGATED = frozenset({"denial", "weakness-named", "scorn", "setback", "drift", "money"})
