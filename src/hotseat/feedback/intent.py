@@ -15,6 +15,7 @@ from hotseat.feedback.lexicon import Lexicons
 from hotseat.feedback.matcher import Matcher
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import answer_from
+from hotseat.feedback.wordings import WordingModel
 from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
 
@@ -23,6 +24,9 @@ STORIES = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork
 # Asking for the candidate's questions, a hypothetical and a curveball win over the topic
 # they mention; a topic wins over the frames "tell me about a time" and "explain".
 _RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}
+# How far the phrase lists' reading outweighs the example wordings' (log-likelihood):
+# chosen on leave-one-out over the examples and never on the fresh wordings.
+PHRASE_WEIGHT = 4.0
 # A bank question's kind, when its words say nothing more specific.
 FROM_KIND = {
     "behavioral": "behavioral",
@@ -36,8 +40,36 @@ FROM_KIND = {
 }
 
 
-def classify(text: str, lex: Lexicons, fallback: str = "general") -> str:
-    """The intent of a question's words; ``fallback`` when nothing in them says.
+def classify(
+    text: str, lex: Lexicons, fallback: str = "general", wordings: WordingModel | None = None
+) -> str:
+    """The intent of a question's words.
+
+    The phrase lists give one reading (``by_phrases``); the example wordings weigh
+    every word (``wordings``, by default the lexicons' own model), and the phrases'
+    reading counts ``PHRASE_WEIGHT`` on top, so a phrase settles a question unless
+    its other words point elsewhere far more strongly, and a question no phrase
+    settles goes where its words lean. "general" only for a question none of whose
+    words any example uses. A bank question keeps its bank kind (``fallback``) unless
+    a phrase says more.
+    """
+    tokens = answer_from(Transcript.typed(text), 400).tokens
+    phrased = by_phrases(text, lex, fallback)
+    model = wordings if wordings is not None else lex.wordings
+    scores = model.scores(t.norm for t in tokens)
+    if phrased not in scores and phrased != "general":
+        return phrased  # an intent with no examples (follow-up): the phrases know it
+    if fallback != "general" and phrased == fallback:
+        return phrased  # a bank question's own kind stands unless a phrase says more
+    if not scores or not any(scores.values()):
+        return phrased  # no word of the question is in any example
+    if phrased in scores:
+        scores[phrased] += PHRASE_WEIGHT
+    return max(scores, key=scores.__getitem__)
+
+
+def by_phrases(text: str, lex: Lexicons, fallback: str = "general") -> str:
+    """The intent the phrase lists give; ``fallback`` when nothing in them says.
 
     Phrases decide first. With none, a typed question (fallback "general") is read by
     its cue words; a bank question keeps the intent of its bank kind. Either way a

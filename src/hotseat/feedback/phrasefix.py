@@ -22,7 +22,6 @@ ANCHOR = 5  # the rest of the phrase must hold a word at least this long
 MIN_WORD = 4  # a phrase word shorter than this is never the one put right
 MIN_TOKEN = 3
 MAX_PHRASE = 4
-_BLANK = ""
 
 
 @dataclass
@@ -31,9 +30,10 @@ class PhraseFixer:
 
     negators: frozenset[str]
     frequencies: dict[str, int]
-    _slots: dict[tuple[str, ...], set[str]] = field(default_factory=dict)
+    # blank word -> (its place, the phrase's words) for every phrase it may fill
+    _phrases: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     _near: dict[str, set[str]] = field(default_factory=dict)  # a delete -> blank words
-    _cache: dict[str, frozenset[str]] = field(default_factory=dict)
+    _cache: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     def add(self, entries: Iterable[Entry]) -> None:
         for entry in entries:
@@ -46,52 +46,49 @@ class PhraseFixer:
                     continue
                 if not any(len(w) >= ANCHOR for w in rest):
                     continue
-                key = (*words[:j], _BLANK, *words[j + 1 :])
-                self._slots.setdefault(key, set()).add(word)
+                self._phrases.setdefault(word, []).append((j, words))
                 for probe in (word, *deletes(word)):
                     self._near.setdefault(probe, set()).add(word)
 
-    def _could_be(self, token: str) -> frozenset[str]:
-        """The blank words ``token`` is one edit from (a cheap first test)."""
+    def _could_be(self, token: str) -> tuple[str, ...]:
+        """The blank words one edit from ``token`` and commoner than it, commonest first."""
         cached = self._cache.get(token)
         if cached is None:
             found: set[str] = set()
             for probe in (token, *deletes(token)):
                 found |= self._near.get(probe, set())
-            cached = frozenset(w for w in found if w != token and one_edit(token, w))
+            mine = self.frequencies.get(token, 0)
+            cached = tuple(
+                sorted(
+                    (
+                        w
+                        for w in found
+                        if w != token and one_edit(token, w) and self.frequencies.get(w, 1) > mine
+                    ),
+                    key=lambda w: -self.frequencies.get(w, 0),
+                )
+            )
             self._cache[token] = cached
         return cached
 
     def fix(self, norms: Sequence[str], keep: frozenset[str]) -> dict[int, str]:
         """Token index -> the phrase word it was meant to be (words in ``keep`` stay)."""
         out: dict[int, str] = {}
-        n = len(norms)
         for i, token in enumerate(norms):
             if len(token) < MIN_TOKEN or token in keep or token in self.negators:
                 continue
             if not token.isalpha():
                 continue
-            near = self._could_be(token)
-            if not near:
-                continue
-            mine = self.frequencies.get(token, 0)
-            for size in range(2, MAX_PHRASE + 1):
-                for j in range(size):
-                    start = i - j
-                    if start < 0 or start + size > n:
-                        continue
-                    key = (*norms[start:i], _BLANK, *norms[i + 1 : start + size])
-                    fills = self._slots.get(key)
-                    if not fills:
-                        continue
-                    best = max(
-                        (w for w in fills & near if self.frequencies.get(w, 1) > mine),
-                        key=lambda w: self.frequencies.get(w, 0),
-                        default=None,
-                    )
-                    if best is not None:
-                        out[i] = best
-                        break
-                if i in out:
+            for word in self._could_be(token):
+                if any(_fits(norms, i, j, words) for j, words in self._phrases[word]):
+                    out[i] = word
                     break
         return out
+
+
+def _fits(norms: Sequence[str], i: int, j: int, words: tuple[str, ...]) -> bool:
+    """The phrase ``words``, its ``j``-th word left out, stands around token ``i``."""
+    start = i - j
+    if start < 0 or start + len(words) > len(norms):
+        return False
+    return all(k == j or norms[start + k] == w for k, w in enumerate(words))

@@ -103,17 +103,18 @@ class Speller:
             return word
         if not word.isalpha():
             return word
-        freq = english_frequencies()
-        if len(word) < MIN_LENGTH and freq.get(word, 0) >= RARE:
-            return word  # a short real word: too many lie one letter apart
-        if any(word.startswith(stem) for stem in self.stems):
-            return word
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        best = self._lookup(word) if len(word) >= MIN_LENGTH - 1 else word
-        if best == word and len(word) <= MAX_ENGLISH:
-            best = _english(word, freq, self.known)
+        freq = english_frequencies()
+        if len(word) < MIN_LENGTH and freq.get(word, 0) >= RARE:
+            best = word  # a short real word: too many lie one letter apart
+        elif any(word.startswith(stem) for stem in self.stems):
+            best = word
+        else:
+            best = self._lookup(word) if len(word) >= MIN_LENGTH - 1 else word
+            if best == word and len(word) <= MAX_ENGLISH:
+                best = _english(word, freq, self.known)
         if len(self._cache) > CACHE:
             self._cache.clear()
         self._cache[word] = best
