@@ -11,10 +11,12 @@ kind; a typed one is "general".
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hotseat.feedback.lexicon import Lexicons
 from hotseat.feedback.matcher import Matcher
 from hotseat.feedback.stems import stem
-from hotseat.feedback.tokens import answer_from
+from hotseat.feedback.tokens import Token, answer_from
 from hotseat.feedback.wordings import WordingModel
 from hotseat.questions.model import Question
 from hotseat.transcript import Transcript
@@ -27,6 +29,7 @@ _RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 
 # How far the phrase lists' reading outweighs the example wordings' (log-likelihood):
 # chosen on leave-one-out over the examples and never on the fresh wordings.
 PHRASE_WEIGHT = 4.0
+PER_WORD = 2.0  # ... and this much more for each word of the phrase that decided it
 # A bank question's kind, when its words say nothing more specific.
 FROM_KIND = {
     "behavioral": "behavioral",
@@ -54,7 +57,7 @@ def classify(
     a phrase says more.
     """
     tokens = answer_from(Transcript.typed(text), 400).tokens
-    phrased = by_phrases(text, lex, fallback)
+    phrased, length = _reading(tokens, lex, fallback)
     model = wordings if wordings is not None else lex.wordings
     scores = model.scores(t.norm for t in tokens)
     if phrased not in scores and phrased != "general":
@@ -64,7 +67,7 @@ def classify(
     if not scores or not any(scores.values()):
         return phrased  # no word of the question is in any example
     if phrased in scores:
-        scores[phrased] += PHRASE_WEIGHT
+        scores[phrased] += PHRASE_WEIGHT + PER_WORD * length
     return max(scores, key=scores.__getitem__)
 
 
@@ -76,19 +79,24 @@ def by_phrases(text: str, lex: Lexicons, fallback: str = "general") -> str:
     story frame ("tell me about a time", or a behavioural bank question) takes the
     topic of its cue words when it has one (failure, conflict, ...).
     """
+    return _reading(answer_from(Transcript.typed(text), 400).tokens, lex, fallback)[0]
+
+
+def _reading(tokens: Sequence[Token], lex: Lexicons, fallback: str) -> tuple[str, int]:
+    """``by_phrases``' intent and the length in words of the phrase that decided it
+    (0 when cue words or the fallback did)."""
     intents = lex.maps["intents.intents"]
-    tokens = answer_from(Transcript.typed(text), 400).tokens
     found = Matcher(intents).scan(tokens) if intents else {}
     order = list(intents)
     best: tuple[int, int, int] | None = None  # (rank, longest, earliest in file)
-    name = "general"
+    name, length = "general", 0
     for intent, matches in found.items():
         if not matches:
             continue
         longest = max(len(m.entry.words) for m in matches)
         rank = (_RANK.get(intent, 1), longest, -order.index(intent))
         if best is None or rank > best:
-            best, name = rank, intent
+            best, name, length = rank, intent, longest
     words = [t.norm for t in tokens]
     if name == "general":
         if fallback != "general":
@@ -97,8 +105,9 @@ def by_phrases(text: str, lex: Lexicons, fallback: str = "general") -> str:
             name = _by_cue_words(words, lex, cues_for=None) or name
     if name == "behavioral":
         # Only a story frame ("describe a time..."): its topic may still be in its words.
-        name = _by_cue_words(words, lex, cues_for=STORIES) or name
-    return name
+        topic = _by_cue_words(words, lex, cues_for=STORIES)
+        name, length = (topic, 0) if topic else (name, length)
+    return name, length
 
 
 def _by_cue_words(words: list[str], lex: Lexicons, cues_for: frozenset[str] | None) -> str:
