@@ -213,6 +213,7 @@ def intents() -> None:
         "tuning set [wordings], left out": (data["wordings"], True),
         "tuning set [paraphrases], left out": (data["paraphrases"], True),
         "fresh set (never tuned on)": (data["fresh"], False),
+        "fresh2 set (never tuned on)": (data["fresh2"], False),
     }
     for label, (wordings, leave_out) in sets.items():
         right, total, general, wrong = 0, 0, 0, []

@@ -1,6 +1,7 @@
 """Blind validity figure for the feedback scorer: pairs nobody tuned it to.
 
-Reads tests/feedback/blind_pairs.toml (strong/weak answers written by a reviewer who
+Reads the pair files given (default: every tests/feedback/blind_pairs*.toml), each
+like blind_pairs.toml (strong/weak answers written by a reviewer who
 did not tune the scorer, before reading its lexicons or code) and prints how often the
 strong answer scores higher than the weak one, overall and on the length-matched pairs
 (weak at least 90% as long as strong), with word count alone beside it. Then lists
@@ -9,8 +10,10 @@ findings and their evidence, so a reader can judge whether the findings make sen
 NO LONGER BLIND since 2026-11-30: the scorer ranked 34/44 (length-matched 29/39) when
 they were written; general fixes were then made while looking at these failures, so
 the figure now shows consistency with those fixes, not validity (tests/feedback/README.md).
+blind_pairs_2.toml likewise: 45/50 (length-matched 21/26) measured blind at fa5c30e,
+then used for diagnosis. A held-out file is measured by naming it on the command line.
 Prints figures; asserts nothing.
-Run: .venv/bin/python benchmarks/bench_feedback_blind.py [--quick]
+Run: .venv/bin/python benchmarks/bench_feedback_blind.py [--quick] [pairs.toml ...]
 """
 
 from __future__ import annotations
@@ -35,6 +38,10 @@ BEFORE = {
     "blind_pairs.toml": (
         "written blind by a reviewer; no longer blind: fixes were made looking at them "
         "(34/44 before); ties count as wrong"
+    ),
+    "blind_pairs_2.toml": (
+        "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "
+        "21/26; no longer blind: general fixes made looking at them; ties count as wrong"
     ),
 }
 

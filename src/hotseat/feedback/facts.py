@@ -212,8 +212,13 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
 
     assert isinstance(job, Job)
     out: list[Match] = []
+    norms = job.answer.norms
     for m in job.found("valence.negative"):
-        if reading.subject(m) == OTHER and not reading.negated(m):
+        if (
+            reading.subject(m) == OTHER
+            and not reading.negated(m)
+            and not _generic(reading, norms, m)
+        ):
             out.append(m)
     # What someone did in the way ("kept changing the sheet I used") is a neutral account
     # when the speaker then worked it out with them; left standing as the whole story, or
@@ -232,7 +237,11 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     for m in job.found("valence.capable"):
         # "he never listened", "they couldn't keep up"; not "no patient would turn up",
         # where the negation belongs to the subject, not to what they did.
-        if reading.subject(m) == OTHER and reading.negated(m, by=_VERB_NEGATORS):
+        if (
+            reading.subject(m) == OTHER
+            and reading.negated(m, by=_VERB_NEGATORS)
+            and not _generic(reading, norms, m)
+        ):
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
@@ -253,6 +262,23 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             continue
         merged.append(m)
     return merged
+
+
+_IF = frozenset(["if", "unless", "whenever", "when"])
+_LEADS = frozenset(["and", "but", "so", "because", "since", "as", "even", "only"])
+_YOU = frozenset(["you", "your", "you're", "you've", "yourself"])
+
+
+def _generic(reading: Reading, norms: list[str], m: Match) -> bool:
+    """ "if they don't trust you, the shift is harder": a rule of thumb about people in
+    general (an "if" clause said to a generic "you"), not a judgement of someone."""
+    clause = reading.clause(m.first)
+    k = clause.first
+    while k < clause.last and norms[k] in _LEADS:
+        k += 1
+    if norms[k] not in _IF:
+        return False
+    return bool(_YOU & set(norms[clause.first : clause.last + 1]))
 
 
 _VERB_NEGATORS = frozenset(

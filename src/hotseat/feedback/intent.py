@@ -53,13 +53,16 @@ def classify(
     reading counts ``PHRASE_WEIGHT`` on top, so a phrase settles a question unless
     its other words point elsewhere far more strongly, and a question no phrase
     settles goes where its words lean. "general" only for a question none of whose
-    words any example uses. A bank question keeps its bank kind (``fallback``) unless
+    words, frame words aside, any example uses. A bank question keeps its bank kind (``fallback``) unless
     a phrase says more.
     """
     tokens = answer_from(Transcript.typed(text), 400).tokens
     phrased, length = _reading(tokens, lex, fallback)
     model = wordings if wordings is not None else lex.wordings
-    scores = model.scores(t.norm for t in tokens)
+    words = [t.norm for t in tokens]
+    if phrased == "general" and not model.telling(words):
+        return phrased  # only frame words ("sing us a song"): nothing says what it asks
+    scores = model.scores(words)
     if phrased not in scores and phrased != "general":
         return phrased  # an intent with no examples (follow-up): the phrases know it
     if fallback != "general" and phrased == fallback:

@@ -65,6 +65,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "self": "words",
         "team": "words",
         "others": "words",
+        "things": "words",
         "negators": "words",
         "negative": "phrases",
         "obstruct": "phrases",

@@ -28,6 +28,10 @@ VETOES: dict[str, frozenset[str]] = {
         }
     ),
     "weakness-cliche": frozenset({"weakness-named", "improving", "look-for-covered"}),
+    "conceals-mistake": frozenset(
+        {"owns-mistake", "growth", "look-for-covered", "star-result", "on-topic"}
+    ),
+    "prefers-alone": frozenset({"look-for-covered", "on-topic"}),
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
     "repeated-sentences": frozenset({"look-for-covered"}),
@@ -302,7 +306,15 @@ def check_leading(job: Job) -> None:
 
 def check_credit(job: Job) -> None:
     credits = job.facts.get("credits")
-    if not credits:
+    solo = [m for m in job.facts.get("solo") if job.facts.reading.subject(m) != OTHER]
+    if solo:
+        job.add(
+            "prefers-alone",
+            "major",
+            f"You say you would rather work alone: {_said(job, solo)}.",
+            _q(job, solo),
+        )
+    elif not credits:
         job.add("no-collaboration", "minor", "No one else appears: who did you work with?")
 
 
@@ -467,9 +479,54 @@ def check_negativity(job: Job) -> None:
             f"Runs someone down: {_said(job, f.criticism)}.",
             _q(job, f.criticism),
         )
-    brag = f.get("arrogance")
+    brag = [m for m in f.get("arrogance") if not _measured(job, m)]
     if brag:
         job.add("arrogance", "major", f"Sounds arrogant: {_said(job, brag)}.", _q(job, brag))
+    hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
+    if hidden:
+        job.add(
+            "conceals-mistake",
+            "major",
+            f"Hides the mistake instead of owning it: {_said(job, hidden)}.",
+            _q(job, hidden),
+        )
+
+
+# Where a comparison with others comes from someone else's count ("named in more
+# reviews than anyone else", "ranked first of forty"), it is evidence, not a boast.
+_MEASURES = frozenset(
+    [
+        "named",
+        "voted",
+        "ranked",
+        "rated",
+        "awarded",
+        "nominated",
+        "chosen",
+        "picked",
+        "survey",
+        "surveys",
+        "feedback",
+        "review",
+        "reviews",
+        "according",
+        "figures",
+        "data",
+        "scores",
+        "league",
+        "table",
+        "appraisal",
+    ]
+)
+
+
+def _measured(job: Job, m: Match) -> bool:
+    reading = job.facts.reading
+    first, last = next(((lo, hi) for lo, hi in reading.sentences if lo <= m.first <= hi), (0, 0))
+    said = job.answer.norms[first : last + 1]
+    return bool(_MEASURES & set(said)) or any(
+        t.is_number for t in job.answer.tokens[first : last + 1]
+    )
 
 
 def check_claims(job: Job) -> None:

@@ -26,6 +26,17 @@ _NOISE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", 
 _NOISE |= frozenset(["of", "to", "in", "on", "at", "for", "and", "or", "so", "that", "this"])
 
 
+# Words that frame any question: known to the model, but no sign of what it asks.
+_FRAME = frozenset(
+    [
+        *("you", "your", "yours", "us", "me", "i", "we", "our", "my", "what", "how", "why"),
+        *("when", "where", "who", "which", "do", "does", "did", "can", "could", "would"),
+        *("will", "should", "tell", "give", "please", "about", "with", "have", "has", "had"),
+        *("some", "any", "there", "if", "one", "not", "but", "as", "by", "from", "up"),
+    ]
+)
+
+
 def features(words: Iterable[str]) -> list[str]:
     """The stems a question's words give the model (noise words left out)."""
     return [stem(w.replace("'", "")) for w in words if w not in _NOISE]
@@ -55,6 +66,10 @@ class WordingModel:
             counts[f] += sign
         self.totals[intent] += sign * len(feats)
         self.vocabulary.update(feats)
+
+    def telling(self, words: Iterable[str]) -> int:
+        """How many of these words the examples know, frame words left out."""
+        return sum(f in self.vocabulary and f not in _FRAME for f in features(words))
 
     def scores(self, words: Iterable[str]) -> dict[str, float]:
         """Each intent's log-likelihood of these words (0.0 each when none is known)."""
