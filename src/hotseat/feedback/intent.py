@@ -53,8 +53,8 @@ def classify(
     reading counts ``PHRASE_WEIGHT`` on top, so a phrase settles a question unless
     its other words point elsewhere far more strongly, and a question no phrase
     settles goes where its words lean. "general" only for a question none of whose
-    words, frame words aside, any example uses. A bank question keeps its bank kind (``fallback``) unless
-    a phrase says more.
+    words, frame words aside, any example uses. A bank question keeps its bank kind
+    (``fallback``) unless a phrase says more.
     """
     tokens = answer_from(Transcript.typed(text), 400).tokens
     phrased, length = _reading(tokens, lex, fallback)

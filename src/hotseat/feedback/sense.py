@@ -198,8 +198,8 @@ def _past_fronted(norms: list[str], k: int, last: int, people: frozenset[str]) -
 # "the locum pharmacist"): no list can hold every job title, so a word after a
 # determiner ending like one counts as a person, unless it is a common thing
 # (``valence.things``: "the printer", "the quarter").
-_PERSON_ENDINGS = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians", "man", "men")
-_PERSON_ENDINGS += ("woman", "women", "person", "people")
+_PERSON_ENDINGS: tuple[str, ...] = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
+_PERSON_ENDINGS += ("man", "men", "woman", "women", "person", "people")
 
 
 def _names_a_person(word: str, things: frozenset[str]) -> bool:
