@@ -210,6 +210,7 @@ def intents() -> None:
     model = WordingModel.of(lex.intent_examples())
     examples = lex.texts["intents.examples"]
     sets = {
+        "every intents.toml example, left out": ({k: list(v) for k, v in examples.items()}, True),
         "tuning set [wordings], left out": (data["wordings"], True),
         "tuning set [paraphrases], left out": (data["paraphrases"], True),
         "fresh set (never tuned on)": (data["fresh"], False),
