@@ -218,3 +218,69 @@ def test_hobbies_offered_as_strengths_are_private_life_not_impact() -> None:
     )
     assert "private-life" in ids(hobbies)
     assert work.score > hobbies.score
+
+
+def test_a_common_word_is_not_read_as_a_rarer_phrase_word() -> None:
+    """'store credit' is not 'stole credit', though the two are one letter apart."""
+    fb = run(
+        "What would you do if a customer wanted money back after the return date?",
+        "I would hear them out first, then explain the policy and offer an exchange or "
+        "store credit, and if they were still unhappy I would ask my supervisor to join us.",
+    )
+    assert "negativity" not in ids(fb)
+
+
+def test_what_people_said_of_themselves_is_not_blame() -> None:
+    fb = run(
+        MISTAKE_Q,
+        "I ran a training day that fell flat. Afterwards I asked the new starters why, and "
+        "they told me they didn't understand the jargon, so I rewrote the slides in plain "
+        "words and the next group rated the day four out of five.",
+    )
+    assert "negativity" not in ids(fb)
+
+
+def test_a_role_held_is_not_a_boast() -> None:
+    fb = run(
+        "Tell me about a time you led a team through a hard week.",
+        "I was in charge of the night shift when two nurses called in sick. I moved the "
+        "agency nurse to the busiest bay, took four patients myself and briefed the day team "
+        "at handover, and every medication round went out on time.",
+    )
+    assert "arrogance" not in ids(fb)
+
+
+def test_what_friends_say_is_fine_when_asked_how_others_see_you() -> None:
+    fb = run(
+        "How would your friends describe you?",
+        "My friends would say I am dependable: when our football club needed a treasurer I "
+        "took it on, kept the accounts for three seasons and left it with money in the bank.",
+    )
+    assert "private-life" not in ids(fb)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        (
+            "We need someone to rebuild our sales team from scratch. Why should that be you?",
+            "why-hire",
+        ),
+        (
+            "Our clinic is opening a second site next spring. What do you know about us?",
+            "why-company",
+        ),
+        (
+            "The last person in this job was looking for more pay. "
+            "Where do you see yourself in five years?",
+            "five-years",
+        ),
+    ],
+)
+def test_a_context_sentence_before_the_question_does_not_outvote_it(
+    question: str, intent: str
+) -> None:
+    from hotseat.feedback.intent import classify
+    from hotseat.feedback.lexicon import default_lexicons
+
+    assert classify(question, default_lexicons()) == intent

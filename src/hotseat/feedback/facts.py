@@ -241,6 +241,7 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             reading.subject(m) == OTHER
             and reading.negated(m, by=_VERB_NEGATORS)
             and not _generic(reading, norms, m)
+            and not _reported(reading, norms, m)
         ):
             out.append(m)
     others = job.words("valence.others")
@@ -279,6 +280,19 @@ def _generic(reading: Reading, norms: list[str], m: Match) -> bool:
     if norms[k] not in _IF:
         return False
     return bool(_YOU & set(norms[clause.first : clause.last + 1]))
+
+
+_REPORTING = frozenset(
+    ["said", "told", "says", "explained", "admitted", "mentioned", "felt", "thought", "asked"]
+)
+
+
+def _reported(reading: Reading, norms: list[str], m: Match) -> bool:
+    """ "they told me they didn't know what to do": their own account, reported, not the
+    speaker's judgement of them."""
+    clause = reading.clause(m.first)
+    before = norms[max(0, clause.first - 4) : m.first]
+    return bool(_REPORTING & set(before))
 
 
 _VERB_NEGATORS = frozenset(

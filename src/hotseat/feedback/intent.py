@@ -5,8 +5,12 @@ failure, conflict, why this company, ...) win over the frame "tell me about a
 time", so "tell me about a time you failed" is scored as a failure question; a
 hypothetical ("what would you do if...") wants a plan whatever its topic, and a
 curveball stays a curveball. Within a rank the longest phrase wins, then the one
-listed first. A bank question that matches nothing keeps its bank
-kind; a typed one is "general".
+listed first. That reading is then weighed against every word of the question by a
+model learned from example wordings (``wordings.py``, ``intents.toml [examples]``):
+a long phrase settles it, a one-word cue can be outvoted, and a wording no phrase
+knows goes where its words lean, the sentence that asks counting more than any
+context before it. A bank question that no phrase places keeps its bank kind; a
+typed one is "general" only when no word of it, frame words aside, is known.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ _RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 
 # How far the phrase lists' reading outweighs the example wordings' (log-likelihood):
 # chosen on leave-one-out over the examples and never on the fresh wordings.
 PHRASE_WEIGHT = 4.0
+PREAMBLE_WEIGHT = 0.3  # the words of sentences before the one that asks
 PER_WORD = 2.0  # ... and this much more for each word of the phrase that decided it
 # A bank question's kind, when its words say nothing more specific.
 FROM_KIND = {
@@ -62,7 +67,7 @@ def classify(
     words = [t.norm for t in tokens]
     if phrased == "general" and not model.telling(words):
         return phrased  # only frame words ("sing us a song"): nothing says what it asks
-    scores = model.scores(words)
+    scores = _weighed(model, tokens)
     if phrased not in scores and phrased != "general":
         return phrased  # an intent with no examples (follow-up): the phrases know it
     if fallback != "general" and phrased == fallback:
@@ -72,6 +77,24 @@ def classify(
     if phrased in scores:
         scores[phrased] += PHRASE_WEIGHT + PER_WORD * length
     return max(scores, key=scores.__getitem__)
+
+
+def _weighed(model: WordingModel, tokens: Sequence[Token]) -> dict[str, float]:
+    """The word model's scores, the sentence that asks counting fully and any sentences
+    before it (context: "We are opening a new site. Why should it be you?") at
+    ``PREAMBLE_WEIGHT``, so the setting does not outvote the question."""
+    start = 0
+    for k, token in enumerate(tokens):
+        if token.sentence_start and k and not tokens[k - 1].question_end:
+            start = k  # a new sentence after one that did not ask anything
+        if token.question_end:
+            break
+    words = [t.norm for t in tokens]
+    asked = model.scores(words[start:])
+    if not start:
+        return asked
+    before = model.scores(words[:start])
+    return {k: v + PREAMBLE_WEIGHT * before.get(k, 0.0) for k, v in asked.items()}
 
 
 def by_phrases(text: str, lex: Lexicons, fallback: str = "general") -> str:

@@ -7,7 +7,8 @@ recogniser. Here a word one edit from a lexicon phrase's word is read as that wo
 when its neighbours spell out the rest of the phrase exactly, with at least one
 long word among them to anchor it ("passionate"). Words that turn a meaning around
 (negators: "never" is one letter from "ever") are never changed or produced, and a
-word is only read as a commoner one: "form" becomes "from", "from" never "form".
+word is only read as a far commoner one: "form" becomes "from", "from" never "form",
+and "store credit" stays "store credit" though "stole credit" is a phrase.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ ANCHOR = 5  # the rest of the phrase must hold a word at least this long
 MIN_WORD = 4  # a phrase word shorter than this is never the one put right
 MIN_TOKEN = 3
 MAX_PHRASE = 4
+COMMONER = 10  # the phrase's word must be this many times commoner ("store" never "stole")
 
 
 @dataclass
@@ -63,7 +65,9 @@ class PhraseFixer:
                     (
                         w
                         for w in found
-                        if w != token and one_edit(token, w) and self.frequencies.get(w, 1) > mine
+                        if w != token
+                        and one_edit(token, w)
+                        and self.frequencies.get(w, 1) > COMMONER * mine
                     ),
                     key=lambda w: -self.frequencies.get(w, 0),
                 )

@@ -18,73 +18,27 @@ from hotseat.feedback.matcher import Match
 from hotseat.feedback.tokens import Answer
 
 SELF, TEAM, OTHER, NONE = "self", "team", "other", "none"
+# Words that join clauses; the first of them also lead into a clause's subject.
+_LINKS = ("and", "but", "so", "because", "though", "although", "while", "when", "then")
 _JOINERS = frozenset(
     [
-        "and",
-        "but",
-        "so",
-        "because",
-        "though",
-        "although",
-        "while",
-        "when",
-        "whereas",
-        "which",
-        "who",
-        "then",
-        "since",
-        "until",
-        "after",
-        "before",
-        "or",
-        "yet",
-        "cause",
-        "cos",
+        *_LINKS,
+        *("whereas", "which", "who", "since", "until", "after", "before", "or", "yet"),
+        *("cause", "cos"),
     ]
 )
 _DETERMINERS = frozenset(
     [
-        "my",
-        "our",
-        "the",
-        "his",
-        "her",
-        "their",
-        "that",
-        "this",
-        "those",
-        "these",
-        "a",
-        "an",
-        "one",
-        "some",
-        "our",
+        *("my", "our", "the", "his", "her", "their", "that", "this", "those", "these"),
+        *("a", "an", "one", "some"),
     ]
 )
+# Said before a clause's subject without being it ("and then honestly I...").
 _LEAD_IN = frozenset(
     [
-        "and",
-        "but",
-        "so",
-        "because",
-        "though",
-        "although",
-        "while",
-        "when",
-        "then",
-        "also",
-        "just",
-        "really",
-        "actually",
-        "even",
-        "still",
-        "of",
-        "course",
-        "obviously",
-        "honestly",
-        "basically",
-        "literally",
-        "well",
+        *_LINKS,
+        *("also", "just", "really", "actually", "even", "still", "of", "course"),
+        *("obviously", "honestly", "basically", "literally", "well"),
     ]
 )
 _NEGATION_REACH = 4  # a negator turns around what follows within this many words
