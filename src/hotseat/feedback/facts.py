@@ -291,7 +291,8 @@ def _reported(reading: Reading, norms: list[str], m: Match) -> bool:
     """ "they told me they didn't know what to do": their own account, reported, not the
     speaker's judgement of them."""
     clause = reading.clause(m.first)
-    before = norms[max(0, clause.first - 4) : m.first]
+    sentence = _sentence_of(reading, m.first)[0]
+    before = norms[max(sentence, clause.first - 4) : m.first]
     return bool(_REPORTING & set(before))
 
 
