@@ -231,7 +231,7 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     for m in job.found("valence.obstruct"):
         if reading.subject(m) != OTHER or reading.negated(m):
             continue
-        first, last = _sentence_of(reading, m.first)
+        first, last = sentence_of(reading, m.first)
         if not worked_out or sneer & set(job.answer.norms[first : last + 1]):
             out.append(m)
     for m in job.found("valence.capable"):
@@ -246,7 +246,7 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
-        first, last = _sentence_of(reading, m.first)
+        first, last = sentence_of(reading, m.first)
         if reading.subject(m) == OTHER or any(
             w in others for w in job.answer.norms[first : last + 1]
         ):
@@ -291,7 +291,7 @@ def _reported(reading: Reading, norms: list[str], m: Match) -> bool:
     """ "they told me they didn't know what to do": their own account, reported, not the
     speaker's judgement of them."""
     clause = reading.clause(m.first)
-    sentence = _sentence_of(reading, m.first)[0]
+    sentence = sentence_of(reading, m.first)[0]
     before = norms[max(sentence, clause.first - 4) : m.first]
     return bool(_REPORTING & set(before))
 
@@ -337,7 +337,8 @@ _VERB_NEGATORS = frozenset(
 )
 
 
-def _sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+def sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+    """The span (first, last) of the sentence token ``k`` is in."""
     for first, last in reading.sentences:
         if first <= k <= last:
             return first, last
