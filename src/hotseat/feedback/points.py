@@ -83,6 +83,11 @@ def quoted(job: Job, matches: list[Match]) -> str:
     return ", ".join(f'"{e.text}"' for e in quotes(job, matches, 2))
 
 
+def flag(job: Job, finding: str, what: str, matches: list[Match], severity: str = "major") -> None:
+    """A problem named with the answer's own words: "<what>: "...", "..."." """
+    job.add(finding, severity, f"{what}: {quoted(job, matches)}.", quotes(job, matches))
+
+
 def check_story(job: Job) -> None:
     """A behavioural answer tells what the candidate did, and how it ended."""
     f = job.facts
@@ -225,12 +230,7 @@ def _lesson_about_others(job: Job, m: Match) -> bool:
 def check_denial(job: Job) -> None:
     denial = job.facts.get("denial")
     if denial:
-        job.add(
-            "denial",
-            "major",
-            f"Denies the premise of the question: {quoted(job, denial)}.",
-            quotes(job, denial),
-        )
+        flag(job, "denial", "Denies the premise of the question", denial)
 
 
 def check_weakness(job: Job) -> None:
@@ -238,12 +238,7 @@ def check_weakness(job: Job) -> None:
     check_denial(job)
     cliche = f.get("weakness-cliche")
     if cliche:
-        job.add(
-            "weakness-cliche",
-            "major",
-            f"A boast dressed as a weakness: {quoted(job, cliche)}.",
-            quotes(job, cliche),
-        )
+        flag(job, "weakness-cliche", "A boast dressed as a weakness", cliche)
     # A weakness is named in its own words ("I find it hard to...") or as the speaker
     # judging themselves badly ("I was too slow to ask for help").
     self_critique = [
@@ -319,11 +314,6 @@ def check_credit(job: Job) -> None:
     credits = job.facts.get("credits")
     solo = [m for m in job.facts.get("solo") if job.facts.reading.subject(m) != OTHER]
     if solo:
-        job.add(
-            "prefers-alone",
-            "major",
-            f"You say you would rather work alone: {quoted(job, solo)}.",
-            quotes(job, solo),
-        )
+        flag(job, "prefers-alone", "You say you would rather work alone", solo)
     elif not credits:
         job.add("no-collaboration", "minor", "No one else appears: who did you work with?")

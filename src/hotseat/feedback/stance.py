@@ -10,7 +10,7 @@ from __future__ import annotations
 from hotseat.feedback.facts import sentence_of
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Match
-from hotseat.feedback.points import quoted, quotes
+from hotseat.feedback.points import flag, quoted, quotes
 from hotseat.feedback.sense import OTHER
 
 
@@ -133,12 +133,7 @@ def check_money(job: Job) -> None:
     f = job.facts
     forward, money = f.get("forward"), f.get("money")
     if money and len(money) >= len(forward):
-        job.add(
-            "sounds-indifferent",
-            "major",
-            f"Money, perks or convenience come first: {quoted(job, money)}.",
-            quotes(job, money),
-        )
+        flag(job, "sounds-indifferent", "Money, perks or convenience come first", money)
 
 
 def check_goals(job: Job) -> None:
@@ -174,15 +169,10 @@ def check_negativity(job: Job) -> None:
         )
     brag = [m for m in f.get("arrogance") if not _measured(job, m)]
     if brag:
-        job.add("arrogance", "major", f"Sounds arrogant: {quoted(job, brag)}.", quotes(job, brag))
+        flag(job, "arrogance", "Sounds arrogant", brag)
     hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
     if hidden:
-        job.add(
-            "conceals-mistake",
-            "major",
-            f"Hides the mistake instead of owning it: {quoted(job, hidden)}.",
-            quotes(job, hidden),
-        )
+        flag(job, "conceals-mistake", "Hides the mistake instead of owning it", hidden)
 
 
 # Where a comparison with others comes from someone else's count ("named in more
@@ -226,20 +216,16 @@ def check_claims(job: Job) -> None:
     f = job.facts
     claims = f.get("generic")
     if claims and len(f.actions) < 2 and not f.impact and not f.has("proof"):
-        job.add(
+        flag(
+            job,
             "empty-claims",
+            "Claims with no proof",
+            claims,
             "major" if len(claims) >= 2 else "minor",
-            f"Claims with no proof: {quoted(job, claims)}.",
-            quotes(job, claims),
         )
 
 
 def check_private(job: Job) -> None:
     private = job.facts.get("private-life")
     if len(private) >= 2 or (private and not job.facts.get("fits")):
-        job.add(
-            "private-life",
-            "major",
-            f"Private life instead of the career story: {quoted(job, private)}.",
-            quotes(job, private),
-        )
+        flag(job, "private-life", "Private life instead of the career story", private)
