@@ -83,6 +83,15 @@ def quoted(job: Job, matches: list[Match]) -> str:
     return ", ".join(f'"{e.text}"' for e in quotes(job, matches, 2))
 
 
+def either(job: Job, found: list[Match], good: tuple[str, str], bad: tuple[str, str]) -> None:
+    """The strength ``good`` (id, message) quoting ``found``, or the problem ``bad`` when
+    nothing was found."""
+    if found:
+        job.add(good[0], "strength", good[1], quotes(job, found))
+    else:
+        job.add(bad[0], "major", bad[1])
+
+
 def flag(job: Job, finding: str, what: str, matches: list[Match], severity: str = "major") -> None:
     """A problem named with the answer's own words: "<what>: "...", "..."." """
     job.add(finding, severity, f"{what}: {quoted(job, matches)}.", quotes(job, matches))
@@ -180,16 +189,12 @@ def check_owns(job: Job) -> None:
         check_denial(job)
         return
     owns = f.get("owns")
-    if owns:
-        job.add(
-            "owns-mistake", "strength", "You own your part in what went wrong.", quotes(job, owns)
-        )
-    else:
-        job.add(
-            "no-ownership",
-            "major",
-            "You never say what your own part in it was.",
-        )
+    either(
+        job,
+        owns,
+        ("owns-mistake", "You own your part in what went wrong."),
+        ("no-ownership", "You never say what your own part in it was."),
+    )
 
 
 def check_learning(job: Job) -> None:
@@ -199,15 +204,12 @@ def check_learning(job: Job) -> None:
         for m in f.get("learning")
         if job.facts.reading.subject(m) != OTHER and not _lesson_about_others(job, m)
     ]
-    if learned:
-        job.add(
-            "growth",
-            "strength",
-            "You say what you learned or do differently now.",
-            quotes(job, learned),
-        )
-    else:
-        job.add("no-learning", "major", "No learning: what do you do differently since?")
+    either(
+        job,
+        learned,
+        ("growth", "You say what you learned or do differently now."),
+        ("no-learning", "No learning: what do you do differently since?"),
+    )
 
 
 # "you cannot trust other people's estimates", "I check everything other people do":
@@ -260,15 +262,12 @@ def check_weakness(job: Job) -> None:
     if not named and not cliche:
         return  # "no real weakness" says it; there is nothing to be improving
     improving = [m for m in f.get("improving") if job.facts.reading.subject(m) != OTHER]
-    if improving:
-        job.add(
-            "improving",
-            "strength",
-            "You say what you are doing about it.",
-            quotes(job, improving),
-        )
-    else:
-        job.add("not-improving", "major", "Nothing says what you are doing about it.")
+    either(
+        job,
+        improving,
+        ("improving", "You say what you are doing about it."),
+        ("not-improving", "Nothing says what you are doing about it."),
+    )
 
 
 _TOO = Entry("too", ("too",), (False,))

@@ -10,21 +10,18 @@ from __future__ import annotations
 from hotseat.feedback.facts import sentence_of
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Match
-from hotseat.feedback.points import flag, quoted, quotes
+from hotseat.feedback.points import either, flag, quoted, quotes
 from hotseat.feedback.sense import OTHER
 
 
 def check_fit(job: Job) -> None:
     fits = [m for m in job.facts.get("fits") if _about_work(job, m)]
-    if fits:
-        job.add(
-            "fit-shown",
-            "strength",
-            "You tie your skills and experience to the job.",
-            quotes(job, fits),
-        )
-    else:
-        job.add("no-fit", "major", "Nothing ties your skills or experience to this job.")
+    either(
+        job,
+        fits,
+        ("fit-shown", "You tie your skills and experience to the job."),
+        ("no-fit", "Nothing ties your skills or experience to this job."),
+    )
 
 
 _OFFERS = [("bring",), ("can",), ("could",), ("would",), ("know",), ("understand",)]
@@ -152,10 +149,12 @@ def check_goals(job: Job) -> None:
 
 def check_salary(job: Job) -> None:
     ready = job.facts.get("salary-ready")
-    if ready:
-        job.add("salary-ready", "strength", "A researched, flexible answer.", quotes(job, ready))
-    else:
-        job.add("salary-unready", "major", "No range and nothing to show it is researched.")
+    either(
+        job,
+        ready,
+        ("salary-ready", "A researched, flexible answer."),
+        ("salary-unready", "No range and nothing to show it is researched."),
+    )
 
 
 def check_negativity(job: Job) -> None:
