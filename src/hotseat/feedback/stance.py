@@ -47,23 +47,8 @@ _BUZZ = frozenset(
 )
 _FIRST_HAND = frozenset(
     [
-        "used",
-        "using",
-        "read",
-        "saw",
-        "seen",
-        "noticed",
-        "met",
-        "tried",
-        "worked",
-        "visited",
-        "bought",
-        "followed",
-        "watched",
-        "spoke",
-        "talked",
-        "attended",
-        "heard",
+        *("used", "using", "read", "saw", "seen", "noticed", "met", "tried", "worked"),
+        *("visited", "bought", "followed", "watched", "spoke", "talked", "attended", "heard"),
     ]
 )
 
@@ -178,26 +163,29 @@ def check_negativity(job: Job) -> None:
 # reviews than anyone else", "ranked first of forty"), it is evidence, not a boast.
 _MEASURES = frozenset(
     [
-        "named",
-        "voted",
-        "ranked",
-        "rated",
-        "awarded",
-        "nominated",
-        "chosen",
-        "picked",
-        "survey",
-        "surveys",
-        "feedback",
-        "review",
-        "reviews",
-        "according",
-        "figures",
-        "data",
-        "scores",
-        "league",
-        "table",
-        "appraisal",
+        *(
+            "named",
+            "voted",
+            "ranked",
+            "rated",
+            "awarded",
+            "nominated",
+            "chosen",
+            "picked",
+            "survey",
+        ),
+        *(
+            "surveys",
+            "feedback",
+            "review",
+            "reviews",
+            "according",
+            "figures",
+            "data",
+            "scores",
+            "league",
+        ),
+        *("table", "appraisal"),
     ]
 )
 
