@@ -1,6 +1,7 @@
 """Blind validity figure for the feedback scorer: pairs nobody tuned it to.
 
-Reads tests/feedback/blind_pairs.toml (strong/weak answers written by a reviewer who
+Reads the pair files given (default: every tests/feedback/blind_pairs*.toml), each
+like blind_pairs.toml (strong/weak answers written by a reviewer who
 did not tune the scorer, before reading its lexicons or code) and prints how often the
 strong answer scores higher than the weak one, overall and on the length-matched pairs
 (weak at least 90% as long as strong), with word count alone beside it. Then lists
@@ -9,8 +10,10 @@ findings and their evidence, so a reader can judge whether the findings make sen
 NO LONGER BLIND since 2026-11-30: the scorer ranked 34/44 (length-matched 29/39) when
 they were written; general fixes were then made while looking at these failures, so
 the figure now shows consistency with those fixes, not validity (tests/feedback/README.md).
+blind_pairs_2.toml likewise: 45/50 (length-matched 21/26) measured blind at fa5c30e,
+then used for diagnosis. A held-out file is measured by naming it on the command line.
 Prints figures; asserts nothing.
-Run: .venv/bin/python benchmarks/bench_feedback_blind.py [--quick]
+Run: .venv/bin/python benchmarks/bench_feedback_blind.py [--quick] [pairs.toml ...]
 """
 
 from __future__ import annotations
@@ -23,13 +26,24 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.figures import record
-from tests.feedback.blind import LENGTH_MATCH, BlindPair, load_blind_pairs
+from tests.feedback.blind import BLIND_PAIRS, LENGTH_MATCH, BlindPair, load_blind_pairs
 from tests.feedback.labelled import spoken
 
 from hotseat.feedback import Feedback, analyze
 from hotseat.transcript import Transcript
 
 NARROW = 3  # a win by this many points or fewer is a coin toss away from a loss
+# What each file's figure means now: blind when written, then used for diagnosis.
+BEFORE = {
+    "blind_pairs.toml": (
+        "written blind by a reviewer; no longer blind: fixes were made looking at them "
+        "(34/44 before); ties count as wrong"
+    ),
+    "blind_pairs_2.toml": (
+        "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "
+        "21/26; no longer blind: general fixes made looking at them; ties count as wrong"
+    ),
+}
 
 
 # A strength and a problem that cannot both be true of one answer (reviewer's list).
@@ -74,12 +88,23 @@ def share(hits: int, total: int) -> float:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="first 20 pairs only")
+    parser.add_argument("--quick", action="store_true", help="first 20 pairs of each file only")
+    parser.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="pair files (default: every tests/feedback/blind_pairs*.toml, one after another)",
+    )
     args = parser.parse_args()
-    pairs = load_blind_pairs()
-    if args.quick:
-        pairs = pairs[:20]
+    files = args.files or sorted(BLIND_PAIRS.parent.glob("blind_pairs*.toml"))
+    for path in files:
+        pairs = load_blind_pairs(path)
+        measure(path, pairs[:20] if args.quick else pairs, args.quick)
+    return 0
 
+
+def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
+    print(f"\n=== {path.name} ===")
     wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = 0
     margins: list[int] = []
     spoken_wins = 0
@@ -121,26 +146,34 @@ def main() -> int:
     print(f"  answers with two contradicting findings: {len(clashes)} of {2 * n}")
     for clash in clashes:
         print(f"    {clash}")
-    note = (
-        "written blind by a reviewer; no longer blind: fixes were made looking at them "
-        "(34/44 before); ties count as wrong"
-    ) + (" (--quick: 20 pairs)" if args.quick else "")
+    note = BEFORE.get(path.name, "written blind by a reviewer; ties count as wrong") + (
+        " (--quick: 20 pairs)" if quick else ""
+    )
+    tag = "" if path.name == "blind_pairs.toml" else f" ({path.stem})"
     record(
-        "feedback blind: pairwise accuracy",
+        f"feedback blind{tag}: pairwise accuracy",
         round(share(wins, n), 3),
         "share",
         target=">= 0.95",
         note=note,
     )
     record(
-        "feedback blind: length-matched accuracy",
+        f"feedback blind{tag}: length-matched accuracy",
         round(share(lm_wins, lm_total), 3),
         "share",
         target=">= 0.90",
         note=note,
     )
-    record("feedback blind: contradicting findings", len(clashes), "answers", target="0", note=note)
-    record("feedback blind: word count alone", round(share(words_wins, n), 3), "share", note=note)
+    record(
+        f"feedback blind{tag}: contradicting findings",
+        len(clashes),
+        "answers",
+        target="0",
+        note=note,
+    )
+    record(
+        f"feedback blind{tag}: word count alone", round(share(words_wins, n), 3), "share", note=note
+    )
 
     print(f"\nwrong or tied ({len(failures)}):")
     for pair, strong, weak in failures:
@@ -153,7 +186,6 @@ def main() -> int:
         print(*top_findings(strong), sep="\n")
         print(f"    weak subscores {weak.subscores}")
         print(*top_findings(weak), sep="\n")
-    return 0
 
 
 if __name__ == "__main__":

@@ -58,7 +58,9 @@ def test_statements_are_not_questions(typed: bool) -> None:
         ("Do you have any questions for me?", "questions-for-us"),
         ("What is your greatest weakness?", "weakness"),
         ("What are your strengths?", "strengths"),
-        ("What is your favourite colour?", "general"),
+        # A light personal question is a curveball; one no example speaks to is general.
+        ("What is your favourite colour?", "curveball"),
+        ("Could you spell your surname?", "general"),
     ],
 )
 def test_kind_is_guessed_from_free_text(question: str, kind: str) -> None:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from hotseat.feedback.edits import one_edit
 from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
-from hotseat.feedback.spelling import one_edit
 
 # Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
 _KEEP_NEGATED = frozenset({"denial", "weakness-named", "scorn", "setback", "drift", "money"})
@@ -212,8 +212,13 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
 
     assert isinstance(job, Job)
     out: list[Match] = []
+    norms = job.answer.norms
     for m in job.found("valence.negative"):
-        if reading.subject(m) == OTHER and not reading.negated(m):
+        if (
+            reading.subject(m) == OTHER
+            and not reading.negated(m)
+            and not _generic(reading, norms, m)
+        ):
             out.append(m)
     # What someone did in the way ("kept changing the sheet I used") is a neutral account
     # when the speaker then worked it out with them; left standing as the whole story, or
@@ -226,17 +231,22 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     for m in job.found("valence.obstruct"):
         if reading.subject(m) != OTHER or reading.negated(m):
             continue
-        first, last = _sentence_of(reading, m.first)
+        first, last = sentence_of(reading, m.first)
         if not worked_out or sneer & set(job.answer.norms[first : last + 1]):
             out.append(m)
     for m in job.found("valence.capable"):
         # "he never listened", "they couldn't keep up"; not "no patient would turn up",
         # where the negation belongs to the subject, not to what they did.
-        if reading.subject(m) == OTHER and reading.negated(m, by=_VERB_NEGATORS):
+        if (
+            reading.subject(m) == OTHER
+            and reading.negated(m, by=_VERB_NEGATORS)
+            and not _generic(reading, norms, m)
+            and not _reported(reading, norms, m)
+        ):
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
-        first, last = _sentence_of(reading, m.first)
+        first, last = sentence_of(reading, m.first)
         if reading.subject(m) == OTHER or any(
             w in others for w in job.answer.norms[first : last + 1]
         ):
@@ -253,6 +263,37 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             continue
         merged.append(m)
     return merged
+
+
+_IF = frozenset(["if", "unless", "whenever", "when"])
+_LEADS = frozenset(["and", "but", "so", "because", "since", "as", "even", "only"])
+_YOU = frozenset(["you", "your", "you're", "you've", "yourself"])
+
+
+def _generic(reading: Reading, norms: list[str], m: Match) -> bool:
+    """ "if they don't trust you, the shift is harder": a rule of thumb about people in
+    general (an "if" clause said to a generic "you"), not a judgement of someone."""
+    clause = reading.clause(m.first)
+    k = clause.first
+    while k < clause.last and norms[k] in _LEADS:
+        k += 1
+    if norms[k] not in _IF:
+        return False
+    return bool(_YOU & set(norms[clause.first : clause.last + 1]))
+
+
+_REPORTING = frozenset(
+    ["said", "told", "says", "explained", "admitted", "mentioned", "felt", "thought", "asked"]
+)
+
+
+def _reported(reading: Reading, norms: list[str], m: Match) -> bool:
+    """ "they told me they didn't know what to do": their own account, reported, not the
+    speaker's judgement of them."""
+    clause = reading.clause(m.first)
+    sentence = sentence_of(reading, m.first)[0]
+    before = norms[max(sentence, clause.first - 4) : m.first]
+    return bool(_REPORTING & set(before))
 
 
 _VERB_NEGATORS = frozenset(
@@ -296,7 +337,8 @@ _VERB_NEGATORS = frozenset(
 )
 
 
-def _sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+def sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+    """The span (first, last) of the sentence token ``k`` is in."""
     for first, last in reading.sentences:
         if first <= k <= last:
             return first, last

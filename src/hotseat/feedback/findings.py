@@ -67,6 +67,8 @@ CONTENT = (
     "salary-ready",
     "salary-unready",
     "arrogance",
+    "conceals-mistake",
+    "prefers-alone",
     "empty-claims",
     "cue-words-no-story",
     "repeated-sentences",

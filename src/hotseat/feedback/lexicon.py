@@ -6,7 +6,9 @@ Each file has a fixed set of keys (``SCHEMA``); each key holds one of:
   table ``{ phrase = "...", not_after = [...], not_before = [...], only_after = [...] }``;
 - ``words``: a list of single words;
 - ``word_map``: a table of named word lists (``[topics] collaboration = [...]``);
-- ``phrase_map``: a table of named phrase lists.
+- ``phrase_map``: a table of named phrase lists;
+- ``text_map``: a table of named lists of free sentences (example wordings: never
+  matched as phrases nor used to correct spelling).
 
 A user may add entries by dropping a file of the same name into
 ``<config>/lexicons/``: its lists are added to the built-in ones. Every problem
@@ -25,6 +27,7 @@ from hotseat import paths, resources
 from hotseat.feedback.matcher import PREFIX_KEY, Entry, Matcher, entry_from
 from hotseat.feedback.spelling import Speller
 from hotseat.feedback.tokens import split_words
+from hotseat.feedback.wordings import WordingModel
 from hotseat.tomlcheck import TomlFileError, read_checked
 from hotseat.tomlfile import TomlLines
 
@@ -56,12 +59,13 @@ SCHEMA: dict[str, dict[str, str]] = {
     "specificity": {"anchors": "phrases", "general": "phrases"},
     "research": {"cues": "phrases"},
     "language": {"english": "words", "stopwords": "words", "generic": "words"},
-    "intents": {"intents": "phrase_map", "cues": "word_map"},
+    "intents": {"intents": "phrase_map", "cues": "word_map", "examples": "text_map"},
     "concepts": {"concepts": "phrase_map"},
     "valence": {
         "self": "words",
         "team": "words",
         "others": "words",
+        "things": "words",
         "negators": "words",
         "negative": "phrases",
         "obstruct": "phrases",
@@ -85,14 +89,26 @@ class Lexicons:
     maps: dict[str, dict[str, tuple[Entry, ...]]]  # "file.key" -> name -> entries
     word_maps: dict[str, dict[str, frozenset[str]]]
     sources: tuple[str, ...] = ()
+    texts: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     matcher: Matcher = field(init=False, repr=False, compare=False)
     speller: Speller = field(init=False, repr=False, compare=False)
+    wordings: WordingModel = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         concepts = self.maps.get("concepts.concepts", {})
         sets = {**self.phrases, **{f"concepts.{k}": v for k, v in concepts.items()}}
         object.__setattr__(self, "matcher", Matcher(sets))
         object.__setattr__(self, "speller", Speller.of(self))
+        object.__setattr__(self, "wordings", WordingModel.of(self.intent_examples()))
+
+    def intent_examples(self) -> dict[str, list[str]]:
+        """Each intent's example wordings and its phrases: what ``wordings`` learns from."""
+        out: dict[str, list[str]] = {}
+        for intent, texts in self.texts.get("intents.examples", {}).items():
+            out.setdefault(intent, []).extend(texts)
+        for intent, entries in self.maps.get("intents.intents", {}).items():
+            out.setdefault(intent, []).extend(e.phrase for e in entries)
+        return out
 
 
 class _Reader:
@@ -117,6 +133,13 @@ class _Reader:
                 raise self.fail(key, f"{word!r} must be one word")
             out.add(split[0])
         return frozenset(out)
+
+    def texts(self, key: str, value: Any) -> tuple[str, ...]:
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise self.fail(key, "must be a list of sentences in quotes")
+        if not all(split_words(v) for v in value):
+            raise self.fail(key, "a sentence has no words")
+        return tuple(value)
 
     def phrases(self, key: str, value: Any) -> tuple[Entry, ...]:
         if not isinstance(value, list):
@@ -172,7 +195,7 @@ def _read_file(path: Path, name: str, *, required: bool) -> dict[str, Any]:
         else:
             if not isinstance(value, dict):
                 raise reader.fail(key, "must be a table of named lists")
-            read = reader.phrases if kind == "phrase_map" else reader.words
+            read = {"phrase_map": reader.phrases, "text_map": reader.texts}.get(kind, reader.words)
             out[key] = {sub: read(f"{key}.{sub}", v) for sub, v in value.items()}
     return out
 
@@ -195,6 +218,7 @@ def load_lexicons(builtin_dir: Path | None = None, user_dir: Path | None = None)
     words: dict[str, frozenset[str]] = {}
     maps: dict[str, dict[str, tuple[Entry, ...]]] = {}
     word_maps: dict[str, dict[str, frozenset[str]]] = {}
+    texts: dict[str, dict[str, tuple[str, ...]]] = {}
     sources: list[str] = []
     for name, schema in SCHEMA.items():
         path = builtin_dir / f"{name}.toml"
@@ -212,9 +236,11 @@ def load_lexicons(builtin_dir: Path | None = None, user_dir: Path | None = None)
                 words[dotted] = data[key]
             elif kind == "phrase_map":
                 maps[dotted] = data[key]
+            elif kind == "text_map":
+                texts[dotted] = data[key]
             else:
                 word_maps[dotted] = data[key]
-    return Lexicons(phrases, words, maps, word_maps, tuple(sources))
+    return Lexicons(phrases, words, maps, word_maps, tuple(sources), texts)
 
 
 @cache

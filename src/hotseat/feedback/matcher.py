@@ -14,6 +14,39 @@ from dataclasses import dataclass
 from hotseat.feedback.tokens import Token
 
 PREFIX_KEY = 3  # a wildcard word needs at least this many letters before the '*'
+# "I also noticed", "we then agreed", "I really enjoy": one such word after a subject
+# does not stop "I noticed", "we agreed", "I enjoy" from being said.
+SUBJECTS = frozenset(["i", "we", "i've", "we've", "i'd", "we'd", "i'll", "we'll", "i'm"])
+INSERTS = frozenset(
+    [
+        "also",
+        "then",
+        "really",
+        "just",
+        "actually",
+        "even",
+        "first",
+        "quickly",
+        "personally",
+        "later",
+        "soon",
+        "still",
+        "already",
+        "immediately",
+        "finally",
+        "eventually",
+        "always",
+        "recently",
+        "genuinely",
+        "truly",
+        "honestly",
+        "quietly",
+        "now",
+        "originally",
+        "initially",
+    ]
+)
+MAX_WORDS = 12  # no lexicon phrase is longer
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,7 +122,27 @@ class Matcher:
                     last = i + len(entry.words) - 1
                     found[name].append(Match(i, last, entry))
                     busy_until[name] = last
+            if i + 2 < len(norms) and norms[i] in SUBJECTS and norms[i + 1] in INSERTS:
+                self._scan_past_insert(tokens, norms, i, found, busy_until)
         return found
+
+    def _scan_past_insert(
+        self,
+        tokens: Sequence[Token],
+        norms: list[str],
+        i: int,
+        found: dict[str, list[Match]],
+        busy_until: dict[str, int],
+    ) -> None:
+        """Phrases starting with the subject at ``i`` read past the word after it."""
+        short = [norms[i], *norms[i + 2 : i + 2 + MAX_WORDS]]
+        for name, entry in self._candidates(short, 0):
+            if busy_until.get(name, -1) >= i or len(entry.words) < 2:
+                continue
+            if _matches(entry, short, 0):
+                last = i + len(entry.words)
+                found[name].append(Match(i, last, entry))
+                busy_until[name] = last
 
 
 def _matches(entry: Entry, norms: Sequence[str], i: int) -> bool:

@@ -18,73 +18,27 @@ from hotseat.feedback.matcher import Match
 from hotseat.feedback.tokens import Answer
 
 SELF, TEAM, OTHER, NONE = "self", "team", "other", "none"
+# Words that join clauses; the first of them also lead into a clause's subject.
+_LINKS = ("and", "but", "so", "because", "though", "although", "while", "when", "then")
 _JOINERS = frozenset(
     [
-        "and",
-        "but",
-        "so",
-        "because",
-        "though",
-        "although",
-        "while",
-        "when",
-        "whereas",
-        "which",
-        "who",
-        "then",
-        "since",
-        "until",
-        "after",
-        "before",
-        "or",
-        "yet",
-        "cause",
-        "cos",
+        *_LINKS,
+        *("whereas", "which", "who", "since", "until", "after", "before", "or", "yet"),
+        *("cause", "cos"),
     ]
 )
 _DETERMINERS = frozenset(
     [
-        "my",
-        "our",
-        "the",
-        "his",
-        "her",
-        "their",
-        "that",
-        "this",
-        "those",
-        "these",
-        "a",
-        "an",
-        "one",
-        "some",
-        "our",
+        *("my", "our", "the", "his", "her", "their", "that", "this", "those", "these"),
+        *("a", "an", "one", "some"),
     ]
 )
+# Said before a clause's subject without being it ("and then honestly I...").
 _LEAD_IN = frozenset(
     [
-        "and",
-        "but",
-        "so",
-        "because",
-        "though",
-        "although",
-        "while",
-        "when",
-        "then",
-        "also",
-        "just",
-        "really",
-        "actually",
-        "even",
-        "still",
-        "of",
-        "course",
-        "obviously",
-        "honestly",
-        "basically",
-        "literally",
-        "well",
+        *_LINKS,
+        *("also", "just", "really", "actually", "even", "still", "of", "course"),
+        *("obviously", "honestly", "basically", "literally", "well"),
     ]
 )
 _NEGATION_REACH = 4  # a negator turns around what follows within this many words
@@ -143,18 +97,25 @@ def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
     selfs = lex.words["valence.self"]
     team = lex.words["valence.team"]
     others = lex.words["valence.others"]
+    things = lex.words["valence.things"]
     k = first
     while k <= last and norms[k] in _LEAD_IN:
         k += 1
+    k = _past_fronted(norms, k, last, selfs | others)
     for j in range(k, min(last, k + 4) + 1):
         word = norms[j]
         if word in selfs:
             return SELF
         if word in ("we", "we're", "we've", "we'd", "we'll"):
             return TEAM
-        if word in ("my", "our") and j + 1 <= last and norms[j + 1] in ("team", "group", "squad"):
-            return TEAM
-        if word in others:
+        if word in ("my", "our") and j + 1 <= last:
+            ahead = norms[j + 1 : min(last, j + 2) + 1]
+            if ahead[0] in ("team", "group", "squad"):
+                return TEAM
+            with_me = " ".join(norms[j + 1 : min(last, j + 4) + 1]).find(" and i") >= 0
+            if not with_me and any(w in others or _names_a_person(w, things) for w in ahead):
+                return OTHER  # "our manager", "my new supervisor": someone else
+        if word in others or (j > k and _names_a_person(word, things)):
             return OTHER
         if word in team:
             return TEAM
@@ -163,6 +124,42 @@ def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
         if word not in _DETERMINERS and j > k + 1:
             break
     return NONE
+
+
+# "On the night shift our pharmacist...", "During the audit my manager...": a place or
+# time put first, with no comma after it in speech, comes before the subject.
+_FRONTED = frozenset(
+    ["on", "at", "in", "during", "after", "before", "over", "by", "for", "from", "last"]
+)
+_FRONT_WORDS = 3  # words of the place or time phrase at most, after its determiner
+
+
+def _past_fronted(norms: list[str], k: int, last: int, people: frozenset[str]) -> int:
+    """Where the subject starts when a place or time phrase comes first, else ``k``."""
+    if k > last or norms[k] not in _FRONTED:
+        return k
+    j = k + 1
+    if j <= last and norms[j] in _DETERMINERS:
+        j += 1
+    for n in range(j, min(last, j + _FRONT_WORDS) + 1):
+        word = norms[n]
+        if word in people or word in ("we", "i") or (word in _DETERMINERS and n > j):
+            return n
+    return k
+
+
+# Nouns for people by what they do, in any trade ("the foreman", "our pump operator",
+# "the locum pharmacist"): no list can hold every job title, so a word after a
+# determiner ending like one counts as a person, unless it is a common thing
+# (``valence.things``: "the printer", "the quarter").
+_PERSON_ENDINGS: tuple[str, ...] = ("er", "ers", "or", "ors", "ist", "ists", "ian", "ians")
+_PERSON_ENDINGS += ("man", "men", "woman", "women", "person", "people")
+
+
+def _names_a_person(word: str, things: frozenset[str]) -> bool:
+    if word in things or len(word) < 5 or not word.isalpha():
+        return False
+    return word.endswith(_PERSON_ENDINGS)
 
 
 _ELLIPSIS = frozenset(["and", "then", "but", "or"])

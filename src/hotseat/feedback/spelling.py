@@ -1,13 +1,17 @@
 """Typos and recogniser spellings put right before the lexicons are read.
 
-A word of five letters or more that no lexicon knows is compared with the lexicons'
+A word of four letters or more that no lexicon knows is compared with the lexicons'
 own words: one letter wrong, missing, extra or two letters swapped ("manger",
 "listned", "responsibilty") is read as the lexicon word, and a word that starts
 with one of the lexicons' stems give or take a letter ("priortised") as that stem.
 A real English word is left alone unless it is far rarer than the lexicon word it
 is one letter from ("manger" is read as "manager", "remove" stays "remove"):
 word frequencies come from pyspellchecker's English dictionary, which ships in its
-wheel. The answer's text is untouched: evidence quotes what was said or typed.
+wheel. A word of three letters or more that is no English word at all is read as
+the common word it slips from ("tihs", "tht": ``_english``), and a real word typed
+for another inside a lexicon phrase ("passionate abut") by the phrase around it
+(``phrasefix``), so no finding rests on one word typed right. The answer's text is
+untouched: evidence quotes what was said or typed.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from hotseat.feedback.edits import deletes as _deletes
+from hotseat.feedback.edits import one_edit
+from hotseat.feedback.phrasefix import PhraseFixer
 from hotseat.feedback.tokens import Answer
 
 if TYPE_CHECKING:
@@ -30,6 +37,12 @@ MIN_STEM = 5
 MAX_LENGTH = 30  # longer is no English word: a paste without spaces, a URL
 RARER = 20  # a real word is corrected only when the lexicon word is this many times commoner
 RARE = 1000  # ... and only when it is this rare (in pyspellchecker's counts)
+MIN_ENGLISH = 3  # no-words this long or longer are read as the common word they slip from
+MAX_ENGLISH = 12
+COMMON = 10_000  # ... when that word is this common
+
+KNOWN_BOOST = 10  # an interview answer says the lexicons' words more than most text
+CACHE = 50_000
 
 
 @cache
@@ -46,30 +59,11 @@ def english_frequencies() -> dict[str, int]:
     return {str(k): int(v) for k, v in data.items()}
 
 
-def _deletes(word: str) -> set[str]:
-    return {word[:k] + word[k + 1 :] for k in range(len(word))}
-
-
-def one_edit(a: str, b: str) -> bool:
-    """True when ``a`` and ``b`` differ by one edit (or one swap of neighbours)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [k for k in range(len(a)) if a[k] != b[k]]
-        if len(diff) == 1:
-            return True
-        k = diff[0]
-        return len(diff) == 2 and diff[1] == k + 1 and a[k] == b[k + 1] and a[k + 1] == b[k]
-    short, long = (a, b) if len(a) < len(b) else (b, a)
-    return any(long[:k] + long[k + 1 :] == short for k in range(len(long)))
-
-
 @dataclass
 class Speller:
     known: frozenset[str]
     stems: tuple[str, ...]
+    phrases: PhraseFixer
     _index: dict[str, str] = field(default_factory=dict)  # a delete -> the word it came from
     _cache: dict[str, str] = field(default_factory=dict)
 
@@ -87,7 +81,10 @@ class Speller:
         for wmap in lex.word_maps.values():
             for group in wmap.values():
                 words |= group
-        speller = cls(frozenset(words), tuple(sorted(s for s in stems if len(s) >= MIN_STEM)))
+        phrases = PhraseFixer(lex.words.get("valence.negators", frozenset()), english_frequencies())
+        phrases.add(entries)
+        stems_ = tuple(sorted(s for s in stems if len(s) >= MIN_STEM))
+        speller = cls(frozenset(words), stems_, phrases)
         speller._build(w for w in words if len(w) >= MIN_LENGTH)
         return speller
 
@@ -100,19 +97,26 @@ class Speller:
                 self._index.setdefault(d, word)
 
     def correct(self, word: str) -> str:
-        """The lexicon word ``word`` was meant to be, or ``word`` itself."""
-        if not MIN_LENGTH - 1 <= len(word) <= MAX_LENGTH or word in self.known:
+        """The word ``word`` was meant to be (a lexicon word, else a common English
+        one), or ``word`` itself."""
+        if not MIN_ENGLISH <= len(word) <= MAX_LENGTH or word in self.known:
             return word
         if not word.isalpha():
-            return word
-        if len(word) < MIN_LENGTH and word in english_frequencies():
-            return word  # a short real word: too many lie one letter apart
-        if any(word.startswith(stem) for stem in self.stems):
             return word
         cached = self._cache.get(word)
         if cached is not None:
             return cached
-        best = self._lookup(word)
+        freq = english_frequencies()
+        if len(word) < MIN_LENGTH and freq.get(word, 0) >= RARE:
+            best = word  # a short real word: too many lie one letter apart
+        elif any(word.startswith(stem) for stem in self.stems):
+            best = word
+        else:
+            best = self._lookup(word) if len(word) >= MIN_LENGTH - 1 else word
+            if best == word and len(word) <= MAX_ENGLISH:
+                best = _english(word, freq, self.known)
+        if len(self._cache) > CACHE:
+            self._cache.clear()
         self._cache[word] = best
         return best
 
@@ -152,4 +156,48 @@ class Speller:
             if better != token.norm:
                 tokens[k] = replace(token, norm=better)
                 changed = True
+        # Real words that are slips ("passionate abut"), read by the phrase around them.
+        fixes = self.phrases.fix([t.norm for t in tokens], keep)
+        for k, better in fixes.items():
+            first = answer.text[tokens[k].cstart : tokens[k].cstart + 1]
+            if first.isupper() and not tokens[k].sentence_start:
+                continue
+            tokens[k] = replace(tokens[k], norm=better)
+            changed = True
         return replace(answer, tokens=tuple(tokens)) if changed else answer
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def _english(word: str, freq: dict[str, int], known: frozenset[str]) -> str:
+    """The common English word one slip from ``word`` when ``word`` is no word at all
+    ("tihs" -> "this", "tht" -> "that", "laod" -> "load"); else ``word``.
+
+    Short function words carry who did what and which phrase is said, so a slip in
+    them is put right too, not only in the lexicons' words. Slips are tried in the
+    order typists make them: two letters swapped, one left out, one doubled or extra,
+    and (in words of five letters or more) one wrong; within a kind the commonest word
+    wins, a lexicon word counting ``KNOWN_BOOST`` times ("rle" is "role", not "rule").
+    A contraction typed without its apostrophe ("ive", "thats") is left alone.
+    """
+    if word in freq:
+        return word  # a real word, however rare: the phrase around it may still fix it
+    splits = [(word[:k], word[k:]) for k in range(len(word) + 1)]
+    if any(a + "'" + b in freq for a, b in splits[1:-1]):
+        return word
+    kinds = (
+        {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1},
+        {a + c + b for a, b in splits for c in _LETTERS},
+        {a + b[1:] for a, b in splits if b},
+        {a + c + b[1:] for a, b in splits if b for c in _LETTERS} if len(word) >= 5 else set(),
+    )
+    for candidates in kinds:
+        best = max(
+            candidates,
+            key=lambda c: freq.get(c, 0) * (KNOWN_BOOST if c in known else 1),
+            default=word,
+        )
+        if freq.get(best, 0) >= COMMON:
+            return best
+    return word
