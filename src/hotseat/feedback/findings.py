@@ -68,6 +68,7 @@ CONTENT = (
     "salary-unready",
     "arrogance",
     "conceals-mistake",
+    "deflects-blame",
     "prefers-alone",
     "empty-claims",
     "cue-words-no-story",

@@ -18,6 +18,7 @@ TOPIC = {
 _OWN = frozenset(
     ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "our", "us"]
 )
+_ANOTHER_QUESTION = frozenset(["own-contribution", "quantified-impact", "resolved"])
 TOPIC_MIN_WORDS = 30  # a shorter answer is judged on what it lacks, not on its topic
 NOVELTY_FLOOR = 0.45  # share of content words used only once, below which a long answer pads
 
@@ -33,7 +34,15 @@ def check_topic(job: Job) -> None:
 
         by_shared_words(job)
         return
-    found = [m for c in concepts for m in job.facts.get(c)]
+    # "the wait dropped to five weeks" is a success, though "dropped" can tell a slip:
+    # a word read both as an outcome and as a setback does not make the topic.
+    outcomes = job.facts.get("outcome")
+    found = [
+        m
+        for c in concepts
+        for m in job.facts.get(c)
+        if not any(o.first <= m.first <= o.last for o in outcomes)
+    ]
     if not found:
         what = {
             "failure": "anything that went wrong",
@@ -44,6 +53,9 @@ def check_topic(job: Job) -> None:
             "major",
             f"Off topic: the question asks about {what}, and the answer never mentions one.",
         )
+        # A success story told to "a time you failed" earns nothing for how well it is
+        # told: its actions and numbers answer another question.
+        job.hits = [h for h in job.hits if h.id not in _ANOTHER_QUESTION]
 
 
 def check_cue_words(job: Job) -> None:

@@ -15,6 +15,7 @@ from hotseat.feedback.sense import OTHER, SELF, TEAM
 # red flag -> strengths it contradicts (dropped when the red flag is found)
 VETOES: dict[str, frozenset[str]] = {
     "negativity": frozenset({"resolved", "look-for-covered", "owns-mistake", "on-topic"}),
+    "deflects-blame": frozenset({"look-for-covered", "owns-mistake", "on-topic"}),
     "denial": frozenset(
         {
             "owns-mistake",
@@ -35,7 +36,9 @@ VETOES: dict[str, frozenset[str]] = {
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
     "repeated-sentences": frozenset({"look-for-covered"}),
-    "off-topic": frozenset({"look-for-covered", "star-result", "specific-example"}),
+    "off-topic": frozenset(
+        {"look-for-covered", "star-result", "specific-example", "growth", "owns-mistake"}
+    ),
     "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
 }
 
@@ -82,10 +85,9 @@ def _said(job: Job, matches: list[Match]) -> str:
 def check_story(job: Job) -> None:
     """A behavioural answer tells what the candidate did, and how it ended."""
     f = job.facts
-    if len(f.actions) >= 2:
-        job.add(
-            "star-action", "strength", "You told what you did, step by step.", _q(job, f.actions)
-        )
+    told = f.clean(f.actions)  # not the actions told while running someone down
+    if len(told) >= 2:
+        job.add("star-action", "strength", "You told what you did, step by step.", _q(job, told))
     elif not f.actions:
         job.add(
             "star-action-missing",
@@ -106,19 +108,27 @@ def check_story(job: Job) -> None:
             "major",
             f"A long story ({job.length_note()}) that never arrives at how it ended.",
         )
-    elif f.actions:
+    elif f.actions and not _ends_badly(job):
         job.add("result-missing", "major", "No result: the story stops before how it ended.")
+
+
+def _ends_badly(job: Job) -> bool:
+    """ "...and in the end the launch slipped by two months": an ending, if not a good
+    one. It is not credited as a result, and not called missing either."""
+    tail = int(job.n * RESULT_FROM)
+    return any(m.first >= tail for m in job.facts.get("setback"))
 
 
 def check_specific(job: Job) -> None:
     f = job.facts
     where = f.get("time-place")
-    if (where and f.actions) or len(f.actions) >= 3:
+    acts = f.clean(f.actions)
+    if (where and acts) or len(acts) >= 3:
         job.add(
             "specific-example",
             "strength",
             "A real example: when or where it happened and what you did.",
-            _q(job, (where or f.actions)[:1] + f.actions[:1]),
+            _q(job, (f.clean(where) or acts)[:1] + acts[:1]),
         )
     elif not f.actions and not where:
         job.add(
@@ -142,12 +152,15 @@ def check_impact(job: Job) -> None:
 def check_ownership(job: Job) -> None:
     f = job.facts
     team = [m for m in f.actions if job.facts.reading.clause(m.first).subject == TEAM]
-    if f.self_actions and not f.has("denial"):
+    # What the speaker did while running someone down or passing the blame is not
+    # their part told clearly ("I calmly explained that some of us had actually...").
+    own = f.clean(f.self_actions)
+    if own and not f.has("denial"):
         job.add(
             "own-contribution",
             "strength",
-            f"Your own part is clear ({_things(len(f.self_actions))} you did yourself).",
-            _q(job, f.self_actions),
+            f"Your own part is clear ({_things(len(own))} you did yourself).",
+            _q(job, own),
         )
     elif len(team) >= 2:
         job.add(
@@ -167,7 +180,7 @@ def check_owns(job: Job) -> None:
     if f.has("denial"):
         check_denial(job)
         return
-    owns = f.get("owns")
+    owns = f.clean(f.get("owns"))
     if owns:
         job.add("owns-mistake", "strength", "You own your part in what went wrong.", _q(job, owns))
     else:
@@ -182,7 +195,7 @@ def check_learning(job: Job) -> None:
     f = job.facts
     learned = [
         m
-        for m in f.get("learning")
+        for m in f.clean(f.get("learning")) + _applied_since(job)
         if job.facts.reading.subject(m) != OTHER and not _lesson_about_others(job, m)
     ]
     if learned:
@@ -202,6 +215,32 @@ _PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody
 _DISTRUST = frozenset(
     ["trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant", "never"]
 )
+
+
+_CLAUSE_HEADS = frozenset(["i", "we", "he", "she", "they", "it", "the", "my", "our", "then"])
+_PERFECT = frozenset(["have", "has", "we've", "i've", "haven't", "hasn't", "had"])
+
+
+def _applied_since(job: Job) -> list[Match]:
+    """ "We have used it on four launches since", "I've run every handover that way
+    since": a sentence in the perfect that ends on "since" tells the lesson was applied
+    later, with no learning word."""
+    norms = job.answer.norms
+    out: list[Match] = []
+    for lo, hi in job.facts.reading.sentences:
+        for k in range(lo + 2, hi + 1):
+            nxt = norms[k + 1] if k < hi else ""
+            # "since" closing its clause, not "since we moved" (a time) or "since I" (a reason)
+            if norms[k] != "since" or nxt in _CLAUSE_HEADS:
+                continue
+            said = norms[lo:k]
+            if _PERFECT & set(said) and {"i", "we", "i've", "we've"} & set(said):
+                out.append(Match(lo, hi, _SINCE_ENTRY))
+                break
+    return out
+
+
+_SINCE_ENTRY = Entry("since", ("since",), (False,))
 
 
 def _lesson_about_others(job: Job, m: Match) -> bool:
@@ -278,9 +317,21 @@ def check_resolution(job: Job) -> None:
     f = job.facts
     check_denial(job)
     # Worked out by the candidate (or with them): "it worked out" on its own is not how.
-    done = [m for m in f.get("resolves") if job.facts.reading.subject(m) in (SELF, TEAM)]
+    done = [
+        m for m in f.clean(f.get("resolves")) if job.facts.reading.subject(m) in (SELF, TEAM)
+    ]
+    # "Our lead stepped in and took my side": settled over the other person's head.
+    settled = [m for m in f.get("settled-by-other") if job.facts.reading.subject(m) == OTHER]
     if done:
         job.add("resolved", "strength", "You worked it out with the other person.", _q(job, done))
+    elif settled and not f.has("denial"):
+        job.add(
+            "not-resolved",
+            "major",
+            f"Someone else settled it ({_said(job, settled)}): nothing says how you worked "
+            "it out with the other person.",
+            _q(job, settled),
+        )
     elif not f.has("denial"):
         job.add("not-resolved", "major", "Nothing says how the disagreement was worked out.")
 
@@ -319,7 +370,7 @@ def check_credit(job: Job) -> None:
 
 
 def check_fit(job: Job) -> None:
-    fits = [m for m in job.facts.get("fits") if _about_work(job, m)]
+    fits = [m for m in job.facts.clean(job.facts.get("fits")) if _about_work(job, m)]
     if fits:
         job.add(
             "fit-shown", "strength", "You tie your skills and experience to the job.", _q(job, fits)
@@ -337,6 +388,9 @@ def _about_work(job: Job, m: Match) -> bool:
     childhood ("at school I liked maths")."""
     if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
         return True
+    if m.entry.words == ("as", "a"):
+        # "as a nurse", "as a team lead": a role; "the report as a stream" is not one.
+        return _a_role(job, m.last + 1)
     first, last = m.first, m.last
     for lo, hi in job.facts.reading.sentences:
         if lo <= m.first <= hi:
@@ -426,7 +480,9 @@ def check_research(job: Job) -> None:
 
 
 def check_forward(job: Job) -> None:
-    forward = job.facts.get("forward")
+    # "I want to work somewhere that is run by competent people" runs the old place
+    # down; it says nothing about what the speaker is moving towards.
+    forward = job.facts.clean(job.facts.get("forward"))
     if forward:
         job.add(
             "forward-looking",
@@ -470,8 +526,28 @@ def check_salary(job: Job) -> None:
         job.add("salary-unready", "major", "No range and nothing to show it is researched.")
 
 
+def _a_role(job: Job, k: int) -> bool:
+    from hotseat.feedback.sense import _names_a_person
+
+    norms = job.answer.norms
+    ahead = norms[k : k + 3]
+    people = job.words("valence.others")
+    things = job.words("valence.things")
+    return any(w in people or _names_a_person(w, things) for w in ahead)
+
+
+_STORY_KINDS = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
+
+
 def check_negativity(job: Job) -> None:
     f = job.facts
+    if f.deflection:
+        job.add(
+            "deflects-blame",
+            "major" if job.kind in _STORY_KINDS else "minor",
+            f"Puts it down to others or to circumstances: {_said(job, f.deflection)}.",
+            _q(job, f.deflection),
+        )
     if f.criticism:
         job.add(
             "negativity",
