@@ -74,6 +74,7 @@ CONTENT = (
     "cue-words-no-story",
     "repeated-sentences",
     "padding",
+    "goes-in-circles",
     "recited-notes",
     "private-life",
 )

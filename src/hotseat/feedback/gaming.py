@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.relevance import _stop
-from hotseat.feedback.stems import content_stems
+from hotseat.feedback.stems import content_stems, stem
 from hotseat.feedback.tokens import split_words
 
 # The words that show an answer is about what its intent asks.
@@ -93,6 +93,33 @@ def check_padding(job: Job) -> None:
             f"Past the {high:g} s band with little new: only {f.novelty:.0%} of its "
             "content words are said once.",
         )
+
+
+CIRCLE_NOVELTY = 0.7  # below this share of once-said content words, an answer may circle
+CIRCLE_TIMES = 5  # a content word said this often, with no example, is the answer circling
+
+
+def check_circling(job: Job) -> None:
+    """ "Teamwork is important... good teamwork means communication... I value teamwork":
+    a few words said over and over, inside the band, with nothing done behind them."""
+    f = job.facts
+    if f.content_words < 25 or f.novelty >= CIRCLE_NOVELTY or len(f.actions) >= 2:
+        return
+    stop = _stop(job) | job.words("language.generic")
+    counts: dict[str, list[int]] = {}
+    for k, word in enumerate(job.answer.norms):
+        if word not in stop and len(word) > 3:
+            counts.setdefault(stem(word), []).append(k)
+    often = sorted((v for v in counts.values() if len(v) >= CIRCLE_TIMES), key=len, reverse=True)
+    if not often:
+        return
+    said = ", ".join(f'"{job.answer.norms[v[0]]}" {len(v)} times' for v in often[:2])
+    job.add(
+        "goes-in-circles",
+        "major",
+        f"Says the same thing over and over with no example behind it: {said}.",
+        tuple(job.answer.quote(v[1], v[1], 3) for v in often[:2]),
+    )
 
 
 def check_recited(job: Job) -> None:

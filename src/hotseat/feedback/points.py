@@ -35,7 +35,9 @@ VETOES: dict[str, frozenset[str]] = {
     "prefers-alone": frozenset({"look-for-covered", "on-topic"}),
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
-    "repeated-sentences": frozenset({"look-for-covered"}),
+    "repeated-sentences": frozenset({"look-for-covered", "length-good"}),
+    "padding": frozenset({"length-good"}),
+    "goes-in-circles": frozenset({"look-for-covered", "length-good", "on-topic"}),
     "off-topic": frozenset(
         {"look-for-covered", "star-result", "specific-example", "growth", "owns-mistake"}
     ),
