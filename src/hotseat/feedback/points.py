@@ -77,7 +77,27 @@ def _q(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
     for m in sorted(matches, key=lambda m: m.first):
         if not picked or m.first > picked[-1].last + 3:
             picked.append(m)
-    return tuple(job.answer.quote(m.first, m.last, pad=3) for m in picked[:limit])
+    return tuple(_whole(job, m) for m in picked[:limit])
+
+
+QUOTE_WORDS = 16  # a clause up to this long is quoted whole
+
+
+def _whole(job: Job, m: Match) -> Evidence:
+    """The clause the words sit in, whole, so a quote never stops halfway through what
+    it shows ("I want to work somewhere that" without "...is run by competent people");
+    a long clause is cut to the words and a little context."""
+    reading = job.facts.reading
+    first, last = reading.clause(m.first).first, reading.clause(m.last).last
+    lo, hi = next(((a, b) for a, b in reading.sentences if a <= m.first <= b), (first, last))
+    while last - first + 1 < 5 and last < hi:  # "We went back": the clause after it too
+        nxt = reading.clause(last + 1).last
+        if min(nxt, hi) - first + 1 > QUOTE_WORDS:
+            break
+        last = min(nxt, hi)
+    if last - first + 1 <= QUOTE_WORDS:
+        return job.answer.quote(first, last, pad=0)
+    return job.answer.quote(m.first, m.last, pad=3)
 
 
 def _said(job: Job, matches: list[Match]) -> str:
@@ -182,7 +202,7 @@ def check_owns(job: Job) -> None:
     if f.has("denial"):
         check_denial(job)
         return
-    owns = f.clean(f.get("owns"))
+    owns = [m for m in f.clean(f.get("owns")) if not _a_duty(job, m)]
     if owns:
         job.add("owns-mistake", "strength", "You own your part in what went wrong.", _q(job, owns))
     else:
@@ -191,6 +211,14 @@ def check_owns(job: Job) -> None:
             "major",
             "You never say what your own part in it was.",
         )
+
+
+def _a_duty(job: Job, m: Match) -> bool:
+    """ "I was responsible for migrating the reports": a job held, not a mistake owned."""
+    after = job.answer.norms[m.last + 1 : m.last + 3]
+    return m.entry.words[-1] == "responsible" and after[:1] == ["for"] and (
+        len(after) > 1 and after[1].endswith("ing")
+    )
 
 
 def check_learning(job: Job) -> None:
