@@ -109,16 +109,13 @@ def gather(job: object) -> Facts:
     ]
     # A number measures an outcome when it shares a clause with one.
     # Words that only link a story to its end ("afterwards", "in the end") measure
-    # nothing: "afterwards I set up a one week trial" holds no outcome, and a clause
-    # that says what went wrong ("the launch slipped by two months") is no impact.
-    setbacks = concepts.get("setback", [])
+    # nothing: "afterwards I set up a one week trial" holds no outcome, nor does "in
+    # the end the launch slipped by two months".
     impact: list[Match] = []
     for m in concepts.get("outcome", []):
         if _growing_up(norms, m) or " ".join(m.entry.words) in _LINKS_ONLY:
             continue
         clause = reading.clause(m.first)
-        if any(clause.first <= s.first <= clause.last and not _same(s, m) for s in setbacks):
-            continue
         lo, hi = _sentence_of(reading, m.first)
         near = [
             k

@@ -418,9 +418,8 @@ def _about_work(job: Job, m: Match) -> bool:
     childhood ("at school I liked maths")."""
     if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
         return True
-    if m.entry.words == ("as", "a"):
-        # "as a nurse", "as a team lead": a role; "the report as a stream" is not one.
-        return _a_role(job, m.last + 1)
+    if m.entry.words == ("as", "a") and not _a_role(job, m.last + 1):
+        return False  # "the report as a stream": no role, so no experience offered
     first, last = m.first, m.last
     for lo, hi in job.facts.reading.sentences:
         if lo <= m.first <= hi:
