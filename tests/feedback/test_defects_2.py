@@ -284,3 +284,12 @@ def test_a_context_sentence_before_the_question_does_not_outvote_it(
     from hotseat.feedback.lexicon import default_lexicons
 
     assert classify(question, default_lexicons()) == intent
+
+
+def test_a_slow_process_is_not_a_wish_to_work_alone() -> None:
+    fb = run(
+        TOGETHER_Q,
+        "The old sign-off process slowed things down, so I sat with finance and legal and we "
+        "agreed one shared checklist. Contracts now go out in two days instead of nine.",
+    )
+    assert "prefers-alone" not in ids(fb)

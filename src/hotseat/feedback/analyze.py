@@ -17,6 +17,7 @@ from hotseat.feedback import (
     habits,
     points,
     relevance,
+    stance,
     structure,
 )
 from hotseat.feedback.findings import Hit
@@ -186,14 +187,14 @@ _CHECKS: list[tuple[str, Callable[[Job], None]]] = [
     ("coping", points.check_coping),
     ("leading", points.check_leading),
     ("credit", points.check_credit),
-    ("fit", points.check_fit),
-    ("forward", points.check_forward),
-    ("money", points.check_money),
-    ("private", points.check_private),
-    ("goals", points.check_goals),
-    ("salary", points.check_salary),
-    ("claims", points.check_claims),
-    ("negativity", points.check_negativity),
+    ("fit", stance.check_fit),
+    ("forward", stance.check_forward),
+    ("money", stance.check_money),
+    ("private", stance.check_private),
+    ("goals", stance.check_goals),
+    ("salary", stance.check_salary),
+    ("claims", stance.check_claims),
+    ("negativity", stance.check_negativity),
     ("plan", structure.check_plan),
     ("reasons", structure.check_reasons),
     ("enthusiasm", content.check_enthusiasm),
@@ -218,7 +219,7 @@ def _run_checks(job: Job) -> None:
         if job.applies(name):
             check(job)
     if job.applies("research"):
-        points.check_research(job)
+        stance.check_research(job)
     if job.applies("research") or job.applies("tailoring"):
         relevance.check_tailoring(job, required=False)
     # Gaming is checked whatever the question.

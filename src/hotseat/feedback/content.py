@@ -1,7 +1,7 @@
 """Content checks kept from the word-list scorer: enthusiasm (or indifference) in an answer.
 
-The points an answer makes for its question's intent are in ``points.py``, read clause
-by clause (``facts.py``).
+The points an answer makes for its question's intent are in ``points.py`` and
+``stance.py``, read clause by clause (``facts.py``).
 """
 
 from __future__ import annotations

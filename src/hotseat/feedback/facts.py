@@ -46,7 +46,7 @@ class Facts:
         shipped..." shows no calm)."""
         spans = []
         for m in self.criticism + self.deflection:
-            span = _sentence_of(self.reading, m.first)
+            span = sentence_of(self.reading, m.first)
             if span not in spans:
                 spans.append(span)
         return spans
@@ -116,7 +116,7 @@ def gather(job: object) -> Facts:
         if _growing_up(norms, m) or " ".join(m.entry.words) in _LINKS_ONLY:
             continue
         clause = reading.clause(m.first)
-        lo, hi = _sentence_of(reading, m.first)
+        lo, hi = sentence_of(reading, m.first)
         near = [
             k
             for k in numbers
@@ -292,7 +292,7 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     for m in job.found("valence.obstruct"):
         if reading.subject(m) != OTHER or reading.negated(m):
             continue
-        first, last = _sentence_of(reading, m.first)
+        first, last = sentence_of(reading, m.first)
         if not worked_out or sneer & set(job.answer.norms[first : last + 1]):
             out.append(m)
     for m in job.found("valence.capable"):
@@ -307,7 +307,7 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
-        first, last = _sentence_of(reading, m.first)
+        first, last = sentence_of(reading, m.first)
         if reading.subject(m) == OTHER or any(
             w in others for w in job.answer.norms[first : last + 1]
         ):
@@ -334,9 +334,7 @@ _LIMITS = frozenset(["control", "change", "trust", "rely", "depend", "fix", "hel
 _CANNOT = frozenset(["cannot", "can't", "cant", "never", "not"])
 
 
-def _deflection(
-    job: object, reading: Reading, concepts: dict[str, list[Match]]
-) -> list[Match]:
+def _deflection(job: object, reading: Reading, concepts: dict[str, list[Match]]) -> list[Match]:
     """A failure put down to others or circumstances, however politely: the phrases of
     ``concepts.deflect``, and a lesson that other people cannot be controlled or
     trusted ("you can't control how other people work")."""
@@ -380,7 +378,8 @@ def _reported(reading: Reading, norms: list[str], m: Match) -> bool:
     """ "they told me they didn't know what to do": their own account, reported, not the
     speaker's judgement of them."""
     clause = reading.clause(m.first)
-    before = norms[max(0, clause.first - 4) : m.first]
+    sentence = sentence_of(reading, m.first)[0]
+    before = norms[max(sentence, clause.first - 4) : m.first]
     return bool(_REPORTING & set(before))
 
 
@@ -425,7 +424,8 @@ _VERB_NEGATORS = frozenset(
 )
 
 
-def _sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+def sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+    """The span (first, last) of the sentence token ``k`` is in."""
     for first, last in reading.sentences:
         if first <= k <= last:
             return first, last

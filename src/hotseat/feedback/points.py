@@ -1,12 +1,17 @@
 """The points a strong answer makes for its question's intent, and the red flags.
 
-Each check reads the answer's ``Facts`` and adds hits with the words that show
-them. A strength is never credited for a point the answer violates: red flags
-found here veto the strengths they contradict (``VETOES``), after all checks ran.
+Here: the story (actions, result, a real example, numbers, whose part it was,
+owning a mistake, learning, a weakness worked on, a conflict resolved, coping,
+leading, credit to others). What the answer says about the job, the company and
+people is in ``stance.py``. Each check reads the answer's ``Facts`` and adds hits
+with the words that show them. A strength is never credited for a point the answer
+violates: red flags veto the strengths they contradict (``VETOES``), after all
+checks ran.
 """
 
 from __future__ import annotations
 
+from hotseat.feedback.facts import sentence_of
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.model import Evidence
@@ -71,7 +76,7 @@ CONTRADICTS: tuple[tuple[str, str], ...] = (
 RESULT_FROM = 0.6  # share of the answer after which an outcome counts as its result
 
 
-def _q(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
+def quotes(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ...]:
     """Quotes of the first ``limit`` matches that do not show the same words twice."""
     picked: list[Match] = []
     for m in sorted(matches, key=lambda m: m.first):
@@ -89,7 +94,7 @@ def _whole(job: Job, m: Match) -> Evidence:
     a long clause is cut to the words and a little context."""
     reading = job.facts.reading
     first, last = reading.clause(m.first).first, reading.clause(m.last).last
-    lo, hi = next(((a, b) for a, b in reading.sentences if a <= m.first <= b), (first, last))
+    hi = sentence_of(reading, m.first)[1]
     while last - first + 1 < 5 and last < hi:  # "We went back": the clause after it too
         nxt = reading.clause(last + 1).last
         if min(nxt, hi) - first + 1 > QUOTE_WORDS:
@@ -100,8 +105,22 @@ def _whole(job: Job, m: Match) -> Evidence:
     return job.answer.quote(m.first, m.last, pad=3)
 
 
-def _said(job: Job, matches: list[Match]) -> str:
-    return ", ".join(f'"{e.text}"' for e in _q(job, matches, 2))
+def quoted(job: Job, matches: list[Match]) -> str:
+    return ", ".join(f'"{e.text}"' for e in quotes(job, matches, 2))
+
+
+def either(job: Job, found: list[Match], good: tuple[str, str], bad: tuple[str, str]) -> None:
+    """The strength ``good`` (id, message) quoting ``found``, or the problem ``bad`` when
+    nothing was found."""
+    if found:
+        job.add(good[0], "strength", good[1], quotes(job, found))
+    else:
+        job.add(bad[0], "major", bad[1])
+
+
+def flag(job: Job, finding: str, what: str, matches: list[Match], severity: str = "major") -> None:
+    """A problem named with the answer's own words: "<what>: "...", "..."." """
+    job.add(finding, severity, f"{what}: {quoted(job, matches)}.", quotes(job, matches))
 
 
 def check_story(job: Job) -> None:
@@ -109,7 +128,9 @@ def check_story(job: Job) -> None:
     f = job.facts
     told = f.clean(f.actions)  # not the actions told while running someone down
     if len(told) >= 2:
-        job.add("star-action", "strength", "You told what you did, step by step.", _q(job, told))
+        job.add(
+            "star-action", "strength", "You told what you did, step by step.", quotes(job, told)
+        )
     elif not f.actions:
         job.add(
             "star-action-missing",
@@ -123,7 +144,7 @@ def check_story(job: Job) -> None:
     outcomes.sort(key=lambda m: m.first)
     high = job.band[1]
     if outcomes and f.actions:
-        job.add("star-result", "strength", "You said how it ended.", _q(job, outcomes[-1:], 1))
+        job.add("star-result", "strength", "You said how it ended.", quotes(job, outcomes[-1:], 1))
     elif round(job.seconds) > high * job.rubric.n("length.ramble_share"):
         job.add(
             "ramble",
@@ -150,7 +171,7 @@ def check_specific(job: Job) -> None:
             "specific-example",
             "strength",
             "A real example: when or where it happened and what you did.",
-            _q(job, (f.clean(where) or acts)[:1] + acts[:1]),
+            quotes(job, (f.clean(where) or acts)[:1] + acts[:1]),
         )
     elif not f.actions and not where:
         job.add(
@@ -167,7 +188,7 @@ def check_impact(job: Job) -> None:
             "quantified-impact",
             "strength",
             "Numbers measure the outcome.",
-            _q(job, f.impact),
+            quotes(job, f.impact),
         )
 
 
@@ -182,14 +203,14 @@ def check_ownership(job: Job) -> None:
             "own-contribution",
             "strength",
             f"Your own part is clear ({_things(len(own))} you did yourself).",
-            _q(job, own),
+            quotes(job, own),
         )
     elif len(team) >= 2:
         job.add(
             "own-role-unclear",
             "major",
             'Your own part is unclear: every action is "we".',
-            _q(job, team),
+            quotes(job, team),
         )
 
 
@@ -203,21 +224,21 @@ def check_owns(job: Job) -> None:
         check_denial(job)
         return
     owns = [m for m in f.clean(f.get("owns")) if not _a_duty(job, m)]
-    if owns:
-        job.add("owns-mistake", "strength", "You own your part in what went wrong.", _q(job, owns))
-    else:
-        job.add(
-            "no-ownership",
-            "major",
-            "You never say what your own part in it was.",
-        )
+    either(
+        job,
+        owns,
+        ("owns-mistake", "You own your part in what went wrong."),
+        ("no-ownership", "You never say what your own part in it was."),
+    )
 
 
 def _a_duty(job: Job, m: Match) -> bool:
     """ "I was responsible for migrating the reports": a job held, not a mistake owned."""
     after = job.answer.norms[m.last + 1 : m.last + 3]
-    return m.entry.words[-1] == "responsible" and after[:1] == ["for"] and (
-        len(after) > 1 and after[1].endswith("ing")
+    return (
+        m.entry.words[-1] == "responsible"
+        and after[:1] == ["for"]
+        and (len(after) > 1 and after[1].endswith("ing"))
     )
 
 
@@ -228,23 +249,12 @@ def check_learning(job: Job) -> None:
         for m in f.clean(f.get("learning")) + _applied_since(job)
         if job.facts.reading.subject(m) != OTHER and not _lesson_about_others(job, m)
     ]
-    if learned:
-        job.add(
-            "growth",
-            "strength",
-            "You say what you learned or do differently now.",
-            _q(job, learned),
-        )
-    else:
-        job.add("no-learning", "major", "No learning: what do you do differently since?")
-
-
-# "you cannot trust other people's estimates", "I check everything other people do":
-# a lesson whose subject is other people, said with distrust, is blame, not learning.
-_PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
-_DISTRUST = frozenset(
-    ["trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant", "never"]
-)
+    either(
+        job,
+        learned,
+        ("growth", "You say what you learned or do differently now."),
+        ("no-learning", "No learning: what do you do differently since?"),
+    )
 
 
 _CLAUSE_HEADS = frozenset(["i", "we", "he", "she", "they", "it", "the", "my", "our", "then"])
@@ -253,8 +263,7 @@ _PERFECT = frozenset(["have", "has", "we've", "i've", "haven't", "hasn't", "had"
 
 def _applied_since(job: Job) -> list[Match]:
     """ "We have used it on four launches since", "I've run every handover that way
-    since": a sentence in the perfect that ends on "since" tells the lesson was applied
-    later, with no learning word."""
+    since": the lesson applied later, told with no learning word."""
     norms = job.answer.norms
     out: list[Match] = []
     for lo, hi in job.facts.reading.sentences:
@@ -273,6 +282,14 @@ def _applied_since(job: Job) -> list[Match]:
 _SINCE_ENTRY = Entry("since", ("since",), (False,))
 
 
+# "you cannot trust other people's estimates", "I check everything other people do":
+# a lesson whose subject is other people, said with distrust, is blame, not learning.
+_PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
+_DISTRUST = frozenset(
+    ["trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant", "never"]
+)
+
+
 def _lesson_about_others(job: Job, m: Match) -> bool:
     first, last = m.last + 1, min(job.n, m.last + 12)
     for lo, hi in job.facts.reading.sentences:
@@ -285,12 +302,7 @@ def _lesson_about_others(job: Job, m: Match) -> bool:
 def check_denial(job: Job) -> None:
     denial = job.facts.get("denial")
     if denial:
-        job.add(
-            "denial",
-            "major",
-            f"Denies the premise of the question: {_said(job, denial)}.",
-            _q(job, denial),
-        )
+        flag(job, "denial", "Denies the premise of the question", denial)
 
 
 def check_weakness(job: Job) -> None:
@@ -298,12 +310,7 @@ def check_weakness(job: Job) -> None:
     check_denial(job)
     cliche = f.get("weakness-cliche")
     if cliche:
-        job.add(
-            "weakness-cliche",
-            "major",
-            f"A boast dressed as a weakness: {_said(job, cliche)}.",
-            _q(job, cliche),
-        )
+        flag(job, "weakness-cliche", "A boast dressed as a weakness", cliche)
     # A weakness is named in its own words ("I find it hard to...") or as the speaker
     # judging themselves badly ("I was too slow to ask for help").
     self_critique = [
@@ -319,21 +326,18 @@ def check_weakness(job: Job) -> None:
     ]
     named = [m for m in f.get("weakness-named") + self_critique + too if not _inside(m, cliche)]
     if named and not f.has("denial"):
-        job.add("weakness-named", "strength", "You name a real weakness.", _q(job, named, 1))
+        job.add("weakness-named", "strength", "You name a real weakness.", quotes(job, named, 1))
     elif not cliche and not f.has("denial"):
         job.add("no-real-weakness", "major", "No real weakness is named.")
     if not named and not cliche:
         return  # "no real weakness" says it; there is nothing to be improving
     improving = [m for m in f.get("improving") if job.facts.reading.subject(m) != OTHER]
-    if improving:
-        job.add(
-            "improving",
-            "strength",
-            "You say what you are doing about it.",
-            _q(job, improving),
-        )
-    else:
-        job.add("not-improving", "major", "Nothing says what you are doing about it.")
+    either(
+        job,
+        improving,
+        ("improving", "You say what you are doing about it."),
+        ("not-improving", "Nothing says what you are doing about it."),
+    )
 
 
 _TOO = Entry("too", ("too",), (False,))
@@ -347,20 +351,20 @@ def check_resolution(job: Job) -> None:
     f = job.facts
     check_denial(job)
     # Worked out by the candidate (or with them): "it worked out" on its own is not how.
-    done = [
-        m for m in f.clean(f.get("resolves")) if job.facts.reading.subject(m) in (SELF, TEAM)
-    ]
+    done = [m for m in f.clean(f.get("resolves")) if job.facts.reading.subject(m) in (SELF, TEAM)]
     # "Our lead stepped in and took my side": settled over the other person's head.
     settled = [m for m in f.get("settled-by-other") if job.facts.reading.subject(m) == OTHER]
     if done:
-        job.add("resolved", "strength", "You worked it out with the other person.", _q(job, done))
+        job.add(
+            "resolved", "strength", "You worked it out with the other person.", quotes(job, done)
+        )
     elif settled and not f.has("denial"):
         job.add(
             "not-resolved",
             "major",
-            f"Someone else settled it ({_said(job, settled)}): nothing says how you worked "
+            f"Someone else settled it ({quoted(job, settled)}): nothing says how you worked "
             "it out with the other person.",
-            _q(job, settled),
+            quotes(job, settled),
         )
     elif not f.has("denial"):
         job.add("not-resolved", "major", "Nothing says how the disagreement was worked out.")
@@ -373,7 +377,7 @@ def check_coping(job: Job) -> None:
             "copes",
             "strength",
             "You say how you organised the work under pressure.",
-            _q(job, copes),
+            quotes(job, copes),
         )
     else:
         job.add("no-coping", "minor", "Nothing says how you handled the pressure.")
@@ -382,277 +386,13 @@ def check_coping(job: Job) -> None:
 def check_leading(job: Job) -> None:
     leads = job.facts.get("leads")
     if leads:
-        job.add("leads", "strength", "You show how you led or enabled others.", _q(job, leads))
+        job.add("leads", "strength", "You show how you led or enabled others.", quotes(job, leads))
 
 
 def check_credit(job: Job) -> None:
     credits = job.facts.get("credits")
     solo = [m for m in job.facts.get("solo") if job.facts.reading.subject(m) != OTHER]
     if solo:
-        job.add(
-            "prefers-alone",
-            "major",
-            f"You say you would rather work alone: {_said(job, solo)}.",
-            _q(job, solo),
-        )
+        flag(job, "prefers-alone", "You say you would rather work alone", solo)
     elif not credits:
         job.add("no-collaboration", "minor", "No one else appears: who did you work with?")
-
-
-def check_fit(job: Job) -> None:
-    fits = [m for m in job.facts.clean(job.facts.get("fits")) if _about_work(job, m)]
-    if fits:
-        job.add(
-            "fit-shown", "strength", "You tie your skills and experience to the job.", _q(job, fits)
-        )
-    else:
-        job.add("no-fit", "major", "Nothing ties your skills or experience to this job.")
-
-
-_OFFERS = [("bring",), ("can",), ("could",), ("would",), ("know",), ("understand",)]
-
-
-def _about_work(job: Job, m: Match) -> bool:
-    """A fit claim counts when it is the speaker offering something ("I could help") or
-    its sentence is about working life ("as a nurse I..."), not school subjects or a
-    childhood ("at school I liked maths")."""
-    if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
-        return True
-    if m.entry.words == ("as", "a") and not _a_role(job, m.last + 1):
-        return False  # "the report as a stream": no role, so no experience offered
-    first, last = m.first, m.last
-    for lo, hi in job.facts.reading.sentences:
-        if lo <= m.first <= hi:
-            first, last = lo, hi
-    topics = job.lex.word_maps["topics.topics"]
-    work = topics.get("work", frozenset()) | topics.get("tailoring", frozenset())
-    said = set(job.answer.norms[first : last + 1])
-    return bool(said & work)
-
-
-# "your mission", "your values": words any company could be told. They count as research
-# only beside something the speaker met first-hand ("I used", "I read", "I saw").
-_BUZZ = frozenset(
-    ["mission", "values", "culture", "reputation", "commitment", "company", "brand", "growth"]
-)
-_FIRST_HAND = frozenset(
-    [
-        "used",
-        "using",
-        "read",
-        "saw",
-        "seen",
-        "noticed",
-        "met",
-        "tried",
-        "worked",
-        "visited",
-        "bought",
-        "followed",
-        "watched",
-        "spoke",
-        "talked",
-        "attended",
-        "heard",
-    ]
-)
-
-
-def _said_by_self(job: Job, m: Match) -> bool:
-    first, last = m.first, m.last
-    for lo, hi in job.facts.reading.sentences:
-        if lo <= m.first <= hi:
-            first, last = lo, hi
-    said = set(job.answer.norms[first : last + 1])
-    own = job.words("valence.self") | job.words("valence.team")
-    if m.entry.words[-1] in _BUZZ:
-        return bool(own & said) and bool(_FIRST_HAND & said)
-    return bool(own & said)
-
-
-def check_research(job: Job) -> None:
-    """Why this company: something specific about it, from research or from the notes."""
-    from hotseat.feedback.relevance import company_mentions, notes_overlap, spread
-
-    overlap, where = notes_overlap(job)
-    # A fact about the company counts when the speaker ties it to themselves ("I have
-    # used your app"); "your company was founded in..." on its own is recited.
-    company = [m for m in job.facts.get("company") if _said_by_self(job, m)]
-    if company:
-        job.add(
-            "research-shown",
-            "strength",
-            "You say something specific about the company or its field.",
-            _q(job, company),
-        )
-    elif overlap >= 2:
-        job.add(
-            "research-shown",
-            "strength",
-            "You use what you learned about the company.",
-            tuple(job.answer.quote(k, k, 4) for k in spread(where)[:2]),
-        )
-    elif job.context.company.strip() or job.context.notes.strip():
-        named = " (beyond its name)" if company_mentions(job) else ""
-        job.add(
-            "not-tailored",
-            "major",
-            "Not tailored: nothing in the answer is specific to "
-            f"{job.context.company or 'the company'}{named} or comes from your notes.",
-        )
-    else:
-        job.add(
-            "no-company-research",
-            "major",
-            "Nothing about the company: its mission, products, customers or news.",
-        )
-
-
-def check_forward(job: Job) -> None:
-    # "I want to work somewhere that is run by competent people" runs the old place
-    # down; it says nothing about what the speaker is moving towards.
-    forward = job.facts.clean(job.facts.get("forward"))
-    if forward:
-        job.add(
-            "forward-looking",
-            "strength",
-            "You say what you are moving towards.",
-            _q(job, forward),
-        )
-
-
-def check_money(job: Job) -> None:
-    f = job.facts
-    forward, money = f.get("forward"), f.get("money")
-    if money and len(money) >= len(forward):
-        job.add(
-            "sounds-indifferent",
-            "major",
-            f"Money, perks or convenience come first: {_said(job, money)}.",
-            _q(job, money),
-        )
-
-
-def check_goals(job: Job) -> None:
-    f = job.facts
-    goals, drift = f.get("goals"), f.get("drift")
-    if goals and not drift:
-        job.add("goals", "strength", "You set out where you want to grow.", _q(job, goals))
-    if drift or not goals:
-        job.add(
-            "vague-future",
-            "major",
-            "No clear plan that fits this job" + (f": {_said(job, drift)}." if drift else "."),
-            _q(job, drift),
-        )
-
-
-def check_salary(job: Job) -> None:
-    ready = job.facts.get("salary-ready")
-    if ready:
-        job.add("salary-ready", "strength", "A researched, flexible answer.", _q(job, ready))
-    else:
-        job.add("salary-unready", "major", "No range and nothing to show it is researched.")
-
-
-def _a_role(job: Job, k: int) -> bool:
-    from hotseat.feedback.sense import _names_a_person
-
-    norms = job.answer.norms
-    ahead = norms[k : k + 3]
-    people = job.words("valence.others")
-    things = job.words("valence.things")
-    return any(w in people or _names_a_person(w, things) for w in ahead)
-
-
-_STORY_KINDS = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
-
-
-def check_negativity(job: Job) -> None:
-    f = job.facts
-    if f.deflection:
-        job.add(
-            "deflects-blame",
-            "major" if job.kind in _STORY_KINDS else "minor",
-            f"Puts it down to others or to circumstances: {_said(job, f.deflection)}.",
-            _q(job, f.deflection),
-        )
-    if f.criticism:
-        job.add(
-            "negativity",
-            "major",
-            f"Runs someone down: {_said(job, f.criticism)}.",
-            _q(job, f.criticism),
-        )
-    brag = [m for m in f.get("arrogance") if not _measured(job, m)]
-    if brag:
-        job.add("arrogance", "major", f"Sounds arrogant: {_said(job, brag)}.", _q(job, brag))
-    hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
-    if hidden:
-        job.add(
-            "conceals-mistake",
-            "major",
-            f"Hides the mistake instead of owning it: {_said(job, hidden)}.",
-            _q(job, hidden),
-        )
-
-
-# Where a comparison with others comes from someone else's count ("named in more
-# reviews than anyone else", "ranked first of forty"), it is evidence, not a boast.
-_MEASURES = frozenset(
-    [
-        "named",
-        "voted",
-        "ranked",
-        "rated",
-        "awarded",
-        "nominated",
-        "chosen",
-        "picked",
-        "survey",
-        "surveys",
-        "feedback",
-        "review",
-        "reviews",
-        "according",
-        "figures",
-        "data",
-        "scores",
-        "league",
-        "table",
-        "appraisal",
-    ]
-)
-
-
-def _measured(job: Job, m: Match) -> bool:
-    reading = job.facts.reading
-    first, last = next(((lo, hi) for lo, hi in reading.sentences if lo <= m.first <= hi), (0, 0))
-    said = job.answer.norms[first : last + 1]
-    return bool(_MEASURES & set(said)) or any(
-        t.is_number for t in job.answer.tokens[first : last + 1]
-    )
-
-
-def check_claims(job: Job) -> None:
-    """Self-descriptions with nothing that proves them."""
-    f = job.facts
-    claims = f.get("generic")
-    if claims and len(f.actions) < 2 and not f.impact and not f.has("proof"):
-        job.add(
-            "empty-claims",
-            "major" if len(claims) >= 2 else "minor",
-            f"Claims with no proof: {_said(job, claims)}.",
-            _q(job, claims),
-        )
-
-
-def check_private(job: Job) -> None:
-    private = job.facts.get("private-life")
-    if len(private) >= 2 or (private and not job.facts.get("fits")):
-        job.add(
-            "private-life",
-            "major",
-            f"Private life instead of the career story: {_said(job, private)}.",
-            _q(job, private),
-        )

@@ -1,0 +1,242 @@
+"""What an answer says about the job, the company, the candidate and other people: how
+the candidate's skills fit, what they know of the company, what they are moving
+towards (or only paid for), their goals and salary talk, and the red flags of running
+someone down, boasting, hiding a mistake, empty claims and private life. The points of
+a story (actions, result, ownership, learning...) are in ``points.py``.
+"""
+
+from __future__ import annotations
+
+from hotseat.feedback.facts import sentence_of
+from hotseat.feedback.job import Job
+from hotseat.feedback.matcher import Match
+from hotseat.feedback.points import either, flag, quoted, quotes
+from hotseat.feedback.sense import OTHER
+
+
+def check_fit(job: Job) -> None:
+    fits = [m for m in job.facts.clean(job.facts.get("fits")) if _about_work(job, m)]
+    either(
+        job,
+        fits,
+        ("fit-shown", "You tie your skills and experience to the job."),
+        ("no-fit", "Nothing ties your skills or experience to this job."),
+    )
+
+
+_OFFERS = [("bring",), ("can",), ("could",), ("would",), ("know",), ("understand",)]
+
+
+def _about_work(job: Job, m: Match) -> bool:
+    """A fit claim counts when it is the speaker offering something ("I could help") or
+    its sentence is about working life ("as a nurse I..."), not school subjects or a
+    childhood ("at school I liked maths")."""
+    if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
+        return True
+    if m.entry.words == ("as", "a") and not _a_role(job, m.last + 1):
+        return False  # "the report as a stream": no role, so no experience offered
+    first, last = sentence_of(job.facts.reading, m.first)
+    topics = job.lex.word_maps["topics.topics"]
+    work = topics.get("work", frozenset()) | topics.get("tailoring", frozenset())
+    said = set(job.answer.norms[first : last + 1])
+    return bool(said & work)
+
+
+# "your mission", "your values": words any company could be told. They count as research
+# only beside something the speaker met first-hand ("I used", "I read", "I saw").
+_BUZZ = frozenset(
+    ["mission", "values", "culture", "reputation", "commitment", "company", "brand", "growth"]
+)
+_FIRST_HAND = frozenset(
+    [
+        *("used", "using", "read", "saw", "seen", "noticed", "met", "tried", "worked"),
+        *("visited", "bought", "followed", "watched", "spoke", "talked", "attended", "heard"),
+    ]
+)
+
+
+def _said_by_self(job: Job, m: Match) -> bool:
+    first, last = sentence_of(job.facts.reading, m.first)
+    said = set(job.answer.norms[first : last + 1])
+    own = job.words("valence.self") | job.words("valence.team")
+    if m.entry.words[-1] in _BUZZ:
+        return bool(own & said) and bool(_FIRST_HAND & said)
+    return bool(own & said)
+
+
+def check_research(job: Job) -> None:
+    """Why this company: something specific about it, from research or from the notes."""
+    from hotseat.feedback.relevance import company_mentions, notes_overlap, spread
+
+    overlap, where = notes_overlap(job)
+    # A fact about the company counts when the speaker ties it to themselves ("I have
+    # used your app"); "your company was founded in..." on its own is recited.
+    company = [m for m in job.facts.get("company") if _said_by_self(job, m)]
+    if company:
+        job.add(
+            "research-shown",
+            "strength",
+            "You say something specific about the company or its field.",
+            quotes(job, company),
+        )
+    elif overlap >= 2:
+        job.add(
+            "research-shown",
+            "strength",
+            "You use what you learned about the company.",
+            tuple(job.answer.quote(k, k, 4) for k in spread(where)[:2]),
+        )
+    elif job.context.company.strip() or job.context.notes.strip():
+        named = " (beyond its name)" if company_mentions(job) else ""
+        job.add(
+            "not-tailored",
+            "major",
+            "Not tailored: nothing in the answer is specific to "
+            f"{job.context.company or 'the company'}{named} or comes from your notes.",
+        )
+    else:
+        job.add(
+            "no-company-research",
+            "major",
+            "Nothing about the company: its mission, products, customers or news.",
+        )
+
+
+def _a_role(job: Job, k: int) -> bool:
+    from hotseat.feedback.sense import _names_a_person
+
+    ahead = job.answer.norms[k : k + 3]
+    people = job.words("valence.others")
+    things = job.words("valence.things")
+    return any(w in people or _names_a_person(w, things) for w in ahead)
+
+
+def check_forward(job: Job) -> None:
+    # "I want to work somewhere that is run by competent people" runs the old place
+    # down; it says nothing about what the speaker is moving towards.
+    forward = job.facts.clean(job.facts.get("forward"))
+    if forward:
+        job.add(
+            "forward-looking",
+            "strength",
+            "You say what you are moving towards.",
+            quotes(job, forward),
+        )
+
+
+def check_money(job: Job) -> None:
+    f = job.facts
+    forward, money = f.get("forward"), f.get("money")
+    if money and len(money) >= len(forward):
+        flag(job, "sounds-indifferent", "Money, perks or convenience come first", money)
+
+
+def check_goals(job: Job) -> None:
+    f = job.facts
+    goals, drift = f.get("goals"), f.get("drift")
+    if goals and not drift:
+        job.add("goals", "strength", "You set out where you want to grow.", quotes(job, goals))
+    if drift or not goals:
+        job.add(
+            "vague-future",
+            "major",
+            "No clear plan that fits this job" + (f": {quoted(job, drift)}." if drift else "."),
+            quotes(job, drift),
+        )
+
+
+def check_salary(job: Job) -> None:
+    ready = job.facts.get("salary-ready")
+    either(
+        job,
+        ready,
+        ("salary-ready", "A researched, flexible answer."),
+        ("salary-unready", "No range and nothing to show it is researched."),
+    )
+
+
+_STORY_KINDS = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
+
+
+def check_negativity(job: Job) -> None:
+    f = job.facts
+    if f.deflection:
+        flag(
+            job,
+            "deflects-blame",
+            "Puts it down to others or to circumstances",
+            f.deflection,
+            "major" if job.kind in _STORY_KINDS else "minor",
+        )
+    if f.criticism:
+        job.add(
+            "negativity",
+            "major",
+            f"Runs someone down: {quoted(job, f.criticism)}.",
+            quotes(job, f.criticism),
+        )
+    brag = [m for m in f.get("arrogance") if not _measured(job, m)]
+    if brag:
+        flag(job, "arrogance", "Sounds arrogant", brag)
+    hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
+    if hidden:
+        flag(job, "conceals-mistake", "Hides the mistake instead of owning it", hidden)
+
+
+# Where a comparison with others comes from someone else's count ("named in more
+# reviews than anyone else", "ranked first of forty"), it is evidence, not a boast.
+_MEASURES = frozenset(
+    [
+        *(
+            "named",
+            "voted",
+            "ranked",
+            "rated",
+            "awarded",
+            "nominated",
+            "chosen",
+            "picked",
+            "survey",
+        ),
+        *(
+            "surveys",
+            "feedback",
+            "review",
+            "reviews",
+            "according",
+            "figures",
+            "data",
+            "scores",
+            "league",
+        ),
+        *("table", "appraisal"),
+    ]
+)
+
+
+def _measured(job: Job, m: Match) -> bool:
+    first, last = sentence_of(job.facts.reading, m.first)
+    said = job.answer.norms[first : last + 1]
+    return bool(_MEASURES & set(said)) or any(
+        t.is_number for t in job.answer.tokens[first : last + 1]
+    )
+
+
+def check_claims(job: Job) -> None:
+    """Self-descriptions with nothing that proves them."""
+    f = job.facts
+    claims = f.get("generic")
+    if claims and len(f.actions) < 2 and not f.impact and not f.has("proof"):
+        flag(
+            job,
+            "empty-claims",
+            "Claims with no proof",
+            claims,
+            "major" if len(claims) >= 2 else "minor",
+        )
+
+
+def check_private(job: Job) -> None:
+    private = job.facts.get("private-life")
+    if len(private) >= 2 or (private and not job.facts.get("fits")):
+        flag(job, "private-life", "Private life instead of the career story", private)
