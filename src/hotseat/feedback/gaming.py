@@ -95,23 +95,28 @@ def check_padding(job: Job) -> None:
         )
 
 
-CIRCLE_NOVELTY = 0.7  # below this share of once-said content words, an answer may circle
 CIRCLE_TIMES = 5  # a content word said this often, with no example, is the answer circling
+CIRCLE_SHARE = 0.08  # ...and making up this share of the answer's content words
 
 
 def check_circling(job: Job) -> None:
     """ "Teamwork is important... good teamwork means communication... I value teamwork":
     a few words said over and over, inside the band, with nothing done behind them."""
     f = job.facts
-    if f.content_words < 25 or f.novelty >= CIRCLE_NOVELTY or len(f.actions) >= 2:
+    if len(f.actions) >= 2:
         return
-    stop = _stop(job) | job.words("language.generic")
+    stop = _stop(job)
     counts: dict[str, list[int]] = {}
     for k, word in enumerate(job.answer.norms):
         if word not in stop and len(word) > 3:
             counts.setdefault(stem(word), []).append(k)
-    often = sorted((v for v in counts.values() if len(v) >= CIRCLE_TIMES), key=len, reverse=True)
-    if not often:
+    total = sum(len(v) for v in counts.values())
+    often = sorted(
+        (v for v in counts.values() if len(v) >= CIRCLE_TIMES and len(v) >= CIRCLE_SHARE * total),
+        key=len,
+        reverse=True,
+    )
+    if total < 25 or not often:
         return
     said = ", ".join(f'"{job.answer.norms[v[0]]}" {len(v)} times' for v in often[:2])
     job.add(

@@ -353,7 +353,9 @@ def check_resolution(job: Job) -> None:
     # Worked out by the candidate (or with them): "it worked out" on its own is not how.
     done = [m for m in f.clean(f.get("resolves")) if job.facts.reading.subject(m) in (SELF, TEAM)]
     # "Our lead stepped in and took my side": settled over the other person's head.
-    settled = [m for m in f.get("settled-by-other") if job.facts.reading.subject(m) == OTHER]
+    settled = [
+        m for m in f.get("settled-by-other") if job.facts.reading.subject(m) not in (SELF, TEAM)
+    ]
     if done:
         job.add(
             "resolved", "strength", "You worked it out with the other person.", quotes(job, done)

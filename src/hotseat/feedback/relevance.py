@@ -42,7 +42,8 @@ _PROXY_WORDS: tuple[tuple[str, Callable[[Job], bool]], ...] = (
     ),
     ("result results outcome outcomes impact", _result),
     (
-        "learn learned learning lesson lessons growth grew reflection applied apply later",
+        "learn learned learning lesson lessons growth grew reflection applied apply later "
+        "changed differently",
         lambda j: bool(j.found("growth.phrases")) or _credited(j, "growth", "improving"),
     ),
     (
