@@ -292,3 +292,15 @@ def test_no_quote_stops_halfway_through_a_clause(question: str, text: str) -> No
         for e in f.evidence:
             last = e.text.lower().rstrip(".,!?").split()[-1]
             assert last not in _DANGLING, (f.id, e.text)
+
+
+def test_the_same_words_said_of_oneself_or_plainly_are_no_dig() -> None:
+    text = (
+        "I had been there a week when the rota software failed on a Sunday. I split the "
+        "calls between the two nurses who knew the wards best, rang every agency on our "
+        "list myself and filled all six gaps by noon. Since then I keep a paper copy of "
+        "the rota in the office, and we have not lost a shift to a system fault since."
+    )
+    fb = run("Tell me about a time you handled pressure at work.", text)
+    assert "negativity" not in ids(fb) and "deflects-blame" not in ids(fb)
+    assert "own-contribution" in ids(fb)

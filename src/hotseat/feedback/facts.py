@@ -19,6 +19,9 @@ _KEEP_NEGATED = frozenset(
 )
 
 
+TAINT_WORDS = 30  # a sentence this long (speech with few pauses) taints only near clauses
+
+
 @dataclass
 class Facts:
     reading: Reading
@@ -45,8 +48,16 @@ class Facts:
         credited with words from them ("I calmly explained that some of us had actually
         shipped..." shows no calm)."""
         spans = []
+        reading = self.reading
         for m in self.criticism + self.deflection:
-            span = sentence_of(self.reading, m.first)
+            span = sentence_of(reading, m.first)
+            if span[1] - span[0] >= TAINT_WORDS:
+                # Speech with few pauses makes long "sentences": keep to the clause and
+                # its neighbours, not the whole run of words.
+                k = reading.clause_of[m.first]
+                lo = reading.clauses[max(0, k - 1)].first
+                hi = reading.clauses[min(len(reading.clauses) - 1, k + 1)].last
+                span = (lo, hi)
             if span not in spans:
                 spans.append(span)
         return spans
@@ -317,7 +328,10 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             out.append(m)
     # Sarcasm and digs ("which was adorable", "some of us had actually..."): scorn
     # without a negative word, whoever the sentence's subject is.
-    out.extend(job.found("concepts.dig"))
+    # "I had been there a week", "I learned my lesson": said of oneself, no dig.
+    for m in job.found("concepts.dig"):
+        if not (_OF_ONESELF & set(m.entry.words) and reading.subject(m) in (SELF, TEAM)):
+            out.append(m)
     out.sort(key=lambda m: (m.first, -m.last))
     merged: list[Match] = []
     for m in out:  # one piece of evidence per spot: "old guard" is not two criticisms
@@ -329,6 +343,7 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     return merged
 
 
+_OF_ONESELF = frozenset(["been", "lesson", "minutes", "week", "ears"])
 _PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
 _LIMITS = frozenset(["control", "change", "trust", "rely", "depend", "fix", "help"])
 _CANNOT = frozenset(["cannot", "can't", "cant", "never", "not"])
