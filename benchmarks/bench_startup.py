@@ -117,19 +117,21 @@ def time_home(env: dict[str, str], args: list[str]) -> tuple[float, float]:
 
 
 def services_stall() -> tuple[float, float]:
-    """(worst gap of a 5 ms ticker, seconds to load) while the real services load."""
+    """(worst gap of a 5 ms ticker, seconds to load) while the real voice and mic load."""
     import threading
 
     from hotseat.settings import load_settings
     from hotseat.tui.options import AppOptions
-    from hotseat.tui.service_hub import load_real_services
+    from hotseat.tui.voice_mic import Built, VoiceMic, build_voice_mic
 
     ready = threading.Event()
-    hubs = []
+    built: list[Built] = []
 
     def load() -> None:
-        hubs.append(load_real_services(load_settings(), AppOptions(), on_change=ready.set))
-        if hubs[0].listener is None:
+        built.append(
+            build_voice_mic(load_settings(), AppOptions(), threading.Event(), on_change=ready.set)
+        )
+        if built[0].listener is None:
             ready.set()
 
     worker = threading.Thread(target=load, daemon=True)
@@ -141,8 +143,8 @@ def services_stall() -> tuple[float, float]:
         now = time.perf_counter()
         worst, last = max(worst, now - last), now
     took = time.perf_counter() - start
-    for hub in hubs:
-        hub.close()
+    for made in built:
+        VoiceMic(made.speaker, made.listener).close()
     return worst, took
 
 

@@ -35,3 +35,23 @@ def test_stretches_heard_after_a_switch_are_put_on_the_answer_clock() -> None:
 def test_nothing_heard_is_the_typed_answer_exactly_as_typed() -> None:
     joined = join_answer([], "First line.\nSecond  line")
     assert joined.text == "First line.\nSecond  line" and joined.engine == "typed"
+
+
+def test_a_switch_that_heard_nothing_leaves_a_typed_answer() -> None:
+    """f4 (or the palette) before a word was said: the microphone's empty stretch does
+    not make the typed answer spoken (timed, its delivery judged on the typing)."""
+    nothing = Transcript("", (), engine="sphinx", notes=("the microphone heard nothing",))
+    joined = join_answer([(nothing, 0.0)], "We moved billing.\nIt took two weeks.")
+    assert joined.engine == "typed" and not joined.timed
+    assert joined.text == "We moved billing.\nIt took two weeks."
+    assert joined.typed_words == 0 and "typed word" not in " ".join(joined.notes)
+
+
+def test_the_typed_words_of_a_spoken_answer_are_counted() -> None:
+    joined = join_answer([(spoken("we shipped it"), 0.0)], "on time")
+    assert joined.typed_words == 2
+
+
+def test_an_answer_in_which_nothing_was_said_or_typed_keeps_why() -> None:
+    nothing = Transcript("", (), engine="sphinx", notes=("recognition failed",))
+    assert join_answer([(nothing, 0.0)], " ") is nothing

@@ -1,7 +1,8 @@
 """One typed settings object, read from ``settings.toml`` in the config folder.
 
 Precedence (lowest first): defaults, the TOML file, ``HOTSEAT_<NAME>``
-environment variables. Unknown keys and bad values are reported, never fatal:
+environment variables. Unknown keys and bad values are reported with file,
+line and field (the one field reader, :mod:`hotseat.tomlfields`), never fatal:
 hotseat must start even with a damaged settings file.
 
 The file belongs to the user. Saving (see :mod:`hotseat.settings_writer`)
@@ -21,6 +22,7 @@ from typing import Any
 
 from hotseat import paths
 from hotseat.tomlcheck import SETTINGS_MAX_BYTES, TomlFileError, loads_checked, read_text_checked
+from hotseat.tomlfields import FieldReader
 from hotseat.tomlfile import TomlLines
 
 
@@ -75,36 +77,36 @@ def setting_names() -> list[str]:
     return [f.name for f in fields(Settings) if f.name not in {"keys", "problems", "origin"}]
 
 
-def _coerce(name: str, kind: type, value: Any) -> Any:
+_YES, _NO = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
+
+
+def _from_env(name: str, kind: type, value: str) -> Any:
+    """An environment variable's text as a setting of ``kind`` (ValueError if it is not)."""
     if kind is bool:
-        if isinstance(value, bool):
-            return value
-        if isinstance(value, str) and value.lower() in {
-            "1",
-            "true",
-            "yes",
-            "on",
-            "0",
-            "false",
-            "no",
-            "off",
-        }:
-            return value.lower() in {"1", "true", "yes", "on"}
-        raise ValueError(f"{name} must be true or false")
+        if value.lower() not in _YES | _NO:
+            raise ValueError(f"{name} must be true or false")
+        return value.lower() in _YES
     if kind is int:
-        if isinstance(value, bool):
-            raise ValueError(f"{name} must be a whole number")
         return int(value)
     if kind is float:
-        if isinstance(value, bool) or not isinstance(value, int | float | str):
-            raise ValueError(f"{name} must be a number")
         number = float(value)
         if not math.isfinite(number) or number < 0:
             raise ValueError(f"{name} must be a finite number, zero or more")
         return number
-    if not isinstance(value, str | int | float):
-        raise ValueError(f"{name} must be text")
-    return str(value)
+    return value
+
+
+def _read_value(read: FieldReader, raw: dict[str, Any], key: str, kind: type) -> Any:
+    """One setting from the file, or None (the default stays) when absent or wrong."""
+    if key not in raw:
+        return None
+    if kind is bool:
+        return read.flag(raw, key, default=getattr(Settings, key))
+    if kind is float:
+        return read.positive(raw, key, allow_zero=True)
+    if kind is int:
+        return read.whole(raw, key, getattr(Settings, key), low=0)
+    return read.text(raw, key, default=getattr(Settings, key))
 
 
 _TYPES: dict[str, type] = {"bool": bool, "int": int, "float": float, "str": str}
@@ -140,14 +142,26 @@ def _salvage(text: str, bad_line: int) -> dict[str, Any]:
     = false`` above a broken line stays false).
     """
     found: dict[str, Any] = {}
+    header = ""  # the table a line is in ("[keys]"): ``home.history = "f9"`` stays a key
     for number, line in enumerate(text.splitlines(), 1):
-        if number == bad_line or "=" not in line or line.lstrip().startswith(("#", "[")):
+        if line.lstrip().startswith("["):
+            header = line.strip()
+            continue
+        if number == bad_line or "=" not in line or line.lstrip().startswith("#"):
             continue
         try:
-            found.update(loads_checked(line, "line"))
+            _merge(found, loads_checked(f"{header}\n{line}", "line"))
         except TomlFileError:
             continue
     return found
+
+
+def _merge(into: dict[str, Any], part: dict[str, Any]) -> None:
+    for key, value in part.items():
+        if isinstance(value, dict) and isinstance(into.get(key), dict):
+            _merge(into[key], value)
+        else:
+            into[key] = value
 
 
 def _flat(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
@@ -166,19 +180,18 @@ def _keymap(raw: Any, source: Path, lines: TomlLines, problems: list[str]) -> di
 
     Whether each id names a binding is checked by the app, which knows them.
     """
-    start = lines.table("keys") or 1
+    read = FieldReader(source, lines, lines.table("keys") or 0, "[keys]", problems)
     if not isinstance(raw, dict):
-        problems.append(f'{source}, line {start}: keys must be a table of id = "keys"')
+        read.bad("", 'must be a table of binding id = "keys"')
         return {}
     keys: dict[str, str] = {}
     for binding_id, value in _flat(raw).items():
         if isinstance(value, str) and value.strip():
             keys[binding_id] = value.replace(" ", "")
         else:
-            line = lines.key(start, binding_id) or start
-            problems.append(
-                f"{source}, line {line}: keys table: {binding_id} must be keys in quotes "
-                '(such as "ctrl+p" or "f6,ctrl+p"); kept the default'
+            read.bad(
+                binding_id,
+                'must be keys in quotes (such as "ctrl+p" or "f6,ctrl+p"); kept the default',
             )
     return keys
 
@@ -191,22 +204,19 @@ def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = 
     lines = TomlLines(text)
     settings.keys = _keymap(raw.pop("keys", {}), source, lines, settings.problems)
     known = _kinds()
-    for key, value in raw.items():
-        where = f"{source}, line {lines.first_key(key) or 1}"
-        if key not in known:
-            settings.problems.append(f"{where}: unknown setting {key!r} ignored")
-            continue
-        try:
-            setattr(settings, key, _coerce(key, known[key], value))
-        except (TypeError, ValueError) as exc:
-            settings.problems.append(f"{where}: {exc}; kept the default")
+    read = FieldReader(source, lines, 0, "", settings.problems)
+    read.unknown(raw, known)
+    for key, kind in known.items():
+        value = _read_value(read, raw, key, kind)
+        if value is not None:
+            setattr(settings, key, value)
     from_env: set[str] = set()
     for key, kind in known.items():
         env_value = env.get(f"HOTSEAT_{key.upper()}")
         if env_value is None:
             continue
         try:
-            setattr(settings, key, _coerce(key, kind, env_value))
+            setattr(settings, key, _from_env(key, kind, env_value))
         except (TypeError, ValueError) as exc:
             settings.problems.append(f"HOTSEAT_{key.upper()}: {exc}; ignored")
             continue

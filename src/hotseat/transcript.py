@@ -42,6 +42,7 @@ class Transcript:
     engine: str = "typed"
     first_word_delay: float | None = None
     notes: tuple[str, ...] = field(default=())
+    typed_words: int = 0  # the last words were typed alongside speech: not in the pace
 
     @property
     def timed(self) -> bool:
@@ -60,6 +61,7 @@ class Transcript:
             "duration": self.duration,
             "engine": self.engine,
             "first_word_delay": self.first_word_delay,
+            "typed_words": self.typed_words,
         }
 
     @classmethod
@@ -70,6 +72,7 @@ class Transcript:
             duration=data.get("duration"),
             engine=str(data.get("engine", "typed")),
             first_word_delay=data.get("first_word_delay"),
+            typed_words=int(data.get("typed_words") or 0),
         )
 
 
@@ -81,19 +84,27 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
     ``typed`` is the text typed during the answer. Spoken words keep their times;
     typed words come after them, timed as said in no time at the end of the last
     spoken word, so the answer stays timed for the spoken checks and no pause is
-    invented before them. A note says that typed text was added.
+    invented before them (``typed_words`` counts them, so the pace leaves them out).
+    A note says that typed text was added.
+
+    Stretches in which nothing was heard do not make the answer a spoken one: with
+    no spoken word it is the typed answer (its delivery not measured, its length
+    estimated), as in a typed session.
     """
-    if not spoken:
+    heard = [(part, offset) for part, offset in spoken if part.text.strip()]
+    if not heard and typed.strip():
         return Transcript.typed(typed)  # as typed: line breaks mark sentences
+    if not heard:
+        return spoken[0][0] if spoken else Transcript.typed(typed)  # empty, with why
     typed = " ".join(typed.split())
     if len(spoken) == 1 and spoken[0][1] == 0.0 and not typed:
         return spoken[0][0]
+    notes = [note for part, _ in spoken for note in part.notes]
+    spoken = heard
     words: list[Word] = []
     texts: list[str] = []
-    notes: list[str] = []
     for part, offset in spoken:
         texts.append(part.text)
-        notes.extend(part.notes)
         for w in part.words:
             shift = offset if w.start is not None else 0.0
             start = None if w.start is None else w.start + shift
@@ -113,4 +124,5 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
         engine=first.engine,
         first_word_delay=first.first_word_delay if spoken[0][1] == 0.0 else None,
         notes=tuple(notes),
+        typed_words=len(typed.split()),
     )

@@ -35,9 +35,12 @@ def _record_answer(
     finals: list[Transcript] = []
     done = threading.Event()
     started = time.monotonic()
-    listener.start_answer(
-        lambda text: None, lambda level: None, lambda t: (finals.append(t), done.set())
-    )
+
+    def final(transcript: Transcript) -> None:
+        finals.append(transcript)
+        done.set()
+
+    listener.start_answer(lambda text: None, lambda level: None, final)
     time.sleep(0.3)
     pulse.play_into_mic(wav)
     time.sleep(after)

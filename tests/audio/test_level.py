@@ -14,7 +14,7 @@ from tests.audio.render import speak
 
 
 def _pcm(samples: np.ndarray) -> bytes:
-    return (np.clip(samples, -1, 0.99997) * 32768).astype("<i2").tobytes()
+    return bytes((np.clip(samples, -1, 0.99997) * 32768).astype("<i2").tobytes())
 
 
 def test_dbfs_of_known_signals() -> None:

@@ -7,7 +7,7 @@ import pytest
 from hotseat.feedback import Feedback, analyze
 from hotseat.feedback.tokens import split_words
 from hotseat.questions import Question
-from hotseat.transcript import Transcript, Word
+from hotseat.transcript import Transcript, Word, join_answer
 
 QUESTION = Question(
     id="delivery-test",
@@ -164,3 +164,18 @@ def test_recognised_words_without_times_are_not_timed() -> None:
     m = analyze(QUESTION, transcript).metrics
     assert m["timed"] is False and m["wpm"] is None
     assert m["length"]["seconds"] == 12.0 and m["length"]["estimated"] is False
+
+
+def test_words_typed_into_a_spoken_answer_are_not_in_its_pace() -> None:
+    """8 s of speech and 20 words typed after it (f4 mid-answer): the pace is the
+    spoken words over the spoken time, not every word over the spoken seconds."""
+    said = SENTENCE[:20]
+    heard = timed(said)
+    typed = "and the finance team now closes the month two days sooner than it did before, "
+    typed += "which they asked for so"
+    joined = join_answer([(heard, 0.0)], typed)
+    assert joined.typed_words == 20
+    m = analyze(QUESTION, joined).metrics
+    speaking = 20 * 0.3 + 19 * 0.1
+    assert m["speaking_seconds"] == pytest.approx(speaking, abs=0.005)
+    assert m["wpm"] == pytest.approx(20 / speaking * 60, abs=0.05)  # 152, not 304

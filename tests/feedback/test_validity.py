@@ -206,7 +206,9 @@ def test_evidence_times_span_exactly_the_quoted_words() -> None:
     quotes = [e for f in feedback.findings for e in f.evidence]
     assert quotes
     for evidence in quotes:
-        words = [w for w in transcript.words if evidence.start <= w.start and w.end <= evidence.end]
+        start, end = evidence.start, evidence.end
+        assert start is not None and end is not None
+        words = [w for w in transcript.words if start <= (w.start or 0.0) and (w.end or 0.0) <= end]
         assert " ".join(w.word for w in words) == evidence.text
 
 

@@ -120,8 +120,8 @@ def test_validate_reports_every_problem_with_file_and_line(
     assert code == 1
     problems = out.splitlines()
     kind_line = line_of(bad, 'kind = "rant"')
-    assert f"{bad}:{kind_line}: question b-one: kind 'rant' is not one of" in out
-    luck = [p for p in problems if "unknown competency 'luck'" in p]
+    assert f"{bad}:{kind_line}: question b-one kind: 'rant' is not one of" in out
+    luck = [p for p in problems if "competencies: 'luck' is not a known competency" in p]
     assert len(luck) == 2 and all(p.startswith(f"{bad}:") for p in luck)
     assert not any(str(good) in p for p in problems)
     assert (

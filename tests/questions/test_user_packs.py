@@ -45,7 +45,8 @@ def test_each_kind_of_broken_pack_is_skipped_with_its_reason() -> None:
     reasons = {(Path(p.file).name, p.line): p.message for p in bank.skipped}
     assert "not valid TOML" in reasons[("syntax.toml", line_of(syntax, 'kind = "behavioral'))]
     assert "prep_seconds" in reasons[("types.toml", line_of(types, "prep_seconds = []"))]
-    assert "unknown competency 'magic'" in reasons[("comp.toml", line_of(unknown, '"magic"'))]
+    magic = reasons[("comp.toml", line_of(unknown, '"magic"'))]
+    assert "question c-q competencies: 'magic' is not a known competency" in magic
     assert (
         "'why-this-company' is already used by pack 'core'"
         in (reasons[("clash.toml", line_of(clash, '"why-this-company"'))])

@@ -51,21 +51,22 @@ def test_each_mistake_is_reported_on_its_own_line(tmp_path: Path) -> None:
     def at(snippet: str) -> str:
         return " | ".join(found.get(line_of(path, snippet), []))
 
-    assert "unknown placeholder {favourite}" in at("{favourite}")
-    assert "unknown competency 'juggling'" in at('"juggling"')
-    assert "kind 'monologue' is not one of" in at('"monologue"')
-    assert "'prep_seconds' must be a whole number" in at('"ten"')
-    assert "min < max" in at("[120, 60]")
-    assert "'look_for' must list 2 to 5 points" in at('"only one"')
-    assert "unknown field 'colour'" in at('colour = "blue"')
-    assert "category 'Impact Stories' must be lowercase" in at('"Impact Stories"')
+    # Each names the question and the field: "question bad-types kind: ..."
+    assert "question bad-types text: unknown placeholder {favourite}" in at("{favourite}")
+    assert "competencies: 'juggling' is not a known competency" in at('"juggling"')
+    assert "question bad-types kind: 'monologue' is not one of" in at('"monologue"')
+    assert "prep_seconds: must be a whole number, from 0 to 600" in at('"ten"')
+    assert "answer_seconds: must be [min, max] whole seconds (5-1200), min < max" in at("[120, 60]")
+    assert "look_for: must list 2 to 5 points" in at('"only one"')
+    assert "question bad-types colour: unknown field" in at('colour = "blue"')
+    assert "category: 'Impact Stories' must be lowercase" in at('"Impact Stories"')
     # The second "fine-one" repeats an id: reported where it is, naming the first.
     lines = path.read_text().splitlines()
     first, second = [n for n, line in enumerate(lines, 1) if line == 'id = "fine-one"']
     assert f"duplicate question id 'fine-one' (first at line {first})" in " ".join(found[second])
     # Fields missing altogether are reported at the start of their question.
     assert lines[second - 2] == "[[questions]]"
-    assert any("'look_for' must list" in m for m in found[second - 1])
+    assert "question fine-one look_for: is required" in found[second - 1]
 
 
 def test_toml_syntax_errors_name_the_line(tmp_path: Path) -> None:
@@ -82,7 +83,7 @@ def test_toml_syntax_errors_name_the_line(tmp_path: Path) -> None:
 def test_a_pack_without_its_header_or_questions_says_what_is_missing(tmp_path: Path) -> None:
     path = write(tmp_path, "empty.toml", '[pack]\nid = "Empty Pack"\n\n[[question]]\nid = "x"\n')
     messages = [(p.line, p.message) for p in load_pack(path).problems]
-    assert (2, "pack id must be lowercase letters, digits and dashes") in messages
+    assert (2, "[pack] id: must be lowercase letters, digits and dashes") in messages
     assert any(line == 4 and "unknown table 'question'" in m for line, m in messages)
     assert any("at least one [[questions]]" in m for _, m in messages)
     no_header = write(tmp_path, "nohead.toml", GOOD_QUESTION.format(id="q", what="won"))

@@ -83,7 +83,7 @@ def test_every_command_creates_files_owner_only() -> None:
 
 
 def _can_switch_user() -> bool:
-    return os.geteuid() == 0 and shutil.which("useradd") and shutil.which("runuser") is not None
+    return os.geteuid() == 0 and bool(shutil.which("useradd")) and bool(shutil.which("runuser"))
 
 
 @pytest.mark.usefixtures("careless_umask")

@@ -55,6 +55,17 @@ def test_a_file_that_does_not_parse_is_kept_named_and_never_saved_over() -> None
     assert not path.with_name("settings.toml.bak").exists()
 
 
+def test_a_broken_line_keeps_the_tables_below_it() -> None:
+    path = _file()
+    path.write_text('persona = "recruiter\n[keys]\nhome.history = "f9"\nhome.start = 5\n')
+    settings = load_settings()
+    assert settings.keys == {"home.history": "f9"}  # still the [keys] table, not settings
+    assert settings.problems[1:] == [
+        f"{path}:4: [keys] home.start: must be keys in quotes "
+        '(such as "ctrl+p" or "f6,ctrl+p"); kept the default'
+    ]
+
+
 def test_once_the_user_fixes_the_line_saving_works_again() -> None:
     path = _file()
     path.write_text("muted = tru\n", encoding="utf-8")
@@ -89,19 +100,19 @@ def test_a_value_changed_in_the_app_is_written_even_when_the_environment_set_it(
 
 
 @pytest.mark.parametrize(
-    ("text", "needle"),
+    ("text", "says"),
     [
-        ("silence_end_seconds = nan\n", "silence_end_seconds"),
-        ("silence_end_seconds = inf\n", "silence_end_seconds"),
-        ("drill_silence_end_seconds = -4\n", "drill_silence_end_seconds"),
-        ("x = " + "[" * 500 + "]" * 500 + "\n", "nested"),
+        ("silence_end_seconds = nan\n", ":1: silence_end_seconds: must be a finite number"),
+        ("silence_end_seconds = inf\n", ":1: silence_end_seconds: must be a finite number"),
+        ("drill_silence_end_seconds = -4\n", ":1: drill_silence_end_seconds: must be zero or"),
+        ("x = " + "[" * 500 + "]" * 500 + "\n", ", line 1: nested"),
     ],
 )
-def test_bad_numbers_and_deep_nesting_are_one_line_each(text: str, needle: str) -> None:
+def test_bad_numbers_and_deep_nesting_are_one_line_each(text: str, says: str) -> None:
     _file().write_text(text, encoding="utf-8")
     settings = load_settings()
     assert len(settings.problems) == 1
-    assert needle in settings.problems[0] and "line 1" in settings.problems[0]
+    assert settings.problems[0].startswith(f"{_file()}{says}")  # file, line, field
     assert settings.silence_end_seconds == 0.0 and settings.drill_silence_end_seconds == 4.0
 
 

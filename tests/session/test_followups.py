@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import random
 from pathlib import Path
 
@@ -174,7 +175,7 @@ def test_metric_conditions_match_numbers_in_the_feedback(tmp_path: Path) -> None
     story = q("story", "behavioral", "impact", "impact")
 
     def asked(**metrics: object) -> str | None:
-        chosen = policy.choose(story, feedback(**metrics), [])
+        chosen = policy.choose(story, dataclasses.replace(feedback(), metrics=metrics), [])
         return chosen.text if chosen else None
 
     assert asked(word_count=12) == "Tell me more."

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from hotseat import paths
-from hotseat.store import Store
+from hotseat.store import Recorder, Store
 from tests.tui.terminal import Terminal, running
 
 needs_tmux = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
@@ -33,6 +33,7 @@ def _start(*args: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "tests.store.run_session", *args],
         cwd=ROOT,
+        stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
         env=dict(os.environ),
@@ -93,6 +94,38 @@ def test_sigkill_during_a_stream_of_writes_loses_nothing_reported_saved() -> Non
         assert [a.position for a in record.answers] == list(range(len(record.answers)))
         assert info.status == "interrupted"
     assert paths.database_file().exists()
+
+
+def test_sigkill_while_answers_wait_for_a_locked_history_loses_none_of_them() -> None:
+    """The history refuses a write (another hotseat holds it): the answer waits, and
+    is in a file at once, so kill -9 before the history frees up loses nothing."""
+    process = _start("3", "--stepwise")
+    holder = None
+    try:
+        _read_until(process, "saved 1")
+        holder = sqlite3.connect(paths.database_file(), isolation_level=None)
+        holder.execute("BEGIN IMMEDIATE")  # as another hotseat writing for a long time
+        assert process.stdin is not None
+        process.stdin.write("go\n")
+        process.stdin.flush()
+        _read_until(process, "waiting 2")
+        os.kill(process.pid, signal.SIGKILL)
+    finally:
+        process.wait(timeout=10)
+        if holder is not None:
+            holder.execute("COMMIT")
+            holder.close()
+    assert process.returncode == -signal.SIGKILL
+    [held] = (paths.data_dir() / "unsaved").glob(f"*.taken-{process.pid}")
+
+    later = Recorder()
+    assert later.open().saved  # the next start adds what the killed one kept
+    later.close()
+    assert not held.exists()
+    with Store() as store:
+        [info] = store.list_sessions()
+        texts = [a.transcript.text for a in store.load_session(info.id).answers]
+        assert texts == [f"answer number {n} " * n for n in (1, 2)]
 
 
 # -- the real app, killed in a real terminal -------------------------------------------

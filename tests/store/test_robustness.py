@@ -105,9 +105,13 @@ def test_a_full_disk_keeps_answers_in_order_until_there_is_room() -> None:
     assert "full" in status.message
     status = recorder.save_answer(handle, turn(text="third answer"))
     assert status.pending == 2  # waits behind the second: order is kept
+    unsaved = paths.data_dir() / "unsaved"
+    [held] = unsaved.iterdir()  # what waits is in a file at once (a crash loses none)
+    assert "third answer" in held.read_text("utf-8")
 
     conn.execute("PRAGMA max_page_count = 1073741823")  # room again
     assert recorder.end_session(handle).saved
+    assert not list(unsaved.iterdir())  # all in the history: the file is gone
     recorder.close()
     with Store() as store:
         [info] = store.list_sessions()

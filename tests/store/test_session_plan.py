@@ -6,7 +6,9 @@ import sqlite3
 
 from hotseat import paths
 from hotseat.store import Recorder, Store
+from hotseat.store.report_parts import session_facts
 from hotseat.store.schema import SCHEMA_VERSION
+from tests.store.sample import question, turn
 
 PLAN = {"format": 1, "mode": "mock", "turns": [{"question": "q-1", "persona": "recruiter"}]}
 
@@ -48,3 +50,20 @@ def test_older_sessions_have_no_plan() -> None:
     conn = sqlite3.connect(paths.database_file())
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION >= 3
     conn.close()
+
+
+def test_an_interrupted_session_counts_its_answers_against_its_plan() -> None:
+    """History said "Answers 1/1" for a mock of 3 stopped after one: it is 1/3."""
+    three = {**PLAN, "turns": [{"question": f"q-{n}", "persona": "recruiter"} for n in (1, 2, 3)]}
+    with Store() as store:
+        planned = store.begin_session(mode="mock", plan=three)
+        store.save_answer(planned, turn(question("q-1")))
+        follow_up = turn(question("q-1-more"))
+        follow_up.follow_up_of = 0
+        store.save_answer(planned, follow_up)
+        older = store.begin_session(mode="mock")  # kept before plans were stored
+        store.save_answer(older, turn(question("q-1")))
+        by_id = {info.id: info for info in store.list_sessions()}
+    assert by_id[planned].progress == (1, 3)
+    assert by_id[older].progress == (1, 1)
+    assert ("Questions", "1 answered of 3") in session_facts(by_id[planned])

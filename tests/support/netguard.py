@@ -55,8 +55,8 @@ def install(report: Callable[[str], None]) -> Callable[[], None]:
         check(self, address)
         return _original_connect_ex(self, address)
 
-    socket.socket.connect = connect  # type: ignore[method-assign]
-    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign]
+    socket.socket.connect = connect  # type: ignore[method-assign,assignment]
+    socket.socket.connect_ex = connect_ex  # type: ignore[method-assign,assignment]
 
     def remove() -> None:
         socket.socket.connect = _original_connect  # type: ignore[method-assign]

@@ -32,6 +32,7 @@ class FakeSpeaker:
     prepared: list[str] = field(default_factory=list)
     stops: int = 0
     closed: bool = False
+    playing: bool = False  # from speak() until finish() or stop()
 
     def speak(
         self,
@@ -41,6 +42,7 @@ class FakeSpeaker:
         on_finished: Callable[[float, bool], None] | None = None,
     ) -> None:
         self.said.append(Said(text, persona_id, on_finished))
+        self.playing = True
         if on_started is not None:
             on_started(0.0)
 
@@ -50,15 +52,17 @@ class FakeSpeaker:
     def finish(self, stopped: bool = False) -> None:
         """The last utterance has played to its end (or was cut short)."""
         callback = self.said[-1].on_finished
+        self.playing = False
         if callback is not None:
             callback(0.0, stopped)
 
     def stop(self) -> None:
         self.stops += 1
+        self.playing = False
 
     @property
     def speaking(self) -> bool:
-        return False
+        return self.playing
 
     def close(self) -> None:
         self.closed = True
@@ -126,7 +130,7 @@ class FakeListener:
 
 
 if TYPE_CHECKING:  # the fakes keep to the protocols the app is written against
-    from hotseat.services import Listener, Speaker
+    from hotseat.speaker_listener import Listener, Speaker
 
     _speaker: Speaker = FakeSpeaker()
     _listener: Listener = FakeListener()

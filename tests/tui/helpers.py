@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
 from textual import events
+from textual.app import App
 from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Digits
@@ -11,24 +16,26 @@ from hotseat.session import FakeClock, Phase
 from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.widgets.timer import SessionTimer
+from tests.tui.conftest import AppFactory
+from tests.tui.fakes import FakeListener
 
 
-def interview(app: HotseatApp) -> InterviewScreen:
+def interview(app: App[Any]) -> InterviewScreen:
     screen = app.screen
     assert isinstance(screen, InterviewScreen), f"expected the interview, got {screen!r}"
     return screen
 
 
-def shown_time(app: HotseatApp) -> str:
+def shown_time(app: App[Any]) -> str:
     return str(interview(app).query_one(SessionTimer).query_one(Digits).value)
 
 
-def card_text(app: HotseatApp) -> str:
+def card_text(app: App[Any]) -> str:
     card = interview(app).card
     return f"{card.border_title}\n{card.text}"
 
 
-def burst(app: HotseatApp, *keys: str) -> None:
+def burst(app: App[Any], *keys: str) -> None:
     """Keys that arrive in one burst, faster than the app handles them (a fast
     typist, a key pressed twice, a slow SSH link): ``pilot.press`` waits between keys.
     """
@@ -37,17 +44,33 @@ def burst(app: HotseatApp, *keys: str) -> None:
         app.post_message(events.Key(_character_to_key(key) if char else key, char))
 
 
+def spoken(app_factory: AppFactory, **choices: Any) -> tuple[HotseatApp, FakeListener]:
+    """An app whose answers are spoken, into a fake microphone the test speaks through."""
+    listener = FakeListener()
+    return app_factory(**choices, listener=listener, typed=False), listener
+
+
 async def start(pilot: Pilot[int]) -> InterviewScreen:
+    """From the home screen, start the interview (ctrl+s)."""
     await pilot.pause()
     await pilot.press("ctrl+s")
     await pilot.pause()
-    return interview(pilot.app)  # type: ignore[arg-type]
+    return interview(pilot.app)
+
+
+@asynccontextmanager
+async def interview_started(
+    app: HotseatApp, size: tuple[int, int] = (80, 24)
+) -> AsyncIterator[tuple[Pilot[int], InterviewScreen]]:
+    """The app in a terminal of ``size`` (80x24, the users' own), its interview started."""
+    async with app.run_test(size=size) as pilot:
+        yield pilot, await start(pilot)
 
 
 async def move_clock(pilot: Pilot[int], clock: FakeClock, seconds: float) -> None:
     """Let time pass, then let the screen's next tick show it."""
     clock.advance(seconds)
-    interview(pilot.app).tick()  # type: ignore[arg-type]
+    interview(pilot.app).tick()
     await pilot.pause()
 
 
@@ -62,7 +85,7 @@ async def type_answer(pilot: Pilot[int], text: str) -> None:
 
 async def answer(pilot: Pilot[int], clock: FakeClock, text: str, seconds: float) -> None:
     """Type an answer that takes ``seconds`` and submit it (from thinking or answering)."""
-    screen = interview(pilot.app)  # type: ignore[arg-type]
+    screen = interview(pilot.app)
     assert screen.session.phase in (Phase.THINKING, Phase.ANSWERING)
     await type_answer(pilot, text)
     assert screen.session.phase is Phase.ANSWERING

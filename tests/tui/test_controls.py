@@ -13,6 +13,7 @@ from tests.tui.helpers import (
     burst,
     card_text,
     interview,
+    interview_started,
     move_clock,
     shown_time,
     start,
@@ -24,8 +25,7 @@ THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 async def test_skip_moves_on_and_the_summary_says_skipped(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE)) as (pilot, screen):
         first = screen.session.current.question.text
         await pilot.press("ctrl+o")
         await pilot.pause()
@@ -43,8 +43,7 @@ async def test_skip_moves_on_and_the_summary_says_skipped(
 async def test_end_asks_first_and_keeps_the_answers_so_far(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE)) as (pilot, screen):
         await answer(pilot, clock, "I asked the reviewer to pair with me on it.", 40)
         await pilot.press("ctrl+l")
         await pilot.pause()
@@ -65,8 +64,7 @@ async def test_end_asks_first_and_keeps_the_answers_so_far(
 async def test_repeat_restarts_the_question_and_its_countdown(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE)) as (pilot, screen):
         full = shown_time(pilot.app)
         await move_clock(pilot, clock, 6)
         assert shown_time(pilot.app) != full
@@ -98,8 +96,7 @@ async def test_explain_shows_how_the_score_was_reached(
 async def test_command_palette_runs_interview_actions(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE)) as (pilot, screen):
         await pilot.press("ctrl+p")
         await pilot.pause()
         await pilot.press(*"skip")

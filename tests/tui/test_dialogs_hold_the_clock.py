@@ -9,7 +9,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.tui.screens.interview import InterviewScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
-from tests.tui.helpers import answer, move_clock, shown_time, start
+from tests.tui.helpers import answer, interview_started, move_clock, shown_time, spoken
 
 
 async def behind_the_dialog(pilot: Pilot[int], screen: InterviewScreen, clock: FakeClock) -> None:
@@ -22,21 +22,19 @@ async def behind_the_dialog(pilot: Pilot[int], screen: InterviewScreen, clock: F
 async def test_the_countdown_stops_behind_the_end_the_session_dialog(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(mode="rapid-fire", count=5, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, mode="rapid-fire", count=5)
+    async with interview_started(app) as (pilot, screen):
         await move_clock(pilot, clock, 2)
         assert shown_time(app) == "0:03"  # three seconds left to think
         await pilot.press("ctrl+l")
         await pilot.pause()
-        assert screen.services.mic_held  # nothing is heard behind the dialog either
+        assert app.voice_mic.mic_held  # nothing is heard behind the dialog either
         await behind_the_dialog(pilot, screen, clock)
         await pilot.press("n")  # not ending after all
         await pilot.pause()
         assert screen.session.phase is Phase.THINKING and not screen.session.paused
         assert shown_time(app) == "0:03"
-        assert not screen.services.mic_held
+        assert not app.voice_mic.mic_held
         await move_clock(pilot, clock, 3)
         assert screen.session.phase is Phase.ANSWERING and listener.started == 1
 
@@ -45,21 +43,19 @@ async def test_ending_from_the_dialog_leaves_the_microphone_free(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="rapid-fire", count=5, listener=FakeListener(), typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+l")
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert screen.session.finished and not screen.services.mic_held
+        assert screen.session.finished and not app.voice_mic.mic_held
 
 
 async def test_a_drill_waits_while_the_score_is_explained(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="rapid-fire", count=5)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await answer(pilot, clock, "I like hard problems and I solve them with care.", 20)
         assert screen.session.phase is Phase.REVIEWING
         await pilot.press("e")

@@ -16,7 +16,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.transcript import Transcript
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
-from tests.tui.helpers import move_clock, start
+from tests.tui.helpers import interview_started, move_clock
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -47,8 +47,7 @@ async def test_the_clock_stops_when_the_answer_ends_and_ctrl_s_skips_the_wait(
 ) -> None:
     listener = LateListener()
     app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now
         await pilot.pause()
         listener.hear("I split the release into three safe steps")
@@ -78,8 +77,7 @@ async def test_a_late_final_keeps_the_length_the_clock_showed(
 ) -> None:
     listener = LateListener()
     app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")
         await pilot.pause()
         listener.hear("We measured before and after")

@@ -3,14 +3,28 @@ and the microphone, so it is spoken and answered aloud like the rest."""
 
 from __future__ import annotations
 
+from textual.pilot import Pilot
+
 from hotseat.session import FakeClock, Phase
 from hotseat.tui import messages as msg
-from hotseat.tui.service_hub import ServiceHub
+from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.voice_mic import Built, VoiceMic
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener, FakeSpeaker
 from tests.tui.helpers import card_text, interview, move_clock
 
 RAPID = {"mode": "rapid-fire", "count": 5, "autostart": True, "typed": False}
+
+
+async def waiting(pilot: Pilot[int]) -> InterviewScreen:
+    """The interview once it waits for the voice and microphone (on a loaded machine
+    the screen mounts a little later: moving the clock before would start the wait late)."""
+    for _ in range(250):
+        screen = pilot.app.screen
+        if isinstance(screen, InterviewScreen) and screen.waiting_for_voice_mic:
+            return screen
+        await pilot.pause(0.02)
+    raise AssertionError(f"the interview never waited; the screen is {pilot.app.screen!r}")
 
 
 async def test_practice_start_waits_for_the_microphone_then_speaks_question_one(
@@ -19,15 +33,14 @@ async def test_practice_start_waits_for_the_microphone_then_speaks_question_one(
     speaker, listener = FakeSpeaker(), FakeListener(ready=False)  # still loading
     app = app_factory(**RAPID, speaker=speaker, listener=listener)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        screen = interview(app)
+        screen = await waiting(pilot)
         assert "Getting the microphone ready" in card_text(app)
         assert "Getting the microphone ready" in str(screen.query_one("#timer-caption").render())
         assert speaker.said == [] and screen.session.phase is Phase.ASKING
         await move_clock(pilot, clock, 2)
         assert speaker.said == []  # still waiting
         listener.ready = True
-        app.post_message(msg.ServicesChanged())  # as the real one reports it
+        app.post_message(msg.RecognizerLoaded())  # as the real one reports it
         await pilot.pause()
         question = screen.session.current.question.text
         assert speaker.said  # the greeting, then question 1, are spoken
@@ -49,7 +62,7 @@ async def test_a_microphone_that_never_gets_ready_holds_the_question_five_second
     speaker, listener = FakeSpeaker(), FakeListener(ready=False)
     app = app_factory(**RAPID, speaker=speaker, listener=listener)
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
+        await waiting(pilot)
         await move_clock(pilot, clock, 4.9)
         assert speaker.said == []
         await move_clock(pilot, clock, 0.2)
@@ -68,7 +81,7 @@ async def test_a_failed_microphone_falls_back_to_typed_answers_and_says_why(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         listener.ready, listener.available, listener.notice = True, False, why
-        app.post_message(msg.ServicesChanged())
+        app.post_message(msg.RecognizerLoaded())
         await pilot.pause()
         screen = interview(app)
         assert speaker.said
@@ -87,7 +100,7 @@ async def test_home_says_getting_ready_never_spoken_answers_none(
         status = str(app.screen.query_one("#home-status").render())
         assert status == "Getting the microphone ready…"
         listener.ready = True
-        app.post_message(msg.ServicesChanged())
+        app.post_message(msg.RecognizerLoaded())
         await pilot.pause()
         status = str(app.screen.query_one("#home-status").render())
         assert status == "voice on · spoken answers (vosk)"
@@ -95,32 +108,27 @@ async def test_home_says_getting_ready_never_spoken_answers_none(
 
 def test_status_while_the_services_are_built_or_the_recogniser_loads() -> None:
     loading = FakeListener(ready=False, engine_name="none")
-    assert "(none)" not in ServiceHub(loading=True).status_text(typed=False)
-    assert "(none)" not in ServiceHub(FakeSpeaker(), loading).status_text(typed=False)
-    assert ServiceHub(FakeSpeaker(), loading).waiting_for() == "the microphone"
-    assert ServiceHub(loading=True).waiting_for() == "the voice and the microphone"
-    assert ServiceHub(loading=True).waiting_for(typed=True) == "the voice"
-    assert ServiceHub(loading=True).status_text(typed=True) == "Getting the voice ready…"
+    assert "(none)" not in VoiceMic(loading=True).status_text(typed=False)
+    assert "(none)" not in VoiceMic(FakeSpeaker(), loading).status_text(typed=False)
+    assert VoiceMic(FakeSpeaker(), loading).waiting_for() == "the microphone"
+    assert VoiceMic(loading=True).waiting_for() == "the voice and the microphone"
+    assert VoiceMic(loading=True).waiting_for(typed=True) == "the voice"
+    assert VoiceMic(loading=True).status_text(typed=True) == "Getting the voice ready…"
 
 
 async def test_services_arriving_after_the_wait_are_used_from_the_next_answer_on(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="focus", pack="test-software", count=3, typed=False)
-    app.services.loading = True  # as while the real ones are being built
+    app.voice_mic.loading = True  # as while the real ones are being built
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.press("ctrl+s")
-        for _ in range(250):  # a loaded machine may mount the interview a little later
-            if any(getattr(s, "waiting_for_services", False) for s in app.screen_stack):
-                break
-            await pilot.pause(0.02)
-        screen = interview(app)
-        assert screen.waiting_for_services  # the wait starts before the clock moves on
+        screen = await waiting(pilot)  # the wait starts before the clock moves on
         await move_clock(pilot, clock, 5.1)
         assert screen.answer_area.mode == "typed"  # question 1 goes on without them
         assert "taking long" in " ".join(n.message for n in app._notifications)
         listener = FakeListener()
-        app.post_message(msg.ServicesReady(FakeSpeaker(), listener, []))
+        app.post_message(msg.VoiceMicBuilt(Built(FakeSpeaker(), listener)))
         await pilot.pause()
         assert screen.session.phase is Phase.THINKING
         assert screen.answer_area.mode == "spoken"  # not yet answering: this one is heard

@@ -7,8 +7,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from hotseat.tui.screens.home import HomeScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.fakes import FakeListener
-from tests.tui.helpers import answer, interview, start
+from tests.tui.helpers import answer, interview, interview_started, spoken, start
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -44,8 +43,7 @@ async def test_answers_and_skips_are_saved_as_they_happen(
 async def test_quitting_mid_session_offers_to_resume_it_next_time(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE)) as (pilot, screen):
         first = screen.session.current.question.id
         await answer(pilot, clock, "I would sketch the two options on one page.", 40)
         await pilot.press("ctrl+q")
@@ -73,10 +71,8 @@ async def test_quitting_mid_session_offers_to_resume_it_next_time(
 async def test_a_spoken_answer_is_recorded_into_the_data_folder(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, **THREE)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")
         await pilot.pause()
         listener.hear("We wrote a one page summary for the sales team")

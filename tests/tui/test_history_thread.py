@@ -7,6 +7,7 @@ the user in one line instead of crashing the app or failing in silence.
 
 from __future__ import annotations
 
+import functools
 import threading
 from typing import Any
 
@@ -53,7 +54,7 @@ async def test_the_history_opens_and_saves_on_its_own_thread(
 def test_jobs_run_in_the_order_given_and_stop_waits_for_them() -> None:
     keeper = HistoryKeeper()
     order: list[int] = []
-    futures = [keeper.later(lambda n=n: order.append(n)) for n in range(50)]
+    futures = [keeper.later(functools.partial(order.append, n)) for n in range(50)]
     keeper.stop()
     assert order == list(range(50))
     assert all(f.done() for f in futures)
@@ -65,10 +66,10 @@ async def test_a_failing_worker_is_one_line_for_the_user(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the sound system is in a bad state")
 
-    monkeypatch.setattr(app_module, "load_real_services", broken)
-    app = app_factory(load_services=True)
+    monkeypatch.setattr(app_module, "build_voice_mic", broken)
+    app = app_factory(build_voice_mic=True)
     async with app.run_test() as pilot:
-        app._request_services()
+        app._request_voice_mic()
         for _ in range(50):
             await pilot.pause(0.02)
             if app._notifications:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.widgets import Input, Select, TextArea
 
 from hotseat import paths
@@ -13,6 +14,7 @@ from hotseat.session import Phase
 from hotseat.settings import load_settings
 from hotseat.tui import messages as msg
 from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.voice_mic import Built
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
 from tests.tui.helpers import card_text, start
@@ -56,8 +58,8 @@ async def test_settings_problems_are_shown(app_factory: AppFactory) -> None:
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         text = notices(pilot.app.screen)  # type: ignore[arg-type]
-        assert "muted must be true or false" in text
-        assert "unknown setting 'volume'" in text
+        assert "settings.toml:1: muted: must be true or false" in text
+        assert "settings.toml:2: volume: unknown field" in text
 
 
 async def test_company_and_role_fill_the_questions_and_are_remembered(
@@ -149,7 +151,7 @@ async def test_a_missing_speaker_is_only_shouted_about_when_the_voice_was_wanted
         await pilot.pause()
         notice = "The interviewer's voice is off (no audio output device); captions only."
         speaker = FakeSpeaker(available=False, notice=notice)
-        app.post_message(msg.ServicesReady(speaker, None, [notice]))
+        app.post_message(msg.VoiceMicBuilt(Built(speaker, None, (notice,))))
         await pilot.pause()
         assert notice in notices(app.screen)  # type: ignore[arg-type]
         toasts = [n.message for n in app._notifications]
@@ -191,7 +193,10 @@ async def test_the_ladder_timing_line_follows_the_count_chosen(app_factory: AppF
     async with app_factory(mode="pressure-ladder").run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         home = pilot.app.screen
-        help_text = lambda: str(home.query_one("#mode-help").render())  # noqa: E731
+
+        def help_text() -> str:
+            return str(home.query_one("#mode-help").render())
+
         assert "shrinking to 29 s over 6 questions" in help_text()  # 90, 72, 58, 46, 37, 29
         home.query_one("#count", Select).value = 3
         await pilot.pause()
@@ -241,3 +246,28 @@ async def test_a_notice_with_square_brackets_is_shown_as_written(app_factory: Ap
         await pilot.pause()
         text = notices(pilot.app.screen)  # type: ignore[arg-type]
         assert "coach.toml:3: [voice] rate: must be from 80 to 400" in text
+
+
+@pytest.mark.parametrize("size", [(80, 24), (60, 20)], ids=["80x24", "60x20"])
+async def test_every_mode_description_is_shown_whole(
+    app_factory: AppFactory, size: tuple[int, int]
+) -> None:
+    """The description box was 3 lines: the mock's text stopped at '…up to 2'."""
+    async with app_factory(mode="mock", bank=None).run_test(size=size) as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        described = home.query_one("#mode-help")
+        footer = home.query_one("Footer")
+        for mode in home.modes.values():
+            home.query_one("#mode", Select).value = mode.id
+            await pilot.pause()
+            shown = described.content_region
+            text = described.render()
+            assert isinstance(text, Content)
+            lines = text.wrap(shown.width)
+            assert str(lines[-1]).rstrip().endswith("."), mode.id  # a whole sentence
+            assert len(lines) <= shown.height, mode.id  # nothing cut off
+            assert shown.height >= 2 and shown.bottom <= footer.region.y, mode.id
+            start = home.query_one("#start")
+            assert start.region.bottom <= footer.region.y, mode.id  # Start stays on screen

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from hotseat import paths
 from hotseat.settings import load_settings
-from hotseat.tui.keymap import binding_ids
+from hotseat.tui.app import HotseatApp
+from hotseat.tui.keymap import _SCREENS, binding_ids
 from hotseat.tui.screens.history import HistoryScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.keys_help import KeysScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import start
 
@@ -45,7 +47,7 @@ async def test_a_bad_keys_entry_is_named_and_the_rest_applies(app_factory: AppFa
     _settings('[keys]\nhome.histroy = "f9"\nhome.progress = 3\nhome.start = "f5"\n')
     settings = load_settings()
     assert settings.keys == {"home.histroy": "f9", "home.start": "f5"}
-    assert any("line 3: keys table: home.progress must be keys" in p for p in settings.problems)
+    assert f"{paths.settings_file()}:3: [keys] home.progress: must be keys" in settings.problems[0]
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         shown = str(pilot.app.screen.query_one("#home-notices").render())  # as the user sees it
@@ -68,7 +70,18 @@ def test_saving_a_setting_keeps_the_keys_table() -> None:
 
 def test_every_binding_has_an_id_the_readme_lists() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
-    ids = binding_ids()
+    ids = binding_ids((*_SCREENS, HotseatApp))
     assert len(ids) >= 30
     missing = [i for i in ids if f"`{i}`" not in readme]
     assert not missing, f"add these key binding ids to the README's Keys table: {missing}"
+
+
+async def test_the_app_wide_keys_can_be_remapped_too(app_factory: AppFactory) -> None:
+    """app.keys (f1) and app.quit (ctrl+q) are the app's own bindings, not a screen's."""
+    _settings('[keys]\napp.keys = "f10"\n')
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "keys table" not in str(pilot.app.screen.query_one("#home-notices").render())
+        await pilot.press("f10")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, KeysScreen)

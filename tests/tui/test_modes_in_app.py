@@ -7,7 +7,13 @@ import pytest
 from hotseat.session import FakeClock, Phase
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import card_text, interview, move_clock, start, type_answer
+from tests.tui.helpers import (
+    card_text,
+    interview,
+    interview_started,
+    move_clock,
+    type_answer,
+)
 
 
 async def test_a_panel_takes_turns_with_different_interviewers(
@@ -15,8 +21,7 @@ async def test_a_panel_takes_turns_with_different_interviewers(
 ) -> None:
     speaker = FakeSpeaker()
     app = app_factory(mode="panel", count=4, speaker=speaker)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         # Every panelist greets, each in their own voice, before the first question.
         greeters = [said.persona for said in speaker.said]
         while screen.session.phase is Phase.ASKING and len(speaker.said) < 10:
@@ -26,7 +31,7 @@ async def test_a_panel_takes_turns_with_different_interviewers(
         assert len(set(greeters)) >= 2
         titles = set()
         for _ in range(4):
-            titles.add(screen.card.border_title.split(" · ")[-1])
+            titles.add(str(screen.card.border_title).split(" · ")[-1])
             await pilot.press("ctrl+o")
             await pilot.pause()
         assert len(titles) >= 2  # "Question n of 4 · <interviewer>" changes hands
@@ -37,8 +42,7 @@ async def test_a_pressure_drill_interrupts_at_the_limit_and_moves_on(
 ) -> None:
     speaker = FakeSpeaker()
     app = app_factory(mode="pressure-ladder", count=3, speaker=speaker)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         while screen.session.phase is Phase.ASKING:
             speaker.finish()
             await pilot.pause()
@@ -61,8 +65,7 @@ async def test_panel_captions_say_who_greets_and_the_question_stays_whole(
     app = app_factory(mode="panel", count=4)  # no voice: the greetings are captions
     long_line = "I will say a great deal before the first question, and then some more. " * 4
     monkeypatch.setattr(app.personas, "line", lambda persona, key, rng: long_line)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (_pilot, screen):
         cast = [app.personas.name(p) for p in screen.plan.personas]
         assert len(cast) >= 2
         lead = card_text(app).splitlines()[1]

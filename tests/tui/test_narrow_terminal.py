@@ -8,8 +8,8 @@ from textual.widgets._footer import FooterKey
 
 from hotseat.session import FakeClock
 from tests.tui.conftest import AppFactory
-from tests.tui.fakes import FakeListener, FakeSpeaker
-from tests.tui.helpers import start
+from tests.tui.fakes import FakeSpeaker
+from tests.tui.helpers import interview_started, spoken
 
 
 def visible_actions(screen: object, width: int) -> list[str]:
@@ -25,8 +25,7 @@ async def test_at_60x20_the_footer_keeps_pause_and_end(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="mock", count=3, speaker=FakeSpeaker())
-    async with app.run_test(size=(60, 20)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app, size=(60, 20)) as (pilot, screen):
         await pilot.pause()
         shown = visible_actions(screen, 60)
         assert {"pause", "end"} <= set(shown), shown
@@ -36,10 +35,8 @@ async def test_at_60x20_the_footer_keeps_pause_and_end(
 async def test_a_narrow_drill_keeps_end_and_the_switch_to_typing(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(mode="rapid-fire", count=5, listener=listener, typed=False)
-    async with app.run_test(size=(60, 20)) as pilot:
-        screen = await start(pilot)
+    app, _listener = spoken(app_factory, mode="rapid-fire", count=5)
+    async with interview_started(app, size=(60, 20)) as (pilot, screen):
         await pilot.pause()
         shown = visible_actions(screen, 60)
         assert {"answer_now", "end", "type_answers"} <= set(shown), shown

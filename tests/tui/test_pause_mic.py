@@ -1,35 +1,36 @@
 """Pausing a spoken answer stops the microphone hearing: nothing said while
 paused lands in the answer.
 
-The app hands its ``ServiceHub.mic_paused`` to the real microphone as
-``paused_when`` (``load_real_services``); the fake listener honours that
-callable the way ``MicListener`` does (audio while paused becomes silence), so
-the test checks what the user gets: the words of the answer.
+The app builds the real microphone with ``paused_when`` over its
+``VoiceMic.mic_hold`` event and the speaker (``build_voice_mic``); a pause asks
+the app, by message, to set that event. The fake listener honours the callable
+the way ``MicListener`` does (audio while paused becomes silence), so the test
+checks what the user gets: the words of the answer.
 """
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 import pytest
 
 from hotseat.session import FakeClock, Phase
 from hotseat.settings import Settings
-from hotseat.tui import service_hub
 from hotseat.tui.options import AppOptions
+from hotseat.tui.voice_mic import build_voice_mic, paused_when
 from tests.tui.conftest import AppFactory
-from tests.tui.fakes import FakeListener
-from tests.tui.helpers import move_clock, start
+from tests.tui.fakes import FakeSpeaker
+from tests.tui.helpers import interview_started, move_clock, spoken
 
 
 async def test_words_said_while_paused_never_reach_the_answer(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(mode="focus", category="growth", count=1, listener=listener, typed=False)
-    listener.paused_when = app.services.mic_paused  # as load_real_services wires MicListener
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, mode="focus", category="growth", count=1)
+    # As build_voice_mic wires MicListener: the app's hold event and the speaker.
+    listener.paused_when = paused_when(app.voice_mic.mic_hold, app.voice_mic.speaker)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now
         await pilot.pause()
         assert screen.session.phase is Phase.ANSWERING
@@ -55,15 +56,26 @@ async def test_words_said_while_paused_never_reach_the_answer(
 def test_the_real_microphone_is_told_when_the_app_pauses(monkeypatch: pytest.MonkeyPatch) -> None:
     made: list[dict[str, Any]] = []
 
-    class Recorder:
+    class MadeWith:  # stands in for MicListener: keeps what it was built with
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             made.append(kwargs)
 
-    monkeypatch.setattr("hotseat.asr.listener.MicListener", Recorder)
+    monkeypatch.setattr("hotseat.asr.listener.MicListener", MadeWith)
     monkeypatch.setattr("hotseat.speech.create_speaker", lambda settings: None)
-    hub = service_hub.load_real_services(Settings(muted=True), AppOptions(typed=False))
+    hold = threading.Event()
+    build_voice_mic(Settings(muted=True), AppOptions(typed=False), hold)
     assert len(made) == 1
-    paused_when = made[0]["paused_when"]
-    assert paused_when() is False
-    hub.mic_held = True  # what a pause sets
-    assert paused_when() is True
+    paused = made[0]["paused_when"]
+    assert paused() is False
+    hold.set()  # what the app does when the session pauses
+    assert paused() is True
+    hold.clear()
+    assert paused() is False
+
+
+def test_the_microphone_hears_nothing_while_the_interviewer_speaks() -> None:
+    speaker = FakeSpeaker()
+    paused = paused_when(threading.Event(), speaker)
+    assert paused() is False
+    speaker.speak("Tell me about a time you failed.", "recruiter")
+    assert speaker.speaking and paused() is True

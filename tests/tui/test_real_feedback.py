@@ -12,7 +12,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import answer, start
+from tests.tui.helpers import answer, interview_started, start
 
 STORY = (
     "At my last job two of us disagreed about the release date. I was responsible for the "
@@ -30,8 +30,7 @@ async def test_every_part_of_the_score_reads_out_of_its_maximum_and_is_explained
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="focus", category="collaboration", count=1, analyze=None)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await answer(pilot, clock, STORY, seconds=75)
         feedback = screen.session.current.feedback
         assert feedback is not None and feedback.assessable
@@ -53,8 +52,7 @@ async def test_one_word_and_empty_answers_are_not_scored(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="focus", pack="test-software", count=3, analyze=None)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await answer(pilot, clock, "Teamwork.", seconds=3)
         assert "Nothing to assess: the answer has only 1 word." in screen.feedback_panel.text
         assert "Score" not in screen.feedback_panel.text
@@ -126,8 +124,7 @@ async def test_a_follow_up_is_spoken_answered_and_scored_only_when_its_rule_matc
     speaker = FakeSpeaker()
     app = app_factory(mode="focus", category="collaboration", count=1, analyze=None,
                       speaker=speaker)  # fmt: skip
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         speaker.finish()
         await pilot.pause()
         await answer(pilot, clock, text, seconds=70)

@@ -7,9 +7,14 @@ from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
-from tests.tui.helpers import move_clock, start, type_answer
+from tests.tui.helpers import interview_started, move_clock, spoken, type_answer
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
+STORY = (
+    "At my last job two of us disagreed about the release date. I was responsible for the "
+    "plan, so I asked her to list the risks with me and we agreed to ship in two steps. "
+    "As a result we shipped on time and cut the bug reports by thirty percent."
+)
 
 
 def saved_answers() -> list[str]:
@@ -21,10 +26,8 @@ def saved_answers() -> list[str]:
 async def test_keys_typed_during_a_spoken_answer_land_in_the_saved_answer(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, **THREE)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now: the microphone listens
         await pilot.pause()
         assert listener.started == 1 and screen.answer_area.mode == "spoken"
@@ -47,10 +50,8 @@ async def test_keys_typed_during_a_spoken_answer_land_in_the_saved_answer(
 async def test_typing_keeps_a_drill_answer_from_ending_on_silence(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(mode="rapid-fire", count=5, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, mode="rapid-fire", count=5)
+    async with interview_started(app) as (pilot, screen):
         await move_clock(pilot, clock, 5)  # the thinking time is over: listening
         assert listener.started == 1
         listener.silent_for = 3.0
@@ -67,10 +68,8 @@ async def test_typing_keeps_a_drill_answer_from_ending_on_silence(
 async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, **THREE)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")
         await pilot.pause()
         listener.hear("I paired with the reviewer")
@@ -112,10 +111,8 @@ async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
 async def test_the_palette_offers_the_switch_the_footer_shows(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, _listener = spoken(app_factory, **THREE)
+    async with interview_started(app) as (pilot, screen):
         titles = [c.title for c in app.get_system_commands(screen)]
         assert "Type answers" in titles and "Speak answers" not in titles
         footer_keys = {k for k, b in screen.active_bindings.items() if b.binding.show and b.enabled}
@@ -129,10 +126,8 @@ async def test_the_palette_offers_the_switch_the_footer_shows(
 async def test_f4_is_offered_only_when_there_is_something_to_switch(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, **THREE)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")
         await pilot.pause()
         listener.available = False  # the microphone is lost mid-answer
@@ -144,7 +139,32 @@ async def test_f4_is_offered_only_when_there_is_something_to_switch(
         assert not screen.check_action("speak_answers", ())  # nothing to speak into
     no_mic = FakeListener(available=False, notice="No microphone is available (none).")
     app = app_factory(**THREE, listener=no_mic, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         assert screen.answer_area.mode == "typed"
         assert not screen.check_action("type_answers", ())  # typed already: no f4
+
+
+async def test_an_answer_typed_after_switching_before_a_word_was_said_is_a_typed_answer(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """f4 in a spoken session before speaking: the answer is typed, so its length is
+    estimated from its words (as with --typed), not 'short (6 s)' on the typing clock."""
+    app, listener = spoken(app_factory, **THREE, analyze=None)
+    async with interview_started(app) as (pilot, screen):
+        await pilot.press("ctrl+s")  # answer now: the microphone listens, hears nothing
+        await pilot.pause()
+        assert listener.started == 1
+        await pilot.press("f4")
+        await pilot.pause()
+        await type_answer(pilot, STORY)  # pasted: a few seconds on the clock
+        await move_clock(pilot, clock, 6)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        turn = screen.session.current
+        assert turn.answer is not None and turn.answer.engine == "typed"
+        assert turn.feedback is not None
+        metrics = turn.feedback.metrics
+        assert metrics["timed"] is False and metrics["estimated_seconds"] > 6
+        assert "timing-not-measured" in {f.id for f in turn.feedback.findings}
+        toasts = " ".join(n.message for n in app._notifications)
+        assert "added to the spoken answer" not in toasts

@@ -12,7 +12,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import answer, move_clock, shown_time, start
+from tests.tui.helpers import answer, interview_started, move_clock, shown_time, start
 
 # The only "growth" question: think 20 s, answer 60-120 s, amber from 105 s.
 ONE_QUESTION = {"mode": "focus", "category": "growth", "count": 1}
@@ -23,8 +23,7 @@ async def test_pausing_a_drill_is_refused_with_a_reason_and_the_clock_runs_on(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="rapid-fire", count=5)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now
         await move_clock(pilot, clock, 10)
         await pilot.press("ctrl+g")
@@ -43,8 +42,7 @@ async def test_the_interviewer_warns_near_the_limit_when_asked_to(
     monkeypatch.setenv("HOTSEAT_AUDIBLE_WARNINGS", str(audible).lower())
     speaker = FakeSpeaker()
     app = app_factory(**ONE_QUESTION, speaker=speaker)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         speaker.finish()  # the question has been read
         await pilot.pause()
         await pilot.press("ctrl+s")
@@ -100,8 +98,7 @@ async def test_a_drill_read_through_its_explanations_still_ends_and_leads_home(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="rapid-fire", count=5)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         for _ in range(5):
             await answer(pilot, clock, "I would agree the goal first and report back.", 10)
             await pilot.press("e")  # reading how the score was reached: the drill waits

@@ -2,30 +2,40 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.app import App
 from textual.color import Color
 from textual.widgets import Digits
 
 from hotseat.session import FakeClock, Phase
-from hotseat.tui.app import HotseatApp
 from hotseat.tui.widgets.timer import SessionTimer
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import interview, move_clock, shown_time, start, type_answer
+from tests.tui.helpers import (
+    interview,
+    interview_started,
+    move_clock,
+    shown_time,
+    spoken,
+    start,
+    type_answer,
+)
 
 # The only "growth" question: think 20 s, a good answer takes 60-120 s, amber from 105 s,
 # and focus mode stops the answer at twice the maximum (240 s).
 ONE_QUESTION = {"mode": "focus", "category": "growth", "count": 1}
 
 
-def digits_colour(app: HotseatApp) -> Color:
+def digits_colour(app: App[Any]) -> Color:
     return interview(app).query_one(SessionTimer).query_one(Digits).styles.color
 
 
-def theme_colour(app: HotseatApp, name: str) -> Color:
+def theme_colour(app: App[Any], name: str) -> Color:
     return Color.parse(app.get_css_variables()[name])
 
 
-def timer_state(app: HotseatApp) -> str:
+def timer_state(app: App[Any]) -> str:
     return interview(app).query_one(SessionTimer).state
 
 
@@ -87,8 +97,7 @@ async def test_band_colours_differ_in_the_light_theme_too(
 async def test_the_hard_limit_ends_the_answer_with_what_was_typed(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await type_answer(pilot, "We shipped late because I skipped testing.")
         await move_clock(pilot, clock, 239)
         assert screen.session.phase is Phase.ANSWERING
@@ -102,8 +111,7 @@ async def test_the_hard_limit_ends_the_answer_with_what_was_typed(
 async def test_pause_stops_the_clock_and_resume_carries_on(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await pilot.press("ctrl+s")
         await move_clock(pilot, clock, 30)
         await pilot.press("ctrl+g")
@@ -118,8 +126,7 @@ async def test_pause_stops_the_clock_and_resume_carries_on(
 async def test_keys_typed_while_paused_do_not_go_into_the_answer(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    async with app_factory(**ONE_QUESTION).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await pilot.press("ctrl+g")
         await pilot.press(*"oops")
         await pilot.pause()
@@ -129,3 +136,25 @@ async def test_keys_typed_while_paused_do_not_go_into_the_answer(
         await type_answer(pilot, "Back again")
         assert screen.session.phase is Phase.ANSWERING
         assert screen.answer_area.typed_text == "Back again"
+
+
+async def test_the_clock_and_the_feedback_give_the_same_seconds(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """39.8 s read "Answered in 0:39" on the clock and "(40 s)" in the feedback."""
+    app, listener = spoken(app_factory, **ONE_QUESTION, analyze=None)
+    async with interview_started(app) as (pilot, screen):
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        listener.hear("I learned to ask for help early and now I plan reviews in advance")
+        await move_clock(pilot, clock, 39.8)
+        assert shown_time(app) == "0:40"  # the running clock rounds the same way
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVIEWING
+        caption = str(screen.query_one("#timer-caption").render())
+        assert "Answered in 0:40" in caption
+        feedback = screen.session.current.feedback
+        assert feedback is not None
+        said = " ".join(f.message for f in feedback.findings)
+        assert "(40 s)" in said and "39 s" not in said

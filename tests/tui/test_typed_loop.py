@@ -6,7 +6,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, card_text, interview, shown_time, start
+from tests.tui.helpers import answer, card_text, interview, interview_started, shown_time, start
 
 STORY = "I led the move to the new billing system and we cut invoice errors by half."
 
@@ -69,8 +69,7 @@ async def test_typing_during_the_countdown_starts_the_answer_clock(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="focus", pack="test-software", count=3)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         clock.advance(4)
         screen.tick()
         assert screen.session.phase is Phase.THINKING
@@ -83,8 +82,7 @@ async def test_empty_answer_gets_honest_feedback_not_a_crash(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     app = app_factory(mode="focus", pack="test-software", count=3)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now, ends thinking
         await pilot.pause()
         assert screen.session.phase is Phase.ANSWERING

@@ -7,7 +7,7 @@ import pytest
 from hotseat.session import FakeClock, Phase
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import burst, start
+from tests.tui.helpers import burst, interview_started
 
 
 async def test_typing_over_the_question_starts_the_answer_and_keeps_the_keys(
@@ -15,8 +15,7 @@ async def test_typing_over_the_question_starts_the_answer_and_keeps_the_keys(
 ) -> None:
     speaker = FakeSpeaker()
     app = app_factory(mode="focus", pack="test-software", count=2, speaker=speaker)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         assert screen.session.phase is Phase.ASKING  # the voice is still reading
         await pilot.press(*"Early")
         await pilot.pause()
@@ -30,8 +29,7 @@ async def test_ctrl_s_right_after_typing_submits_every_word(
     app_factory: AppFactory, clock: FakeClock, mode: str
 ) -> None:
     app = app_factory(mode=mode, pack="test-software", count=3)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         burst(app, *"I split the release into weekly steps.", "ctrl+s")
         await pilot.pause()
         assert screen.session.phase is Phase.REVIEWING

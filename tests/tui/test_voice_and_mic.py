@@ -13,7 +13,7 @@ from hotseat.speech import load_personas
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener, FakeSpeaker
-from tests.tui.helpers import card_text, move_clock, shown_time, start
+from tests.tui.helpers import card_text, interview_started, move_clock, shown_time, spoken, start
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -22,8 +22,7 @@ async def test_the_countdown_waits_until_the_question_has_been_spoken(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     speaker = FakeSpeaker()
-    async with app_factory(**THREE, speaker=speaker).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE, speaker=speaker)) as (pilot, screen):
         question = screen.session.current.question
         assert [s.text for s in speaker.said] == [question.text]
         await move_clock(pilot, clock, 30)  # a long question: still being read out
@@ -41,8 +40,7 @@ async def test_mock_interview_greets_before_the_first_question(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     speaker = FakeSpeaker()
-    async with app_factory(mode="mock", speaker=speaker).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(mode="mock", speaker=speaker)) as (pilot, screen):
         greeting = speaker.said[0].text
         assert greeting and greeting != screen.session.current.question.text
         assert greeting in card_text(pilot.app)  # the caption carries it too
@@ -59,8 +57,7 @@ async def test_escape_stops_the_voice_and_the_question_stays_on_screen(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     speaker = FakeSpeaker()
-    async with app_factory(**THREE, speaker=speaker).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE, speaker=speaker)) as (pilot, screen):
         await pilot.press("escape")
         assert speaker.stops == 1
         speaker.finish(stopped=True)
@@ -73,8 +70,7 @@ async def test_mute_persists_and_questions_are_shown_without_speaking(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     speaker = FakeSpeaker()
-    async with app_factory(**THREE, speaker=speaker).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE, speaker=speaker)) as (pilot, screen):
         speaker.finish()
         await pilot.pause()
         await pilot.press("ctrl+t")
@@ -93,8 +89,7 @@ async def test_mute_persists_and_questions_are_shown_without_speaking(
 
 async def test_repeat_speaks_the_question_again(app_factory: AppFactory, clock: FakeClock) -> None:
     speaker = FakeSpeaker()
-    async with app_factory(**THREE, speaker=speaker).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE, speaker=speaker)) as (pilot, screen):
         speaker.finish()
         await pilot.pause()
         await pilot.press("ctrl+r")
@@ -107,10 +102,8 @@ async def test_repeat_speaks_the_question_again(app_factory: AppFactory, clock: 
 async def test_spoken_answer_shows_live_words_and_level_then_feedback(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, **THREE)
+    async with interview_started(app) as (pilot, screen):
         assert listener.started == 0  # not while thinking
         await pilot.press("ctrl+s")  # answer now
         await pilot.pause()
@@ -134,8 +127,7 @@ async def test_spoken_answer_shows_live_words_and_level_then_feedback(
 async def test_skipping_a_spoken_answer_cancels_the_recording(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(**THREE, listener=listener, typed=False)
+    app, listener = spoken(app_factory, **THREE)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await pilot.press("ctrl+s")
@@ -149,10 +141,8 @@ async def test_skipping_a_spoken_answer_cancels_the_recording(
 async def test_a_drill_ends_the_answer_after_the_set_silence(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
-    listener = FakeListener()
-    app = app_factory(mode="rapid-fire", count=5, listener=listener, typed=False)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    app, listener = spoken(app_factory, mode="rapid-fire", count=5)
+    async with interview_started(app) as (pilot, screen):
         await move_clock(pilot, clock, 5)  # rapid-fire: five seconds to think
         assert listener.started == 1
         listener.hear("Because I like hard problems")
@@ -171,8 +161,7 @@ async def test_typed_flag_keeps_the_answer_box_even_with_a_microphone(
     app_factory: AppFactory,
 ) -> None:
     listener = FakeListener()
-    async with app_factory(**THREE, listener=listener).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(**THREE, listener=listener)) as (pilot, screen):
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert screen.answer_area.mode == "typed" and listener.started == 0
@@ -193,8 +182,7 @@ async def test_closing_line_is_spoken_as_the_summary_opens(
 ) -> None:
     speaker = FakeSpeaker()
     app = app_factory(mode="rapid-fire", count=5, speaker=speaker)
-    async with app.run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app) as (pilot, screen):
         questions = {t.question.text for t in screen.session.turns}
         for _ in range(5):
             await pilot.press("ctrl+o")
@@ -224,8 +212,7 @@ async def test_after_a_skip_the_interviewer_does_not_say_thank_you(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     speaker = FakeSpeaker()
-    async with app_factory(mode="mock", speaker=speaker).run_test(size=(80, 24)) as pilot:
-        screen = await start(pilot)
+    async with interview_started(app_factory(mode="mock", speaker=speaker)) as (pilot, screen):
         speaker.finish()  # the greeting
         await pilot.pause()
         await pilot.press("ctrl+o")  # skip question 1 while it is read out

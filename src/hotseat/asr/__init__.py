@@ -1,7 +1,7 @@
 """Speech recognition: Vosk when a model is installed, pocketsphinx otherwise.
 
 Public entry points: ``transcribe_file`` (a recording to a Transcript) and
-``MicListener`` (the microphone, live; see ``hotseat.services.Listener``).
+``MicListener`` (the microphone, live; see ``hotseat.speaker_listener.Listener``).
 Heavy modules (vosk, pocketsphinx, sounddevice) load only when used.
 """
 

@@ -1,4 +1,4 @@
-"""The microphone service: ``MicListener`` implements ``hotseat.services.Listener``.
+"""The microphone service: ``MicListener`` implements ``hotseat.speaker_listener.Listener``.
 
 Threads:
 

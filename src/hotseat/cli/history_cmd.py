@@ -129,7 +129,7 @@ def _list(args: argparse.Namespace) -> int:
         print(f"{'ID':>4}  {'Started':<16}  {'Mode':<12}  {'Status':<11}  {'Answers':>7}  Score")
         for s in sessions:
             score = "-" if s.average_score is None else f"{s.average_score:.0f}"
-            answers = f"{s.answered}/{s.questions}"
+            answers = "{}/{}".format(*s.progress)  # answered/planned
             mode = (s.mode or "-")[:12]
             print(
                 f"{s.id:>4}  {when(s.started_at):<16}  {mode:<12}  {s.status:<11}  "

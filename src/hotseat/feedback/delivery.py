@@ -62,7 +62,13 @@ def _round(value: float | None, digits: int = 2) -> float | None:
 
 def _pace_and_pauses(job: Job) -> None:
     rubric = job.rubric
-    tokens = job.answer.tokens
+    # Words typed alongside the speech (the transcript's last ``typed_words``) took no
+    # speaking time: pace and pauses are the spoken words' over the spoken time.
+    spoken = max(0, job.answer.total_words - job.transcript.typed_words)
+    tokens = job.answer.tokens[:spoken]
+    if not tokens:  # nothing but recogniser noise was heard
+        job.metrics.update(wpm=None, speaking_seconds=None, pauses=None)
+        return
     threshold = rubric.n("delivery.pause_seconds")
     pauses: list[dict[str, Any]] = []
     for k in range(1, len(tokens)):

@@ -7,15 +7,15 @@ user changes one weight without copying the rest. Any problem raises
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from hotseat import paths, resources
 from hotseat.feedback.model import AREAS
 from hotseat.tomlcheck import TomlFileError, positive_number, read_checked
+from hotseat.tomlfields import FieldReader
 from hotseat.tomlfile import TomlLines
 
 CHECKS = (
@@ -134,58 +134,64 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _Validator:
-    def __init__(self, files: list[tuple[Path, str, dict[str, Any]]]) -> None:
-        self.files = files  # (path, text, data), the last one wins
+class _Fields(FieldReader):
+    """The one field reader over the built-in rubric with the user's on top (the last
+    file wins). A field is named by its dotted key (``'delivery.typed_wpm'``) on its
+    line in the file its value came from, and the first problem stops the load: a
+    rubric is used whole or not at all."""
+
+    def __init__(self, files: list[tuple[Path, str, dict[str, Any]]], where: str = "") -> None:
+        path, text, _ = files[-1]
+        super().__init__(path, TomlLines(text), 0, where, [])
+        self.files = files
+
+    def dotted(self, key: str) -> str:
+        return ".".join(part for part in (self.where, key) if part)
+
+    def bad(self, key: str, message: str) -> NoReturn:
+        raise self.fail(self.dotted(key), message)
 
     def fail(self, dotted: str, message: str) -> RubricError:
-        parts = dotted.split(".")
-        for path, text, data in reversed(self.files):
-            node: Any = data
-            for part in parts:
-                node = node.get(part) if isinstance(node, dict) else None
-            if node is not None or len(self.files) == 1:
-                return RubricError(f"{path}:{_line(text, dotted)}: '{dotted}': {message}")
+        """The problem on the line of ``dotted`` in the last file that sets it."""
         path, text, _ = self.files[0]
-        return RubricError(f"{path}:{_line(text, dotted)}: '{dotted}': {message}")
+        for candidate in reversed(self.files):
+            node: Any = candidate[2]
+            for part in dotted.split("."):
+                node = node.get(part) if isinstance(node, dict) else None
+            if node is not None:
+                path, text, _ = candidate
+                break
+        return RubricError(f"{path}:{TomlLines(text).dotted(dotted) or 1}: '{dotted}': {message}")
 
-    def table(self, data: dict[str, Any], key: str) -> dict[str, Any]:
-        value = data.get(key.split(".")[-1])
+    def table(self, raw: dict[str, Any], key: str) -> tuple[dict[str, Any], _Fields]:
+        """The table ``key`` and a reader of its fields."""
+        value = raw.get(key)
         if not isinstance(value, dict):
-            raise self.fail(key, "missing table")
-        return value
+            self.bad(key, "missing table" if value is None else "must be a table")
+        return value, _Fields(self.files, self.dotted(key))
 
-    def number(self, data: dict[str, Any], key: str) -> float:
+    def number(self, raw: dict[str, Any], key: str) -> float:
         """A finite number of zero or more (above zero for the keys in ``_ABOVE_ZERO``)."""
-        value = data.get(key.split(".")[-1])
-        problem = positive_number(value, allow_zero=key not in _ABOVE_ZERO)
-        if problem or not isinstance(value, int | float):
-            raise self.fail(key, problem or "must be a number")
-        return float(value)
+        self.required(raw, key)
+        value = self.positive(raw, key, allow_zero=self.dotted(key) not in _ABOVE_ZERO)
+        return 0.0 if value is None else value  # None is refused above
 
-    def points(self, data: dict[str, Any], key: str) -> float:
+    def points(self, raw: dict[str, Any], key: str) -> float:
         """A finite number of either sign (finding points are mostly negative)."""
-        value = data.get(key.split(".")[-1])
-        if isinstance(value, bool) or not isinstance(value, int | float):
-            raise self.fail(key, "must be a number")
-        if not math.isfinite(value):
-            raise self.fail(key, f"must be a finite number, not {value}")
-        return float(value)
+        self.required(raw, key)
+        value = self.finite(raw, key)
+        return 0.0 if value is None else value
 
-    def pair(self, data: dict[str, Any], key: str) -> tuple[float, float]:
-        value = data.get(key.split(".")[-1])
+    def pair(self, raw: dict[str, Any], key: str) -> tuple[float, float]:
+        value = raw.get(key)
         if (
             not isinstance(value, list)
             or len(value) != 2
             or any(positive_number(v, allow_zero=True) for v in value)
             or value[0] > value[1]
         ):
-            raise self.fail(key, "must be [low, high]: finite numbers, 0 <= low <= high")
+            self.bad(key, "must be [low, high]: finite numbers, 0 <= low <= high")
         return float(value[0]), float(value[1])
-
-
-def _line(text: str, dotted: str) -> int:
-    return TomlLines(text).dotted(dotted) or 1
 
 
 def _read(path: Path) -> tuple[Path, str, dict[str, Any]]:
@@ -204,68 +210,74 @@ def load_rubric(path: Path | None = None, user_path: Path | None = None) -> Rubr
     data: dict[str, Any] = {}
     for _, _, part in files:
         data = _merge(data, part)
-    return _build(data, _Validator(files), " + ".join(str(f[0]) for f in files))
+    return _build(data, _Fields(files), " + ".join(str(f[0]) for f in files))
 
 
-def _build(data: dict[str, Any], v: _Validator, source: str) -> Rubric:
+def _build(data: dict[str, Any], read: _Fields, source: str) -> Rubric:
     from hotseat.feedback.findings import FINDING_IDS
 
-    areas = v.table(data, "areas")
-    maxima = {a: v.number(v.table(areas, f"areas.{a}"), f"areas.{a}.max") for a in AREAS}
-    default_start = {a: v.number(v.table(areas, f"areas.{a}"), f"areas.{a}.start") for a in AREAS}
+    areas, read_areas = read.table(data, "areas")
+    maxima: dict[str, float] = {}
+    default_start: dict[str, float] = {}
+    for name in AREAS:
+        area, read_area = read_areas.table(areas, name)
+        maxima[name] = read_area.number(area, "max")
+        default_start[name] = read_area.number(area, "start")
     if abs(sum(maxima.values()) - 100) > 1e-9:
-        raise v.fail("areas", f"the four maxima must add up to 100, not {sum(maxima.values()):g}")
-    sev = v.table(data, "severity")
-    severity = {s: v.number(sev, f"severity.{s}") for s in ("major", "minor")}
+        read.bad("areas", f"the four maxima must add up to 100, not {sum(maxima.values()):g}")
+    sev, read_sev = read.table(data, "severity")
+    severity = {s: read_sev.number(sev, s) for s in ("major", "minor")}
     severity.update(strength=1.0, info=0.0)
     numbers: dict[str, float] = {}
     for section_name, keys in _NUMBERS.items():
-        section = v.table(data, section_name)
+        section, read_section = read.table(data, section_name)
         for key in keys:
-            numbers[f"{section_name}.{key}"] = v.number(section, f"{section_name}.{key}")
-    pace_band = v.pair(v.table(data, "delivery"), "delivery.pace_band")
+            numbers[f"{section_name}.{key}"] = read_section.number(section, key)
+    delivery, read_delivery = read.table(data, "delivery")
+    pace_band = read_delivery.pair(delivery, "pace_band")
     kinds: dict[str, KindRule] = {}
-    for name, raw in v.table(data, "kinds").items():
-        key = f"kinds.{name}"
-        if not isinstance(raw, dict):
-            raise v.fail(key, "must be a table")
+    kind_tables, read_kinds = read.table(data, "kinds")
+    for name in kind_tables:
+        raw, read_kind = read_kinds.table(kind_tables, name)
         checks = raw.get("checks")
         if not isinstance(checks, list) or not all(c in CHECKS for c in checks):
-            raise v.fail(f"{key}.checks", f"must be a list of: {', '.join(CHECKS)}")
+            read_kind.bad("checks", f"must be a list of: {', '.join(CHECKS)}")
         start = dict(default_start)
         given = raw.get("start", {})
         if not isinstance(given, dict):
-            raise v.fail(f"{key}.start", "must be a table of area = number")
+            read_kind.bad("start", "must be a table of area = number")
+        read_start = _Fields(read.files, read_kind.dotted("start"))
         for area in given:
             if area not in AREAS:
-                raise v.fail(f"{key}.start", f"unknown area {area!r}")
-            start[area] = v.number(given, f"{key}.start.{area}")
+                read_kind.bad("start", f"unknown area {area!r}")
+            start[area] = read_start.number(given, area)
             if start[area] > maxima[area]:
-                raise v.fail(f"{key}.start.{area}", "must not exceed the area's max")
+                read_start.bad(area, "must not exceed the area's max")
         tips = raw.get("tips", {})
         if not isinstance(tips, dict) or not all(
             fid in FINDING_IDS and isinstance(tip, str) and tip.strip() for fid, tip in tips.items()
         ):
-            raise v.fail(f"{key}.tips", 'must be a table of finding id = "tip text"')
-        kinds[name] = KindRule(v.pair(raw, f"{key}.band"), frozenset(checks), start, dict(tips))
+            read_kind.bad("tips", 'must be a table of finding id = "tip text"')
+        kinds[name] = KindRule(read_kind.pair(raw, "band"), frozenset(checks), start, dict(tips))
     if "general" not in kinds:
-        raise v.fail("kinds", "needs a [kinds.general] table for questions of unknown kind")
+        read.bad("kinds", "needs a [kinds.general] table for questions of unknown kind")
     findings: dict[str, FindingRule] = {}
-    for fid, raw in v.table(data, "findings").items():
-        key = f"findings.{fid}"
+    finding_tables, read_findings = read.table(data, "findings")
+    for fid, raw in finding_tables.items():
         if fid not in FINDING_IDS:
-            raise v.fail(key, "unknown finding id")
+            read_findings.bad(fid, "unknown finding id")
+        read_finding = _Fields(read.files, read_findings.dotted(fid))
         if not isinstance(raw, dict) or raw.get("area") not in AREAS:
-            raise v.fail(f"{key}.area", f"must be one of {', '.join(AREAS)}")
+            read_finding.bad("area", f"must be one of {', '.join(AREAS)}")
         for text_key in ("label", "tip"):
             if not isinstance(raw.get(text_key), str) or not raw[text_key].strip():
-                raise v.fail(f"{key}.{text_key}", "must be a non-empty string")
-        points = v.points(raw, f"{key}.points")
+                read_finding.bad(text_key, "must be a non-empty string")
+        points = read_finding.points(raw, "points")
         findings[fid] = FindingRule(raw["area"], points, raw["label"], raw["tip"])
     missing = sorted(FINDING_IDS - set(findings))
     if missing:
         more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
-        raise v.fail("findings", f"missing [findings.{missing[0]}]{more}")
+        read.bad("findings", f"missing [findings.{missing[0]}]{more}")
     return Rubric(maxima, severity, pace_band, numbers, kinds, findings, source)
 
 

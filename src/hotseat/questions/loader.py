@@ -24,13 +24,13 @@ A pack file looks like::
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeGuard
 
 from hotseat.questions.model import KINDS, PLACEHOLDERS, Pack, Question
 from hotseat.tomlcheck import TomlFileError, read_checked
+from hotseat.tomlfields import FieldReader, is_text_list
 from hotseat.tomlfile import TomlLines
 
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -65,7 +65,7 @@ class LoadResult:
 
 
 class _Locator:
-    """Finds the line of a question (the nth ``[[questions]]``) or of a key in it."""
+    """Finds the line of a question (the nth ``[[questions]]``) or of a top-level key."""
 
     def __init__(self, text: str) -> None:
         self.lines = TomlLines(text)
@@ -74,83 +74,74 @@ class _Locator:
     def question(self, index: int) -> int:
         return self.lines.array_item("questions", index) or 1
 
-    def key(self, index: int, key: str) -> int:
-        start = self.question(index)
-        return self.lines.key(start, key) or start
-
     def top_key(self, key: str) -> int:
         """The line of a top-level table (``[key]``, ``[[key]]``) or of ``key = ...``."""
         return self.lines.first_mention(key) or 1
 
-    def pack_key(self, key: str) -> int:
-        return self.lines.key(self.pack_line, key) or self.pack_line
 
+class _Fields(FieldReader):
+    """The one field reader, keeping what it finds as ``Problem`` objects (for
+    ``questions validate`` and the home screen's list of skipped packs)."""
 
-def _str_list(value: Any) -> TypeGuard[list[str]]:
-    return isinstance(value, list) and all(isinstance(v, str) and v.strip() for v in value)
+    def __init__(
+        self, source: str, lines: TomlLines, start: int, where: str, found: list[Problem]
+    ) -> None:
+        super().__init__(source, lines, start, where, [])
+        self.found = found
+
+    def record(self, line: int, problem: str) -> None:
+        self.found.append(Problem(str(self.source), line, problem))
 
 
 def _is_int(value: Any) -> TypeGuard[int]:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-Report = Callable[[str, str], None]  # (field, message) -> records a problem on that line
+_REQUIRED = ("text", "category", "kind", "competencies", "prep_seconds", "answer_seconds")
 
 
 def _check_question(
-    raw: dict[str, Any], report: Report, competencies: frozenset[str] | None
+    raw: dict[str, Any], read: FieldReader, competencies: frozenset[str] | None
 ) -> None:
-    """Every problem of one question table; ``report`` knows where each field sits."""
+    """Every problem of one question table, each on its field's line."""
+    read.required(raw, *_REQUIRED, "look_for")
     for key in ("text", "category", "kind"):
-        value = raw.get(key)
-        if not isinstance(value, str) or not value.strip():
-            report(key, f"'{key}' is required text")
-    category = raw.get("category")
+        if key in raw:
+            read.text(raw, key, required=True)
+    category, kind = raw.get("category"), raw.get("kind")
     if isinstance(category, str) and category.strip() and not _ID_RE.match(category):
-        report("category", f"category {category!r} must be lowercase letters, digits and dashes")
-    kind = raw.get("kind")
+        read.bad("category", f"{category!r} must be lowercase letters, digits and dashes")
     if isinstance(kind, str) and kind.strip() and kind not in KINDS:
-        report("kind", f"kind {kind!r} is not one of {', '.join(KINDS)}")
-    comps = raw.get("competencies")
-    if not _str_list(comps) or not comps:
-        report("competencies", "'competencies' must be a list of names")
-    elif competencies is not None:
-        for comp in comps:
-            if comp not in competencies:
-                known = ", ".join(sorted(competencies))
-                report("competencies", f"unknown competency {comp!r} (known: {known})")
-    prep = raw.get("prep_seconds")
-    if not _is_int(prep) or not 0 <= prep <= 600:
-        report("prep_seconds", "'prep_seconds' must be a whole number of seconds, 0-600")
+        read.bad("kind", f"{kind!r} is not one of {', '.join(KINDS)}")
+    if "competencies" in raw:
+        if raw["competencies"] == []:
+            read.bad("competencies", "must list at least one competency")
+        elif competencies is None:
+            read.texts(raw, "competencies")
+        else:
+            read.choices(raw, "competencies", sorted(competencies), "a known competency")
+    if "prep_seconds" in raw:
+        read.whole(raw, "prep_seconds", 0, low=0, high=600)
     band = raw.get("answer_seconds")
-    if not (
+    if "answer_seconds" in raw and not (
         isinstance(band, list)
         and len(band) == 2
         and all(_is_int(v) for v in band)
         and 5 <= band[0] < band[1] <= 1200
     ):
-        report(
-            "answer_seconds", "'answer_seconds' must be [min, max] in seconds (5-1200), min < max"
-        )
+        read.bad("answer_seconds", "must be [min, max] whole seconds (5-1200), min < max")
     look_for = raw.get("look_for")
-    if not _str_list(look_for) or not 2 <= len(look_for) <= 5:
-        report("look_for", "'look_for' must list 2 to 5 points")
-    for key in ("follow_ups", "tips"):
-        value = raw.get(key, [])
-        if not _str_list(value):
-            report(key, f"'{key}' must be a list of text")
+    if "look_for" in raw and not (is_text_list(look_for) and 2 <= len(look_for) <= 5):
+        read.bad("look_for", "must list 2 to 5 points")
+    read.texts(raw, "tips")
     texts: list[tuple[str, Any]] = [("text", raw.get("text"))]
-    follow_ups = raw.get("follow_ups", [])
-    if _str_list(follow_ups):
-        texts += [("follow_ups", f) for f in follow_ups]
+    texts += [("follow_ups", item) for item in read.texts(raw, "follow_ups")]
     for key, value in texts:
         if isinstance(value, str):
             for token in _PLACEHOLDER_RE.findall(value):
                 if token not in PLACEHOLDERS:
-                    report(key, f"unknown placeholder {{{token}}} (use {{company}} or {{role}})")
-    for key in raw:
-        if key not in _QUESTION_KEYS:
-            report(key, f"unknown field {key!r} (known: {', '.join(_QUESTION_KEYS)})")
+                    read.bad(key, f"unknown placeholder {{{token}}} (use {{company}} or {{role}})")
+    read.unknown(raw, _QUESTION_KEYS)
 
 
 def _question(raw: dict[str, Any], pack_id: str, role: str) -> Question:
@@ -190,23 +181,18 @@ def load_pack(
     if not isinstance(meta, dict):
         bad(1, "missing the [pack] table (id, name, description)")
         meta = {}
+    read_pack = _Fields(name, loc.lines, loc.pack_line, "[pack]", problems)
     pack_id = meta.get("id", path.stem)
     if not isinstance(pack_id, str) or not _ID_RE.match(pack_id):
-        bad(loc.pack_key("id"), "pack id must be lowercase letters, digits and dashes")
+        read_pack.bad("id", "must be lowercase letters, digits and dashes")
         pack_id = path.stem
     for key in ("name", "description"):
-        if key in meta and not isinstance(meta[key], str):
-            bad(loc.pack_key(key), f"pack {key} must be text")
-    for key in meta:
-        if key not in _PACK_KEYS:
-            bad(loc.pack_key(key), f"unknown pack field {key!r} (known: {', '.join(_PACK_KEYS)})")
+        read_pack.text(meta, key)
+    read_pack.unknown(meta, _PACK_KEYS)
     for key in data:
         if key not in ("pack", "questions"):
             bad(loc.top_key(key), f"unknown table {key!r}: a pack has [pack] and [[questions]]")
-    role = meta.get("role", "")
-    if not isinstance(role, str):
-        bad(loc.pack_key("role"), "pack role must be text")
-        role = ""
+    role = read_pack.text(meta, "role")
 
     raw_questions = data.get("questions")
     if not isinstance(raw_questions, list) or not raw_questions:
@@ -221,21 +207,15 @@ def load_pack(
             bad(loc.question(index), "each question must be a table")
             continue
         qid = raw.get("id")
+        label = qid if isinstance(qid, str) and _ID_RE.match(qid) else f"#{index + 1}"
+        read = _Fields(name, loc.lines, loc.question(index), f"question {label}", problems)
         if not isinstance(qid, str) or not _ID_RE.match(qid):
-            bad(loc.key(index, "id"), "question id must be lowercase letters, digits and dashes")
-            qid = f"#{index + 1}"
+            read.bad("id", "must be lowercase letters, digits and dashes")
         elif qid in id_lines:
-            bad(
-                loc.key(index, "id"),
-                f"duplicate question id {qid!r} (first at line {id_lines[qid]})",
-            )
+            read.bad("id", f"duplicate question id {qid!r} (first at line {id_lines[qid]})")
         else:
-            id_lines[qid] = loc.key(index, "id")
-
-        def report(key: str, message: str, index: int = index, label: str = qid) -> None:
-            bad(loc.key(index, key), f"question {label}: {message}")
-
-        _check_question(raw, report, competencies)
+            id_lines[qid] = read.line("id")
+        _check_question(raw, read, competencies)
         if len(problems) == before:
             questions.append(_question(raw, pack_id, role))
     pack = Pack(

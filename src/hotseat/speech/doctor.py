@@ -77,7 +77,7 @@ def checks() -> Iterator[Check]:
         yield Check("persona file", "warn", problem, "fix or remove that file")
     player = Player(settings.output_device)
     try:
-        trouble = player.probe()
+        trouble = player.probe(detail=True)
     finally:
         player.close()
     if trouble:

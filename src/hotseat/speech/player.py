@@ -97,21 +97,30 @@ class Player:
 
     # -- called from any thread ------------------------------------------------
 
-    def probe(self) -> str:
-        """'' when the output device can be found, else why not (one phrase)."""
-        return self._owner.call(self._probe_here)
+    def probe(self, *, detail: bool = False) -> str:
+        """'' when the output device can be found, else why not: one phrase in plain
+        words for the app; with ``detail`` (``hotseat doctor``) the library's own
+        message too. The log always has it."""
+        return self._owner.call(lambda: self._probe_here(detail))
 
-    def _probe_here(self) -> str:
+    def _probe_here(self, detail: bool) -> str:
         from hotseat.audio.devices import DeviceError
 
         try:
             sd = self._owner.sounddevice()
         except DeviceError as exc:  # libportaudio2 is missing
-            return f"the audio library could not load: {exc}"
+            log.info("the audio library could not load: %s", exc)
+            plain = "the sound library is not installed"
+            return f"{plain}: {exc}" if detail else plain
         try:
             sd.query_devices(self._device, kind="output")
         except (sd.PortAudioError, ValueError) as exc:
-            return f"no audio output device: {exc}"
+            log.info("no audio output device (%s): %s", self._device, exc)
+            if self._device is None:
+                plain = "no speakers or headphones were found"
+            else:
+                plain = f"no speaker called {self._device!r} was found"
+            return f"{plain} (PortAudio: {exc})" if detail else plain
         return ""
 
     def play(

@@ -1,4 +1,4 @@
-"""The interviewer's voice: ``VoiceSpeaker`` implements ``hotseat.services.Speaker``.
+"""The interviewer's voice: ``VoiceSpeaker`` implements ``hotseat.speaker_listener.Speaker``.
 
 Three workers, each the only owner of its engine:
 
@@ -42,7 +42,7 @@ class _Job:
 
 
 class VoiceSpeaker:
-    """Speaks persona lines aloud; see ``hotseat.services.Speaker`` for the contract.
+    """Speaks persona lines aloud; see ``hotseat.speaker_listener.Speaker`` for the contract.
 
     Extras for the microphone: ``speaking_event`` is set exactly while the voice
     plays, and ``add_speaking_listener(fn)`` calls ``fn(True)`` / ``fn(False)`` (from

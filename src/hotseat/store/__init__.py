@@ -11,7 +11,7 @@ answer, even when the disk is full); screens and commands read through a
     handle = recorder.begin_session(mode=..., persona=..., company=..., role=...)
     path = recorder.recording_path(handle)   # give to Listener.start_answer (None: off)
     status = recorder.save_answer(handle, turn, path)   # at once, after each answer
-    if not status.saved: show status.message # it waits in memory; retried on every call
+    if not status.saved: show status.message # it waits (memory + file); retried on every call
     recorder.end_session(handle)             # or status="interrupted" when quitting early
     recorder.close()                         # at exit; leftovers go to a file
 

@@ -52,7 +52,7 @@ def checks() -> Iterable[Check]:
             "disk space",
             "warn",
             f"{free // (1024 * 1024)} MB free for {data}",
-            "free some space: answers wait in memory when the disk is full",
+            "free some space: answers wait (in memory and a small file) when the disk is full",
         )
     yield from _database_checks()
     leftovers = [

@@ -1,8 +1,10 @@
 """The app's link to the history: every answer kept the moment it ends.
 
-``HistoryKeeper`` wraps the store's ``Recorder`` (which never drops an answer:
-what cannot be written waits in memory and is retried) and turns its status
-into one sentence for the user when something is wrong.
+``HistoryKeeper`` runs the store's ``Recorder`` on the history's own thread and
+turns its status into one sentence for the user when something is wrong. The
+Recorder writes each answer straight into the database; only what the database
+refuses waits (in memory, and in ``spill``'s file so a crash loses none of it)
+and is retried.
 
 Threads: the store is used by one thread at a time. ``later(job)`` runs a job
 on the keeper's own thread, after every job given before it (opening the

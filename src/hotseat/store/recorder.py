@@ -1,12 +1,15 @@
 """What the app uses during a session: it never drops an answer.
 
-Every call writes through at once. When the database cannot be written (disk
-full, data folder unwritable, another hotseat holding it too long), the work
-waits in memory in order, the returned :class:`SaveStatus` says why, and the
-next call (or :meth:`Recorder.flush`) tries again. Work still waiting when the
-app closes is written to a small JSON file beside the history (or in the
-cache folder) and imported on the next start; if even that fails, the status
-says so. Nothing is dropped silently.
+Every call writes straight to the :class:`Store` at once. Only a write the
+database refuses (disk full, data folder unwritable, another hotseat holding it
+too long) waits: in memory, in order, as an :class:`~hotseat.store.writes.Op`;
+the returned :class:`SaveStatus` says why, and the next call (or
+:meth:`Recorder.flush`) tries the waiting ones again, before any new write.
+Waiting writes are also kept at once in a small JSON file
+(:mod:`hotseat.store.spill`), rewritten as they change, so a crash or kill -9
+loses none; those still waiting when the app closes are added on the next
+start. If even that file cannot be written, the status says so. Nothing is
+dropped silently.
 
 Sessions are named by their key, so an answer can wait for a session that is
 itself still waiting to be written. ``begin_session`` returns the database id
@@ -56,13 +59,14 @@ class Recorder:
         self._now = now
         self._opener = opener or (lambda: Store(path, now=now))
         self._store: Store | None = None
-        self._queue: list[Op] = []
+        self._waiting: list[Op] = []  # writes the database refused, oldest first
         self._lock = threading.RLock()
         self._keys: dict[int, str] = {}  # handle -> session key
         self._ids: dict[str, int] = {}  # session key -> database id
         self._positions: dict[str, int] = {}  # session key -> next answer position
         self._provisional = 0
         self._claimed: list[Path] = []  # leftover files, removed once their writes are in
+        self._held: Path | None = None  # the file keeping what waits, while anything does
         self.notices: list[str] = []
         self.last_error = ""
 
@@ -79,8 +83,8 @@ class Recorder:
                     self.last_error = str(exc)
                     return None
                 self.notices.extend(self._store.notices)
-                leftovers, self._claimed = spill.take_all(self.notices)
-                self._queue[:0] = leftovers
+                leftovers, self._claimed = spill.take_all(self.notices, skip=self._held)
+                self._waiting[:0] = leftovers
             return self._store
 
     def open(self) -> SaveStatus:
@@ -89,7 +93,44 @@ class Recorder:
 
     @property
     def pending(self) -> int:
-        return len(self._queue)
+        return len(self._waiting)
+
+    def _write(self, op: Op, now: Callable[[Store], object]) -> SaveStatus:
+        """``now(store)`` at once; if the store refuses, or older writes still wait, ``op``
+        waits behind them (order is kept: an answer never lands before its session)."""
+        with self._lock:
+            if self._waiting:
+                self.flush()
+            store = self.store
+            if store is not None and not self._waiting:
+                try:
+                    now(store)
+                except StoreError as exc:
+                    self.last_error = str(exc)
+                else:
+                    return SaveStatus(saved=True)
+            self._waiting.append(op)
+            self._hold()
+            return self._status()
+
+    def _hold(self) -> None:
+        """What waits goes to a file now (replacing the last one): kill -9 loses none of it."""
+        where = spill.write(self._waiting, held=True)
+        if where is None:
+            return  # no folder takes it: it waits in memory, and close() says so
+        if self._held is not None and self._held != where:
+            spill.forget([self._held])
+        self._held = where
+
+    def _release(self) -> None:
+        if self._held is not None:
+            spill.forget([self._held])
+            self._held = None
+
+    def _status(self) -> SaveStatus:
+        if not self._waiting:
+            return SaveStatus(saved=True)
+        return SaveStatus(saved=False, pending=len(self._waiting), message=self.last_error)
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -104,23 +145,15 @@ class Recorder:
     ) -> int:
         started = self._now()
         key = new_session_key(started)
+        fields: dict[str, Any] = {"mode": mode, "persona": persona, "company": company}
+        fields.update(role=role, plan=plan or {})
+
+        def begin(store: Store) -> None:
+            self._ids[key] = store.begin_session(**fields, key=key, started_at=started)
+
         with self._lock:
             self._positions[key] = 0
-            self._queue.append(
-                Op(
-                    "begin",
-                    key,
-                    started,
-                    {
-                        "mode": mode,
-                        "persona": persona,
-                        "company": company,
-                        "role": role,
-                        "plan": plan or {},
-                    },
-                )
-            )
-            self.flush()
+            self._write(Op("begin", key, started, fields), begin)
             handle = self._ids.get(key)
             if handle is None:
                 self._provisional -= 1
@@ -183,8 +216,11 @@ class Recorder:
 
     def end_session(self, handle: int, status: str = "finished") -> SaveStatus:
         with self._lock:
-            self._queue.append(Op("end", self._key(handle), self._now(), {"status": status}))
-            return self.flush()
+            key, at = self._key(handle), self._now()
+            return self._write(
+                Op("end", key, at, {"status": status}),
+                lambda store: store.end_session(self._ids[key], status, ended_at=at),
+            )
 
     # -- answers ------------------------------------------------------------------------
 
@@ -225,49 +261,56 @@ class Recorder:
                 position=position,
                 saved_at=self._now(),
             )
-            self._queue.append(Op("answer", key, row.saved_at, row.to_dict()))
-            return self.flush()
+            return self._write(
+                Op("answer", key, row.saved_at, row.to_dict()),
+                lambda store: store.save_row(self._ids[key], row),
+            )
 
     # -- writing what waits -------------------------------------------------------------
 
     def flush(self) -> SaveStatus:
-        """Write everything waiting, in order; stop at the first failure."""
+        """Write every waiting write, in order; stop at the first failure."""
         with self._lock:
             store = self.store
             if store is None:  # the history cannot be opened: say so even with nothing waiting
-                return SaveStatus(saved=False, pending=len(self._queue), message=self.last_error)
-            while self._queue:
+                return SaveStatus(saved=False, pending=len(self._waiting), message=self.last_error)
+            before = len(self._waiting)
+            while self._waiting:
                 try:
-                    apply(store, self._queue[0], self._ids)
+                    apply(store, self._waiting[0], self._ids)
                 except StoreError as exc:
                     self.last_error = str(exc)
                     break
-                self._queue.pop(0)
-            if not self._queue:
+                self._waiting.pop(0)
+            if self._waiting:
+                if len(self._waiting) < before:
+                    self._hold()  # some went in: the file keeps only the rest
+            else:
                 self.last_error = ""
                 spill.forget(self._claimed)
                 self._claimed = []
-                return SaveStatus(saved=True)
-            return SaveStatus(saved=False, pending=len(self._queue), message=self.last_error)
+                self._release()
+            return self._status()
 
     def close(self) -> SaveStatus:
         """Last try to write; whatever still waits goes to a file for the next start."""
         with self._lock:
             status = self.flush()
-            if self._queue:
-                where = spill.write(self._queue)
+            if self._waiting:
+                where = spill.write(self._waiting)
                 if where is None:
                     status = SaveStatus(
                         False,
-                        len(self._queue),
-                        f"{len(self._queue)} unsaved changes could not be written anywhere: "
+                        len(self._waiting),
+                        f"{len(self._waiting)} unsaved changes could not be written anywhere: "
                         f"{self.last_error}",
                     )
                 else:
-                    count = len(self._queue)
-                    self._queue.clear()
+                    count = len(self._waiting)
+                    self._waiting.clear()
                     spill.forget(self._claimed)  # their writes are in the new file
                     self._claimed = []
+                    self._release()
                     status = SaveStatus(
                         False,
                         count,

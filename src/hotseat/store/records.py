@@ -137,10 +137,20 @@ class SessionInfo:
     questions: int = 0  # answers and skipped questions stored
     answered: int = 0
     average_score: float | None = None
+    planned: int = 0  # questions in the session's plan (follow-ups aside); 0: not known
+    answered_planned: int = 0  # of those, answered (not skipped)
 
     @property
     def resumable(self) -> bool:
         return self.status == "interrupted"
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        """(answered, out of): the planned questions answered, so an interrupted mock of
+        3 reads 1/3; sessions kept before plans were stored count what was saved."""
+        if self.planned:
+            return self.answered_planned, self.planned
+        return self.answered, self.questions
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -34,7 +34,8 @@ def session_facts(info: SessionInfo) -> list[tuple[str, str]]:
     if info.role:
         facts.append(("Role", info.role))
     facts.append(("Status", info.status))
-    facts.append(("Questions", f"{info.answered} answered of {info.questions}"))
+    answered, planned = info.progress
+    facts.append(("Questions", f"{answered} answered of {planned}"))
     average = "-" if info.average_score is None else f"{info.average_score:.0f}/100"
     facts.append(("Average score", average))
     return facts

@@ -15,8 +15,19 @@ SESSION_COLUMNS = """
     s.status, s.owner_pid, s.owner_host,
     (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),
     (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id AND a.skipped = 0),
-    (SELECT AVG(a.score) FROM answers a WHERE a.session_id = s.id AND a.score IS NOT NULL)
+    (SELECT AVG(a.score) FROM answers a WHERE a.session_id = s.id AND a.score IS NOT NULL),
+    {planned},
+    (SELECT COUNT(*) FROM answers a
+        WHERE a.session_id = s.id AND a.skipped = 0 AND a.follow_up_of IS NULL)
 """
+_PLANNED = (
+    "CASE WHEN json_valid(s.plan) THEN COALESCE(json_array_length(s.plan, '$.turns'), 0) ELSE 0 END"
+)
+
+
+def session_columns(*, has_plan: bool) -> str:
+    """SESSION_COLUMNS for a file with (or, read-only and older, without) kept plans."""
+    return SESSION_COLUMNS.format(planned=_PLANNED if has_plan else "0")
 
 
 ANSWER_COLUMNS = (
@@ -104,4 +115,6 @@ def session_from_row(row: tuple[Any, ...], status: str) -> SessionInfo:
         questions=int(row[11]),
         answered=int(row[12]),
         average_score=None if average is None else round(float(average), 1),
+        planned=int(row[14] or 0),
+        answered_planned=int(row[15]),
     )

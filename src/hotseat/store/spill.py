@@ -1,10 +1,14 @@
-"""Writes that could not reach the database, kept in a file until the next start.
+"""Writes that could not reach the database, kept in a file until they can.
 
 Only for failures: a write the database took is never here. Each is an
-:class:`~hotseat.store.writes.Op` (see there); the leftovers are written as JSON to
-``<data>/unsaved/`` (or the cache folder when the data folder is the problem)
-and taken back on the next start; a file that cannot be read is renamed
-``.bad`` and reported, never deleted.
+:class:`~hotseat.store.writes.Op` (see there), written as JSON to
+``<data>/unsaved/`` (or the cache folder when the data folder is the problem).
+While the process that refused them lives, its file is *held*
+(``.taken-<pid>``) and rewritten as writes fail or succeed, so even kill -9
+loses none of them; at a normal exit what still waits is released (``.json``).
+The next start takes back released files and the held files of dead
+processes; a file that cannot be read is renamed ``.bad`` and reported, never
+deleted.
 """
 
 from __future__ import annotations
@@ -27,13 +31,18 @@ def _folders() -> list[Path]:
     return [paths.data_dir() / "unsaved", paths.cache_dir() / "unsaved"]
 
 
-def write(ops: list[Op]) -> Path | None:
-    """Keep waiting writes in a file for the next start; None if no folder takes it."""
+def write(ops: list[Op], *, held: bool = False) -> Path | None:
+    """Keep waiting writes in a file for the next start; None if no folder takes it.
+
+    ``held``: this process still retries them (the file is taken back only once
+    it has died); otherwise they are the next start's to add.
+    """
     payload = json.dumps({"format": FORMAT, "ops": [asdict(op) for op in ops]}, indent=1)
-    name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.json"
+    suffix = f".taken-{os.getpid()}" if held else ".json"
+    name = f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}{suffix}"
     for folder in _folders():
         target = folder / name
-        tmp = target.with_suffix(".tmp")
+        tmp = folder / f"{name}.tmp"
         try:
             private_dir(folder)
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
@@ -80,11 +89,12 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def take_all(notices: list[str]) -> tuple[list[Op], list[Path]]:
+def take_all(notices: list[str], skip: Path | None = None) -> tuple[list[Op], list[Path]]:
     """Claim every leftover file (one process wins each): its writes, and the files.
 
     The caller removes the files (:func:`forget`) once the writes are in the
-    database; until then a crash leaves them claimable again.
+    database; until then a crash leaves them claimable again. ``skip`` is the
+    caller's own held file (its writes are still in its memory).
     """
     ops: list[Op] = []
     claimed_files: list[Path] = []
@@ -92,6 +102,8 @@ def take_all(notices: list[str]) -> tuple[list[Op], list[Path]]:
         if not folder.is_dir():
             continue
         for path in _claimable(folder):
+            if path == skip:
+                continue
             claimed = path.with_suffix(f".taken-{os.getpid()}")
             try:
                 path.rename(claimed)  # atomic: a second hotseat cannot take it too

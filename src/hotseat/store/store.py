@@ -25,7 +25,7 @@ from hotseat.store.drafts import clear_draft
 from hotseat.store.errors import StoreError, UnknownSession, translate
 from hotseat.store.recordings import remove_recording, remove_session_folder
 from hotseat.store.records import AnswerRow, SessionInfo, SessionRecord, answer_row
-from hotseat.store.rows import ANSWER_COLUMNS, SESSION_COLUMNS, answer_from_row, session_from_row
+from hotseat.store.rows import ANSWER_COLUMNS, answer_from_row, session_columns, session_from_row
 
 
 def new_session_key(started_at: float) -> str:
@@ -211,15 +211,20 @@ class Store:
         status = ownership.effective_status(str(self.path), row[0], row[8], row[9], row[10])
         return session_from_row(row, status)
 
+    def _session_columns(self) -> str:
+        """The columns of a SessionInfo; an older file shown read-only has no plans."""
+        has_plan = any(row[1] == "plan" for row in self.query("PRAGMA table_info(sessions)"))
+        return session_columns(has_plan=has_plan)
+
     def list_sessions(self) -> list[SessionInfo]:
         """Every session, newest first."""
-        rows = self.query(
-            f"SELECT {SESSION_COLUMNS} FROM sessions s ORDER BY s.started_at DESC, s.id DESC"
-        )
+        columns = self._session_columns()
+        rows = self.query(f"SELECT {columns} FROM sessions s ORDER BY s.started_at DESC, s.id DESC")
         return [self._info(r) for r in rows]
 
     def session_info(self, session_id: int) -> SessionInfo:
-        rows = self.query(f"SELECT {SESSION_COLUMNS} FROM sessions s WHERE s.id = ?", (session_id,))
+        columns = self._session_columns()
+        rows = self.query(f"SELECT {columns} FROM sessions s WHERE s.id = ?", (session_id,))
         if not rows:
             raise UnknownSession(f"there is no session {session_id} in the history")
         return self._info(rows[0])

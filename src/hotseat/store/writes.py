@@ -2,9 +2,10 @@
 
 An ``Op`` names its session by key, so an answer can wait for a session whose
 own write is still waiting. ``apply`` performs it idempotently (an answer has a
-fixed position: writing it twice leaves one copy). The ``Recorder`` applies
-every write at once; only those the database refuses wait, in memory and then
-in :mod:`hotseat.store.spill`'s file.
+fixed position: writing it twice leaves one copy). The ``Recorder`` writes
+straight to the store and makes an ``Op`` only of a write the database refused:
+it waits, in memory and in :mod:`hotseat.store.spill`'s file, until ``apply``
+gets it in.
 """
 
 from __future__ import annotations

@@ -2,8 +2,9 @@
 
 ``make_app`` builds it for the command line and for tests alike; ``run_app``
 is what ``hotseat`` (no subcommand) runs. The app owns the long-lived voice
-and microphone: injected ones are used as they are, real ones are built in a
-background worker after the first frame so the home screen appears at once.
+and microphone (``tui.voice_mic``): injected ones are used as they are, real
+ones are built in a background worker after the first frame so the home screen
+appears at once.
 """
 
 from __future__ import annotations
@@ -14,13 +15,16 @@ import functools
 import logging
 import random
 import sys
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual import on, work
 from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
 from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import TextArea
@@ -45,8 +49,9 @@ from hotseat.tui.keymap import apply_user_keys
 from hotseat.tui.options import AppOptions
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.keys_help import KeysScreen, keys_of, where
 from hotseat.tui.screens.summary import SummaryScreen
-from hotseat.tui.service_hub import ServiceHub, load_real_services
+from hotseat.tui.voice_mic import Built, VoiceMic, build_voice_mic
 
 if TYPE_CHECKING:
     from hotseat.store import SessionRecord
@@ -54,27 +59,28 @@ if TYPE_CHECKING:
     from hotseat.tui.screens.progress import DrillCompetencies
 
 
-SERVICES_DELAY = 1.0  # seconds after the first frame before the voice and microphone load
+VOICE_MIC_DELAY = 1.0  # seconds after the first frame before the voice and microphone load
 SAVE_FIRST_WAIT = 10.0  # seconds the UI waits for an answer's first save (normally a few ms)
 
 log = logging.getLogger("hotseat")
 
 
+@dataclass
 class HistoryDone(Message):
     """A job on the history's thread has finished: ``then`` gets its result."""
 
-    def __init__(self, future: Future[Any], then: Callable[[Any], object] | None) -> None:
-        super().__init__()
-        self.future = future
-        self.then = then
+    future: Future[Any]
+    then: Callable[[Any], object] | None
 
 
 class HotseatApp(App[int]):
     """What the app owns for its whole life, in one place:
 
-    - ``services``: the voice and the microphone (``ServiceHub``); created in
-      ``__init__``, built in a worker after the first frame (``on_mount``),
-      closed in ``on_unmount``;
+    - ``voice_mic``: the voice and the microphone (``VoiceMic``); created in
+      ``__init__``, the real ones built in a worker after the first frame
+      (``on_mount``), closed in ``on_unmount``. Screens get it as an argument and
+      ask for the microphone to be held (``InterviewScreen.MicHold``) by message;
+      the microphone's thread gets what it reads when it is built;
     - ``keeper``: the history, on its own thread; opened in ``on_mount``, its
       queued saves finished and the thread stopped in ``on_unmount``;
     - ``drafts``: the typed answer in progress, written out in ``on_unmount``.
@@ -82,6 +88,12 @@ class HotseatApp(App[int]):
 
     CSS_PATH = "app.tcss"
     TITLE = "hotseat"
+    # Textual's ctrl+q, shown in every footer (last): mid-answer it asks first.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
+        Binding("f1", "keys_help", "Keys", priority=True, id="app.keys"),
+        Binding("ctrl+c", "help_quit", show=False, system=True),
+    ]
 
     def __init__(self, settings: Settings, options: AppOptions) -> None:
         super().__init__()
@@ -100,7 +112,9 @@ class HotseatApp(App[int]):
             first = self.personas.choices[0].name
             wanted = self.effective.persona
             self.notices.append(f"There is no interviewer {wanted!r}; {first} will ask instead.")
-        self.services = ServiceHub(options.speaker, options.listener, loading=options.load_services)
+        self.voice_mic = VoiceMic(
+            options.speaker, options.listener, loading=options.build_voice_mic
+        )
         self.keeper = HistoryKeeper()
         self.routes = HistoryRoutes(self, self)  # history, progress, resume, drill
         self.drafts = AnswerDrafts(self, self.keeper)
@@ -108,7 +122,7 @@ class HotseatApp(App[int]):
         self._earlier: list[Turn] = []  # a resumed session's answers from before
         self.exit_note = ""  # said on the terminal after the app closes
         self._told: set[str] = set()
-        self._services_requested = False
+        self._voice_mic_requested = False
         if options.speaker is not None:
             options.speaker.muted = self.effective.muted
 
@@ -140,16 +154,16 @@ class HotseatApp(App[int]):
         )
 
     def _status_text(self) -> str:
-        return self.services.status_text(typed=self.effective.engine == "typed")
+        return self.voice_mic.status_text(typed=self.effective.engine == "typed")
 
     def on_mount(self) -> None:
         # First of all: the history's thread opens it before any other job is queued
         # (a start key pressed at once queues the session's first save behind it).
         self._open_history()
-        if self.options.load_services:
+        if self.options.build_voice_mic:
             # Loading the recogniser holds Python's lock for a few hundred ms at a time:
             # let the home screen settle and answer the first keys before it starts.
-            self.set_timer(SERVICES_DELAY, self._request_services)
+            self.set_timer(VOICE_MIC_DELAY, self._request_voice_mic)
         self.call_after_refresh(self._prepare_feedback)
         if self.options.autostart:
             self.call_after_refresh(self.start_interview, self.initial_choices())
@@ -177,7 +191,7 @@ class HotseatApp(App[int]):
 
     def on_unmount(self) -> None:
         self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
-        self.services.close()
+        self.voice_mic.close()
         closed = self.keeper.later(self.keeper.close)  # after every save still queued
         self.keeper.stop()
         try:
@@ -208,8 +222,8 @@ class HotseatApp(App[int]):
         worker = event.worker
         if event.state is WorkerState.ERROR and worker.error is not None:
             self._report_failure(worker.name or worker.group, worker.error)
-            if worker.group == "services":  # go on with captions and typed answers
-                self._services_ready(msg.ServicesReady(None, None, []))
+            if worker.group == "voice_mic":  # go on with captions and typed answers
+                self._voice_mic_built(msg.VoiceMicBuilt(Built(None, None)))
 
     def _report_failure(self, what: str, error: BaseException) -> None:
         log.error("%s failed", what, exc_info=error)
@@ -220,33 +234,42 @@ class HotseatApp(App[int]):
         if warning:
             self.notify(warning, severity="warning", timeout=8)
 
-    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
         yield from screen_commands(screen)
         yield from super().get_system_commands(screen)
 
-    # -- services -------------------------------------------------------------------
+    # -- the voice and the microphone ---------------------------------------------------
 
-    def _request_services(self) -> None:
-        if self.options.load_services and not self._services_requested:
-            self._services_requested = True
-            self._load_services()
+    def _request_voice_mic(self) -> None:
+        if self.options.build_voice_mic and not self._voice_mic_requested:
+            self._voice_mic_requested = True
+            # The worker gets copies made now: it never reads what the UI goes on changing.
+            settings = dataclasses.replace(self.effective)
+            options = dataclasses.replace(self.options)
+            self._build_voice_mic(settings, options, self.voice_mic.mic_hold)
 
     @work(
         thread=True,
         exclusive=True,
-        group="services",
+        group="voice_mic",
         name="Loading the voice and microphone",
         exit_on_error=False,
     )
-    def _load_services(self) -> None:
-        def changed() -> None:  # from the recogniser's loading thread
-            self.post_message(msg.ServicesChanged())
+    def _build_voice_mic(
+        self, settings: Settings, options: AppOptions, mic_hold: threading.Event
+    ) -> None:
+        def loaded() -> None:  # from the recogniser's loading thread
+            self.post_message(msg.RecognizerLoaded())
 
         def device(kind: str, text: str) -> None:  # from the audio thread
             self.post_message(msg.MicrophoneChanged(kind, text))
 
-        hub = load_real_services(self.effective, self.options, on_change=changed, on_device=device)
-        self.post_message(msg.ServicesReady(hub.speaker, hub.listener, hub.notices))
+        built = build_voice_mic(settings, options, mic_hold, on_change=loaded, on_device=device)
+        self.post_message(msg.VoiceMicBuilt(built))
+
+    @on(InterviewScreen.MicHold)
+    def _mic_hold(self, event: InterviewScreen.MicHold) -> None:
+        self.voice_mic.hold_mic(event.held)
 
     @on(msg.MicrophoneChanged)
     def _microphone_changed(self, event: msg.MicrophoneChanged) -> None:
@@ -259,23 +282,20 @@ class HotseatApp(App[int]):
         else:
             self.notify(f"Microphone back ({event.text}).")
 
-    @on(msg.ServicesReady)
-    def _services_ready(self, event: msg.ServicesReady) -> None:
-        self.services.loading = False
-        if self.services.speaker is None:
-            self.services.speaker = event.speaker
-        if self.services.listener is None:
-            self.services.listener = event.listener
-        silent_voice = event.speaker.notice if event.speaker is not None else ""
-        for notice in event.notices:
+    @on(msg.VoiceMicBuilt)
+    def _voice_mic_built(self, event: msg.VoiceMicBuilt) -> None:
+        built = event.built
+        self.voice_mic.arrived(built)
+        silent_voice = built.speaker.notice if built.speaker is not None else ""
+        for notice in built.notices:
             # Muted by choice: why the voice is unavailable is news for the home screen only.
             self._tell(notice, toast=not (self.effective.muted and notice == silent_voice))
-        self._services_changed()
+        self._recognizer_loaded()
 
-    @on(msg.ServicesChanged)
-    def _services_changed(self) -> None:
+    @on(msg.RecognizerLoaded)
+    def _recognizer_loaded(self) -> None:
         """The recogniser finished loading: say which one, or why there is none."""
-        listener, home = self.services.listener, self._home()
+        listener, home = self.voice_mic.listener, self._home()
         if listener is not None and listener.notice:
             # Either why there is no microphone, or e.g. how to get Vosk's better accuracy.
             self._tell(listener.notice, toast=not listener.available)
@@ -283,7 +303,7 @@ class HotseatApp(App[int]):
             home.set_status(self._status_text())
         for screen in self.screen_stack:
             if isinstance(screen, InterviewScreen):
-                screen.services_changed()
+                screen.voice_mic_changed()
 
     def _tell(self, notice: str, *, toast: bool = True) -> None:
         """A notice for the home screen (and a toast), once each."""
@@ -314,7 +334,7 @@ class HotseatApp(App[int]):
     ) -> None:
         if any(isinstance(screen, InterviewScreen) for screen in self.screen_stack):
             return  # one interview at a time: a start key pressed twice starts it once
-        self._request_services()  # at once if the user was quicker than the delay
+        self._request_voice_mic()  # at once if the user was quicker than the delay
         mode = self.modes.get(choices.mode)
         review = mode is not None and mode.shape == "review"
         try:
@@ -351,7 +371,7 @@ class HotseatApp(App[int]):
             InterviewScreen(
                 plan,
                 session,
-                services=self.services,
+                voice_mic=self.voice_mic,
                 personas=self.personas,
                 typed=self.effective.engine == "typed",
                 title=f"{plan.mode.name} with {lead}",
@@ -447,6 +467,31 @@ class HotseatApp(App[int]):
         turn, audio = event.session.turns[event.index], event.audio_path
         self._when_kept(self.keeper.later(lambda: self.keeper.save(turn, audio)), self._warn)
         self.drafts.answer_kept()
+        if event.quit_after:
+            self.exit()  # on_unmount waits for the save queued above
+
+    def action_keys_help(self) -> None:
+        """f1: the keys of the current screen (f1 again closes them). Over the
+        interview the clock waits, as behind every dialog."""
+        screen = self.screen
+        if isinstance(screen, KeysScreen):
+            screen.dismiss(None)
+            return
+        dialog = KeysScreen(keys_of(screen, self), where(screen))
+        if isinstance(screen, InterviewScreen):
+            screen.keys.over_a_held_clock(dialog, lambda _: None)
+        else:
+            self.push_screen(dialog)
+
+    async def action_quit(self) -> None:
+        """ctrl+q: mid-answer the interview asks first and keeps the answer so far."""
+        interview = next(
+            (s for s in reversed(self.screen_stack) if isinstance(s, InterviewScreen)), None
+        )
+        if interview is None:
+            self.exit()
+        else:
+            interview.quit_asking()
 
     @on(InterviewScreen.Finished)
     def _finished(self, event: InterviewScreen.Finished) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import partial
+from typing import Any
 
 from textual.app import SystemCommand
 from textual.screen import Screen
@@ -29,7 +30,7 @@ INTERVIEW_COMMANDS = (
 )
 
 
-def screen_commands(screen: Screen[object]) -> Iterator[SystemCommand]:
+def screen_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
     app = screen.app
     if isinstance(screen, HomeScreen | SummaryScreen):
         yield SystemCommand(

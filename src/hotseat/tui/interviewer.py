@@ -18,7 +18,7 @@ from textual.message import Message
 from hotseat.session import ScriptLine, Turn
 from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui import messages as msg
-from hotseat.tui.service_hub import ServiceHub
+from hotseat.tui.voice_mic import VoiceMic
 
 Said = tuple[str, str]  # (text, persona id)
 
@@ -26,12 +26,12 @@ Said = tuple[str, str]  # (text, persona id)
 class InterviewerVoice:
     def __init__(
         self,
-        services: ServiceHub,
+        voice_mic: VoiceMic,
         personas: PersonaBook,
         rng: random.Random,
         post: Callable[[Message], object],
     ) -> None:
-        self.services = services
+        self.voice_mic = voice_mic
         self.personas = personas
         self.rng = rng
         self.post = post  # thread-safe: Textual's post_message
@@ -49,14 +49,14 @@ class InterviewerVoice:
         """Start saying ``lines`` in order; False (nothing said) when there is no voice."""
         self._queue = [(text, persona) for text, persona in lines if text]
         self._token = token
-        if not self.services.voice_on or not self._queue:
+        if not self.voice_mic.voice_on or not self._queue:
             self._queue.clear()
             return False
         self._next()
         return True
 
     def _next(self) -> None:
-        speaker = self.services.speaker
+        speaker = self.voice_mic.speaker
         if speaker is None or not self._queue:
             return
         text, persona = self._queue.pop(0)
@@ -73,7 +73,7 @@ class InterviewerVoice:
 
     def finished(self, event: msg.SpeechFinished) -> bool:
         """One line has played: say the next. True when all of them are done."""
-        if self._queue and not event.stopped and self.services.voice_on:
+        if self._queue and not event.stopped and self.voice_mic.voice_on:
             self._next()
             return False
         self._queue.clear()
@@ -83,8 +83,8 @@ class InterviewerVoice:
     def stop(self) -> None:
         """Silence now; the last line's ``SpeechFinished`` reports it stopped."""
         self._queue.clear()
-        if self.speaking and self.services.speaker is not None:
-            self.services.speaker.stop()
+        if self.speaking and self.voice_mic.speaker is not None:
+            self.voice_mic.speaker.stop()
 
     def drop(self) -> None:
         """Stop and forget: the caller has moved on (its token changed)."""
@@ -93,15 +93,15 @@ class InterviewerVoice:
 
     def aside(self, said: Said) -> bool:
         """A line outside the question flow (interrupt, warning, closing); False if not spoken."""
-        speaker = self.services.speaker
+        speaker = self.voice_mic.speaker
         text, persona = said
-        if not text or not self.services.voice_on or speaker is None:
+        if not text or not self.voice_mic.voice_on or speaker is None:
             return False
         speaker.speak(text, persona)
         return True
 
     def prepare(self, turn: Turn) -> None:
         """Render the next question ahead, so it starts playing promptly."""
-        speaker = self.services.speaker
-        if self.services.voice_on and speaker is not None:
+        speaker = self.voice_mic.speaker
+        if self.voice_mic.voice_on and speaker is not None:
             speaker.prepare(turn.question.text, turn.persona)

@@ -19,6 +19,7 @@ from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.screens.history import HistoryScreen, SessionScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.keys_help import KeysScreen
 from hotseat.tui.screens.progress import ProgressScreen
 from hotseat.tui.screens.summary import SummaryScreen
 
@@ -31,6 +32,7 @@ _SCREENS: tuple[type[DOMNode], ...] = (
     ProgressScreen,
     ExplainScreen,
     ConfirmScreen,
+    KeysScreen,
 )
 
 
@@ -47,7 +49,7 @@ def binding_ids(screens: Iterable[type[DOMNode]] = _SCREENS) -> dict[str, Bindin
 
 def apply_user_keys(app: App[Any], keys: dict[str, str]) -> list[str]:
     """Apply ``keys`` (binding id -> keys) to ``app``; notices for ids that name no binding."""
-    known = binding_ids()
+    known = binding_ids((*_SCREENS, type(app)))  # the app's own too (app.quit)
     wanted = {i: k for i, k in keys.items() if i in known}
     app.set_keymap(wanted)
     unknown = sorted(set(keys) - set(wanted))

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from textual.message import Message
 
-from hotseat.services import Listener, Speaker
 from hotseat.transcript import Transcript
+from hotseat.tui.voice_mic import Built
 
 
 @dataclass
@@ -48,22 +48,19 @@ class FinalTranscript(Message):
 
 
 @dataclass
-class ServicesReady(Message):
-    """The real voice and microphone have been built (either may be None)."""
+class VoiceMicBuilt(Message):
+    """The real voice and microphone have been built (``voice_mic.build_voice_mic``)."""
 
-    speaker: Speaker | None
-    listener: Listener | None
-    notices: list[str]
+    built: Built
 
 
-class ServicesChanged(Message):
-    """A service's state changed (the recogniser finished loading)."""
+class RecognizerLoaded(Message):
+    """The microphone's recogniser finished loading (or failed to)."""
 
 
+@dataclass
 class MicrophoneChanged(Message):
     """The microphone went away (``kind`` "lost") or came back ("back")."""
 
-    def __init__(self, kind: str, text: str) -> None:
-        super().__init__()
-        self.kind = kind
-        self.text = text
+    kind: str
+    text: str

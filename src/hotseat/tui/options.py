@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from hotseat.feedback.verdict import Analyze
 from hotseat.questions import Bank
-from hotseat.services import Listener, Speaker
 from hotseat.session import Clock
 from hotseat.session.choices import DEFAULT_MODE, Choices, source_key
 from hotseat.settings import Settings
+from hotseat.speaker_listener import Listener, Speaker
 
 
 @dataclass
@@ -21,7 +21,7 @@ class AppOptions:
     The first group comes from the command line (``hotseat``, ``hotseat practice``)
     and pre-fills the home screen. The second group is for tests and embedding:
     a fake clock makes timing exact; a speaker or listener given here is used
-    as is, and ``load_services`` (set by the real command) builds the real voice
+    as is, and ``build_voice_mic`` (set by the real command) builds the real voice
     and microphone in a background worker instead.
     """
 
@@ -46,7 +46,7 @@ class AppOptions:
     bank: Bank | None = None
     seed: int | None = None  # fixes the question order (tests, snapshots)
     analyze: Analyze | None = None  # replaces the feedback engine (layout tests)
-    load_services: bool = False
+    build_voice_mic: bool = False
 
     def applied_to(self, settings: Settings) -> Settings:
         """The settings for this run: the command line wins; the file is left alone."""
@@ -99,5 +99,5 @@ class AppOptions:
             role=text("role"),
             notes=text("notes"),
             autostart=bool(get("autostart")),
-            load_services=True,
+            build_voice_mic=True,
         )

@@ -10,7 +10,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Static
+from textual.widgets import Button, Footer, Static
 
 from hotseat.feedback.model import Feedback
 
@@ -66,6 +66,7 @@ class ExplainScreen(ModalScreen[None]):
             box.border_title = "Score explained"
             box.border_subtitle = "esc: close"
             yield Static(Content("\n").join(explanation_lines(self.feedback)), id="explain-body")
+        yield Footer()  # this dialog's keys, not the interview's behind it
 
     def on_mount(self) -> None:
         self.query_one("#explain-box").focus()
@@ -92,6 +93,7 @@ class ConfirmScreen(ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.yes} (y)", variant="error", id="yes", compact=True)
                 yield Button(f"{self.no} (n)", variant="primary", id="no", compact=True)
+        yield Footer()  # y and n, not the interview's keys behind the dialog
 
     def on_mount(self) -> None:
         self.query_one("#no", Button).focus()

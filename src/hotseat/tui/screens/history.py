@@ -108,7 +108,7 @@ class HistoryScreen(Screen[None]):
             table.add_row(
                 when(info.started_at),
                 info.mode or "practice",
-                f"{info.answered}/{info.questions}",
+                "{}/{}".format(*info.progress),  # answered/planned
                 _score(info.average_score),
                 info.status,
                 key=str(info.id),

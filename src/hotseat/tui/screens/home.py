@@ -25,6 +25,7 @@ from hotseat.wording import count
 
 MAX_NOTES_BYTES = 200_000
 NOTICE_LINES = 3
+SHORT_TERMINAL = 24  # rows: below this the form gives up its top margin
 
 
 def resolve_notes(text: str) -> tuple[str, str]:
@@ -140,6 +141,9 @@ class HomeScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#home-notices", Static).display = bool(self.notices)
         self.query_one("#mode", Select).focus()
+
+    def on_resize(self) -> None:
+        self.set_class(self.size.height < SHORT_TERMINAL, "-short")
 
     def on_descendant_focus(self) -> None:
         self._light_focused_label()

@@ -5,19 +5,36 @@ current question (through the ``Speaker`` when there is one), calls
 ``question_asked()`` when the voice has really finished, ticks the session ten
 times a second, and turns its events into what the user sees. The voice and
 the microphone report back through messages only (see ``tui.messages``).
+
+It holds two helpers (composition): ``InterviewKeys`` (``interview_keys``),
+which its ``action_*`` methods and ``check_action`` hand over to, and
+``AnswerInput`` (``interview_input``), how each answer comes in.
 """
 
 from __future__ import annotations
 
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
 from textual import on
 from textual.app import ComposeResult
+from textual.binding import BindingType
 from textual.content import Content
+from textual.message import Message
+from textual.screen import Screen
 from textual.widgets import Footer, Static, TextArea
 
-from hotseat.session import Event, MonotonicClock, Phase
+from hotseat.session import Event, MonotonicClock, Phase, Plan, Session
+from hotseat.speech.persona_book import PersonaBook
 from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
+from hotseat.tui.interviewer import InterviewerVoice, Said
 from hotseat.tui.screens.interview_input import AnswerInput
+from hotseat.tui.screens.interview_keys import INTERVIEW_BINDINGS, InterviewKeys
+from hotseat.tui.voice_mic import VoiceMic
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.feedback_panel import FeedbackPanel
 from hotseat.tui.widgets.question_card import QuestionCard, lead_text
@@ -27,8 +44,69 @@ TICK_SECONDS = 0.1
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 
 
-class InterviewScreen(AnswerInput):
+class InterviewScreen(Screen[None]):
     """The interview flow: ask, think, answer, review, for every turn of the session."""
+
+    BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_BINDINGS
+
+    @dataclass
+    class Finished(Message):
+        """The session is over (last question done, or ended early)."""
+
+        session: Session
+        title: str
+
+    @dataclass
+    class TurnDone(Message):
+        """A turn is over (answered and assessed, or skipped): the moment to keep it."""
+
+        session: Session
+        index: int
+        audio_path: Path | None
+        quit_after: bool = False  # ctrl+q mid-answer: hotseat closes once it is kept
+
+    @dataclass
+    class MuteToggled(Message):
+        muted: bool
+
+    @dataclass
+    class MicHold(Message):
+        """Paused (``held``) or running again: the app holds the microphone meanwhile."""
+
+        held: bool
+
+    def __init__(
+        self,
+        plan: Plan,
+        session: Session,
+        *,
+        voice_mic: VoiceMic,
+        personas: PersonaBook,
+        typed: bool,
+        title: str,
+        audible_warnings: bool = False,
+        rng: random.Random | None = None,
+        recording_path: Callable[[], Path | None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.plan = plan
+        self.session = session
+        self.voice_mic = voice_mic
+        self.personas = personas
+        self.force_typed = typed
+        self.title_text = title
+        self.audible_warnings = audible_warnings
+        self.rng = rng or random.Random()
+        self.recording_path = recording_path or (lambda: None)
+        self.audio: Path | None = None  # where the current spoken answer is recorded
+        self.token = 0  # bumped whenever a question is (re)asked or an answer starts
+        self.voice = InterviewerVoice(voice_mic, personas, self.rng, self.post_message)
+        self.finishing = False  # waiting for the final transcript
+        self.spoken_answer = False  # the current answer comes from the microphone
+        self._greeted = False
+        self._cut_off = False  # the interviewer ended this answer at the limit
+        self.keys = InterviewKeys(self)
+        self.answer_input = AnswerInput(self)
 
     # -- layout -------------------------------------------------------------------
 
@@ -43,32 +121,49 @@ class InterviewScreen(AnswerInput):
     def on_mount(self) -> None:
         self.feedback_panel.display = False
         self.set_interval(TICK_SECONDS, self.tick)
-        if self.services.ready:
-            self._begin()
+        if self.voice_mic.ready:
+            self.begin()
         else:
-            self._wait_for_services()  # then _begin, a few seconds at most
+            self.answer_input.wait_for_voice_mic()  # then begin, a few seconds at most
 
-    def _begin(self) -> None:
+    def begin(self) -> None:
+        """Start the session and ask the first question."""
         self.session.start()
         if self.session.finished:
             self.post_message(self.Finished(self.session, self.title_text))
             return
-        self._ask()
+        self.ask()
 
     @property
     def feedback_panel(self) -> FeedbackPanel:
         return self.query_one(FeedbackPanel)
 
-    def _update_topbar(self) -> None:
-        speaker = self.services.speaker
-        voice = "voice on" if self.services.voice_on else "captions only"
+    @property
+    def answer_area(self) -> AnswerArea:
+        return self.query_one(AnswerArea)
+
+    @property
+    def card(self) -> QuestionCard:
+        return self.query_one(QuestionCard)
+
+    @property
+    def speaking(self) -> bool:
+        return self.voice.speaking
+
+    @property
+    def waiting_for_voice_mic(self) -> bool:
+        return self.answer_input.waiting_for_voice_mic
+
+    def update_topbar(self) -> None:
+        speaker = self.voice_mic.speaker
+        voice = "voice on" if self.voice_mic.voice_on else "captions only"
         if speaker is not None and speaker.available and speaker.muted:
             voice = "voice muted"
-        typed = self.answer_area.mode == "typed"  # this answer's; _typed() is for the next
-        mic = "typed answers" if typed else f"microphone ({self.services.listener_name})"
+        typed = self.answer_area.mode == "typed"  # this answer's (answer_input.typed(): the next)
+        mic = "typed answers" if typed else f"microphone ({self.voice_mic.listener_name})"
         status = f" · {voice} · {mic}"
-        if self.waiting_for_services:
-            what = self.services.waiting_for(typed=self.force_typed) or "the microphone"
+        if self.waiting_for_voice_mic:
+            what = self.voice_mic.waiting_for(typed=self.force_typed) or "the microphone"
             status = f" · getting {what} ready"
         # A narrow terminal shortens the title, never the state of the voice and mic.
         room = max(1, self.size.width - 2 - len(status))
@@ -79,11 +174,74 @@ class InterviewScreen(AnswerInput):
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 80  # more keys in narrow terminals
-        self._update_topbar()
+        self.update_topbar()
+
+    # -- the keys (``InterviewKeys`` and ``AnswerInput`` decide and act) -------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        input_says = self.answer_input.allowed(action)
+        return self.keys.allowed(action) if input_says is None else input_says
+
+    def action_answer_now(self) -> None:
+        self._answer_key()
+
+    def action_submit(self) -> None:
+        self._answer_key()
+
+    def action_skip_wait(self) -> None:
+        self._answer_key()
+
+    def action_next(self) -> None:
+        self.keys.next()
+
+    def action_skip(self) -> None:
+        self.keys.skip()
+
+    def action_repeat(self) -> None:
+        self.keys.repeat()
+
+    def action_stop_speech(self) -> None:
+        self.keys.stop_speech()
+
+    def action_toggle_mute(self) -> None:
+        self.keys.toggle_mute()
+
+    def action_pause(self) -> None:
+        self.keys.pause()
+
+    def action_resume(self) -> None:
+        self.keys.resume_clock()
+
+    def action_pause_refused(self) -> None:
+        self.keys.pause_refused()
+
+    def action_explain(self) -> None:
+        self.keys.explain()
+
+    def action_end(self) -> None:
+        self.keys.end()
+
+    def quit_asking(self) -> None:
+        """ctrl+q (the app's key): asks first when an answer is under way."""
+        self.keys.quit()
+
+    def action_type_answers(self) -> None:
+        self.answer_input.switch_to_typed()
+
+    def action_speak_answers(self) -> None:
+        self.answer_input.switch_to_spoken()
+
+    def switch_to_typed(self) -> None:
+        """Typed answers from now on (f4, the palette, a lost microphone)."""
+        self.answer_input.switch_to_typed()
+
+    def voice_mic_changed(self) -> None:
+        """The app's voice or microphone was built, loaded or failed."""
+        self.answer_input.voice_mic_changed()
 
     # -- asking -------------------------------------------------------------------
 
-    def _ask(self, *, repeat: bool = False) -> None:
+    def ask(self, *, repeat: bool = False) -> None:
         session, voice = self.session, self.voice
         turn = session.current
         lines = [] if self._greeted else voice.lines(self.plan.opening)
@@ -102,10 +260,10 @@ class InterviewScreen(AnswerInput):
         )
         self.token += 1
         self.finishing = self.spoken_answer = self._cut_off = False
-        self._forget_answer_input()
-        self._audio = None
+        self.answer_input.forget()
+        self.audio = None
         area = self.answer_area
-        area.mode = "typed" if self._typed() else "spoken"
+        area.mode = "typed" if self.answer_input.typed() else "spoken"
         area.display = True
         self.feedback_panel.display = False
         if not repeat:
@@ -114,7 +272,7 @@ class InterviewScreen(AnswerInput):
         # being read: keystrokes are never thrown away.
         area.set_ready(True)
         area.set_waiting()
-        self._update_topbar()
+        self.update_topbar()
         if voice.say([*lines, (turn.question.text, turn.persona)], self.token):
             self.card.set_speaking(True)
             area.text_area.focus()
@@ -161,7 +319,13 @@ class InterviewScreen(AnswerInput):
 
     def _say_aside(self, key: str) -> None:
         """A persona line outside the question flow: spoken, or shown when there is no voice."""
-        self._aside(self.voice.line(self.session.current.persona, key))
+        self.aside(self.voice.line(self.session.current.persona, key))
+
+    def aside(self, said: Said) -> None:
+        """Say a persona line (text, persona) now; with no voice, show it instead."""
+        text, persona = said
+        if text and not self.voice.aside(said):
+            self.notify(f"{self.personas.name(persona)}: {text}")
 
     # -- answering ----------------------------------------------------------------
 
@@ -170,8 +334,8 @@ class InterviewScreen(AnswerInput):
         # Keys go into the answer in both modes: spoken answers take typed words too.
         area.set_ready(True)
         area.text_area.focus()
-        if area.mode == "spoken" and self.services.listener is not None:
-            self._start_listening()
+        if area.mode == "spoken" and self.voice_mic.listener is not None:
+            self.answer_input.start_listening()
         self.refresh_bindings()
 
     def _answer_key(self) -> None:
@@ -201,10 +365,10 @@ class InterviewScreen(AnswerInput):
     def _typing(self) -> None:
         if not self.answer_area.typed_text or self.session.paused:
             return
-        self._typed_into_answer()
+        self.answer_input.typed_into_answer()
         if self.session.phase is _ASKING:
             # Typing over the question: the candidate is ready; stop the voice.
-            self._silence()
+            self.keys.silence()
             self._asked()
         if self.session.phase is _THINKING:
             self.session.begin_answer()
@@ -223,26 +387,26 @@ class InterviewScreen(AnswerInput):
 
     @on(msg.FinalTranscript)
     def _final(self, event: msg.FinalTranscript) -> None:
-        self._heard_final(event)
+        self.answer_input.heard_final(event)
 
     def _end_answer(self) -> None:
         """The answer is over: collect the transcript, then assess it."""
         if self.finishing or self.session.phase is not _ANSWERING:
             return
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         self.session.stop_answer_clock()  # at once: the final words may take a moment
-        if (self.spoken_answer and listener is not None) or self._listening:
+        if (self.spoken_answer and listener is not None) or self.answer_input.listening:
             self.finishing = True
             if self.spoken_answer and listener is not None:
                 listener.finish_answer()  # the final transcript arrives as a message
             self.tick()
             self.refresh_bindings()
         else:
-            self._complete(self._joined_answer())
+            self.complete(self.answer_input.joined_answer())
 
     def skip_waiting_for_transcript(self) -> None:
         """ctrl+s while the transcript is finishing: take the live text as it stands."""
-        listener = self.services.listener
+        listener = self.voice_mic.listener
         skip = getattr(listener, "skip_waiting", None)
         if self.finishing and skip is not None:
             skip()
@@ -264,7 +428,7 @@ class InterviewScreen(AnswerInput):
             self.notify(f"Microphone back ({text}): listening again.", title="Microphone")
         self.answer_area.set_microphone_lost(kind == "lost")
 
-    def _complete(self, transcript: Transcript) -> None:
+    def complete(self, transcript: Transcript) -> None:
         self.finishing = self.spoken_answer = False
         turn = self.session.finish_answer(transcript, interrupted=self._cut_off)
         area = self.answer_area
@@ -275,7 +439,7 @@ class InterviewScreen(AnswerInput):
         if turn.feedback is not None:
             panel.show(turn.feedback)
         panel.focus()
-        audio, self._audio = self._audio, None
+        audio, self.audio = self.audio, None
         self.post_message(self.TurnDone(self.session, self.session.index, audio))
         self.tick()
         self.refresh_bindings()
@@ -284,16 +448,17 @@ class InterviewScreen(AnswerInput):
 
     def tick(self) -> None:
         """Advance the session by the clock and show where it stands."""
-        if self.waiting_for_services:
-            self._check_services()
+        if self.waiting_for_voice_mic:
+            self.answer_input.check_voice_mic()
             return
         session = self.session
-        for event in session.tick(self._silence_heard()):
+        for event in session.tick(self.answer_input.silence_heard()):
             if self._handle(event):
                 return
         timer = self.query_one(SessionTimer)
         timer.finishing = self.finishing
-        show_time(timer, session, speaking=self.speaking, typed=self.answer_area.mode == "typed")
+        typed = self.answer_area.mode == "typed"
+        show_time(timer, session, speaking=self.speaking, typed=typed, held=self.keys.holding)
 
     def _handle(self, event: Event) -> bool:
         """React to one engine event; True when the screen moved on."""
@@ -309,7 +474,7 @@ class InterviewScreen(AnswerInput):
         elif event.kind == "silence-end":
             self._end_answer()
         elif event.kind == "amber" and self.audible_warnings:
-            if event.line and self.services.voice_on:
+            if event.line and self.voice_mic.voice_on:
                 self._say_aside(event.line)
             else:
                 self.app.bell()

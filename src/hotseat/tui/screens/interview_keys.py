@@ -1,301 +1,272 @@
 """What the keys do during an interview (the flow itself is in ``interview.py``).
 
-``InterviewControls`` holds the interview's state, its messages to the app
-and its key bindings; every key is offered only when it makes sense in the
-current phase (``check_action``), so the footer and the command palette show
-just what can be done now. ``InterviewScreen`` supplies the flow hooks.
+``InterviewScreen`` holds one ``InterviewKeys`` (composition, not a base
+class): the screen's ``action_*`` methods hand over to it, and its
+``check_action`` asks :meth:`InterviewKeys.allowed`, so every key is offered
+only when it makes sense in the current phase and the footer and the command
+palette show just what can be done now.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
-from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any
 
 from textual.binding import Binding, BindingType
-from textual.message import Message
 from textual.screen import Screen
 
-from hotseat.session import Phase, Plan, Session
-from hotseat.speech.persona_book import PersonaBook
-from hotseat.tui.interviewer import InterviewerVoice
+from hotseat.session import Phase
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
-from hotseat.tui.service_hub import ServiceHub
 from hotseat.tui.widgets.answer_area import AnswerArea
-from hotseat.tui.widgets.question_card import QuestionCard
+
+if TYPE_CHECKING:
+    from hotseat.tui.screens.interview import InterviewScreen
 
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
+QUIT_NOTE = "interrupted by quit"
+
+# In the footer's order: what matters most first, so a narrow terminal (60x20)
+# still shows answer/submit, pause and end. f4 switches spoken/typed answers
+# (its actions are in ``interview_input``).
+INTERVIEW_BINDINGS: list[BindingType] = [
+    Binding("ctrl+s", "answer_now", "Answer now", priority=True, id="interview.answer"),
+    Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
+    Binding("ctrl+s", "skip_wait", "Don't wait", priority=True, id="interview.answer"),
+    Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
+    Binding("e", "explain", "Explain score", id="interview.explain"),
+    Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
+    Binding("ctrl+g", "resume", "Resume", priority=True, id="interview.pause"),
+    Binding("ctrl+g", "pause_refused", "Pause", show=False, priority=True, id="interview.pause"),
+    Binding("ctrl+l", "end", "End", priority=True, id="interview.end"),
+    Binding("f4", "type_answers", "Type", priority=True, id="interview.type_or_speak"),
+    Binding("f4", "speak_answers", "Speak", priority=True, id="interview.type_or_speak"),
+    Binding("escape", "stop_speech", "Stop voice", priority=True, id="interview.stop_speech"),
+    Binding("ctrl+o", "skip", "Skip", priority=True, id="interview.skip"),
+    Binding("ctrl+r", "repeat", "Repeat", priority=True, id="interview.repeat"),
+    Binding("ctrl+t", "toggle_mute", "Mute", priority=True, id="interview.toggle_mute"),
+]
 
 
-class InterviewControls(Screen[None]):
-    # In the footer's order: what matters most first, so a narrow terminal (60x20)
-    # still shows answer/submit, pause and end. f4 switches spoken/typed answers
-    # (its actions are in ``interview_input``).
-    BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "answer_now", "Answer now", priority=True, id="interview.answer"),
-        Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
-        Binding("ctrl+s", "skip_wait", "Don't wait", priority=True, id="interview.answer"),
-        Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
-        Binding("e", "explain", "Explain score", id="interview.explain"),
-        Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
-        Binding(
-            "ctrl+g", "pause_refused", "Pause", show=False, priority=True, id="interview.pause"
-        ),
-        Binding("ctrl+l", "end", "End", priority=True, id="interview.end"),
-        Binding("f4", "type_answers", "Type", priority=True, id="interview.type_or_speak"),
-        Binding("f4", "speak_answers", "Speak", priority=True, id="interview.type_or_speak"),
-        Binding("escape", "stop_speech", "Stop voice", priority=True, id="interview.stop_speech"),
-        Binding("ctrl+o", "skip", "Skip", priority=True, id="interview.skip"),
-        Binding("ctrl+r", "repeat", "Repeat", priority=True, id="interview.repeat"),
-        Binding("ctrl+t", "toggle_mute", "Mute", priority=True, id="interview.toggle_mute"),
-    ]
+class InterviewKeys:
+    """The interview's keys: which apply now, and what each does to the session."""
 
-    class Finished(Message):
-        """The session is over (last question done, or ended early)."""
+    def __init__(self, screen: InterviewScreen) -> None:
+        self.screen = screen
+        self.holding = False  # a dialog is open and holds the clock (a drill's too)
+        self._quit_dialog: ConfirmScreen | None = None
 
-        def __init__(self, session: Session, title: str) -> None:
-            super().__init__()
-            self.session = session
-            self.title = title
-
-    class TurnDone(Message):
-        """A turn is over (answered and assessed, or skipped): the moment to keep it."""
-
-        def __init__(self, session: Session, index: int, audio_path: Path | None) -> None:
-            super().__init__()
-            self.session = session
-            self.index = index
-            self.audio_path = audio_path
-
-    class MuteToggled(Message):
-        def __init__(self, muted: bool) -> None:
-            super().__init__()
-            self.muted = muted
-
-    def __init__(
-        self,
-        plan: Plan,
-        session: Session,
-        *,
-        services: ServiceHub,
-        personas: PersonaBook,
-        typed: bool,
-        title: str,
-        audible_warnings: bool = False,
-        rng: random.Random | None = None,
-        recording_path: Callable[[], Path | None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.plan = plan
-        self.session = session
-        self.services = services
-        self.personas = personas
-        self.force_typed = typed
-        self.title_text = title
-        self.audible_warnings = audible_warnings
-        self.rng = rng or random.Random()
-        self.recording_path = recording_path or (lambda: None)
-        self._audio: Path | None = None  # where the current spoken answer is recorded
-        self.token = 0  # bumped whenever a question is (re)asked or an answer starts
-        self.voice = InterviewerVoice(services, personas, self.rng, self.post_message)
-        self.finishing = False  # waiting for the final transcript
-        self.spoken_answer = False  # the current answer comes from the microphone
-        self._greeted = False
-        self._cut_off = False  # the interviewer ended this answer at the limit
-
-    # -- hooks the interview screen provides ----------------------------------------
-
-    def _ask(self, *, repeat: bool = False) -> None:
-        raise NotImplementedError
-
-    def _start_answer(self) -> None:
-        raise NotImplementedError
-
-    def _end_answer(self) -> None:
-        raise NotImplementedError
-
-    def _answer_key(self) -> None:
-        raise NotImplementedError
-
-    def _update_topbar(self) -> None:
-        raise NotImplementedError
-
-    def tick(self) -> None:
-        raise NotImplementedError
-
-    @property
-    def card(self) -> QuestionCard:
-        return self.query_one(QuestionCard)
-
-    @property
-    def speaking(self) -> bool:
-        return self.voice.speaking
-
-    # -- keys -----------------------------------------------------------------------
-
-    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        session = self.session
+    def allowed(self, action: str) -> bool:
+        screen = self.screen
+        session = screen.session
         phase, paused = session.phase, session.paused
-        speaker = self.services.speaker
+        speaker = screen.voice_mic.speaker
         if action == "answer_now":
             return phase is _THINKING and not paused
         if action == "submit":
-            return phase is _ANSWERING and not paused and not self.finishing
+            return phase is _ANSWERING and not paused and not screen.finishing
         if action == "skip_wait":
-            return phase is _ANSWERING and self.finishing
+            return phase is _ANSWERING and screen.finishing
         if action in ("next", "explain"):
             ready = action == "next" or session.current.feedback is not None
             return phase is Phase.REVIEWING and ready
         if action == "repeat":
-            return phase in _BEFORE_REVIEW and not paused and not self.finishing
+            return phase in _BEFORE_REVIEW and not paused and not screen.finishing
         if action == "skip":
-            return phase in _BEFORE_REVIEW and not self.finishing
+            return phase in _BEFORE_REVIEW and not screen.finishing
         if action == "stop_speech":
-            return self.speaking
+            return screen.speaking
         if action == "toggle_mute":
             return speaker is not None and speaker.available
         if action == "pause":
-            return phase in _BEFORE_REVIEW and (session.can_pause or paused) and not self.finishing
+            can = session.can_pause and not paused
+            return phase in _BEFORE_REVIEW and can and not screen.finishing
+        if action == "resume":  # not while a dialog holds the clock: it resumes on closing
+            return paused and not self.holding
         if action == "pause_refused":
             return not session.allow_pause and not session.finished
         return True
 
-    def action_answer_now(self) -> None:
-        self._answer_key()
+    # -- what the keys do -------------------------------------------------------------
 
-    def action_submit(self) -> None:
-        self._answer_key()
-
-    def action_skip_wait(self) -> None:
-        self._answer_key()
-
-    def action_next(self) -> None:
-        if self.session.phase is not Phase.REVIEWING:
+    def next(self) -> None:
+        screen = self.screen
+        if screen.session.phase is not Phase.REVIEWING:
             return
-        if self.session.next() is Phase.DONE:
-            self._finish(closing=True)
+        if screen.session.next() is Phase.DONE:
+            self.finish(closing=True)
         else:
-            self._ask()
+            screen.ask()
 
-    def action_skip(self) -> None:
-        self._silence()
-        index = self.session.index
-        phase = self.session.skip()
-        if self.session.turns[index].skipped:
-            self.post_message(self.TurnDone(self.session, index, None))
+    def skip(self) -> None:
+        screen, session = self.screen, self.screen.session
+        self.silence()
+        index = session.index
+        phase = session.skip()
+        if session.turns[index].skipped:
+            screen.post_message(screen.TurnDone(session, index, None))
         if phase is Phase.DONE:
-            self._finish(closing=True)
+            self.finish(closing=True)
         else:
-            self._ask()
+            screen.ask()
 
-    def action_repeat(self) -> None:
-        self._silence()
-        self.session.repeat()
-        self._ask(repeat=True)
+    def repeat(self) -> None:
+        self.silence()
+        self.screen.session.repeat()
+        self.screen.ask(repeat=True)
 
-    def action_stop_speech(self) -> None:
-        self.voice.stop()  # on_finished(stopped=True) then moves the session on
+    def stop_speech(self) -> None:
+        self.screen.voice.stop()  # on_finished(stopped=True) then moves the session on
 
-    def action_toggle_mute(self) -> None:
-        speaker = self.services.speaker
+    def toggle_mute(self) -> None:
+        screen = self.screen
+        speaker = screen.voice_mic.speaker
         if speaker is None:
             return
         speaker.muted = not speaker.muted
-        if speaker.muted and self.speaking:
-            self.action_stop_speech()
-        self.notify("Voice muted: captions only." if speaker.muted else "Voice on.")
-        self.post_message(self.MuteToggled(speaker.muted))
-        self._update_topbar()
+        if speaker.muted and screen.speaking:
+            self.stop_speech()
+        screen.notify("Voice muted: captions only." if speaker.muted else "Voice on.")
+        screen.post_message(screen.MuteToggled(speaker.muted))
+        screen.update_topbar()
 
-    def action_pause(self) -> None:
-        if self.session.paused:
-            self._resume_clock()
+    def pause(self) -> None:
+        if self.screen.session.paused:
+            self.resume_clock()
         else:
-            self._pause_clock()
+            self.pause_clock()
 
-    def _pause_clock(self, *, hold: bool = False) -> bool:
+    def pause_clock(self, *, hold: bool = False) -> bool:
         """Stop the clock, the voice and the microphone; ``hold`` (a dialog is open) stops
         even a drill's. False when nothing was paused (refused, or paused already)."""
-        area = self.query_one(AnswerArea)
-        was_speaking = self.speaking
-        if not self.session.pause(hold=hold):
+        screen = self.screen
+        area = screen.query_one(AnswerArea)
+        was_speaking = screen.speaking
+        if not screen.session.pause(hold=hold):
             return False
         area.set_ready(False)  # paused means paused: nothing is typed into the answer
         if was_speaking:
-            self._silence()
+            self.silence()
         self._after_pause_change()
         return True
 
-    def _resume_clock(self) -> None:
-        session = self.session
-        session.resume()
-        self.query_one(AnswerArea).set_ready(True)
-        if session.phase is _ASKING:
-            self._ask(repeat=True)  # the pause cut the question off
+    def resume_clock(self) -> None:
+        screen = self.screen
+        screen.session.resume()
+        screen.query_one(AnswerArea).set_ready(True)
+        if screen.session.phase is _ASKING:
+            screen.ask(repeat=True)  # the pause cut the question off
         self._after_pause_change()
 
     def _after_pause_change(self) -> None:
-        self.services.mic_held = self.session.paused  # the microphone hears nothing meanwhile
-        self.tick()
-        self.refresh_bindings()
+        screen = self.screen
+        screen.post_message(screen.MicHold(screen.session.paused))  # the mic hears nothing
+        screen.tick()
+        screen.refresh_bindings()
 
-    def _over_a_held_clock(self, dialog: Screen[Any], then: Callable[[Any], None]) -> None:
+    def over_a_held_clock(self, dialog: Screen[Any], then: Callable[[Any], None]) -> None:
         """Open ``dialog`` with the interview's clock stopped behind it (a drill's too);
         it runs on when the dialog closes, unless ``then`` ended the session."""
-        held = self._pause_clock(hold=True)
+        held = self.pause_clock(hold=True)
+        session = self.screen.session
+        self.holding = held
+        self.screen.tick()
 
         def closed(result: Any) -> None:
+            self.holding = False
             then(result)
-            if held and self.session.paused and not self.session.finished:
-                self._resume_clock()
+            if held and session.paused and not session.finished:
+                self.resume_clock()
 
-        self.app.push_screen(dialog, closed)
+        self.screen.app.push_screen(dialog, closed)
 
-    def action_pause_refused(self) -> None:
-        self.notify(
+    def pause_refused(self) -> None:
+        self.screen.notify(
             "No pausing in a drill: the clock runs on, as in a real interview. "
             "ctrl+l ends the session.",
             severity="warning",
         )
 
-    def action_explain(self) -> None:
-        feedback = self.session.current.feedback
+    def explain(self) -> None:
+        feedback = self.screen.session.current.feedback
         if feedback is not None:  # a drill's review pause waits while it is read
-            self._over_a_held_clock(ExplainScreen(feedback), lambda _: None)
+            self.over_a_held_clock(ExplainScreen(feedback), lambda _: None)
 
-    def action_end(self) -> None:
+    def end(self) -> None:
         def decided(end: bool | None) -> None:
             if end:
-                self._silence()
-                self.session.end()
-                self._finish(closing=False)
+                self.silence()
+                self.screen.session.end()
+                self.finish(closing=False)
 
-        self._over_a_held_clock(
+        self.over_a_held_clock(
             ConfirmScreen("End the session now? The answers so far go to the summary."),
             decided,
         )
 
-    def _silence(self) -> None:
+    def quit(self) -> None:
+        """ctrl+q: an answer under way is never lost. Ask first (the clock stops behind
+        the question); on yes the answer so far is saved as interrupted, then hotseat
+        closes. With no answer under way it closes at once (every answer is saved, and
+        the session is offered for resuming)."""
+        screen, session = self.screen, self.screen.session
+        if session.phase is not _ANSWERING or session.finished:
+            screen.app.exit()
+            return
+        if self._quit_dialog is not None and self._quit_dialog.is_active:
+            self._quit_dialog.dismiss(True)  # ctrl+q again: yes
+            return
+        kept = screen.answer_input.answer_so_far(QUIT_NOTE)
+        if kept.text.strip():
+            ask = (
+                "Quit hotseat now? Your answer so far is saved as interrupted; "
+                "resume the session from History (f2) to go on with the next question."
+            )
+        else:
+            ask = "Quit hotseat now? This answer is empty; resume the session from History (f2)."
+
+        def decided(yes: bool | None) -> None:
+            if yes:
+                self.keep_and_quit()
+
+        self._quit_dialog = ConfirmScreen(ask, yes="Quit", no="Go on")
+        self.over_a_held_clock(self._quit_dialog, decided)
+
+    def keep_and_quit(self) -> None:
+        """Save the answer so far (interrupted by quit), then close hotseat."""
+        screen, session = self.screen, self.screen.session
+        if session.phase is _ANSWERING:
+            kept = screen.answer_input.answer_so_far(QUIT_NOTE)
+            listener = screen.voice_mic.listener
+            if screen.spoken_answer and listener is not None:
+                listener.finish_answer()  # the recording is kept; its late final is ignored
+            screen.token += 1
+            screen.voice.drop()
+            screen.spoken_answer = screen.finishing = False
+            audio, screen.audio = screen.audio, None
+            session.stop_answer_clock()
+            session.finish_answer(kept, interrupted=True)
+            # The app keeps it (with its feedback and recording), then closes.
+            screen.post_message(screen.TurnDone(session, session.index, audio, quit_after=True))
+            return
+        screen.app.exit()
+
+    def silence(self) -> None:
         """Stop the voice and drop the microphone; late callbacks are ignored."""
-        self.token += 1
-        self.voice.drop()
-        self.card.set_speaking(False)
-        if self.spoken_answer and self.services.listener is not None:
-            self.services.listener.cancel()
-        self.spoken_answer = self.finishing = False
-        self._audio = None
+        screen = self.screen
+        screen.token += 1
+        screen.voice.drop()
+        screen.card.set_speaking(False)
+        listener = screen.voice_mic.listener
+        if screen.spoken_answer and listener is not None:
+            listener.cancel()
+        screen.spoken_answer = screen.finishing = False
+        screen.audio = None
 
-    def _finish(self, *, closing: bool) -> None:
-        self.services.mic_held = False  # ended while paused: the next session must hear
+    def finish(self, *, closing: bool) -> None:
+        screen = self.screen
+        screen.post_message(screen.MicHold(False))  # ended while paused: the next session hears
         if closing:
-            for said in self.voice.lines(self.plan.closing):
-                self._aside(said)
-        self.post_message(self.Finished(self.session, self.title_text))
-
-    def _aside(self, said: tuple[str, str]) -> None:
-        """Say a persona line (text, persona) now; with no voice, show it instead."""
-        text, persona = said
-        if text and not self.voice.aside(said):
-            self.notify(f"{self.personas.name(persona)}: {text}")
+            for said in screen.voice.lines(screen.plan.closing):
+                screen.aside(said)
+        screen.post_message(screen.Finished(screen.session, screen.title_text))

@@ -19,8 +19,14 @@ from hotseat.session import Phase, Session
 STATES = ("idle", "asking", "thinking", "short", "calm", "amber", "red", "done")
 
 
+def whole_seconds(seconds: float) -> int:
+    """The one rounding rule for seconds on screen: to the nearest, as the feedback
+    ("40 s") and the reports do, so the clock never says 0:39 beside "(40 s)"."""
+    return max(0, round(seconds))
+
+
 def clock_text(seconds: float) -> str:
-    whole = max(0, int(seconds))
+    whole = whole_seconds(seconds)
     return f"{whole // 60}:{whole % 60:02d}"
 
 
@@ -47,6 +53,7 @@ class SessionTimer(Horizontal):
     caption: reactive[str] = reactive("")
     detail: reactive[str] = reactive("")
     paused: reactive[bool] = reactive(False)
+    held: reactive[bool] = reactive(False)  # stopped behind a dialog, not paused by the user
     finishing: reactive[bool] = reactive(False)
 
     def compose(self) -> ComposeResult:
@@ -74,12 +81,17 @@ class SessionTimer(Horizontal):
             shown = self.caption
             if self.finishing:
                 shown = "Finishing the transcript… (ctrl+s: don't wait)"
+            elif self.held:
+                shown = f"{shown} · the clock waits while you decide"
             elif self.paused:
                 shown = f"{shown} · paused (ctrl+g to resume)"
             self.query_one("#timer-caption", Static).update(shown)
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
+        self.watch_caption()
+
+    def watch_held(self) -> None:
         self.watch_caption()
 
     def watch_finishing(self) -> None:
@@ -99,11 +111,18 @@ _BAND_WORDS = {
 
 
 def show_time(
-    timer: SessionTimer, session: Session, *, speaking: bool = False, typed: bool = True
+    timer: SessionTimer,
+    session: Session,
+    *,
+    speaking: bool = False,
+    typed: bool = True,
+    held: bool = False,
 ) -> None:
-    """Set the timer from where the session stands now."""
+    """Set the timer from where the session stands now (``held``: a dialog is open and
+    stops the clock until it closes; not a pause the user can resume)."""
     timing = session.current.timing
     band = f"{clock_text(timing.answer_min)}–{clock_text(timing.answer_max)}"
+    timer.held = held
     timer.paused = session.paused
     phase = session.phase
     if phase is Phase.ASKING:
@@ -122,20 +141,24 @@ def show_time(
         )
     elif phase is Phase.ANSWERING:
         timer.state = session.band().value
-        timer.seconds = int(session.answer_elapsed())
+        timer.seconds = whole_seconds(session.answer_elapsed())
         timer.caption = "Answering"
         limit = session.limit_remaining()
         cut = f" · stops at {clock_text(timing.hard_limit or 0)}" if limit is not None else ""
         timer.detail = f"Aim for {band}{cut}"
     elif phase is Phase.REVIEWING:
         answer = session.current.answer
-        timer.seconds = int(session.answer_elapsed())
+        # The saved length, which the feedback quotes: the same seconds on both.
+        took = session.answer_elapsed()
+        if answer is not None and answer.duration is not None:
+            took = answer.duration
+        timer.seconds = whole_seconds(took)
         if answer is not None and answer.engine == "typed":
             # Typing time says nothing about speaking time: no band colour here;
             # the feedback estimates the spoken length from the words.
             timer.state = "done"
-            timer.caption = f"Typed in {clock_text(session.answer_elapsed())}"
+            timer.caption = f"Typed in {clock_text(took)}"
         else:
             timer.state = session.band().value
-            timer.caption = f"Answered in {clock_text(session.answer_elapsed())}"
+            timer.caption = f"Answered in {clock_text(took)}"
         timer.detail = f"Target {band}"

@@ -1,4 +1,4 @@
-"""The two long-lived audio services the app talks to, as small protocols.
+"""The interviewer's voice (``Speaker``) and the microphone (``Listener``), as protocols.
 
 The TUI (and the CLI) depend only on these; the voice and microphone
 subsystems implement them. Callbacks are called from the services' own
