@@ -82,7 +82,13 @@ def quotes(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ..
     for m in sorted(matches, key=lambda m: m.first):
         if not picked or m.first > picked[-1].last + 3:
             picked.append(m)
-    return tuple(_whole(job, m) for m in picked[:limit])
+    out: list[Evidence] = []
+    for m in picked:
+        e = _whole(job, m)
+        # Whole clauses can hold one another: never show the same words twice.
+        if not any(e.text in o.text or o.text in e.text for o in out):
+            out.append(e)
+    return tuple(out[:limit])
 
 
 QUOTE_WORDS = 16  # a clause up to this long is quoted whole
