@@ -226,6 +226,7 @@ def _run_checks(job: Job) -> None:
     gaming.check_cue_words(job)
     gaming.check_repeats(job)
     gaming.check_padding(job)
+    gaming.check_circling(job)
     gaming.check_recited(job)
 
 

@@ -1,8 +1,10 @@
 """The closing question: did the candidate ask questions, and were they thoughtful?
 
 In a typed answer that uses question marks, each sentence ending in "?" is one
-question. Otherwise (speech) a question starts where one of ``closing.askers``
-opens one ("what would...", "I'm curious..."). Its topics decide
+question, and so is a sentence that reports one ("I would ask what...", "I'd like
+to know how..."), which takes no question mark. Otherwise (speech) a question starts
+where one of ``closing.askers`` opens one ("what would...", "I'm curious...").
+Its topics decide
 whether it is thoughtful (the team, the challenges, success in the role) or only
 about pay and perks.
 """
@@ -29,6 +31,15 @@ def _within(matches: list[Match], first: int, last: int) -> list[Match]:
     return [m for m in matches if first <= m.first <= last]
 
 
+_FIRST_PERSON = frozenset(["i", "i'd", "i'm", "my", "one", "a"])
+
+
+def _reports_question(match: Match) -> bool:
+    """ "I would ask...", "I'd like to know...", "my question is...": said in the first
+    person, a question told rather than asked, with or without a question mark."""
+    return len(match.entry.words) >= 2 and match.entry.words[0] in _FIRST_PERSON
+
+
 def _starts_question(job: Job, match: Match) -> bool:
     """A phrase asker ("could you", "I'm curious") opens a question; a single word
     ("what", "how") does when a question verb follows it ("what would", "how do")."""
@@ -49,7 +60,8 @@ def question_spans(job: Job) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for first, last in _sentences(job):
         if punctuated:
-            if tokens[last].question_end:
+            reported = [m for m in _within(askers, first, last) if _reports_question(m)]
+            if tokens[last].question_end or reported:
                 out.append((first, last))  # one question per question mark
             continue
         starts = [m.first for m in _within(askers, first, last) if _starts_question(job, m)]

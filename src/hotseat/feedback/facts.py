@@ -14,7 +14,12 @@ from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
 
 # Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
-_KEEP_NEGATED = frozenset({"denial", "weakness-named", "scorn", "setback", "drift", "money"})
+_KEEP_NEGATED = frozenset(
+    {"denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"}
+)
+
+
+TAINT_WORDS = 30  # a sentence this long (speech with few pauses) taints only near clauses
 
 
 @dataclass
@@ -25,6 +30,7 @@ class Facts:
     self_actions: list[Match]
     impact: list[Match]  # an outcome with a number measuring it
     criticism: list[Match]  # a person or employer run down
+    deflection: list[Match]  # a failure put down to others or to circumstances
     repeated: list[tuple[int, int]]  # sentences said before
     novelty: float  # share of content words used once
     content_words: int
@@ -36,6 +42,31 @@ class Facts:
     def get(self, concept: str) -> list[Match]:
         return self.concepts.get(concept, [])
 
+    @property
+    def tainted(self) -> list[tuple[int, int]]:
+        """Sentences that run someone down or put the blame elsewhere: no strength is
+        credited with words from them ("I calmly explained that some of us had actually
+        shipped..." shows no calm)."""
+        spans = []
+        reading = self.reading
+        for m in self.criticism + self.deflection:
+            span = sentence_of(reading, m.first)
+            if span[1] - span[0] >= TAINT_WORDS:
+                # Speech with few pauses makes long "sentences": keep to the clause and
+                # its neighbours, not the whole run of words.
+                k = reading.clause_of[m.first]
+                lo = reading.clauses[max(0, k - 1)].first
+                hi = reading.clauses[min(len(reading.clauses) - 1, k + 1)].last
+                span = (lo, hi)
+            if span not in spans:
+                spans.append(span)
+        return spans
+
+    def clean(self, matches: list[Match]) -> list[Match]:
+        """The matches outside the tainted sentences."""
+        bad = self.tainted
+        return [m for m in matches if not any(lo <= m.first <= hi for lo, hi in bad)]
+
 
 def _live(reading: Reading, name: str, matches: list[Match]) -> list[Match]:
     if name in _KEEP_NEGATED:
@@ -44,7 +75,7 @@ def _live(reading: Reading, name: str, matches: list[Match]) -> list[Match]:
     return [m for m in matches if _says_no(m) or not reading.negated(m)]
 
 
-_NO = frozenset(["not", "never", "no", "hasn't", "haven't", "didn't", "wasn't"])
+_NO = frozenset(["not", "never", "no", "hasn't", "haven't", "didn't", "wasn't", "without"])
 
 
 def _says_no(m: Match) -> bool:
@@ -88,15 +119,26 @@ def gather(job: object) -> Facts:
         and not _not_a_quantity(norms, k)
     ]
     # A number measures an outcome when it shares a clause with one.
+    # Words that only link a story to its end ("afterwards", "in the end") measure
+    # nothing: "afterwards I set up a one week trial" holds no outcome, nor does "in
+    # the end the launch slipped by two months".
     impact: list[Match] = []
     for m in concepts.get("outcome", []):
-        if _growing_up(norms, m):
+        if _growing_up(norms, m) or " ".join(m.entry.words) in _LINKS_ONLY:
             continue
         clause = reading.clause(m.first)
-        near = [k for k in numbers if clause.first <= k <= clause.last]
+        lo, hi = sentence_of(reading, m.first)
+        near = [
+            k
+            for k in numbers
+            if clause.first <= k <= clause.last or (lo <= k <= hi and abs(k - m.first) <= 5)
+        ]
         if near:
             impact.append(Match(min(m.first, near[0]), max(m.last, near[-1]), m.entry))
+    impact += _compared(norms, concepts.get("ending", []), numbers, impact)
+    impact.sort(key=lambda m: m.first)
     criticism = _criticism(job, reading)
+    deflection = _deflection(job, reading, concepts)
     repeated, novelty, content_words = _repetition(reading, norms, stop)
     return Facts(
         reading,
@@ -105,11 +147,41 @@ def gather(job: object) -> Facts:
         self_actions,
         impact,
         criticism,
+        deflection,
         repeated,
         novelty,
         content_words,
         numbers,
     )
+
+
+_LINKS_ONLY = frozenset(
+    [
+        *("as a result", "in the end", "the result", "the outcome", "ended up", "which meant"),
+        *("this meant", "that meant", "led to", "resulted in", "by the end", "afterwards"),
+        *("since then", "went well", "worked out", "it worked", "subsequent*", "paid off"),
+    ]
+)
+_THAN = frozenset([("instead", "of"), ("rather", "than")])
+
+
+def _same(a: Match, b: Match) -> bool:
+    return a.first <= b.last and b.first <= a.last
+
+
+def _compared(
+    norms: list[str], endings: list[Match], numbers: list[int], found: list[Match]
+) -> list[Match]:
+    """ "twenty minutes instead of two days": a measured before and after."""
+    out: list[Match] = []
+    for m in endings:
+        if m.entry.words not in _THAN or any(_same(m, f) for f in found):
+            continue
+        before = [k for k in numbers if m.first - 5 <= k < m.first]
+        after = [k for k in numbers if m.last < k <= m.last + 4]
+        if before and after:
+            out.append(Match(before[0], min(len(norms) - 1, after[-1] + 1), m.entry))
+    return out
 
 
 _SUBJECTS = frozenset(["i", "we"])
@@ -254,6 +326,12 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     for m in job.found("negativity.blame"):
         if not reading.negated(m) or m.entry.words[0] == "not":
             out.append(m)
+    # Sarcasm and digs ("which was adorable", "some of us had actually..."): scorn
+    # without a negative word, whoever the sentence's subject is.
+    # "I had been there a week", "I learned my lesson": said of oneself, no dig.
+    for m in job.found("concepts.dig"):
+        if not (_OF_ONESELF & set(m.entry.words) and reading.subject(m) in (SELF, TEAM)):
+            out.append(m)
     out.sort(key=lambda m: (m.first, -m.last))
     merged: list[Match] = []
     for m in out:  # one piece of evidence per spot: "old guard" is not two criticisms
@@ -263,6 +341,30 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             continue
         merged.append(m)
     return merged
+
+
+_OF_ONESELF = frozenset(["been", "lesson", "minutes", "week", "ears"])
+_PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
+_LIMITS = frozenset(["control", "change", "trust", "rely", "depend", "fix", "help"])
+_CANNOT = frozenset(["cannot", "can't", "cant", "never", "not"])
+
+
+def _deflection(job: object, reading: Reading, concepts: dict[str, list[Match]]) -> list[Match]:
+    """A failure put down to others or circumstances, however politely: the phrases of
+    ``concepts.deflect``, and a lesson that other people cannot be controlled or
+    trusted ("you can't control how other people work")."""
+    from hotseat.feedback.job import Job
+
+    assert isinstance(job, Job)
+    norms = job.answer.norms
+    out = list(concepts.get("deflect", []))
+    for clause in reading.clauses:
+        said = norms[clause.first : clause.last + 1]
+        if _PEOPLE & set(said) and _LIMITS & set(said) and _CANNOT & set(said):
+            k = next(j for j in range(clause.first, clause.last + 1) if norms[j] in _LIMITS)
+            out.append(Match(clause.first, min(clause.last, k + 4), _entry(norms[k])))
+    out.sort(key=lambda m: m.first)
+    return out
 
 
 _IF = frozenset(["if", "unless", "whenever", "when"])

@@ -68,11 +68,13 @@ CONTENT = (
     "salary-unready",
     "arrogance",
     "conceals-mistake",
+    "deflects-blame",
     "prefers-alone",
     "empty-claims",
     "cue-words-no-story",
     "repeated-sentences",
     "padding",
+    "goes-in-circles",
     "recited-notes",
     "private-life",
 )

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.relevance import _stop
-from hotseat.feedback.stems import content_stems
+from hotseat.feedback.stems import content_stems, stem
 from hotseat.feedback.tokens import split_words
 
 # The words that show an answer is about what its intent asks.
@@ -18,6 +18,7 @@ TOPIC = {
 _OWN = frozenset(
     ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "our", "us"]
 )
+_ANOTHER_QUESTION = frozenset(["own-contribution", "quantified-impact", "resolved"])
 TOPIC_MIN_WORDS = 30  # a shorter answer is judged on what it lacks, not on its topic
 NOVELTY_FLOOR = 0.45  # share of content words used only once, below which a long answer pads
 
@@ -33,7 +34,15 @@ def check_topic(job: Job) -> None:
 
         by_shared_words(job)
         return
-    found = [m for c in concepts for m in job.facts.get(c)]
+    # "the wait dropped to five weeks" is a success, though "dropped" can tell a slip:
+    # a word read both as an outcome and as a setback does not make the topic.
+    outcomes = job.facts.get("outcome")
+    found = [
+        m
+        for c in concepts
+        for m in job.facts.get(c)
+        if not any(o.first <= m.first <= o.last for o in outcomes)
+    ]
     if not found:
         what = {
             "failure": "anything that went wrong",
@@ -44,6 +53,9 @@ def check_topic(job: Job) -> None:
             "major",
             f"Off topic: the question asks about {what}, and the answer never mentions one.",
         )
+        # A success story told to "a time you failed" earns nothing for how well it is
+        # told: its actions and numbers answer another question.
+        job.hits = [h for h in job.hits if h.id not in _ANOTHER_QUESTION]
 
 
 def check_cue_words(job: Job) -> None:
@@ -81,6 +93,38 @@ def check_padding(job: Job) -> None:
             f"Past the {high:g} s band with little new: only {f.novelty:.0%} of its "
             "content words are said once.",
         )
+
+
+CIRCLE_TIMES = 5  # a content word said this often, with no example, is the answer circling
+CIRCLE_SHARE = 0.08  # ...and making up this share of the answer's content words
+
+
+def check_circling(job: Job) -> None:
+    """ "Teamwork is important... good teamwork means communication... I value teamwork":
+    a few words said over and over, inside the band, with nothing done behind them."""
+    f = job.facts
+    if len(f.actions) >= 2:
+        return
+    stop = _stop(job)
+    counts: dict[str, list[int]] = {}
+    for k, word in enumerate(job.answer.norms):
+        if word not in stop and len(word) > 3:
+            counts.setdefault(stem(word), []).append(k)
+    total = sum(len(v) for v in counts.values())
+    often = sorted(
+        (v for v in counts.values() if len(v) >= CIRCLE_TIMES and len(v) >= CIRCLE_SHARE * total),
+        key=len,
+        reverse=True,
+    )
+    if total < 25 or not often:
+        return
+    said = ", ".join(f'"{job.answer.norms[v[0]]}" {len(v)} times' for v in often[:2])
+    job.add(
+        "goes-in-circles",
+        "major",
+        f"Says the same thing over and over with no example behind it: {said}.",
+        tuple(job.answer.quote(v[1], v[1], 3) for v in often[:2]),
+    )
 
 
 def check_recited(job: Job) -> None:

@@ -11,6 +11,7 @@ checks ran.
 
 from __future__ import annotations
 
+from hotseat.feedback.facts import sentence_of
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.model import Evidence
@@ -19,6 +20,7 @@ from hotseat.feedback.sense import OTHER, SELF, TEAM
 # red flag -> strengths it contradicts (dropped when the red flag is found)
 VETOES: dict[str, frozenset[str]] = {
     "negativity": frozenset({"resolved", "look-for-covered", "owns-mistake", "on-topic"}),
+    "deflects-blame": frozenset({"look-for-covered", "owns-mistake", "on-topic"}),
     "denial": frozenset(
         {
             "owns-mistake",
@@ -38,8 +40,12 @@ VETOES: dict[str, frozenset[str]] = {
     "prefers-alone": frozenset({"look-for-covered", "on-topic"}),
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
-    "repeated-sentences": frozenset({"look-for-covered"}),
-    "off-topic": frozenset({"look-for-covered", "star-result", "specific-example"}),
+    "repeated-sentences": frozenset({"look-for-covered", "length-good"}),
+    "padding": frozenset({"length-good"}),
+    "goes-in-circles": frozenset({"look-for-covered", "length-good", "on-topic"}),
+    "off-topic": frozenset(
+        {"look-for-covered", "star-result", "specific-example", "growth", "owns-mistake"}
+    ),
     "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
 }
 
@@ -76,7 +82,33 @@ def quotes(job: Job, matches: list[Match], limit: int = 2) -> tuple[Evidence, ..
     for m in sorted(matches, key=lambda m: m.first):
         if not picked or m.first > picked[-1].last + 3:
             picked.append(m)
-    return tuple(job.answer.quote(m.first, m.last, pad=3) for m in picked[:limit])
+    out: list[Evidence] = []
+    for m in picked:
+        e = _whole(job, m)
+        # Whole clauses can hold one another: never show the same words twice.
+        if not any(e.text in o.text or o.text in e.text for o in out):
+            out.append(e)
+    return tuple(out[:limit])
+
+
+QUOTE_WORDS = 16  # a clause up to this long is quoted whole
+
+
+def _whole(job: Job, m: Match) -> Evidence:
+    """The clause the words sit in, whole, so a quote never stops halfway through what
+    it shows ("I want to work somewhere that" without "...is run by competent people");
+    a long clause is cut to the words and a little context."""
+    reading = job.facts.reading
+    first, last = reading.clause(m.first).first, reading.clause(m.last).last
+    hi = sentence_of(reading, m.first)[1]
+    while last - first + 1 < 5 and last < hi:  # "We went back": the clause after it too
+        nxt = reading.clause(last + 1).last
+        if min(nxt, hi) - first + 1 > QUOTE_WORDS:
+            break
+        last = min(nxt, hi)
+    if last - first + 1 <= QUOTE_WORDS:
+        return job.answer.quote(first, last, pad=0)
+    return job.answer.quote(m.first, m.last, pad=3)
 
 
 def quoted(job: Job, matches: list[Match]) -> str:
@@ -100,12 +132,10 @@ def flag(job: Job, finding: str, what: str, matches: list[Match], severity: str 
 def check_story(job: Job) -> None:
     """A behavioural answer tells what the candidate did, and how it ended."""
     f = job.facts
-    if len(f.actions) >= 2:
+    told = f.clean(f.actions)  # not the actions told while running someone down
+    if len(told) >= 2:
         job.add(
-            "star-action",
-            "strength",
-            "You told what you did, step by step.",
-            quotes(job, f.actions),
+            "star-action", "strength", "You told what you did, step by step.", quotes(job, told)
         )
     elif not f.actions:
         job.add(
@@ -127,19 +157,27 @@ def check_story(job: Job) -> None:
             "major",
             f"A long story ({job.length_note()}) that never arrives at how it ended.",
         )
-    elif f.actions:
+    elif f.actions and not _ends_badly(job):
         job.add("result-missing", "major", "No result: the story stops before how it ended.")
+
+
+def _ends_badly(job: Job) -> bool:
+    """ "...and in the end the launch slipped by two months": an ending, if not a good
+    one. It is not credited as a result, and not called missing either."""
+    tail = int(job.n * RESULT_FROM)
+    return any(m.first >= tail for m in job.facts.get("setback"))
 
 
 def check_specific(job: Job) -> None:
     f = job.facts
     where = f.get("time-place")
-    if (where and f.actions) or len(f.actions) >= 3:
+    acts = f.clean(f.actions)
+    if (where and acts) or len(acts) >= 3:
         job.add(
             "specific-example",
             "strength",
             "A real example: when or where it happened and what you did.",
-            quotes(job, (where or f.actions)[:1] + f.actions[:1]),
+            quotes(job, (f.clean(where) or acts)[:1] + acts[:1]),
         )
     elif not f.actions and not where:
         job.add(
@@ -163,12 +201,15 @@ def check_impact(job: Job) -> None:
 def check_ownership(job: Job) -> None:
     f = job.facts
     team = [m for m in f.actions if job.facts.reading.clause(m.first).subject == TEAM]
-    if f.self_actions and not f.has("denial"):
+    # What the speaker did while running someone down or passing the blame is not
+    # their part told clearly ("I calmly explained that some of us had actually...").
+    own = f.clean(f.self_actions)
+    if own and not f.has("denial"):
         job.add(
             "own-contribution",
             "strength",
-            f"Your own part is clear ({_things(len(f.self_actions))} you did yourself).",
-            quotes(job, f.self_actions),
+            f"Your own part is clear ({_things(len(own))} you did yourself).",
+            quotes(job, own),
         )
     elif len(team) >= 2:
         job.add(
@@ -188,7 +229,7 @@ def check_owns(job: Job) -> None:
     if f.has("denial"):
         check_denial(job)
         return
-    owns = f.get("owns")
+    owns = [m for m in f.clean(f.get("owns")) if not _a_duty(job, m)]
     either(
         job,
         owns,
@@ -197,11 +238,21 @@ def check_owns(job: Job) -> None:
     )
 
 
+def _a_duty(job: Job, m: Match) -> bool:
+    """ "I was responsible for migrating the reports": a job held, not a mistake owned."""
+    after = job.answer.norms[m.last + 1 : m.last + 3]
+    return (
+        m.entry.words[-1] == "responsible"
+        and after[:1] == ["for"]
+        and (len(after) > 1 and after[1].endswith("ing"))
+    )
+
+
 def check_learning(job: Job) -> None:
     f = job.facts
     learned = [
         m
-        for m in f.get("learning")
+        for m in f.clean(f.get("learning")) + _applied_since(job)
         if job.facts.reading.subject(m) != OTHER and not _lesson_about_others(job, m)
     ]
     either(
@@ -210,6 +261,31 @@ def check_learning(job: Job) -> None:
         ("growth", "You say what you learned or do differently now."),
         ("no-learning", "No learning: what do you do differently since?"),
     )
+
+
+_CLAUSE_HEADS = frozenset(["i", "we", "he", "she", "they", "it", "the", "my", "our", "then"])
+_PERFECT = frozenset(["have", "has", "we've", "i've", "haven't", "hasn't", "had"])
+
+
+def _applied_since(job: Job) -> list[Match]:
+    """ "We have used it on four launches since", "I've run every handover that way
+    since": the lesson applied later, told with no learning word."""
+    norms = job.answer.norms
+    out: list[Match] = []
+    for lo, hi in job.facts.reading.sentences:
+        for k in range(lo + 2, hi + 1):
+            nxt = norms[k + 1] if k < hi else ""
+            # "since" closing its clause, not "since we moved" (a time) or "since I" (a reason)
+            if norms[k] != "since" or nxt in _CLAUSE_HEADS:
+                continue
+            said = norms[lo:k]
+            if _PERFECT & set(said) and {"i", "we", "i've", "we've"} & set(said):
+                out.append(Match(lo, hi, _SINCE_ENTRY))
+                break
+    return out
+
+
+_SINCE_ENTRY = Entry("since", ("since",), (False,))
 
 
 # "you cannot trust other people's estimates", "I check everything other people do":
@@ -281,10 +357,22 @@ def check_resolution(job: Job) -> None:
     f = job.facts
     check_denial(job)
     # Worked out by the candidate (or with them): "it worked out" on its own is not how.
-    done = [m for m in f.get("resolves") if job.facts.reading.subject(m) in (SELF, TEAM)]
+    done = [m for m in f.clean(f.get("resolves")) if job.facts.reading.subject(m) in (SELF, TEAM)]
+    # "Our lead stepped in and took my side": settled over the other person's head.
+    settled = [
+        m for m in f.get("settled-by-other") if job.facts.reading.subject(m) not in (SELF, TEAM)
+    ]
     if done:
         job.add(
             "resolved", "strength", "You worked it out with the other person.", quotes(job, done)
+        )
+    elif settled and not f.has("denial"):
+        job.add(
+            "not-resolved",
+            "major",
+            f"Someone else settled it ({quoted(job, settled)}): nothing says how you worked "
+            "it out with the other person.",
+            quotes(job, settled),
         )
     elif not f.has("denial"):
         job.add("not-resolved", "major", "Nothing says how the disagreement was worked out.")

@@ -24,6 +24,12 @@ def _example(j: Job) -> bool:
     return bool(j.found("specificity.anchors")) or len(j.actions) >= 2
 
 
+def _credited(j: Job, *ids: str) -> bool:
+    """A strength another check already credited: the look-for list never says a point
+    is missing that a strength of the same answer shows, nor the other way round."""
+    return any(h.id in ids and h.severity == "strength" for h in j.hits)
+
+
 def _communicates(j: Job) -> bool:
     words = {stem(w) for w in j.lex.word_maps["topics.topics"].get("communication", ())}
     return bool(words & answer_stems(j))
@@ -36,8 +42,13 @@ _PROXY_WORDS: tuple[tuple[str, Callable[[Job], bool]], ...] = (
     ),
     ("result results outcome outcomes impact", _result),
     (
-        "learn learned learning lesson lessons growth grew reflection",
-        lambda j: bool(j.found("growth.phrases")),
+        "learn learned learning lesson lessons growth grew reflection applied apply later "
+        "changed differently",
+        lambda j: bool(j.found("growth.phrases")) or _credited(j, "growth", "improving"),
+    ),
+    (
+        "forward future towards move moving next",
+        lambda j: _credited(j, "forward-looking", "goals"),
     ),
     ("example specific specifics story real concrete situation", _example),
     (

@@ -15,7 +15,7 @@ from hotseat.feedback.sense import OTHER
 
 
 def check_fit(job: Job) -> None:
-    fits = [m for m in job.facts.get("fits") if _about_work(job, m)]
+    fits = [m for m in job.facts.clean(job.facts.get("fits")) if _about_work(job, m)]
     either(
         job,
         fits,
@@ -33,6 +33,8 @@ def _about_work(job: Job, m: Match) -> bool:
     childhood ("at school I liked maths")."""
     if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
         return True
+    if m.entry.words == ("as", "a") and not _a_role(job, m.last + 1):
+        return False  # "the report as a stream": no role, so no experience offered
     first, last = sentence_of(job.facts.reading, m.first)
     topics = job.lex.word_maps["topics.topics"]
     work = topics.get("work", frozenset()) | topics.get("tailoring", frozenset())
@@ -100,8 +102,19 @@ def check_research(job: Job) -> None:
         )
 
 
+def _a_role(job: Job, k: int) -> bool:
+    from hotseat.feedback.sense import _names_a_person
+
+    ahead = job.answer.norms[k : k + 3]
+    people = job.words("valence.others")
+    things = job.words("valence.things")
+    return any(w in people or _names_a_person(w, things) for w in ahead)
+
+
 def check_forward(job: Job) -> None:
-    forward = job.facts.get("forward")
+    # "I want to work somewhere that is run by competent people" runs the old place
+    # down; it says nothing about what the speaker is moving towards.
+    forward = job.facts.clean(job.facts.get("forward"))
     if forward:
         job.add(
             "forward-looking",
@@ -142,8 +155,19 @@ def check_salary(job: Job) -> None:
     )
 
 
+_STORY_KINDS = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
+
+
 def check_negativity(job: Job) -> None:
     f = job.facts
+    if f.deflection:
+        flag(
+            job,
+            "deflects-blame",
+            "Puts it down to others or to circumstances",
+            f.deflection,
+            "major" if job.kind in _STORY_KINDS else "minor",
+        )
     if f.criticism:
         job.add(
             "negativity",
