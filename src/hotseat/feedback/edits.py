@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+# No word a lexicon or a reader knows is longer; beyond it, a "word" is a run of
+# characters (a pasted blob, a megabyte without spaces) that no slip explains, and
+# leaving out each letter in turn would cost time growing with its square.
+LONGEST_WORD = 40
+
 
 def deletes(word: str) -> set[str]:
-    """``word`` with each one of its letters left out."""
+    """``word`` with each one of its letters left out (none for a run of characters
+    longer than any word)."""
+    if len(word) > LONGEST_WORD:
+        return set()
     return {word[:k] + word[k + 1 :] for k in range(len(word))}
 
 
