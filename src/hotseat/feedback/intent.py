@@ -1,88 +1,130 @@
 """What a question asks: its intent, which picks the rubric an answer is scored by.
 
-Intents come from ``assets/lexicons/intents.toml``. Topic intents (weakness,
-failure, conflict, why this company, ...) win over the frame "tell me about a
-time", so "tell me about a time you failed" is scored as a failure question; a
-hypothetical ("what would you do if...") wants a plan whatever its topic, and a
-curveball stays a curveball. Within a rank the longest phrase wins, then the one
-listed first. That reading is then weighed against every word of the question by a
-model learned from example wordings (``wordings.py``, ``intents.toml [examples]``):
-a long phrase settles it, a one-word cue can be outvoted, and a wording no phrase
-knows goes where its words lean, the sentence that asks counting more than any
-context before it. A bank question that no phrase places keeps its bank kind; a
-typed one is "general" only when no word of it, frame words aside, is known.
+Every intent is scored on the same scale and the highest wins. The base is a model
+learned from example wordings (``wordings.py``, ``intents.toml [examples]``) that
+weighs every word of the question, the sentence that asks counting fully and any
+context before it (``PREAMBLE``) far less. On top of that, each intent one of whose
+phrases (``intents.toml [intents]``) is in the question gains a bonus that grows
+with the length of its longest phrase there: a long phrase all but settles it, a
+one-word cue can be outvoted. A story frame ("tell me about a time", "explain")
+gains less, so the topic it is about (failure, conflict, ...) wins; asking for the
+candidate's questions, a hypothetical ("what would you do if...") and a curveball
+gain more, so they win over the topic they mention. A bank question's kind adds a
+smaller bonus to the intents that kind can be. Words are spell-checked first
+("weekness" is read as "weakness"). A question is "general" only when neither a
+phrase nor any word of it, frame words aside, is known.
+
+The weights were chosen by cross-validation over the example wordings and never on
+held-out ones (``benchmarks/bench_intents.py``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from hotseat.feedback.lexicon import Lexicons
 from hotseat.feedback.matcher import Matcher
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import Token, answer_from
 from hotseat.feedback.wordings import WordingModel
-from hotseat.questions.model import Question
+from hotseat.questions.model import Question, fill_placeholders
 from hotseat.transcript import Transcript
 
 FRAMES = ("behavioral", "situational", "technical", "curveball")
-STORIES = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
-# Asking for the candidate's questions, a hypothetical and a curveball win over the topic
-# they mention; a topic wins over the frames "tell me about a time" and "explain".
-_RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}
-# How far the phrase lists' reading outweighs the example wordings' (log-likelihood):
-# chosen on leave-one-out over the examples and never on the fresh wordings.
-PHRASE_WEIGHT = 4.0
-PREAMBLE_WEIGHT = 0.3  # the words of sentences before the one that asks
-PER_WORD = 2.0  # ... and this much more for each word of the phrase that decided it
-# A bank question's kind, when its words say nothing more specific.
+STORIES = ("failure", "conflict", "challenge", "leadership", "teamwork")
+# A bank question's kind and the intent it gives a question whose words say nothing
+# more specific; "motivation" covers too many (why us, why you, why leave, weakness...)
+# to favour one.
 FROM_KIND = {
     "behavioral": "behavioral",
     "situational": "situational",
     "technical-light": "technical",
     "curveball": "curveball",
     "opener": "about-yourself",
-    "motivation": "why-company",
     "closing": "questions-for-us",
     "follow-up": "follow-up",
 }
 
 
+@dataclass(frozen=True)
+class Weights:
+    """How the phrase lists and the bank kind weigh against the word model (in units
+    of its log-likelihood)."""
+
+    phrase: float = 6.0  # an intent with a phrase in the question
+    per_word: float = 0.0  # ... and this much more per word of its longest phrase there
+    frame: float = 0.3  # a story frame's phrase bonus is scaled by this
+    asks: float = 0.0  # extra for a hypothetical, a curveball or asking for questions
+    preamble: float = 0.3  # the words of sentences before the one that asks
+    cue: float = 0.5  # each cue word ([cues]) of an intent in the question
+    bank: float = 12.0  # the intent a bank question's kind gives
+
+
+WEIGHTS = Weights()
+_STORY_FRAMES = frozenset(["behavioral", "technical"])
+_ASKS = frozenset(["questions-for-us", "situational", "curveball"])
+
+
 def classify(
-    text: str, lex: Lexicons, fallback: str = "general", wordings: WordingModel | None = None
+    text: str,
+    lex: Lexicons,
+    kind: str = "",
+    wordings: WordingModel | None = None,
+    weights: Weights = WEIGHTS,
 ) -> str:
     """The intent of a question's words.
 
-    The phrase lists give one reading (``by_phrases``); the example wordings weigh
-    every word (``wordings``, by default the lexicons' own model), and the phrases'
-    reading counts ``PHRASE_WEIGHT`` on top, so a phrase settles a question unless
-    its other words point elsewhere far more strongly, and a question no phrase
-    settles goes where its words lean. "general" only for a question none of whose
-    words, frame words aside, any example uses. A bank question keeps its bank kind
-    (``fallback``) unless a phrase says more.
+    ``kind`` is a bank question's kind ("" for a typed question): the intent it
+    gives (``FROM_KIND``) gains ``weights.bank``, and is what a question that says
+    nothing gets ("general" when typed). ``wordings`` is the word model (by default the
+    lexicons' own).
     """
-    tokens = answer_from(Transcript.typed(text), 400).tokens
-    phrased, length = _reading(tokens, lex, fallback)
+    own = FROM_KIND.get(kind, "")
+    answer = answer_from(Transcript.typed(text), 400)
+    tokens = lex.speller.fix(answer).tokens
     model = wordings if wordings is not None else lex.wordings
-    words = [t.norm for t in tokens]
-    if phrased == "general" and not model.telling(words):
-        return phrased  # only frame words ("sing us a song"): nothing says what it asks
-    scores = _weighed(model, tokens)
-    if phrased not in scores and phrased != "general":
-        return phrased  # an intent with no examples (follow-up): the phrases know it
-    if fallback != "general" and phrased == fallback:
-        return phrased  # a bank question's own kind stands unless a phrase says more
-    if not scores or not any(scores.values()):
-        return phrased  # no word of the question is in any example
-    if phrased in scores:
-        scores[phrased] += PHRASE_WEIGHT + PER_WORD * length
+    found = _phrases(tokens, lex)
+    if not found and not model.telling([t.norm for t in tokens]):
+        return own or "general"  # only frame words ("sing us a song"): nothing says what it asks
+    scores = _weighed(model, tokens, weights.preamble)
+    for intent, length in found.items():
+        bonus = weights.phrase + weights.per_word * length
+        if intent in _STORY_FRAMES:
+            bonus *= weights.frame
+        elif intent in _ASKS:
+            bonus += weights.asks
+        if intent in scores:  # every intent with phrases has them as examples
+            scores[intent] += bonus
+    for intent, hits in _cues(tokens, lex).items():
+        if intent in scores:
+            scores[intent] += weights.cue * hits
+    if kind:  # a bank question: its kind's intent and any its phrases name
+        for intent in {own, *found} & scores.keys():
+            scores[intent] += weights.bank
+    if not scores:
+        return own or "general"
     return max(scores, key=scores.__getitem__)
 
 
-def _weighed(model: WordingModel, tokens: Sequence[Token]) -> dict[str, float]:
+def _phrases(tokens: Sequence[Token], lex: Lexicons) -> dict[str, int]:
+    """Each intent with a phrase in the question: the length in words of its longest."""
+    intents = lex.maps["intents.intents"]
+    found = Matcher(intents).scan(tokens) if intents else {}
+    return {k: max(len(m.entry.words) for m in v) for k, v in found.items() if v}
+
+
+def _cues(tokens: Sequence[Token], lex: Lexicons) -> dict[str, int]:
+    """How many of each intent's cue words (by stem) the question says."""
+    said = {stem(t.norm) for t in tokens}
+    cues = lex.word_maps.get("intents.cues", {})
+    return {k: len(said & {stem(w) for w in group}) for k, group in cues.items()}
+
+
+def _weighed(model: WordingModel, tokens: Sequence[Token], preamble: float) -> dict[str, float]:
     """The word model's scores, the sentence that asks counting fully and any sentences
     before it (context: "We are opening a new site. Why should it be you?") at
-    ``PREAMBLE_WEIGHT``, so the setting does not outvote the question."""
+    ``preamble``, so the setting does not outvote the question."""
     start = 0
     for k, token in enumerate(tokens):
         if token.sentence_start and k and not tokens[k - 1].question_end:
@@ -94,66 +136,14 @@ def _weighed(model: WordingModel, tokens: Sequence[Token]) -> dict[str, float]:
     if not start:
         return asked
     before = model.scores(words[:start])
-    return {k: v + PREAMBLE_WEIGHT * before.get(k, 0.0) for k, v in asked.items()}
-
-
-def by_phrases(text: str, lex: Lexicons, fallback: str = "general") -> str:
-    """The intent the phrase lists give; ``fallback`` when nothing in them says.
-
-    Phrases decide first. With none, a typed question (fallback "general") is read by
-    its cue words; a bank question keeps the intent of its bank kind. Either way a
-    story frame ("tell me about a time", or a behavioural bank question) takes the
-    topic of its cue words when it has one (failure, conflict, ...).
-    """
-    return _reading(answer_from(Transcript.typed(text), 400).tokens, lex, fallback)[0]
-
-
-def _reading(tokens: Sequence[Token], lex: Lexicons, fallback: str) -> tuple[str, int]:
-    """``by_phrases``' intent and the length in words of the phrase that decided it
-    (0 when cue words or the fallback did)."""
-    intents = lex.maps["intents.intents"]
-    found = Matcher(intents).scan(tokens) if intents else {}
-    order = list(intents)
-    best: tuple[int, int, int] | None = None  # (rank, longest, earliest in file)
-    name, length = "general", 0
-    for intent, matches in found.items():
-        if not matches:
-            continue
-        longest = max(len(m.entry.words) for m in matches)
-        rank = (_RANK.get(intent, 1), longest, -order.index(intent))
-        if best is None or rank > best:
-            best, name, length = rank, intent, longest
-    words = [t.norm for t in tokens]
-    if name == "general":
-        if fallback != "general":
-            name = fallback
-        else:
-            name = _by_cue_words(words, lex, cues_for=None) or name
-    if name == "behavioral":
-        # Only a story frame ("describe a time..."): its topic may still be in its words.
-        topic = _by_cue_words(words, lex, cues_for=STORIES)
-        name, length = (topic, 0) if topic else (name, length)
-    return name, length
-
-
-def _by_cue_words(words: list[str], lex: Lexicons, cues_for: frozenset[str] | None) -> str:
-    """The intent with most cue words (by stem) in the question, or ""."""
-    cues = lex.word_maps.get("intents.cues", {})
-    if cues_for is not None:
-        cues = {k: v for k, v in cues.items() if k in cues_for}
-    said = {stem(w) for w in words}
-    best, name = 0, ""
-    for intent, group in cues.items():
-        hits = len(said & {stem(w) for w in group})
-        if hits > best:
-            best, name = hits, intent
-    return name
+    return {k: v + preamble * before.get(k, 0.0) for k, v in asked.items()}
 
 
 def intent_of(question: Question | None, text: str, lex: Lexicons) -> str:
     if question is None:
         return classify(text, lex)
-    intent = classify(text, lex, fallback=FROM_KIND.get(question.kind, "general"))
+    # A bank question is read as it is asked: "{company}" as "this company".
+    intent = classify(fill_placeholders(text), lex, kind=question.kind)
     if question.kind == "follow-up" and intent in FRAMES:
         return "follow-up"
     return intent

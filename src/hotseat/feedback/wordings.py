@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import split_words
 
-SMOOTHING = 0.1  # added to every word's count in every intent
+SMOOTHING = 0.05  # added to every word's count in every intent
 # Words every question uses whatever it asks: they would only add noise.
 _NOISE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "it", "its"])
 _NOISE |= frozenset(["of", "to", "in", "on", "at", "for", "and", "or", "so", "that", "this"])
@@ -49,10 +49,13 @@ class WordingModel:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     totals: Counter[str] = field(default_factory=Counter)
     vocabulary: set[str] = field(default_factory=set)
+    smoothing: float = SMOOTHING
 
     @classmethod
-    def of(cls, examples: Mapping[str, Iterable[str]]) -> WordingModel:
-        model = cls()
+    def of(
+        cls, examples: Mapping[str, Iterable[str]], smoothing: float = SMOOTHING
+    ) -> WordingModel:
+        model = cls(smoothing=smoothing)
         for intent, texts in examples.items():
             for text in texts:
                 model.add(intent, text)
@@ -77,6 +80,6 @@ class WordingModel:
         size = len(self.vocabulary)
         out: dict[str, float] = {}
         for intent, counts in self.counts.items():
-            total = self.totals[intent] + SMOOTHING * size
-            out[intent] = sum(math.log((counts[f] + SMOOTHING) / total) for f in feats)
+            total = self.totals[intent] + self.smoothing * size
+            out[intent] = sum(math.log((counts[f] + self.smoothing) / total) for f in feats)
         return out
