@@ -6,14 +6,15 @@ that weighs every word of the question: the sentence that asks counts fully, con
 before it and examples after "such as" far less (``Weights.preamble``). On top of
 that, each intent one of whose phrases (``intents.toml [intents]``) is in the
 question gains a bonus, so a phrase all but settles it unless the other words point
-elsewhere far more strongly; a story frame ("tell me about a time") gains less, so
-the topic it is about (failure, conflict, ...) wins. A phrase in ``[against]``
-("anything you'd like us to know" is not asking for questions) takes an intent out,
-and each cue word (``[cues]``) adds a little. A bank question's kind adds to the
-intent it gives and to any its phrases name, so its words must say clearly that it
-asks something else. Words are spell-checked first ("weekness" is read as
-"weakness"). A typed question is "general" only when neither a phrase nor any word
-of it, frame words aside, is known.
+elsewhere far more strongly. The words of a story frame ("tell me about a time",
+"give me an example") are left out of the word model: they say only "a story", so
+the topic it is about (failure, conflict, ...) wins when the other words name one.
+A phrase in ``[against]`` ("anything you'd like us to know" is not asking for
+questions) takes an intent out, and each cue word (``[cues]``) adds a little. A
+bank question's kind adds to the intent it gives and to any its phrases name, so its
+words must say clearly that it asks something else. Words are spell-checked first
+("weekness" is read as "weakness"). A typed question is "general" only when neither
+a phrase nor any word of it, frame words aside, is known.
 
 The weights were chosen by leave-one-out over the example wordings, the in-house and
 probe wordings and the bank's questions (``benchmarks/bench_intents.py``), never on
@@ -56,11 +57,12 @@ class Weights:
 
     phrase: float = 6.0  # an intent with a phrase in the question
     per_word: float = 0.0  # ... and this much more per word of its longest phrase there
-    frame: float = 0.3  # a story frame's phrase bonus is scaled by this
+    frame: float = 1.0  # a story frame's phrase bonus is scaled by this
     asks: float = 0.0  # extra for a hypothetical, a curveball or asking for questions
     preamble: float = 0.3  # the words of sentences before the one that asks
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
     cue: float = 0.5  # each cue word ([cues]) of an intent in the question
+    unframe: bool = True  # the word model leaves out the words of story frames
     bank: float = 12.0  # the intent a bank question's kind gives
 
 
@@ -89,10 +91,12 @@ def classify(
     tokens = lex.speller.fix(answer).tokens
     model = wordings if wordings is not None else lex.wordings
     said = _token_weights(tokens, weights.preamble)
-    found = _phrases(tokens, lex, said)
+    found, framing = _phrases(tokens, lex, said)
     if not found and not model.telling([t.norm for t in tokens]):
         return own or "general"  # only frame words ("sing us a song"): nothing says what it asks
-    scores = _weighed(model, tokens, said)
+    # The words of a story frame say only "a story": its topic is in the others.
+    heard = [0.0 if k in framing else x for k, x in enumerate(said)] if weights.unframe else said
+    scores = _weighed(model, tokens, heard)
     for intent, (length, weight) in found.items():
         bonus = (weights.phrase + weights.per_word * length) * weight
         if intent in _STORY_FRAMES:
@@ -118,16 +122,21 @@ def classify(
 
 def _phrases(
     tokens: Sequence[Token], lex: Lexicons, said: Sequence[float]
-) -> dict[str, tuple[int, float]]:
+) -> tuple[dict[str, tuple[int, float]], set[int]]:
     """Each intent with a phrase in the question: the length in words of its longest
-    there, and the most any of them counts (``said`` at its first word)."""
+    there, and the most any of them counts (``said`` at its first word); and the
+    places of the words of story-frame phrases."""
     intents = lex.maps["intents.intents"]
     found = Matcher(intents).scan(tokens) if intents else {}
-    return {
+    framing = {
+        k for name in _STORY_FRAMES for m in found.get(name, []) for k in range(m.first, m.last + 1)
+    }
+    reading = {
         k: (max(len(m.entry.words) for m in v), max(said[m.first] for m in v))
         for k, v in found.items()
         if v
     }
+    return reading, framing
 
 
 def _cues(tokens: Sequence[Token], lex: Lexicons) -> dict[str, int]:
@@ -165,14 +174,15 @@ def _weighed(
     model: WordingModel, tokens: Sequence[Token], weights: Sequence[float]
 ) -> dict[str, float]:
     """The word model's scores, each word counting as much as ``weights`` says."""
-    words = [t.norm for t in tokens]
-    full = model.scores([w for w, x in zip(words, weights, strict=True) if x == 1.0])
-    rest = [w for w, x in zip(words, weights, strict=True) if x != 1.0]
-    if not rest:
-        return full
-    part = model.scores(rest)
-    aside = min(weights)
-    return {k: v + aside * part.get(k, 0.0) for k, v in full.items()}
+    groups: dict[float, list[str]] = {}
+    for token, weight in zip(tokens, weights, strict=True):
+        groups.setdefault(weight, []).append(token.norm)
+    out = model.scores(groups.get(1.0, []))
+    for weight, words in groups.items():
+        if weight and weight != 1.0:
+            part = model.scores(words)
+            out = {k: v + weight * part.get(k, 0.0) for k, v in out.items()}
+    return out
 
 
 def intent_of(question: Question | None, text: str, lex: Lexicons) -> str:
