@@ -42,7 +42,7 @@ READINGS: dict[str, str] = {
     "greatest-strength": "strengths",
     "fit-and-gaps": "why-hire strengths weakness",
     "manager-would-say": "strengths why-hire",
-    "challenge-like-ours": "challenge",
+    "challenge-like-ours": "challenge why-company",  # look_for: research first
     "hardest-problem": "challenge",
     "less-than-needed": "challenge behavioral",
     "decision-without-data": "behavioral challenge",

@@ -6,9 +6,10 @@ that weighs every word of the question: the sentence that asks counts fully, con
 before it and examples after "such as" far less (``Weights.preamble``). On top of
 that, each intent one of whose phrases (``intents.toml [intents]``) is in the
 question gains a bonus, so a phrase all but settles it unless the other words point
-elsewhere far more strongly. The words of a story frame ("tell me about a time",
-"give me an example") are left out of the word model: they say only "a story", so
-the topic it is about (failure, conflict, ...) wins when the other words name one.
+elsewhere far more strongly. A story frame ("tell me about a time", "give me an
+example") gains less, and adds to every story topic (failure, conflict, ...), so the
+topic its other words name wins; when a question names two topics, the one named
+first gains a little more ("a time you missed a deadline" is a failure).
 A phrase in ``[against]`` ("anything you'd like us to know" is not asking for
 questions) takes an intent out, and each cue word (``[cues]``) adds a little. A
 bank question's kind adds to the intent it gives and to any its phrases name, so its
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from hotseat.feedback.lexicon import Lexicons
-from hotseat.feedback.matcher import Matcher
+from hotseat.feedback.matcher import Match, Matcher
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import Token, answer_from
 from hotseat.feedback.wordings import WordingModel
@@ -57,12 +58,13 @@ class Weights:
 
     phrase: float = 6.0  # an intent with a phrase in the question
     per_word: float = 0.0  # ... and this much more per word of its longest phrase there
-    frame: float = 1.0  # a story frame's phrase bonus is scaled by this
-    asks: float = 0.0  # extra for a hypothetical, a curveball or asking for questions
+    frame: float = 0.6  # a story frame's phrase bonus is scaled by this
+    asks: float = 4.0  # extra for a hypothetical, a curveball or asking for questions
     preamble: float = 0.3  # the words of sentences before the one that asks
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
-    cue: float = 0.5  # each cue word ([cues]) of an intent in the question
-    unframe: bool = True  # the word model leaves out the words of story frames
+    story: float = 4.0  # each story topic (failure, conflict...) when a story frame is said
+    first: float = 2.0  # the topic whose phrase comes first in the question
+    cue: float = 1.0  # each cue word ([cues]) of an intent in the question
     bank: float = 12.0  # the intent a bank question's kind gives
 
 
@@ -91,12 +93,10 @@ def classify(
     tokens = lex.speller.fix(answer).tokens
     model = wordings if wordings is not None else lex.wordings
     said = _token_weights(tokens, weights.preamble)
-    found, framing = _phrases(tokens, lex, said)
+    found, first = _phrases(tokens, lex, said)
     if not found and not model.telling([t.norm for t in tokens]):
         return own or "general"  # only frame words ("sing us a song"): nothing says what it asks
-    # The words of a story frame say only "a story": its topic is in the others.
-    heard = [0.0 if k in framing else x for k, x in enumerate(said)] if weights.unframe else said
-    scores = _weighed(model, tokens, heard)
+    scores = _weighed(model, tokens, said)
     for intent, (length, weight) in found.items():
         bonus = (weights.phrase + weights.per_word * length) * weight
         if intent in _STORY_FRAMES:
@@ -105,6 +105,11 @@ def classify(
             bonus += weights.asks
         if intent in scores:  # every intent with phrases has them as examples
             scores[intent] += bonus
+    if "behavioral" in found:  # a story frame: any story topic may be what it asks
+        for intent in STORIES:
+            scores[intent] = scores.get(intent, 0.0) + weights.story * found["behavioral"][1]
+    if first in scores:
+        scores[first] += weights.first
     against = lex.maps.get("intents.against", {})
     for intent, matches in (Matcher(against).scan(tokens) if against else {}).items():
         if matches and intent in scores:
@@ -122,21 +127,32 @@ def classify(
 
 def _phrases(
     tokens: Sequence[Token], lex: Lexicons, said: Sequence[float]
-) -> tuple[dict[str, tuple[int, float]], set[int]]:
+) -> tuple[dict[str, tuple[int, float]], str]:
     """Each intent with a phrase in the question: the length in words of its longest
     there, and the most any of them counts (``said`` at its first word); and the
-    places of the words of story-frame phrases."""
+    topic named first in the sentence that asks."""
     intents = lex.maps["intents.intents"]
     found = Matcher(intents).scan(tokens) if intents else {}
-    framing = {
-        k for name in _STORY_FRAMES for m in found.get(name, []) for k in range(m.first, m.last + 1)
-    }
     reading = {
         k: (max(len(m.entry.words) for m in v), max(said[m.first] for m in v))
         for k, v in found.items()
         if v
     }
-    return reading, framing
+    return reading, _first_topic(found, said)
+
+
+def _first_topic(found: dict[str, list[Match]], said: Sequence[float]) -> str:
+    """The intent, frames aside, whose phrase comes first in the sentence that asks:
+    "a time you missed a deadline" is a failure, "a time you worked as a team to
+    overcome a challenge" teamwork."""
+    starts = [
+        (m.first, name)
+        for name, matches in found.items()
+        if name not in FRAMES
+        for m in matches
+        if said[m.first] == 1.0
+    ]
+    return min(starts)[1] if starts else ""
 
 
 def _cues(tokens: Sequence[Token], lex: Lexicons) -> dict[str, int]:
