@@ -10,7 +10,8 @@ Figures, each printed with its count:
 - the bank's own questions against the readings given by hand in
   ``tests/feedback/test_bank_intents.py``;
 - ``intent_probe_2.toml``: wordings never tuned on (count only, misses not listed);
-- ``intent_heldout.toml``: written blind by another reviewer (count only);
+- ``intent_heldout.toml`` and ``intent_heldout_2.toml``: written blind by other
+  reviewers (count only);
 - time to classify one question.
 
 ``--search`` runs the coordinate search over ``intent.Weights`` and the model's
@@ -184,6 +185,7 @@ def main() -> None:
     for label, path, key in (
         ("probe_2 (never tuned on)", HERE / "intent_probe_2.toml", "probe2"),
         ("held-out (another reviewer, blind)", HERE / "intent_heldout.toml", "heldout"),
+        ("held-out 2 (a third reviewer, blind)", HERE / "intent_heldout_2.toml", "heldout"),
     ):
         table = _table(path, key)
         if not table:

@@ -71,6 +71,9 @@ class Weights:
 WEIGHTS = Weights()
 _STORY_FRAMES = frozenset(["behavioral", "technical"])
 _ASKS = frozenset(["questions-for-us", "situational", "curveball"])
+_INTENSIFIERS = frozenset(
+    ["very", "really", "particularly", "especially", "terribly", "truly", "actually", "just"]
+)
 _ASIDES = frozenset([("such", "as"), ("for", "example"), ("for", "instance"), ("e", "g")])
 
 
@@ -90,7 +93,12 @@ def classify(
     """
     own = FROM_KIND.get(kind, "")
     answer = answer_from(Transcript.typed(text), 400)
-    tokens = lex.speller.fix(answer).tokens
+    # Intensifiers say nothing of what is asked, and hide phrases ("not very good at").
+    tokens = [
+        t
+        for t in lex.speller.fix(answer).tokens
+        if t.norm not in _INTENSIFIERS or t.sentence_start or t.question_end
+    ]
     model = wordings if wordings is not None else lex.wordings
     said = _token_weights(tokens, weights.preamble)
     found, first = _phrases(tokens, lex, said)
