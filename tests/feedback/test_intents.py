@@ -59,6 +59,12 @@ def test_a_story_frame_takes_the_topic_it_asks_about(question: str, intent: str)
             "team leader and a client both want something today?",
             "technical",
         ),
+        (
+            # as a recogniser writes it: no punctuation to say where the ask starts
+            "we have had a lot of complaints about the tills lately how would you deal "
+            "with an angry customer",
+            "situational",
+        ),
     ],
 )
 def test_context_and_examples_do_not_outvote_the_ask(question: str, intent: str) -> None:

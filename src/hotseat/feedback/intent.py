@@ -71,6 +71,9 @@ class Weights:
 WEIGHTS = Weights()
 _STORY_FRAMES = frozenset(["behavioral", "technical"])
 _ASKS = frozenset(["questions-for-us", "situational", "curveball"])
+_ASK_STARTS = frozenset(["what", "what's", "whats", "why", "how", "where", "when", "which"])
+_ASK_OPENERS = frozenset(["tell", "describe", "talk", "walk", "give", "share", "explain"])
+MIN_CONTEXT = 4  # words of context before an unpunctuated ask
 _INTENSIFIERS = frozenset(
     ["very", "really", "particularly", "especially", "terribly", "truly", "actually", "just"]
 )
@@ -181,8 +184,10 @@ def _token_weights(tokens: Sequence[Token], aside: float) -> list[float]:
             start = k  # a new sentence after one that did not ask anything
         if token.question_end:
             break
-    out = [aside] * start + [1.0] * (len(tokens) - start)
     words = [t.norm for t in tokens]
+    if not start and not any(t.question_end or t.sentence_start for t in tokens[1:]):
+        start = _spoken_ask(words)
+    out = [aside] * start + [1.0] * (len(tokens) - start)
     for k in range(start, len(tokens) - 1):
         if (words[k], words[k + 1]) in _ASIDES:
             end = k
@@ -192,6 +197,16 @@ def _token_weights(tokens: Sequence[Token], aside: float) -> list[float]:
                     break
                 end += 1
     return out
+
+
+def _spoken_ask(words: Sequence[str]) -> int:
+    """Where the ask starts in a question with no punctuation, as a recogniser writes
+    it ("we run three sites across the county what do you know about us"): at the
+    first question word after a clause of context that asks nothing; else 0."""
+    for k, word in enumerate(words):
+        if word in _ASK_STARTS:
+            return k if k >= MIN_CONTEXT and not _ASK_OPENERS & set(words[:k]) else 0
+    return 0
 
 
 def _weighed(
