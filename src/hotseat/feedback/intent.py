@@ -24,11 +24,11 @@ held-out ones.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from hotseat.feedback.lexicon import Lexicons
-from hotseat.feedback.matcher import Match, Matcher
+from hotseat.feedback.matcher import Entry, Match, Matcher
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import Token, answer_from
 from hotseat.feedback.wordings import WordingModel
@@ -122,7 +122,7 @@ def classify(
     if first in scores:
         scores[first] += weights.first
     against = lex.maps.get("intents.against", {})
-    for intent, matches in (Matcher(against).scan(tokens) if against else {}).items():
+    for intent, matches in (_matcher(against).scan(tokens) if against else {}).items():
         if matches and intent in scores:
             scores[intent] -= weights.against
     for intent, hits in _cues(tokens, lex).items():
@@ -143,13 +143,26 @@ def _phrases(
     there, and the most any of them counts (``said`` at its first word); and the
     topic named first in the sentence that asks."""
     intents = lex.maps["intents.intents"]
-    found = Matcher(intents).scan(tokens) if intents else {}
+    found = _matcher(intents).scan(tokens) if intents else {}
     reading = {
         k: (max(len(m.entry.words) for m in v), max(said[m.first] for m in v))
         for k, v in found.items()
         if v
     }
     return reading, _first_topic(found, said)
+
+
+_MATCHERS: dict[int, tuple[Mapping[str, Sequence[Entry]], Matcher]] = {}
+
+
+def _matcher(phrases: Mapping[str, Sequence[Entry]]) -> Matcher:
+    """A matcher for these phrase lists, built once per loaded lexicon."""
+    kept = _MATCHERS.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        kept = _MATCHERS[id(phrases)] = (phrases, Matcher(phrases))
+    return kept[1]
 
 
 def _first_topic(found: dict[str, list[Match]], said: Sequence[float]) -> str:
