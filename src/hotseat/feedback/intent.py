@@ -7,8 +7,8 @@ before it and examples after "such as" far less (``Weights.preamble``). On top o
 that, each intent one of whose phrases (``intents.toml [intents]``) is in the
 question gains a bonus, so a phrase all but settles it unless the other words point
 elsewhere far more strongly. A story frame ("tell me about a time", "give me an
-example") gains less, and adds to every story topic (failure, conflict, ...), so the
-topic its other words name wins; when a question names two topics, the one named
+example") adds as much to every story topic (failure, conflict, ...), so the topic
+its other words name wins; when a question names two topics, the one named
 first gains a little more ("a time you missed a deadline" is a failure).
 A phrase in ``[against]`` ("anything you'd like us to know" is not asking for
 questions) takes an intent out, and each cue word (``[cues]``) adds a little. A
@@ -58,7 +58,7 @@ class Weights:
 
     phrase: float = 6.0  # an intent with a phrase in the question
     per_word: float = 0.0  # ... and this much more per word of its longest phrase there
-    frame: float = 0.6  # a story frame's phrase bonus is scaled by this
+    frame: float = 1.0  # a story frame's phrase bonus is scaled by this
     asks: float = 4.0  # extra for a hypothetical, a curveball or asking for questions
     preamble: float = 0.3  # the words of sentences before the one that asks
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
