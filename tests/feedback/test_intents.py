@@ -59,6 +59,7 @@ def test_a_story_frame_takes_the_topic_it_asks_about(question: str, intent: str)
             "team leader and a client both want something today?",
             "technical",
         ),
+        ("We run three shops. Tell me about a time you let a customer down.", "failure"),
         (
             # as a recogniser writes it: no punctuation to say where the ask starts
             "we have had a lot of complaints about the tills lately how would you deal "

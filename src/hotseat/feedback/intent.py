@@ -72,7 +72,13 @@ WEIGHTS = Weights()
 _STORY_FRAMES = frozenset(["behavioral", "technical"])
 _ASKS = frozenset(["questions-for-us", "situational", "curveball"])
 _ASK_STARTS = frozenset(["what", "what's", "whats", "why", "how", "where", "when", "which"])
-_ASK_OPENERS = frozenset(["tell", "describe", "talk", "walk", "give", "share", "explain"])
+_ASK_OPENERS = frozenset(
+    [
+        *("tell", "describe", "talk", "walk", "take", "give", "share", "explain", "imagine"),
+        *("suppose", "picture", "name", "think", "recall", "convince", "sell", "teach"),
+    ]
+)
+_CONDITIONS = frozenset(["if", "suppose", "supposing", "imagine", "say", "let's", "when"])
 MIN_CONTEXT = 4  # words of context before an unpunctuated ask
 _INTENSIFIERS = frozenset(
     ["very", "really", "particularly", "especially", "terribly", "truly", "actually", "just"]
@@ -191,13 +197,13 @@ def _token_weights(tokens: Sequence[Token], aside: float) -> list[float]:
     ``aside`` in the context before it ("We are opening a new site. Why should it be
     you?") and in examples given after "such as" or "for example", so the setting does
     not outvote the question."""
-    start = 0
+    words = [t.norm for t in tokens]
+    start = 0  # the first sentence that asks: a question, or a request ("Tell me...")
     for k, token in enumerate(tokens):
         if token.sentence_start and k and not tokens[k - 1].question_end:
             start = k  # a new sentence after one that did not ask anything
-        if token.question_end:
+        if token.question_end or (token.sentence_start and words[k] in _ASK_OPENERS):
             break
-    words = [t.norm for t in tokens]
     if not start and not any(t.question_end or t.sentence_start for t in tokens[1:]):
         start = _spoken_ask(words)
     out = [aside] * start + [1.0] * (len(tokens) - start)
@@ -216,6 +222,8 @@ def _spoken_ask(words: Sequence[str]) -> int:
     """Where the ask starts in a question with no punctuation, as a recogniser writes
     it ("we run three sites across the county what do you know about us"): at the
     first question word after a clause of context that asks nothing; else 0."""
+    if words and words[0] in _CONDITIONS:
+        return 0  # "if you couldn't work in your field what would you do": one ask
     for k, word in enumerate(words):
         if word in _ASK_STARTS:
             return k if k >= MIN_CONTEXT and not _ASK_OPENERS & set(words[:k]) else 0
