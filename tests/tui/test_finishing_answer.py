@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hotseat.session import FakeClock, Phase
-from hotseat.transcript import Transcript
+from hotseat.transcript import Note, NoteKind, Transcript
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
 from tests.tui.helpers import interview_started, move_clock
@@ -33,9 +33,10 @@ class LateListener(FakeListener):
 
     def skip_waiting(self) -> None:
         self.skipped += 1
-        self.deliver(notes=("the transcript is the live text: the final recognition was skipped",))
+        live = "the transcript is the live text: the final recognition was skipped"
+        self.deliver(notes=(Note(live, NoteKind.INCOMPLETE),))
 
-    def deliver(self, notes: tuple[str, ...] = ()) -> None:
+    def deliver(self, notes: tuple[Note, ...] = ()) -> None:
         assert self._on_final is not None and self.finishing
         self.finishing = False
         # The recognizer measures the audio it got: a little longer than the clock.
@@ -68,7 +69,7 @@ async def test_the_clock_stops_when_the_answer_ends_and_ctrl_s_skips_the_wait(
         assert answer is not None
         assert answer.text == "I split the release into three safe steps"
         assert answer.duration == 20.0  # the clock's length, not the audio's 20.6 s
-        assert "the final recognition was skipped" in " ".join(answer.notes)
+        assert "the final recognition was skipped" in " ".join(n.text for n in answer.notes)
         assert "Answered in 0:20" in str(screen.query_one("#timer-caption").render())
         # The feedback says what that means for the score (it was saved, never shown).
         panel = screen.feedback_panel.text

@@ -27,12 +27,15 @@ MOCK = {"mode": "focus", "pack": "test-software", "count": 3}
 
 
 def saved_rows() -> list[tuple[str, int, list[str]]]:
-    """(transcript, interrupted, notes) of every saved answer, in order."""
+    """(transcript, interrupted, the notes words) of every saved answer, in order."""
     with Store() as store:
         rows = store.connection.execute(
             "SELECT transcript, interrupted, notes FROM answers ORDER BY position"
         ).fetchall()
-    return [(text, interrupted, json.loads(notes)) for text, interrupted, notes in rows]
+    return [
+        (text, interrupted, [note["text"] for note in json.loads(notes)])
+        for text, interrupted, notes in rows
+    ]
 
 
 async def test_ctrl_q_during_a_spoken_answer_asks_then_saves_it_as_interrupted(

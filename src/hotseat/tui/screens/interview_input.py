@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from hotseat.session import Phase
-from hotseat.transcript import Transcript, join_answer
+from hotseat.transcript import Note, Transcript, join_answer
 from hotseat.tui import messages as msg
 from hotseat.tui.widgets.timer import SessionTimer
 
@@ -242,7 +242,7 @@ class AnswerInput:
         live = screen.answer_area.partial if screen.spoken_answer else ""
         heard = self._heard_text(live)
         typed = screen.answer_area.typed_text.strip()
-        notes = (*(n for t, _ in self._heard for n in t.notes), note)
+        notes = (*(n for t, _ in self._heard for n in t.notes), Note(note))
         if not heard:
             return replace(Transcript.typed(typed), notes=notes)
         listener = screen.voice_mic.listener
