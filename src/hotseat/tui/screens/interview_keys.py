@@ -30,7 +30,9 @@ QUIT_NOTE = "interrupted by quit"
 
 # In the footer's order: what matters most first, so a narrow terminal (60x20)
 # still shows answer/submit, pause and end. f4 switches spoken/typed answers
-# (its actions are in ``interview_input``).
+# (its actions are in ``interview_input``). Repeat and mute stay out of the footer
+# (f1 and the command palette list them), so that at 80x24 it still has room for
+# the app's ctrl+q and f1 with a voice, a microphone and f4 all there.
 INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "answer_now", "Answer now", priority=True, id="interview.answer"),
     Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
@@ -45,8 +47,8 @@ INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("f4", "speak_answers", "Speak", priority=True, id="interview.type_or_speak"),
     Binding("escape", "stop_speech", "Stop voice", priority=True, id="interview.stop_speech"),
     Binding("ctrl+o", "skip", "Skip", priority=True, id="interview.skip"),
-    Binding("ctrl+r", "repeat", "Repeat", priority=True, id="interview.repeat"),
-    Binding("ctrl+t", "toggle_mute", "Mute", priority=True, id="interview.toggle_mute"),
+    Binding("ctrl+r", "repeat", "Repeat", show=False, priority=True, id="interview.repeat"),
+    Binding("ctrl+t", "toggle_mute", "Mute", show=False, priority=True, id="interview.toggle_mute"),
 ]
 
 
