@@ -88,6 +88,23 @@ def test_show_prints_the_question_in_full(capsys: Captured) -> None:
     assert max(len(line) for line in out.splitlines()) <= 80
 
 
+@pytest.mark.parametrize(
+    ("qid", "rubric"), [("weakness", "weakness"), ("why-hire-you", "why-hire")]
+)
+def test_show_says_what_the_answer_is_scored_as(capsys: Captured, qid: str, rubric: str) -> None:
+    """The bank kind ("motivation") is not the rubric: show names the one analyze uses."""
+    code, out, _ = run(capsys, "show", qid)
+    assert code == 0
+    assert "Kind: motivation" in out
+    assert f"Scored as:    {rubric} " in out
+    assert max(len(line) for line in out.splitlines()) <= 80
+    code, out, _ = run(capsys, "show", qid, "--json")
+    assert json.loads(out)["scored_as"] == rubric
+    answer = "I used to rush code reviews, so now I book an hour for them every Friday."
+    assert main(["analyze", "--question", qid, "--text", answer, "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["metrics"]["kind"] == rubric
+
+
 def test_show_fills_company_and_role(capsys: Captured) -> None:
     code, out, _ = run(capsys, "show", "why-hire-you", "--role", "Data Analyst", "--json")
     assert code == 0

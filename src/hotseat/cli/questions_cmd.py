@@ -127,11 +127,20 @@ def run_show(args: argparse.Namespace) -> int:
         raise UsageError(f"no question with id {args.id!r}{hint}")
     if args.company or args.role:
         question = question.filled(args.company, args.role)
+    scored = _scored_as(question)  # as 'hotseat analyze --question ID' reads it
     if args.json:
-        print_json(question.to_dict())
+        print_json({**question.to_dict(), "scored_as": scored})
         return 0
-    print(_describe(question, bank))
+    print(_describe(question, bank, scored))
     return 0
+
+
+def _scored_as(question: Question) -> str:
+    """The rubric ``hotseat analyze --question ID`` scores an answer by: what the
+    question's words ask, which can be more specific than its bank kind."""
+    from hotseat.feedback import scored_as
+
+    return scored_as(question)
 
 
 def _bullets(title: str, items: tuple[str, ...]) -> list[str]:
@@ -143,7 +152,7 @@ def _bullets(title: str, items: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _describe(q: Question, bank: Bank) -> str:
+def _describe(q: Question, bank: Bank, scored: str) -> str:
     pack = bank.pack(q.pack)
     origin = f"{pack.name} [{q.pack}]" if pack else q.pack
     lines = [q.id, ""]
@@ -152,6 +161,7 @@ def _describe(q: Question, bank: Bank) -> str:
         "",
         f"Pack:         {origin}",
         f"Category:     {q.category}    Kind: {q.kind}",
+        f"Scored as:    {scored} (the rubric for what its words ask)",
         f"Competencies: {', '.join(q.competencies)}",
         f"Timing:       {q.prep_seconds} s to think, a good answer takes "
         f"{q.answer_min}-{q.answer_max} s",

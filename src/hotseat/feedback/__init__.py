@@ -4,7 +4,7 @@ No Textual or Rich here: the TUI, the CLI (``hotseat analyze``) and the session
 engine all call ``analyze()`` and ``summarize()``.
 """
 
-from hotseat.feedback.analyze import analyze, infer_kind, prepare
+from hotseat.feedback.analyze import analyze, infer_kind, prepare, scored_as
 from hotseat.feedback.habits import count_fillers
 from hotseat.feedback.model import Context, Evidence, Feedback, Finding
 from hotseat.feedback.summary import SessionSummary, summarize
@@ -19,5 +19,6 @@ __all__ = [
     "count_fillers",
     "infer_kind",
     "prepare",
+    "scored_as",
     "summarize",
 ]

@@ -49,6 +49,23 @@ def infer_kind(question_text: str, lex: Lexicons) -> str:
     return classify(question_text, lex)
 
 
+def scored_as(
+    question: Question | None,
+    question_text: str | None = None,
+    rubric: Rubric | None = None,
+    lexicons: Lexicons | None = None,
+) -> str:
+    """The rubric kind (``[kinds]`` in ``rubric.toml``) an answer to this question is
+    scored by: what its words ask, which for a bank question may differ from its
+    ``kind`` ("What is a weakness you are working on?" is a motivation question scored
+    as a weakness)."""
+    rubric = rubric or default_rubric()
+    lex = lexicons or default_lexicons()
+    text = question_text if question_text is not None else (question.text if question else "")
+    kind = intent_of(question, text, lex)
+    return kind if kind in rubric.kinds else "general"
+
+
 def analyze(
     question: Question | None,
     transcript: Transcript,
@@ -64,9 +81,7 @@ def analyze(
     rubric = rubric or default_rubric()
     lex = lexicons or default_lexicons()
     text = question_text if question_text is not None else (question.text if question else "")
-    kind = intent_of(question, text, lex)
-    if kind not in rubric.kinds:
-        kind = "general"
+    kind = scored_as(question, text, rubric, lex)
     rule = rubric.kind(kind)
     band = (float(question.answer_min), float(question.answer_max)) if question else rule.band
     keep = frozenset(split_words(f"{text} {context.company} {context.role} {context.notes}"))
