@@ -97,7 +97,7 @@ READINGS: dict[str, str] = {
     "why-leaving": "why-leaving",
     "build-relationships": "teamwork technical",
     "path-so-far": "about-yourself",
-    "career-influence": "about-yourself behavioral",
+    "career-influence": "behavioral",  # who shaped you and what you learned: a story, not a pitch
     "stay-current": "technical",
     "estimate-coffee": "curveball",
     "unpopular-belief": "curveball",

@@ -116,3 +116,40 @@ def test_a_typed_weakness_question_gets_the_weakness_rubric() -> None:
     )
     assert feedback.metrics["kind"] == "weakness"
     assert "weakness-named" in {f.id for f in feedback.findings}
+
+
+# A QA trial (2026-11-30) found four kinds of question read with the wrong rubric. As an
+# interviewer reads them: what drives you is why this work (not pay); who shaped your
+# career, and how you take criticism, want a story of what you learned and changed (the
+# weakness rubric demands a weakness named in your own words, which a good account of
+# criticism received need not); how a manager sees you asks for your strengths.
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("What motivates you?", "why-role"),
+        ("So what really drives you?", "why-role"),
+        ("what makes you tick at work", "why-role"),
+        ("What inspires you to do your best?", "why-role"),
+        (
+            "Who has influenced your career the most, and what did you learn from them?",
+            "behavioral",
+        ),
+        (
+            "Who's the best manager you've ever had, and what did you pick up from them?",
+            "behavioral",
+        ),
+        ("Which colleague has shaped your career most?", "behavioral"),
+        ("How do you handle criticism?", "behavioral"),
+        ("How do you take feedback from people more junior than you?", "behavioral"),
+        ("what do you do when you get harsh feedback", "behavioral"),
+        ("How do you cope when your work is criticised?", "behavioral"),
+        ("What would your last manager say about you?", "strengths"),
+        ("What would your previous employer say about you if we rang them?", "strengths"),
+        ("how would your teammates describe you", "strengths"),
+        ("What would a reference from your current boss say?", "strengths"),
+    ],
+)
+def test_motivation_influence_criticism_and_others_view_get_their_rubric(
+    question: str, intent: str
+) -> None:
+    assert classify(question, LEX) == intent
