@@ -153,3 +153,18 @@ def test_motivation_influence_criticism_and_others_view_get_their_rubric(
     question: str, intent: str
 ) -> None:
     assert classify(question, LEX) == intent
+
+
+def test_a_good_answer_on_taking_criticism_is_not_told_it_names_no_weakness() -> None:
+    """As ``hotseat analyze --question-text`` runs it: a story of feedback taken and
+    acted on is scored as a story, not marked down for naming no weakness."""
+    answer = (
+        "I listen first and ask for an example. Last year a site manager told me my "
+        "snagging lists were hard for the trades to follow. I grouped them by room and by "
+        "trade, checked the new layout with two of the electricians, and the next handover "
+        "closed every item in one visit instead of three."
+    )
+    feedback = analyze(None, Transcript.typed(answer), question_text="How do you handle criticism?")
+    ids = {f.id for f in feedback.findings}
+    assert feedback.metrics["kind"] == "behavioral"
+    assert "no-real-weakness" not in ids and "off-topic" not in ids

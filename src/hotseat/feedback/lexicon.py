@@ -77,7 +77,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "capable": "phrases",
         "sneer": "words",
     },
-    "topics": {"topics": "word_map"},
+    "topics": {"topics": "word_map", "asks": "word_map"},
 }
 _CONTEXT_KEYS = ("not_after", "not_before", "only_after")
 _WILDCARD = re.compile(r"^[^*\s]*\*?$")

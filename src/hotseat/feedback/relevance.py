@@ -85,11 +85,17 @@ def answer_stems(job: Job) -> set[str]:
 
 
 def question_competencies(job: Job) -> frozenset[str]:
-    if job.competencies:
-        return job.competencies
+    """The competencies a question is about: a bank question's own, and those its words
+    name, as a topic ("tell me about the project") or as an ask (``[asks]``: "persuade",
+    "above and beyond", "criticism"), which the answer puts in other words."""
     asked = content_stems(split_words(job.question_text), _stop(job))
     topics = job.lex.word_maps["topics.topics"]
-    return frozenset(c for c, words in topics.items() if asked & {stem(w) for w in words})
+    asks = job.lex.word_maps.get("topics.asks", {})
+    named = {c for c, words in asks.items() if asked & {stem(w) for w in words}}
+    if job.competencies:
+        return job.competencies | named
+    named |= {c for c, words in topics.items() if asked & {stem(w) for w in words}}
+    return frozenset(named)
 
 
 def check_topic(job: Job) -> None:
