@@ -67,7 +67,7 @@ READINGS: dict[str, str] = {
     "project-cancelled": "situational",
     "time-you-failed": "failure",
     "weakness": "weakness",
-    "useful-criticism": "weakness",
+    "useful-criticism": "behavioral",  # criticism taken and acted on: a story
     "mistake-affected-others": "failure",
     "learning-now": "technical five-years",
     "redo-a-project": "failure",
@@ -194,6 +194,23 @@ def test_a_bank_question_in_a_recognisers_spelling_keeps_its_reading() -> None:
 
 def test_the_banks_weakness_questions_get_the_weakness_rubric() -> None:
     """The bug the issue names: the bank's weakness question scored as motivation."""
-    weak = [q for q in BANK.questions if "weakness" in q.text or "feedback" in q.text]
-    assert len(weak) >= 2
+    weak = [q for q in BANK.questions if "weakness" in q.text]
+    assert weak
     assert {kind_scored(q) for q in weak} == {"weakness"}
+
+
+def test_the_banks_feedback_question_is_scored_as_a_story() -> None:
+    """Feedback received and acted on is a story: the weakness rubric told a good one
+    that it named no real weakness (QA trial, 2026-11-30)."""
+    question = BANK.get("useful-criticism")
+    assert question is not None
+    answer = (
+        "Two years ago a senior engineer told me my code reviews were so blunt that the "
+        "juniors stopped asking me for them. It stung, and I argued at first. Then I asked "
+        "her to go through three of my reviews with me, and I started each one with what "
+        "worked and phrased changes as questions. Within a couple of months the juniors "
+        "were booking reviews with me again, and one told me they were the most useful."
+    )
+    feedback = analyze(question, Transcript.typed(answer))
+    assert feedback.metrics["kind"] == "behavioral"
+    assert "no-real-weakness" not in {f.id for f in feedback.findings}
