@@ -120,12 +120,23 @@ def _until_listening(term: Terminal, number: int, total: int) -> None:
         if "Listening…" in screen:
             assert f"Question {number} of {total}" in screen
             return
+        # Each key once: pressed again while a slow screen still shows the old state,
+        # ctrl+s would submit the answer just begun (at a load of 11 one was saved
+        # empty after 0.03 s).
         if "Stop voice" in screen:
             term.send("Escape")
+            _until_gone(term, "Stop voice")
         elif "Thinking time" in screen:
             term.send("C-s")
+            _until_gone(term, "Thinking time")
         time.sleep(0.2)
     raise AssertionError(f"question {number} never listened:\n{term.screen()}")
+
+
+def _until_gone(term: Terminal, text: str, timeout: float = 10.0) -> None:
+    deadline = time.monotonic() + timeout
+    while text in term.screen() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def _answer_one(term: Terminal, pulse: PulseServer, clip: Clip, number: int, total: int) -> None:
