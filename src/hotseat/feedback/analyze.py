@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hotseat.feedback import (
+    breaks,
     closing,
     content,
     delivery,
@@ -71,6 +72,7 @@ def analyze(
     band = (float(question.answer_min), float(question.answer_max)) if question else rule.band
     keep = frozenset(split_words(f"{text} {context.company} {context.role} {context.notes}"))
     answer = lex.speller.fix(answer_from(transcript, int(rubric.n("limits.max_words"))), keep)
+    answer = breaks.mark(answer, lex)
     seconds, estimated = _length(answer, transcript, rubric)
     job = Job(
         answer=answer,

@@ -205,6 +205,10 @@ _STATIVE = frozenset(
         "worried",
         "disliked",
         "owned",
+        # participles that describe someone ("I stay positive and focused")
+        *("focused", "motivated", "dedicated", "committed", "driven", "organised"),
+        *("organized", "detailed", "experienced", "qualified", "skilled", "interested"),
+        *("excited", "determined", "talented", "balanced", "oriented", "reserved"),
     ]
 )
 

@@ -73,6 +73,13 @@ SCHEMA: dict[str, dict[str, str]] = {
         "sneer": "words",
     },
     "topics": {"topics": "word_map"},
+    "sentences": {
+        "openers": "phrases",
+        "subjects": "words",
+        "continuers": "words",
+        "times": "words",
+        "leads": "words",
+    },
 }
 _CONTEXT_KEYS = ("not_after", "not_before", "only_after")
 _WILDCARD = re.compile(r"^[^*\s]*\*?$")
