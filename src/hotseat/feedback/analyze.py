@@ -14,6 +14,7 @@ from hotseat.feedback import (
     closing,
     content,
     delivery,
+    evidence,
     gaming,
     habits,
     points,
@@ -107,7 +108,8 @@ def analyze(
     if reason is not None:
         return _nothing_to_assess(job, reason)
     _run_checks(job)
-    scored = score(_consistent(job.hits), rubric, kind)
+    shown = evidence.drop_shared(job.hits, job.answer, job.facts.reading.sentences)
+    scored = score(_consistent(shown), rubric, kind)
     improvements = [f for f in scored.findings if f.severity in ("major", "minor")][:3]
     return Feedback(
         score=scored.score,

@@ -47,6 +47,10 @@ VETOES: dict[str, frozenset[str]] = {
         {"look-for-covered", "star-result", "specific-example", "growth", "owns-mistake"}
     ),
     "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
+    # "I always lead by example" with nothing done behind it: a claim, not leading shown.
+    "no-specific-example": frozenset({"leads"}),
+    "star-action-missing": frozenset({"leads"}),
+    "empty-claims": frozenset({"leads"}),
 }
 
 # (strength, problem) pairs that cannot both be said of one answer: the analysis keeps
@@ -133,7 +137,9 @@ def check_story(job: Job) -> None:
     """A behavioural answer tells what the candidate did, and how it ended."""
     f = job.facts
     told = f.clean(f.actions)  # not the actions told while running someone down
-    if len(told) >= 2:
+    # "You told what you did" needs something the speaker did: all "we" is not it.
+    mine = f.clean(f.self_actions)
+    if len(told) >= 2 and mine:
         job.add(
             "star-action", "strength", "You told what you did, step by step.", quotes(job, told)
         )
@@ -211,13 +217,21 @@ def check_ownership(job: Job) -> None:
             f"Your own part is clear ({_things(len(own))} you did yourself).",
             quotes(job, own),
         )
-    elif len(team) >= 2:
+    elif len(team) >= 2 and not _led(job):
         job.add(
             "own-role-unclear",
             "major",
             'Your own part is unclear: every action is "we".',
             quotes(job, team),
         )
+
+
+def _led(job: Job) -> bool:
+    """ "I led the team and we delivered": the speaker's own part is the lead."""
+    reading = job.facts.reading
+    return any(
+        reading.subject(m) == SELF and not reading.negated(m) for m in job.facts.get("leads")
+    )
 
 
 def _things(n: int) -> str:
