@@ -9,6 +9,8 @@ own words on other jobs, never the trial's (tests/feedback/README.md):
 
 from __future__ import annotations
 
+import pytest
+
 from hotseat.feedback import Feedback, analyze
 from hotseat.feedback.evidence import shared
 from hotseat.transcript import Transcript
@@ -132,3 +134,193 @@ def test_a_claim_of_leading_is_not_leading_shown() -> None:
     assert "leads" not in ids(fb)
     assert "arrogance" in ids(fb) and "look to me for direction" in quoted(fb, "arrogance")
     assert run(LEAD_Q, LED_ONCE).score > fb.score + 30
+
+
+# -- 2. negativity both ways -------------------------------------------------------------
+
+INFLUENCE = "Who has shaped the way you work more than anyone?"
+MENTOR = (
+    "My first head of department at the secondary school, Ms Osei, shaped me most. She made "
+    "me redo my lesson plans until every task had a reason written next to it, and she made "
+    "me sit in on her hardest class for a month. From her I learned that good teaching is "
+    "planned, not improvised, and I still write the reason next to every task today."
+)
+WHY_LAB = "Why do you want to join our laboratory?"
+LAB = (
+    "When I visited your lab in March, two of your scientists told me how you hold "
+    "blame-free reviews after every failed run, and that stuck with me. At my current lab "
+    "I set up the monthly review of failed assays, and repeat failures fell by a third. I "
+    "would like to bring that habit to a team that already works that way."
+)
+
+
+def test_praise_of_a_mentor_or_a_blame_free_habit_is_not_negativity() -> None:
+    fb = run(INFLUENCE, MENTOR)
+    assert "negativity" not in ids(fb)
+    lab = run(WHY_LAB, LAB)
+    assert "negativity" not in ids(lab)
+
+
+LEAVING = "What makes you want to leave your current employer?"
+SOURED = (
+    "Honestly the agency has gone downhill since the merger. The partners change the plan "
+    "every month, my line manager takes credit for anything the team gets right, and most "
+    "of the office spends more time on their phones than doing the job. I am just looking "
+    "for somewhere that rewards the people who actually do the work."
+)
+MOVING_ON = (
+    "I have had four good years at the agency, and I now run the accounts for our three "
+    "biggest clients. The next step up there is a partner post that will not open for "
+    "years, so I am looking for a role where I can lead a small team and own a budget. "
+    "This role offers both, which is why I applied."
+)
+
+
+@pytest.mark.parametrize("as_spoken", [False, True])
+def test_paraphrased_blame_of_an_employer_is_negativity(as_spoken: bool) -> None:
+    weak = run(LEAVING, SOURED, as_spoken=as_spoken)
+    strong = run(LEAVING, MOVING_ON, as_spoken=as_spoken)
+    assert "negativity" in ids(weak)
+    said = quoted(weak, "negativity")
+    assert "downhill" in said or "takes credit" in said or "than doing the job" in said
+    assert weak.score <= 55 and strong.score > weak.score + 20
+
+
+TEAM = "Tell me about a time you were part of a team."
+GO_IT_ALONE = (
+    "On the new clinic booking system I built most of the screens myself, because the other "
+    "two developers were quite new and would have slowed things down. I designed the data "
+    "model, wrote the booking rules and went over everything they wrote, usually redoing a "
+    "good part of it. We launched in six weeks and missed appointments fell by 25%. It "
+    "showed me that it is often faster to just do it properly yourself."
+)
+TOGETHER = (
+    "On the new clinic booking system I worked with two newer developers and the head "
+    "receptionist. I asked the receptionist to walk us through a busy Monday first, which "
+    "changed the whole design. I paired with the newest developer on the booking rules "
+    "rather than writing them myself, and she caught a double booking case I had missed. "
+    "We launched in six weeks and missed appointments fell by 25%."
+)
+
+
+def test_belittling_teammates_is_a_red_flag_that_strengths_cannot_outweigh() -> None:
+    weak, strong = run(TEAM, GO_IT_ALONE), run(TEAM, TOGETHER)
+    assert "negativity" in ids(weak) and "slowed things down" in quoted(weak, "negativity")
+    assert weak.score < 60 and strong.score > weak.score + 20
+    # the cut is named in the explanation, and the subscores still add up
+    assert any("red flag" in line for line in weak.explanation)
+    assert sum(weak.subscores.values()) == weak.score
+
+
+STRENGTH = "What would you say is your main strength?"
+ABOVE_THE_REST = (
+    "My main strength is that I actually read the small print, unlike most of the people I "
+    "have worked with. I was generally the one catching the errors everyone else missed. I "
+    "care about getting contracts right in a way that, frankly, most paralegals do not."
+)
+CAREFUL = (
+    "My main strength is reading contracts closely. Last year I found a renewal clause in a "
+    "supplier contract that would have tied us in for five more years at the old price, and "
+    "we renegotiated it, saving about 40 thousand pounds. I keep a checklist of the clauses "
+    "that cause most trouble and share it with the new paralegals."
+)
+
+
+def test_setting_oneself_above_colleagues_is_arrogance_not_impact() -> None:
+    weak, strong = run(STRENGTH, ABOVE_THE_REST), run(STRENGTH, CAREFUL)
+    assert "arrogance" in ids(weak)
+    said = quoted(weak, "arrogance")
+    assert "unlike most" in said or "everyone else missed" in said
+    assert "quantified-impact" not in ids(weak)
+    assert strong.score > weak.score + 20
+
+
+FAILED = "Tell me about a time something you were responsible for went wrong."
+NOT_ON_ME = (
+    "The floor plan my director gave me had the wrong wall heights in it, and the survey "
+    "team had approved it without really looking. So the shelving for the shop arrived too "
+    "tall and the client was angry. That part was not really on me. These days I always "
+    "check whatever other people hand me."
+)
+ON_ME = (
+    "I ordered the shop shelving from the first floor plan and never checked it against the "
+    "survey, so every unit arrived ten centimetres too tall. That was my mistake. I told the "
+    "client the same day, paid for the cut down out of our margin and fitted them a week "
+    "late. Since then I check every order against the latest survey, and we have not had a "
+    "wrong delivery in two years."
+)
+
+
+def test_a_failure_put_on_others_is_deflection_not_learning() -> None:
+    weak, strong = run(FAILED, NOT_ON_ME), run(FAILED, ON_ME)
+    assert "deflects-blame" in ids(weak) and "not really on me" in quoted(weak, "deflects-blame")
+    assert "growth" not in ids(weak) and "owns-mistake" not in ids(weak)
+    assert strong.score > weak.score + 30
+
+
+DISAGREE = "Tell me about a disagreement you had with a colleague."
+TALKED_DOWN = (
+    "A buyer from the retail side wanted a new range on the shelves within a week. I "
+    "explained to him, slowly, why that was never going to happen, and went through the "
+    "supply timeline. He eventually came round once he understood how sourcing works. The "
+    "range went out a month later."
+)
+
+
+def test_talking_down_to_a_colleague_is_negativity() -> None:
+    fb = run(DISAGREE, TALKED_DOWN)
+    assert "negativity" in ids(fb) and "slowly" in quoted(fb, "negativity")
+    assert "resolved" not in ids(fb)
+
+
+# -- 3. results and numbers ---------------------------------------------------------------
+
+SOLVED = "Tell me about a problem at work that you solved."
+MEASURED = (
+    "Last winter the hospital pharmacy queue kept backing up at lunchtime. I timed each "
+    "step for a week and found that most of the wait came from checking stock by hand. So "
+    "I set up a shared stock sheet that the wards could see, and moved the check to the "
+    "quiet early shift. The average wait for a prescription got about 15% shorter, and the "
+    "ward sister told me her nurses were back on the ward twenty minutes sooner."
+)
+
+
+@pytest.mark.parametrize("as_spoken", [False, True])
+def test_a_change_measured_by_a_number_is_the_result(as_spoken: bool) -> None:
+    text = MEASURED.lower().replace(".", "").replace(",", "") if as_spoken else MEASURED
+    fb = run(SOLVED, text, as_spoken=as_spoken)
+    assert "result-missing" not in ids(fb)
+    assert "star-result" in ids(fb) and "quantified-impact" in ids(fb)
+    impact = quoted(fb, "quantified-impact")
+    assert "15%" in impact or "twenty minutes sooner" in impact
+
+
+SLIP = "Tell me about a mistake you made."
+DATED = (
+    "In 2019 I launched a monthly newsletter to our whole customer list without checking the "
+    "unsubscribe filter. Several people who had opted out got it and two of them complained. "
+    "I owned it the same morning, apologised to each of them and fixed the filter. Since "
+    "then I test every send on a small list first."
+)
+
+
+def test_a_year_is_not_a_measured_outcome() -> None:
+    fb = run(SLIP, DATED)
+    assert "quantified-impact" not in ids(fb)
+    assert "2019" not in quoted(fb, "quantified-impact")
+
+
+TEAM_LESSON = (
+    "On the school timetable rebuild I worked with two heads of year and the office "
+    "manager. I asked the office manager to show us how room clashes were found, and I "
+    "paired with one head of year on the exam weeks. We delivered the timetable a week "
+    "early and every room was free when it was booked. I learned that asking the office "
+    "staff first saves days."
+)
+
+
+def test_a_lesson_is_not_quoted_as_the_result() -> None:
+    fb = run(TEAM, TEAM_LESSON)
+    assert "star-result" in ids(fb)
+    assert "learned" not in quoted(fb, "star-result")
+    assert "delivered the timetable" in quoted(fb, "star-result")

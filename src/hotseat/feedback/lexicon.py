@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "plan": "phrases",
         "reasons": "phrases",
     },
-    "impact": {"result_verbs": "phrases", "number_words": "words"},
+    "impact": {"result_verbs": "phrases", "number_words": "words", "comparatives": "words"},
     "negativity": {"blame": "phrases", "harsh": "phrases", "targets": "phrases"},
     "enthusiasm": {"positive": "phrases", "indifferent": "phrases"},
     "growth": {"phrases": "phrases", "triggers": "phrases"},

@@ -151,7 +151,9 @@ def check_story(job: Job) -> None:
         )
     # The result is how the story ends: an outcome in its last part.
     outcomes = [
-        m for m in f.get("outcome") + f.get("ending") if m.first >= int(job.n * RESULT_FROM)
+        m
+        for m in f.get("outcome") + f.get("ending")
+        if m.first >= int(job.n * RESULT_FROM) and not _in_lesson(job, m)
     ]
     outcomes.sort(key=lambda m: m.first)
     high = job.band[1]
@@ -165,6 +167,21 @@ def check_story(job: Job) -> None:
         )
     elif f.actions and not _ends_badly(job):
         job.add("result-missing", "major", "No result: the story stops before how it ended.")
+
+
+# "I learned that bringing people in early saves time": what the story taught, not how
+# it ended.
+_LESSON = frozenset(
+    ["learned", "learnt", "lesson", "taught", "showed", "realised", "realized", "takeaway"]
+)
+
+
+def _in_lesson(job: Job, m: Match) -> bool:
+    lo = sentence_of(job.facts.reading, m.first)[0]
+    return any(
+        lo <= lesson.first < m.first and _LESSON & set(lesson.entry.words)
+        for lesson in job.facts.get("learning")
+    )
 
 
 def _ends_badly(job: Job) -> bool:
@@ -306,7 +323,10 @@ _SINCE_ENTRY = Entry("since", ("since",), (False,))
 # a lesson whose subject is other people, said with distrust, is blame, not learning.
 _PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
 _DISTRUST = frozenset(
-    ["trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant", "never"]
+    [
+        *("trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant"),
+        *("never", "whatever", "anything"),
+    ]
 )
 
 

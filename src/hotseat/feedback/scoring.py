@@ -4,6 +4,13 @@ Each area starts at its base for the question's kind; every finding moves its
 area by the rubric's points (times the severity factor: a minor problem counts
 half); the area is then kept between 0 and its maximum and rounded. The score is
 the sum of the four rounded subscores, so the explanation always adds up.
+
+A red flag (running someone down, passing the blame, denying the premise, hiding a
+mistake, turning teamwork down, boasting, a boast posing as a weakness) sinks an answer
+whatever else it has: of the points above ``limits.red_flag_score`` it keeps only the
+share ``limits.red_flag_keeps`` (so flagged answers still rank among themselves); the
+cut comes off content first, then relevance, structure and delivery, each cut
+named in its area's explanation.
 """
 
 from __future__ import annotations
@@ -15,6 +22,13 @@ from hotseat.feedback.model import AREAS, Finding
 from hotseat.feedback.rubric import Rubric
 
 _ORDER = {"major": 0, "minor": 1, "strength": 2, "info": 3}
+RED_FLAGS = frozenset(
+    [
+        *("negativity", "deflects-blame", "denial", "conceals-mistake", "prefers-alone"),
+        *("arrogance", "weakness-cliche"),
+    ]
+)
+_CUT_ORDER = ("content", "relevance", "structure", "delivery")
 
 
 @dataclass(frozen=True)
@@ -57,14 +71,29 @@ def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
             note = ", minor" if hit.severity == "minor" else ""
             steps[rule.area].append(f"{rule.label} ({_signed(points)}{note})")
     subscores: dict[str, int] = {}
-    explanation: list[str] = []
+    parts: dict[str, list[str]] = {}
     for area in AREAS:
         top = rubric.maxima[area]
         kept = min(top, max(0.0, totals[area]))
         subscores[area] = round(kept)
-        parts = [f"starts at {start[area]:g}", *steps[area]]
+        parts[area] = [f"starts at {start[area]:g}", *steps[area]]
         if kept != totals[area]:
-            parts.append(f"kept within 0-{top:g}")
-        explanation.append(f"{area} {subscores[area]}/{top:g}: " + ", ".join(parts))
+            parts[area].append(f"kept within 0-{top:g}")
+    flags = [f for f in findings if f.id in RED_FLAGS and f.severity == "major"]
+    above = sum(subscores.values()) - rubric.n("limits.red_flag_score")
+    over = round(above * (1 - rubric.n("limits.red_flag_keeps")))
+    if flags and over > 0:
+        label = rubric.findings[max(flags, key=lambda f: f.weight).id].label
+        for area in _CUT_ORDER:
+            cut = min(over, subscores[area])
+            if cut:
+                subscores[area] -= cut
+                over -= cut
+                held = f"{rubric.n('limits.red_flag_score'):g}"
+                parts[area].append(f"red flag ({label}): little counts above {held} (-{cut})")
+    explanation = [
+        f"{area} {subscores[area]}/{rubric.maxima[area]:g}: " + ", ".join(parts[area])
+        for area in AREAS
+    ]
     findings.sort(key=lambda f: (_ORDER.get(f.severity, 4), -f.weight))
     return Scored(sum(subscores.values()), subscores, findings, explanation)

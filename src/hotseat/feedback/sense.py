@@ -182,6 +182,9 @@ def _shares_subject(norms: list[str], first: int, last: int, nouns: frozenset[st
 def _starts_clause(norms: list[str], k: int, lex: Lexicons) -> bool:
     word = norms[k]
     prev = norms[k - 1]
+    # "I merged it myself": a reflexive word ends what it belongs to, it starts nothing.
+    if word == "myself":
+        return False
     if word in lex.words["valence.self"] or word in ("we", "he", "she", "they"):
         # "what i did", "the team i led": a relative clause, not a new subject
         return prev not in ("what", "that", "which", "who", "whom", "than", "as", "if", "how")
