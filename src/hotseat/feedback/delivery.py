@@ -163,9 +163,9 @@ def check_length(job: Job) -> None:
     # A crisp answer near the band is fine: only well short of it is "too short".
     if shown < low * rubric.n("length.near_share"):
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
-        if job.estimated and (_complete_story(job) or _substance(job)):
-            # A typed length is a guess: a whole story, or a crisp answer with something
-            # specific in it, is never badly short; an empty one is.
+        if _complete_story(job) or _substance(job):
+            # Length is a hint: a whole story, or a crisp answer with something specific
+            # in it, is never badly short, typed or spoken; an empty one is.
             sev = "minor"
         job.metrics["length"]["verdict"] = "short"
         job.add(
