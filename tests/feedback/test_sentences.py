@@ -166,3 +166,21 @@ def test_recognised_answers_get_the_typed_answers_content_findings() -> None:
         typed = analyze(None, Transcript.typed(text), question_text=question)
         heard = analyze(None, spoken(text), question_text=question)
         assert content(heard) == content(typed), question
+
+
+def test_you_it_and_there_start_a_sentence_only_before_a_verb() -> None:
+    text = (
+        "everyone says the bakery on the corner cares about its regulars you have a name "
+        "for it across town and i told you that when we first met it was the reason i "
+        "applied because then i could learn from the best"
+    )
+    assert starts(text) == ["everyone says", "you have", "it was"]
+
+
+def test_a_contracted_subject_after_a_noun_starts_a_main_clause() -> None:
+    text = (
+        "the takings were short again on friday and i reported it to the owner i'm not "
+        "one to gossip about the team i led but the money matters to everyone here"
+    )
+    # "the owner I'm not...": a new sentence; "the team I led": a clause about the team
+    assert starts(text) == ["the takings", "i'm not", "but the"]

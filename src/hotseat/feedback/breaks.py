@@ -15,7 +15,8 @@ punctuated text is read as written. Inside such a run a sentence starts:
 - at a subject pronoun that follows a finished phrase ("... rebuilt the rota we
   never missed a shift again"): a subject pronoun cannot be an object, so after any
   word but a joining word or a verb that takes a clause (``sentences.continuers``)
-  it starts a new clause.
+  it starts a new clause; so do "you", "it" and "there" when a verb follows them
+  ("... care about your customers you have a great name").
 
 No sentence found here is shorter than ``MIN_WORDS`` words, so a stumble or a
 compound subject ("my colleague and I") is never cut off on its own.
@@ -87,6 +88,8 @@ def _breaks(
     carry_on = lex.words["sentences.continuers"] | subjects
     times = lex.words["sentences.times"]
     leads = lex.words["sentences.leads"]
+    verb_subjects = lex.words["sentences.verb_subjects"]
+    finite = lex.words["sentences.finite"]
     out: list[int] = []
     last = a
     for k in range(a + MIN_WORDS, b - MIN_WORDS + 1):
@@ -102,9 +105,9 @@ def _breaks(
             out.append(k)
             last = k
         elif (
-            norms[k] in subjects
+            (norms[k] in subjects or (norms[k] in verb_subjects and _next(norms, k, b) in finite))
             and norms[k - 1] not in carry_on
-            and norms[k - 2] not in _DETERMINERS
+            and not _relative(norms, k, b)
             and not (norms[k - 1] in _OBJECTS and norms[k - 2] in carry_on)
             and not _fronted(norms, last, k)
         ):
@@ -131,11 +134,26 @@ def _time_phrase(norms: list[str], k: int, times: frozenset[str]) -> int:
     return leads[0] if leads else k
 
 
-# "the team I led", "a tool we built": a subject pronoun just after a noun with its
-# determiner starts a clause about that noun, not a new sentence.
 _DETERMINERS = frozenset(
     ["the", "a", "an", "every", "each", "any", "this", "these", "those", "no", "whatever"]
 )
+# Said right after a subject, these make it a main clause: "the owner I'm", "the team
+# we really", "the rota she never": not "the team I led", "a tool we built".
+_MAIN = frozenset(
+    [
+        *("was", "were", "is", "are", "can", "could", "will", "would", "should", "must"),
+        *("might", "really", "just", "never", "always", "didn't", "don't", "wasn't"),
+        *("couldn't", "wouldn't", "then", "also", "still", "honestly", "actually"),
+    ]
+)
+
+
+def _relative(norms: list[str], k: int, b: int) -> bool:
+    """ "the team I led", "a tool we built": a bare subject pronoun just after a noun with
+    its determiner starts a clause about that noun, not a new sentence."""
+    return norms[k - 2] in _DETERMINERS and "'" not in norms[k] and _next(norms, k, b) not in _MAIN
+
+
 # "they told me they...", "I showed her we...": a clause reported to someone.
 _OBJECTS = frozenset(["me", "him", "her", "them", "us", "you", "everyone", "everybody"])
 # "but after two weeks we...", "so in march I...": a time or place put first.
@@ -152,6 +170,10 @@ def _fronted(norms: list[str], first: int, k: int) -> bool:
     while j < k and norms[j] in _LINKS:
         j += 1
     return j < k and norms[j] in _FRONT and k - j <= MIN_WORDS + 1
+
+
+def _next(norms: list[str], k: int, b: int) -> str:
+    return norms[k + 1] if k + 1 < b else ""
 
 
 def _opens(entry: Entry, norms: list[str], k: int, b: int) -> bool:

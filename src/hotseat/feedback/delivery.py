@@ -163,8 +163,10 @@ def check_length(job: Job) -> None:
     # A crisp answer near the band is fine: only well short of it is "too short".
     if shown < low * rubric.n("length.near_share"):
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
-        if job.estimated and _complete_story(job):
-            sev = "minor"  # a typed length is a guess: a whole story is never badly short
+        if _complete_story(job) or _substance(job):
+            # Length is a hint: a whole story, or a crisp answer with something specific
+            # in it, is never badly short, typed or spoken; an empty one is.
+            sev = "minor"
         job.metrics["length"]["verdict"] = "short"
         job.add(
             "too-short",
@@ -197,3 +199,11 @@ def _complete_story(job: Job) -> bool:
 
 
 STORY_MIN_WORDS = 40
+
+
+def _substance(job: Job) -> bool:
+    """Something specific: two things the speaker did, or one with a time, a place or a
+    measured outcome ("I've run payroll for 300 staff for five years with no late runs")."""
+    f = job.facts
+    acts = f.clean(f.actions)
+    return len(acts) >= 2 or (bool(acts) and (bool(f.impact) or f.has("time-place")))

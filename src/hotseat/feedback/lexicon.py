@@ -79,6 +79,8 @@ SCHEMA: dict[str, dict[str, str]] = {
         "continuers": "words",
         "times": "words",
         "leads": "words",
+        "verb_subjects": "words",
+        "finite": "words",
     },
 }
 _CONTEXT_KEYS = ("not_after", "not_before", "only_after")
