@@ -55,7 +55,6 @@ TAINTS: dict[str, frozenset[str]] = {
     "denial": _CHARACTER,
     "private-life": frozenset(["fit-shown", "specific-example", "forward-looking", "goals"]),
     "weakness-cliche": frozenset(["weakness-named", "improving"]),
-    "empty-claims": frozenset(["leads", "fit-shown", "specific-example", "reasons-given"]),
     "cue-words-no-story": frozenset(["star-action", "star-result", "leads", "specific-example"]),
     # A sentence said over and over counts for nothing, in any of its copies.
     "repeated-sentences": _SAID,
