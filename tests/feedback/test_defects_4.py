@@ -13,7 +13,7 @@ import pytest
 
 from hotseat.feedback import Feedback, analyze
 from hotseat.feedback.evidence import shared
-from hotseat.transcript import Transcript
+from hotseat.transcript import Transcript, Word
 from tests.feedback.labelled import spoken
 
 
@@ -324,3 +324,123 @@ def test_a_lesson_is_not_quoted_as_the_result() -> None:
     assert "star-result" in ids(fb)
     assert "learned" not in quoted(fb, "star-result")
     assert "delivered the timetable" in quoted(fb, "star-result")
+
+
+# -- 4. a story to another question -------------------------------------------------------
+
+STEPPED_IN = (
+    "When our ward manager went on long leave, I stepped in to run the day shift for three "
+    "months. I began by meeting each nurse one to one to hear what slowed them down. I set "
+    "up a ten minute huddle at every handover and took over the rota myself. Missed "
+    "observations fell from twenty a week to four, and two of the team have since been "
+    "promoted."
+)
+WORKED_THROUGH = (
+    "A senior nurse on my ward disagreed with my plan to move the medicine round earlier. "
+    "She felt it would clash with the doctors' rounds. I asked her to walk me through a "
+    "typical morning, and she was right about the clash. We agreed to try a split round "
+    "for two weeks, half before and half after the doctors. Missed doses fell to almost "
+    "none, and we still run it that way."
+)
+
+
+def test_a_story_with_no_disagreement_is_off_topic_for_a_conflict_question() -> None:
+    other, real = run(DISAGREE, STEPPED_IN), run(DISAGREE, WORKED_THROUGH)
+    assert "off-topic" in ids(other) and "resolved" not in ids(other)
+    assert "off-topic" not in ids(real) and "resolved" in ids(real)
+    assert real.score > other.score + 15
+
+
+# -- 5. salary and the areas no finding moved -------------------------------------------
+
+PAY = "What salary are you hoping for?"
+LEFT_TO_THEM = (
+    "Oh, I am honestly not sure, whatever you think is fair really. I would not want to "
+    "price myself out of it. Pay is not that important to me, I just want to start."
+)
+DEMANDS = (
+    "I am after at least 60k and a decent bonus. On top of that I would want two days "
+    "from home, a company car, private medical cover and 30 days off. A parking space "
+    "would be good as well."
+)
+RESEARCHED = (
+    "Looking at similar roles in the region and the salary survey for surveyors, I would "
+    "expect between 48 and 54 thousand. I am flexible within that, depending on the whole "
+    "package and how much site work the role involves."
+)
+
+
+def test_leaving_the_figure_to_them_is_not_a_researched_answer() -> None:
+    dodge, demands, good = run(PAY, LEFT_TO_THEM), run(PAY, DEMANDS), run(PAY, RESEARCHED)
+    assert "salary-ready" not in ids(dodge) and "salary-unready" in ids(dodge)
+    assert "whatever you think" in quoted(dodge, "salary-unready")
+    assert "salary-unready" in ids(demands)
+    listed = quoted(demands, "salary-unready")
+    assert "bonus" in listed or "from home" in listed or "company car" in listed
+    assert "demands" in next(f.message for f in demands.findings if f.id == "salary-unready")
+    assert "salary-ready" in ids(good)
+    assert good.score > dodge.score and good.score > demands.score
+
+
+def test_an_area_no_finding_moved_says_how_to_earn_the_rest() -> None:
+    fb = run(PAY, RESEARCHED)
+    for line in fb.explanation:
+        got, top = line.split(":")[0].split(" ")[1].split("/")
+        if int(got) < int(top) and "(" not in line:
+            assert "earned by" in line or "nothing here adds to it" in line, line
+    story = run(DISAGREE, STEPPED_IN)
+    structure = next(line for line in story.explanation if line.startswith("structure"))
+    assert "(" in structure  # moved by findings: nothing more to add
+
+
+# -- 6. the recognizer fell behind ----------------------------------------------------------
+
+WHY_JOB = "What makes you want this job?"
+KEPT_UP = (
+    "I have run the stores at a builders merchant for six years and I want to move into "
+    "planning for a bigger network. Last year I cut our dead stock by a quarter by "
+    "reordering from weekly sales, and your depots run on the same kind of system."
+)
+GARBLED = "and i'm really excited about this role honestly passionate about the whole idea"
+BEHIND = (
+    "the computer was busy: recognition could not finish the answer from 0:20 on in time, "
+    "so the words from there are the live pass's and may be wrong or missing (the "
+    "recording holds the whole answer)"
+)
+
+
+def _busy(note: bool) -> Transcript:
+    """Steady speech for the first 20 s; after that the live pass kept only a few words,
+    far apart, as a recognizer that fell behind does."""
+    first = KEPT_UP.replace(",", "").replace(".", "").lower().split()
+    words = [Word(w, 1.0 + k * 0.42, 1.3 + k * 0.42) for k, w in enumerate(first)]
+    late = GARBLED.split()
+    words += [Word(w, 26.0 + k * 1.6, 26.3 + k * 1.6) for k, w in enumerate(late)]
+    end = words[-1].end or 0.0
+    return Transcript(
+        " ".join(w.word for w in words),
+        tuple(words),
+        duration=end + 0.5,
+        engine="vosk",
+        notes=(BEHIND,) if note else (),
+    )
+
+
+def test_the_dropped_stretch_is_not_the_speakers_pause_or_pace() -> None:
+    plain = analyze(None, _busy(note=False), question_text=WHY_JOB)
+    assert {"long-pauses", "too-slow"} & ids(plain)  # what the gap looks like unexplained
+    busy = analyze(None, _busy(note=True), question_text=WHY_JOB)
+    assert "long-pauses" not in ids(busy) and "too-slow" not in ids(busy)
+    assert busy.metrics["measured_until"] == 20
+    assert any("0:20" in f.message for f in busy.findings if f.id == "timing-not-measured")
+
+    # words from the stretch the recognizer may have garbled earn no strength
+    def late(fb: Feedback) -> list[str]:
+        return [
+            f.id
+            for f in fb.findings
+            if f.severity == "strength" and any((e.start or 0) >= 20 for e in f.evidence)
+        ]
+
+    assert late(plain)  # unexplained, "excited about this role" is credited
+    assert late(busy) == []

@@ -109,6 +109,7 @@ def analyze(
         return _nothing_to_assess(job, reason)
     _run_checks(job)
     shown = evidence.drop_shared(job.hits, job.answer, job.facts.reading.sentences)
+    shown = evidence.drop_after(shown, delivery.dropped_from(transcript))
     scored = score(_consistent(shown), rubric, kind)
     improvements = [f for f in scored.findings if f.severity in ("major", "minor")][:3]
     return Feedback(

@@ -109,3 +109,20 @@ def shared(findings: list[Finding]) -> list[tuple[str, str]]:
             if any(_shares(g, texts) or any(g.text in t for t in texts) for g in good.evidence):
                 out.append((good.id, bad.id))
     return out
+
+
+def drop_after(hits: list[Hit], cut: float | None) -> list[Hit]:
+    """Where the recognizer fell behind (from ``cut`` seconds on) its words may be wrong:
+    no strength rests on them. Quotes from there are taken off each strength, and a
+    strength left with none is dropped."""
+    if cut is None:
+        return hits
+    out: list[Hit] = []
+    for hit in hits:
+        if hit.severity != "strength" or not hit.evidence:
+            out.append(hit)
+            continue
+        kept = tuple(e for e in hit.evidence if e.start is None or e.start < cut)
+        if kept:
+            out.append(Hit(hit.id, hit.severity, hit.message, kept))
+    return out

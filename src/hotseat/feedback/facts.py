@@ -15,7 +15,10 @@ from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
 
 # Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
 _KEEP_NEGATED = frozenset(
-    {"denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"}
+    {
+        *("denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"),
+        "salary-deflect",
+    }
 )
 
 
@@ -359,6 +362,8 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
+        if m.entry.words == ("typical",) and norms[max(0, m.first - 1)] in ("a", "the", "our"):
+            continue  # "a typical morning": an ordinary one, no sneer
         first, last = sentence_of(reading, m.first)
         if reading.subject(m) == OTHER or any(
             w in others for w in job.answer.norms[first : last + 1]

@@ -29,6 +29,33 @@ RED_FLAGS = frozenset(
     ]
 )
 _CUT_ORDER = ("content", "relevance", "structure", "delivery")
+# The strengths each check can find: what earns an area's points above its start.
+EARNED_BY: dict[str, tuple[str, ...]] = {
+    "story": ("star-action", "star-result"),
+    "plan": ("plan-steps",),
+    "reasons": ("reasons-given",),
+    "specific": ("specific-example",),
+    "impact": ("quantified-impact",),
+    "ownership": ("own-contribution",),
+    "owns": ("owns-mistake",),
+    "learning": ("growth",),
+    "weakness": ("weakness-named", "improving"),
+    "resolution": ("resolved",),
+    "coping": ("copes",),
+    "leading": ("leads",),
+    "fit": ("fit-shown",),
+    "forward": ("forward-looking",),
+    "goals": ("goals",),
+    "salary": ("salary-ready",),
+    "enthusiasm": ("enthusiasm",),
+    "closing": ("thoughtful-questions",),
+    "topic": ("on-topic",),
+    "look-for": ("look-for-covered",),
+    "research": ("research-shown",),
+    "tailoring": ("tailored",),
+    "delivery": ("pace-good", "fillers-low"),
+    "length": ("length-good",),
+}
 
 
 @dataclass(frozen=True)
@@ -91,9 +118,29 @@ def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
                 over -= cut
                 held = f"{rubric.n('limits.red_flag_score'):g}"
                 parts[area].append(f"red flag ({label}): little counts above {held} (-{cut})")
+    for area in AREAS:
+        if subscores[area] < rubric.maxima[area] and not steps[area]:
+            parts[area].append(_how_to_earn(area, kind, rubric, {f.id for f in findings}))
     explanation = [
         f"{area} {subscores[area]}/{rubric.maxima[area]:g}: " + ", ".join(parts[area])
         for area in AREAS
     ]
     findings.sort(key=lambda f: (_ORDER.get(f.severity, 4), -f.weight))
     return Scored(sum(subscores.values()), subscores, findings, explanation)
+
+
+def _how_to_earn(area: str, kind: str, rubric: Rubric, found: set[str]) -> str:
+    """What moves an area no finding moved: the strengths this kind of question marks
+    there, or that it stays where a plain, clear answer leaves it."""
+    checks = rubric.kind(kind).checks
+    labels = [
+        rubric.findings[fid].label
+        for check in sorted(checks)
+        for fid in EARNED_BY.get(check, ())
+        if fid not in found
+        and rubric.findings[fid].area == area
+        and rubric.findings[fid].points > 0
+    ]
+    if labels:
+        return "the rest is earned by: " + "; ".join(dict.fromkeys(labels))
+    return "a clear answer to this kind of question keeps this; nothing here adds to it"

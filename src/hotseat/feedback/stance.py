@@ -211,14 +211,72 @@ def check_goals(job: Job) -> None:
         )
 
 
+# Openness on its own ("I'm flexible", "whatever is fair") shows no research.
+_OPEN_ONLY = frozenset(
+    [
+        *("flexible", "negotiab*", "open to", "fair", "depending on", "depends on"),
+        *("the whole package", "total compensation", "benefits package", "the responsibilities"),
+    ]
+)
+PERKS_LISTED = 3  # this many pay and perk items beside a figure make a list of demands
+
+
+_RANGE_WORDS = 6  # "between forty six and fifty three thousand": both ends this close
+
+
+def _ranges(job: Job) -> list[Match]:
+    """ "between 48 and 54 thousand", "from 40 to 45k": a range is the figure researched."""
+    numbers = set(job.facts.numbers)
+    norms = job.answer.norms
+    out: list[Match] = []
+    for k, word in enumerate(norms):
+        if word not in ("between", "from") or k + 1 not in numbers:
+            continue
+        ahead = norms[k + 1 : k + 1 + _RANGE_WORDS]
+        for link in ("and", "to"):
+            if link in ahead and k + 2 + ahead.index(link) in numbers:
+                out.append(Match(k, k + 2 + ahead.index(link), _RANGE))
+                break
+    return out
+
+
+_RANGE = Entry("range", ("range",), (False,))
+
+
 def check_salary(job: Job) -> None:
-    ready = job.facts.get("salary-ready")
-    either(
-        job,
-        ready,
-        ("salary-ready", "A researched, flexible answer."),
-        ("salary-unready", "No range and nothing to show it is researched."),
-    )
+    """A researched range, open to the whole package; not the figure left to them, and
+    not a figure with a list of demands and nothing behind it."""
+    f = job.facts
+    researched = [m for m in f.get("salary-ready") if " ".join(m.entry.words) not in _OPEN_ONLY]
+    researched += _ranges(job)
+    dodge = f.get("salary-deflect")
+    perks = f.get("money")
+    if researched and not dodge:
+        job.add("salary-ready", "strength", "A researched answer.", quotes(job, researched))
+    elif dodge:
+        job.add(
+            "salary-unready",
+            "major",
+            f"No figure: the number is left to them ({quoted(job, dodge)}); give a range "
+            "you have researched.",
+            quotes(job, dodge),
+        )
+    elif f.numbers and len(perks) >= PERKS_LISTED:
+        job.add(
+            "salary-unready",
+            "major",
+            f"A figure and a list of demands ({quoted(job, perks)}), with nothing to show "
+            "it is researched or open to the whole package.",
+            quotes(job, perks),
+        )
+    elif f.numbers:
+        job.add(
+            "salary-unready",
+            "major",
+            "A figure with nothing to show where it comes from: say what you based it on.",
+        )
+    else:
+        job.add("salary-unready", "major", "No range and nothing to show it is researched.")
 
 
 _STORY_KINDS = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
