@@ -192,3 +192,25 @@ def test_the_worst_of_a_rush_is_no_judgement_of_people() -> None:
     )
     assert "negativity" not in ids(run(STRENGTH_Q, calm))
     assert "negativity" in ids(run(STRENGTH_Q, harsh))
+
+
+# -- money as a motive, not money in a story -------------------------------------------
+
+HIRE = "Why should we pick you for this branch manager job?"
+
+
+def test_money_in_a_story_is_not_money_as_the_reason() -> None:
+    story = (
+        "At my last shop we were losing stock worth about two thousand pounds a month. I "
+        "moved the high-value lines behind the counter and we won most of that money "
+        "back within a quarter, which then paid for a second weekend cashier. I commute "
+        "past this branch every day and I know its customers."
+    )
+    motive = (
+        "Honestly I mainly want the money. The bonus here is better than at my last shop, "
+        "and the commute is shorter, which is why I applied for the branch manager job."
+    )
+    assert "sounds-indifferent" not in ids(run(HIRE, story))
+    bad = run(HIRE, motive)
+    assert "sounds-indifferent" in ids(bad)
+    assert "money" in quoted(bad, "sounds-indifferent")
