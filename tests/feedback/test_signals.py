@@ -269,3 +269,24 @@ def test_made_it_clear_is_no_outcome() -> None:
         "argued with me.",
     )
     assert "quantified-impact" not in ids(fb)
+
+
+# -- interest shown without a feeling word ---------------------------------------------
+
+
+def test_interest_in_the_work_shown_plainly_is_enthusiasm() -> None:
+    keen = (
+        "I'm a dental nurse with five years in a busy NHS practice, where I run the "
+        "sterilisation room and train the apprentices. Your clinic's implant work caught "
+        "my eye, because surgical nursing is what I want to specialise in next."
+    )
+    flat = (
+        "I'm a dental nurse with five years in a busy NHS practice, where I run the "
+        "sterilisation room and train the apprentices. I can do the same job at your "
+        "clinic, as the work is much the same everywhere."
+    )
+    good, plain = run(ABOUT, keen), run(ABOUT, flat)
+    assert "enthusiasm" in ids(good)
+    assert "caught my eye" in quoted(good, "enthusiasm")
+    assert "low-enthusiasm" in ids(plain)
+    assert good.score > plain.score
