@@ -192,3 +192,101 @@ def test_the_worst_of_a_rush_is_no_judgement_of_people() -> None:
     )
     assert "negativity" not in ids(run(STRENGTH_Q, calm))
     assert "negativity" in ids(run(STRENGTH_Q, harsh))
+
+
+# -- money as a motive, not money in a story -------------------------------------------
+
+HIRE = "Why should we pick you for this branch manager job?"
+
+
+def test_money_in_a_story_is_not_money_as_the_reason() -> None:
+    story = (
+        "At my last shop we were losing stock worth about two thousand pounds a month. I "
+        "moved the high-value lines behind the counter and we won most of that money "
+        "back within a quarter, which then paid for a second weekend cashier. I commute "
+        "past this branch every day and I know its customers."
+    )
+    motive = (
+        "Honestly I mainly want the money. The bonus here is better than at my last shop, "
+        "and the commute is shorter, which is why I applied for the branch manager job."
+    )
+    assert "sounds-indifferent" not in ids(run(HIRE, story))
+    bad = run(HIRE, motive)
+    assert "sounds-indifferent" in ids(bad)
+    assert "money" in quoted(bad, "sounds-indifferent")
+
+
+# -- a result told plainly -------------------------------------------------------------
+
+ENDINGS = [
+    (
+        "Tell me about a challenge you overcame.",
+        "Our caterer cancelled a week before the awards dinner. I rang six others, found "
+        "one who could do a cold menu, and trimmed the courses to three. The dinner ran "
+        "to time and we spent a fifth less than planned.",
+        "less than planned",
+    ),
+    (
+        "Describe a process you improved.",
+        "New cleaners at the hospital took weeks to learn which wards needed which "
+        "products. I made a one-page colour chart for each ward and tried it with the "
+        "next intake. Mistakes in their first month went from about one a shift to one "
+        "a week, and the chart is now part of induction.",
+        "part of induction",
+    ),
+    (
+        "Tell me about a time you had to convince someone.",
+        "The landlord wanted to skip the fire door upgrade on our shop. I found the two "
+        "doors the inspector had flagged, priced the work with three joiners, and showed "
+        "him the fine for failing. He agreed, and we passed the inspection first time.",
+        "first time",
+    ),
+]
+
+
+def test_a_result_told_plainly_is_a_result() -> None:
+    for question, text, words in ENDINGS:
+        fb = run(question, text)
+        assert "result-missing" not in ids(fb), text
+        assert "star-result" in ids(fb)
+        assert words in quoted(fb, "star-result")
+
+
+def test_a_story_told_in_its_own_words_is_not_off_topic() -> None:
+    # Asked for a story, it tells one of the speaker's own doing, sharing no word with
+    # the question: on the subject in its own words.
+    question, text, _ = ENDINGS[0]
+    fb = run(question, text)
+    assert "off-topic" not in ids(fb)
+    assert "quantified-impact" in ids(fb)
+
+
+def test_made_it_clear_is_no_outcome() -> None:
+    fb = run(
+        "Tell me about a time you led a team.",
+        "I ran a crew of six on a loft conversion. I made it clear from day one that I "
+        "was in charge and that the job would be done my way, and after that nobody "
+        "argued with me.",
+    )
+    assert "quantified-impact" not in ids(fb)
+
+
+# -- interest shown without a feeling word ---------------------------------------------
+
+
+def test_interest_in_the_work_shown_plainly_is_enthusiasm() -> None:
+    keen = (
+        "I'm a dental nurse with five years in a busy NHS practice, where I run the "
+        "sterilisation room and train the apprentices. Your clinic's implant work caught "
+        "my eye, because surgical nursing is what I want to specialise in next."
+    )
+    flat = (
+        "I'm a dental nurse with five years in a busy NHS practice, where I run the "
+        "sterilisation room and train the apprentices. I can do the same job at your "
+        "clinic, as the work is much the same everywhere."
+    )
+    good, plain = run(ABOUT, keen), run(ABOUT, flat)
+    assert "enthusiasm" in ids(good)
+    assert "caught my eye" in quoted(good, "enthusiasm")
+    assert "low-enthusiasm" in ids(plain)
+    assert good.score > plain.score

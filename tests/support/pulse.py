@@ -23,6 +23,11 @@ before any loopback exists: PulseAudio (15 and later) moves streams that sit on
 the default device when the default changes, which once looped the microphone
 back into itself and into the speaker (``routes()`` shows where streams go).
 
+The daemon runs in the foreground as this process's child, and it and every
+``pactl``, ``parec`` and ``paplay`` started here get SIGTERM from the kernel when
+the thread that started them ends (``hotseat.audio.orphans``): a killed test run
+leaves none of them running.
+
 For tests: ``record_speaker()`` / ``record_source()`` give a ``Recorder``
 (``start()``, then ``stop()`` -> ``Recording`` with samples and the monotonic
 time of the first sample: ``sound_span()``, ``between()``, ``peak()``,
@@ -45,6 +50,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
+
+from hotseat.audio.orphans import die_with_parent
 
 SPEAKER = "hotseat_speaker"
 MIC_FEED = "hotseat_mic_feed"
@@ -158,6 +165,7 @@ class Recorder:
             ],
             stdout=subprocess.PIPE,
             env={**os.environ, **self._server.env},
+            preexec_fn=die_with_parent(),
         )
         self._thread = threading.Thread(target=self._read, name="pulse-recorder", daemon=True)
         self._thread.start()
@@ -210,6 +218,7 @@ class PulseServer:
         self.root = root or Path(tempfile.mkdtemp(prefix="hotseat-pulse-"))
         self.env = client_environment(self.root)
         self.pid: int | None = None
+        self._daemon: subprocess.Popen[bytes] | None = None  # when this process started it
         self._warm = False
 
     # -- life cycle ----------------------------------------------------------
@@ -230,32 +239,46 @@ class PulseServer:
         }
         for folder in ("runtime", "state", "config"):
             (self.root / folder).mkdir(mode=0o700, exist_ok=True)
-        done = subprocess.run(
-            [
-                "pulseaudio",
-                "--daemonize=yes",
-                "--system=false",
-                "--exit-idle-time=-1",
-                "--realtime=no",
-                "--use-pid-file=yes",
-                f"--log-target=file:{self.root / 'daemon.log'}",
-                "-n",
-                "-F",
-                str(script),
-            ],
-            env=daemon_env,
-            capture_output=True,
-            text=True,
-            timeout=20,
-        )
-        pid_file = self.root / "runtime" / "pid"  # PULSE_RUNTIME_PATH/pid
-        if pid_file.is_file():
-            self.pid = int(pid_file.read_text().strip())
-        if done.returncode != 0 or self.pid is None:
-            raise RuntimeError(
-                f"pulseaudio did not start (exit {done.returncode}): {done.stderr.strip()}"
+        # In the foreground, as a child of this process that dies with it: a test run
+        # that is killed leaves no daemon behind (a daemon that forks away would).
+        with (self.root / "stderr.log").open("wb") as errors:
+            daemon = subprocess.Popen(
+                [
+                    "pulseaudio",
+                    "--daemonize=no",
+                    "--system=false",
+                    "--exit-idle-time=-1",
+                    "--realtime=no",
+                    "--use-pid-file=yes",
+                    f"--log-target=file:{self.root / 'daemon.log'}",
+                    "-n",
+                    "-F",
+                    str(script),
+                ],
+                env=daemon_env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=errors,
+                preexec_fn=die_with_parent(),
             )
+        self.pid, self._daemon = daemon.pid, daemon
+        deadline = time.monotonic() + 20
+        while not self._answers():
+            if daemon.poll() is not None or time.monotonic() > deadline:
+                said = (self.root / "stderr.log").read_text(errors="replace").strip()
+                self.stop()
+                raise RuntimeError(f"pulseaudio did not start (exit {daemon.returncode}): {said}")
+            time.sleep(0.05)
         self._build_devices()
+
+    def _answers(self) -> bool:
+        if not (self.root / "native").exists():
+            return False
+        try:
+            self.pactl("info")
+        except (RuntimeError, subprocess.TimeoutExpired):
+            return False
+        return True
 
     def stop(self) -> None:
         """Stop the daemon by its PID and wait until it is gone."""
@@ -268,6 +291,10 @@ class PulseServer:
                 time.sleep(0.02)
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
+        daemon, self._daemon = self._daemon, None
+        if daemon is not None:
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                daemon.wait(timeout=5)  # reaped: no zombie left behind
         shutil.rmtree(self.root, ignore_errors=True)
 
     # -- devices --------------------------------------------------------------
@@ -279,6 +306,7 @@ class PulseServer:
             capture_output=True,
             text=True,
             timeout=10,
+            preexec_fn=die_with_parent(),
         )
         if done.returncode != 0:
             raise RuntimeError(f"pactl {' '.join(args)} failed: {done.stderr.strip()}")
@@ -352,6 +380,7 @@ class PulseServer:
         proc = subprocess.Popen(
             ["paplay", f"--device={MIC_FEED}", "--latency-msec=20", str(wav)],
             env={**os.environ, **self.env},
+            preexec_fn=die_with_parent(),
         )
         if wait:
             proc.wait(timeout=120)

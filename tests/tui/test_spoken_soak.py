@@ -223,8 +223,8 @@ def test_unplugging_the_microphone_mid_answer_three_times(
     for row in saved:
         notes = json.loads(str(row["notes"]))
         words = json.loads(str(row["words"]))
-        assert any("microphone was lost" in note for note in notes), notes
-        assert any("came back" in note for note in notes), notes
+        assert any("microphone was lost" in note["text"] for note in notes), notes
+        assert any("came back" in note["text"] for note in notes), notes
         heard = {str(w["word"]) for w in words}
         # Speech from before the unplug and after the microphone came back.
         assert len(words) >= 6, row["transcript"]

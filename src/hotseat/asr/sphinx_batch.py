@@ -15,14 +15,10 @@ Protocol (``multiprocessing.connection`` over standard input and output):
 
 from __future__ import annotations
 
-import contextlib
-import os
-import subprocess
-import sys
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any
 
+from hotseat.asr.child_process import ChildProcess, serve_stdio
 from hotseat.asr.engine import EngineError
 from hotseat.transcript import Word
 
@@ -31,21 +27,8 @@ class BatchProcess:
     """The helper's side: ``decode()`` blocks (releasing the GIL) until the words come."""
 
     def __init__(self, config: dict[str, Any], start_timeout: float = 60.0) -> None:
-        package_root = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "hotseat.asr.sphinx_batch"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            env=env,
-        )
-        assert self._process.stdin is not None and self._process.stdout is not None
-        self._requests = Connection(os.dup(self._process.stdin.fileno()), readable=False)
-        self._replies = Connection(os.dup(self._process.stdout.fileno()), writable=False)
-        self._process.stdin.close()
-        self._process.stdout.close()
+        self._child = ChildProcess("hotseat.asr.sphinx_batch")
+        self._requests, self._replies = self._child.requests, self._child.replies
         self._requests.send(config)
         if not self._replies.poll(start_timeout) or self._replies.recv() != "ready":
             self.close()
@@ -60,15 +43,7 @@ class BatchProcess:
         return [Word.from_dict(item) for item in reply]
 
     def close(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self._requests.close()
-        try:
-            self._process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            self._process.terminate()
-            self._process.wait(timeout=2)
-        with contextlib.suppress(OSError, ValueError):
-            self._replies.close()
+        self._child.close()  # end of input ends it
 
 
 def _serve(requests: Connection, replies: Connection) -> None:
@@ -91,10 +66,7 @@ def _serve(requests: Connection, replies: Connection) -> None:
 
 
 def main() -> None:
-    requests = Connection(os.dup(0), writable=False)
-    replies = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)  # anything printed by accident must not corrupt the replies
-    _serve(requests, replies)
+    serve_stdio(_serve)
 
 
 if __name__ == "__main__":

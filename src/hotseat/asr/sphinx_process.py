@@ -8,22 +8,17 @@ both decoders; audio goes down a pipe and partials and words come back.
 Files (``hotseat transcribe``) use the in-process engine: nothing to freeze.
 
 The child is a plain ``python -m hotseat.asr.sphinx_process`` talking over its
-standard input and output (multiprocessing's spawn would re-import the app's
-main module, which depends on how hotseat was launched).
+standard input and output (``asr.child_process``, shared with ``sphinx_batch``).
 """
 
 from __future__ import annotations
 
 import collections
-import contextlib
-import os
-import subprocess
-import sys
 import time
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hotseat.asr.child_process import ChildProcess, serve_stdio
 from hotseat.asr.engine import EngineError
 from hotseat.transcript import Word
 
@@ -175,21 +170,9 @@ class SphinxProcessEngine:
         self._start()
 
     def _start(self) -> None:
-        package_root = str(Path(__file__).resolve().parents[2])
-        env = dict(os.environ)
-        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
-        self._process = subprocess.Popen(
-            [sys.executable, "-m", "hotseat.asr.sphinx_process"],
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,  # never scribble over the app's screen
-            env=env,
-        )
-        assert self._process.stdin is not None and self._process.stdout is not None
-        self._requests = Connection(os.dup(self._process.stdin.fileno()), readable=False)
-        self._replies = Connection(os.dup(self._process.stdout.fileno()), writable=False)
-        self._process.stdin.close()
-        self._process.stdout.close()
+        self._child = ChildProcess("hotseat.asr.sphinx_process")
+        self._process = self._child.process  # (tests kill it, as the system might)
+        self._requests, self._replies = self._child.requests, self._child.replies
         self._broken = False
         if not self._replies.poll(self._start_timeout):
             self.close()
@@ -237,23 +220,12 @@ class SphinxProcessEngine:
         return str(kind), payload
 
     def close(self) -> None:
-        with contextlib.suppress(OSError, ValueError):
-            self._requests.send(("close", None))
-        try:
-            self._process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            self._process.terminate()
-            self._process.wait(timeout=2)
-        self._requests.close()
-        self._replies.close()
+        self._child.close(("close", None))
 
 
 def main() -> None:
     """Entry point of the child: requests on standard input, replies on standard output."""
-    requests = Connection(os.dup(0), writable=False)
-    replies = Connection(os.dup(1), readable=False)
-    os.dup2(2, 1)  # anything printed by accident must not corrupt the replies
-    _serve(requests, replies)
+    serve_stdio(_serve)
 
 
 if __name__ == "__main__":

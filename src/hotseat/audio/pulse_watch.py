@@ -21,6 +21,8 @@ import subprocess
 import threading
 from collections.abc import Callable
 
+from hotseat.audio.orphans import die_with_parent
+
 _TIMEOUT = 3.0
 
 
@@ -86,6 +88,7 @@ class PulseSourceWatch:
                 stderr=subprocess.DEVNULL,
                 text=True,
                 env={**os.environ, "LC_ALL": "C"},
+                preexec_fn=die_with_parent(),  # started by this thread, which reads it to the end
             )
         except OSError:
             return

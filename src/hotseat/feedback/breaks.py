@@ -85,27 +85,24 @@ def _breaks(
     for entry in lex.phrases["sentences.openers"]:
         openers.setdefault(entry.words[0], []).append(entry)
     subjects = lex.words["sentences.subjects"]
-    carry_on = lex.words["sentences.continuers"] | subjects
-    times = lex.words["sentences.times"]
-    leads = lex.words["sentences.leads"]
     verb_subjects = lex.words["sentences.verb_subjects"]
+    carry_on = lex.words["sentences.continuers"] | subjects
     finite = lex.words["sentences.finite"]
+    cues = subjects | verb_subjects | openers.keys()
     out: list[int] = []
     last = a
     for k in range(a + MIN_WORDS, b - MIN_WORDS + 1):
+        word = norms[k]
         if k - last < MIN_WORDS:
             continue
-        paused = (
-            pause is not None
-            and tokens[k].start is not None
-            and tokens[k - 1].end is not None
-            and tokens[k].start - tokens[k - 1].end >= pause  # type: ignore[operator]
-        )
-        if paused or any(_opens(e, norms, k, b) for e in openers.get(norms[k], ())):
+        paused = pause is not None and _gap(tokens, k) >= pause
+        if not paused and word not in cues:
+            continue  # most words: nothing to look at
+        if paused or any(_opens(e, norms, k, b) for e in openers.get(word, ())):
             out.append(k)
             last = k
         elif (
-            (norms[k] in subjects or (norms[k] in verb_subjects and _next(norms, k, b) in finite))
+            (word in subjects or (word in verb_subjects and _next(norms, k, b) in finite))
             and norms[k - 1] not in carry_on
             and not _relative(norms, k, b)
             and not (norms[k - 1] in _OBJECTS and norms[k - 2] in carry_on)
@@ -113,11 +110,22 @@ def _breaks(
         ):
             # "... on the ward last year I helped", "... from the start now I check":
             # the time phrase or the adverb put first opens the new sentence
-            start = k - 1 if norms[k - 1] in leads else _time_phrase(norms, k, times)
+            start = _put_first(norms, k, lex)
             start = start if start - last >= MIN_WORDS else k
             out.append(start)
             last = start
     return out
+
+
+def _gap(tokens: tuple[Token, ...], k: int) -> float:
+    start, end = tokens[k].start, tokens[k - 1].end
+    return start - end if start is not None and end is not None else 0.0
+
+
+def _put_first(norms: list[str], k: int, lex: Lexicons) -> int:
+    if norms[k - 1] in lex.words["sentences.leads"]:
+        return k - 1
+    return _time_phrase(norms, k, lex.words["sentences.times"])
 
 
 # Words that open a time phrase only when it is put first ("in", "by", "after" close a

@@ -192,9 +192,32 @@ def check_forward(job: Job) -> None:
 
 def check_money(job: Job) -> None:
     f = job.facts
-    forward, money = f.get("forward"), f.get("money")
+    forward = f.get("forward")
+    money = [m for m in f.get("money") if _a_motive(job, m)]
     if money and len(money) >= len(forward):
         flag(job, "sounds-indifferent", "Money, perks or convenience come first", money)
+
+
+# Words that make money, perks or a commute the speaker's reason ("I want more money",
+# "mostly for the salary", "the bonus is why I applied"), not part of a story ("we ran
+# out of money", "that money went back into training", "I commute on your line").
+_MOTIVE = frozenset(
+    [
+        *("want", "wanted", "need", "needed", "looking", "hoping", "hope", "earn", "earning"),
+        *("attracted", "attracts", "appeals", "appealed", "drawn", "reason", "mainly"),
+        *("mostly", "why", "because", "applied", "apply", "applying", "better", "more"),
+        *("higher", "bigger", "decent", "good", "great", "like", "love", "main", "honestly"),
+    ]
+)
+
+
+def _a_motive(job: Job, m: Match) -> bool:
+    """A phrase that is a motive in itself ("better pay", "need a job"), or a single word
+    ("money", "commute") in a sentence that gives it as the speaker's reason."""
+    if len(m.entry.words) > 1:
+        return True
+    first, last = sentence_of(job.facts.reading, m.first)
+    return bool(_MOTIVE & set(job.answer.norms[first : last + 1]))
 
 
 def check_goals(job: Job) -> None:

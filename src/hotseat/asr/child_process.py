@@ -1,0 +1,70 @@
+"""A Python helper process that talks over its standard input and output.
+
+The built-in recognizer runs in helpers (``sphinx_process``, and its own
+whole-phrase helper ``sphinx_batch``) because pocketsphinx holds the GIL in its
+C calls. Each is a plain ``python -m <module>`` (multiprocessing's spawn would
+re-import the app's main module, which depends on how hotseat was launched)
+that reads requests from standard input and writes replies to standard output,
+both as ``multiprocessing.connection`` messages:
+
+- the parent's side is :class:`ChildProcess` (start, the two connections, close);
+- the child's ``main()`` is :func:`serve_stdio` with its own loop.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+Serve = Callable[[Connection, Connection], None]  # (requests in, replies out)
+
+
+class ChildProcess:
+    """``python -m module`` with ``requests`` (to send) and ``replies`` (to receive)."""
+
+    def __init__(self, module: str) -> None:
+        package_root = str(Path(__file__).resolve().parents[2])
+        env = dict(os.environ)
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [package_root, env.get("PYTHONPATH")]))
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", module],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,  # never scribble over the app's screen
+            env=env,
+        )
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
+        self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
+        self.process.stdin.close()
+        self.process.stdout.close()
+
+    def close(self, farewell: object = None) -> None:
+        """Say ``farewell`` (or just close its input: end of input), give it two seconds
+        to end, then end it."""
+        with contextlib.suppress(OSError, ValueError):
+            if farewell is None:
+                self.requests.close()
+            else:
+                self.requests.send(farewell)
+        try:
+            self.process.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self.process.terminate()
+            self.process.wait(timeout=2)
+        for end in (self.requests, self.replies):
+            with contextlib.suppress(OSError, ValueError):
+                end.close()
+
+
+def serve_stdio(serve: Serve) -> None:
+    """The child's ``main()``: ``serve(requests, replies)`` over standard input and output."""
+    requests = Connection(os.dup(0), writable=False)
+    replies = Connection(os.dup(1), readable=False)
+    os.dup2(2, 1)  # anything printed by accident must not corrupt the replies
+    serve(requests, replies)
