@@ -444,3 +444,32 @@ def test_the_dropped_stretch_is_not_the_speakers_pause_or_pace() -> None:
 
     assert late(plain)  # unexplained, "excited about this role" is credited
     assert late(busy) == []
+
+
+# -- 7. company facts without a notes file ----------------------------------------------------
+
+WHY_US = "Why do you want to work for Fenwick Rail?"
+RECITAL = (
+    "Fenwick Rail was founded in 1962 and now runs over three hundred trains a day. Its "
+    "mission is to make regional travel simple and affordable. The company carried forty "
+    "million passengers last year and is moving its whole fleet to battery trains. I am "
+    "very excited and passionate about this opportunity."
+)
+MET_THEM = (
+    "I spoke to two of your signalling engineers at the careers fair, and they described "
+    "how your control room now plans engineering work around passenger counts. I have "
+    "spent four years scheduling track possessions for a freight operator, and I moved our "
+    "plans onto live freight data, which cut late handbacks by half. I want to do that "
+    "work where it affects passengers directly."
+)
+
+
+def test_recited_company_facts_are_named_as_recited_and_first_hand_knowledge_counts() -> None:
+    recital, met = run(WHY_US, RECITAL), run(WHY_US, MET_THEM)
+    finding = next(f for f in recital.findings if f.id == "no-company-research")
+    assert "recited" in finding.message and "Nothing about the company" not in finding.message
+    assert "mission" in quoted(recital, "no-company-research")
+    assert "research-shown" in ids(met) and "your signalling engineers" in quoted(
+        met, "research-shown"
+    )
+    assert met.score > recital.score

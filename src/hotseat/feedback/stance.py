@@ -138,6 +138,8 @@ def check_research(job: Job) -> None:
     # A fact about the company counts when the speaker ties it to themselves ("I have
     # used your app"); "your company was founded in..." on its own is recited.
     company = [m for m in job.facts.get("company") if _said_by_self(job, m)]
+    company += _met_first_hand(job, company)
+    recited = [m for m in job.facts.get("company") if m not in company]
     if company:
         job.add(
             "research-shown",
@@ -151,6 +153,17 @@ def check_research(job: Job) -> None:
             "strength",
             "You use what you learned about the company.",
             tuple(job.answer.quote(k, k, 4) for k in spread(where)[:2]),
+        )
+    elif recited:
+        # "It was founded in 1977 and its mission is...": facts, but nothing says what
+        # they mean to the speaker or what the speaker brings to them.
+        tailored = job.context.company.strip() or job.context.notes.strip()
+        job.add(
+            "not-tailored" if tailored else "no-company-research",
+            "major",
+            f"Company facts recited ({quoted(job, recited)}) without saying what they mean "
+            "to you or what you would bring.",
+            quotes(job, recited),
         )
     elif job.context.company.strip() or job.context.notes.strip():
         named = " (beyond its name)" if company_mentions(job) else ""
@@ -166,6 +179,35 @@ def check_research(job: Job) -> None:
             "major",
             "Nothing about the company: its mission, products, customers or news.",
         )
+
+
+# "your question", "your time": said to the interviewer, not about the company.
+_NOT_THE_COMPANY = frozenset(
+    ["question", "questions", "time", "interview", "advert", "advertisement", "offer"]
+)
+
+
+def _met_first_hand(job: Job, found: list[Match]) -> list[Match]:
+    """ "I talked to two of your ward nurses", "I saw your move into rural deliveries":
+    something of theirs the speaker met first-hand, however it is named."""
+    own = job.words("valence.self") | job.words("valence.team")
+    norms = job.answer.norms
+    out: list[Match] = []
+    for first, last in job.facts.reading.sentences:
+        said = set(norms[first : last + 1])
+        if not (own & said and _FIRST_HAND & said):
+            continue
+        for k in range(first, last):
+            if (
+                norms[k] in ("your", "their")
+                and norms[k + 1] not in _NOT_THE_COMPANY
+                and not any(m.first <= k <= m.last for m in found)
+            ):
+                out.append(Match(k, min(last, k + 3), _YOURS))
+    return out
+
+
+_YOURS = Entry("your", ("your",), (False,))
 
 
 def _a_role(job: Job, k: int) -> bool:
