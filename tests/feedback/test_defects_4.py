@@ -13,7 +13,7 @@ import pytest
 
 from hotseat.feedback import Feedback, analyze
 from hotseat.feedback.evidence import shared
-from hotseat.transcript import Transcript, Word
+from hotseat.transcript import Note, NoteKind, Transcript, Word
 from tests.feedback.labelled import spoken
 
 
@@ -422,7 +422,7 @@ def _busy(note: bool) -> Transcript:
         tuple(words),
         duration=end + 0.5,
         engine="vosk",
-        notes=(BEHIND,) if note else (),
+        notes=(Note(BEHIND, NoteKind.INCOMPLETE),) if note else (),
     )
 
 

@@ -70,7 +70,7 @@ def dropped_from(transcript: Transcript) -> float | None:
     "could not finish the answer from 0:20 on"), in seconds on the words' clock; None
     when it kept up."""
     for note in transcript.notes:
-        found = _DROPPED.search(note)
+        found = _DROPPED.search(note.text)
         if found:
             return int(found.group(1)) * 60.0 + int(found.group(2))
     return None
