@@ -473,3 +473,21 @@ def test_recited_company_facts_are_named_as_recited_and_first_hand_knowledge_cou
         met, "research-shown"
     )
     assert met.score > recital.score
+
+
+def test_words_that_look_like_numbers_are_not_counts() -> None:
+    lesson = run(
+        TEAM,
+        "On the depot move I worked with the shift lead and a new planner. I paired with "
+        "the planner on the routes and brought the shift lead in early. We moved on "
+        "schedule. I learned that bringing the right people in early saves more time than "
+        "any clever shortcut.",
+    )
+    assert "quantified-impact" not in ids(lesson)
+    catcher = run(
+        STRENGTH,
+        "My strength is care with detail. At the bakery I was usually the one catching the "
+        "slips on the order sheets before they reached the ovens, and my manager relied on "
+        "me for it.",
+    )
+    assert "quantified-impact" not in ids(catcher)

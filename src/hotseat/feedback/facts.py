@@ -264,8 +264,15 @@ _UNITS = frozenset(
 _MANNER_NUMBERS = frozenset(["double", "triple", "twice", "once"])
 
 
+# "the one catching the errors", "the right people": after these, "one" is a pronoun and
+# a word one letter off a number ("right"/"eight") is the word it looks like.
+_DETERMINED = frozenset(["the", "a", "an", "this", "that", "my", "our", "their", "his", "her"])
+
+
 def _not_a_quantity(norms: list[str], k: int) -> bool:
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
+    if norms[k] == "one" and k > 0 and norms[k - 1] in _DETERMINED:
+        return True
     return norms[k] in _MANNER_NUMBERS and nxt.startswith(("check", "think", "guess"))
 
 
@@ -312,6 +319,8 @@ def _misheard_number(norms: list[str], k: int, number_words: frozenset[str]) -> 
     """ "thee days", "for tree weeks": a word one letter off a number, before a unit."""
     word = norms[k]
     if len(word) < 3 or k + 1 >= len(norms) or norms[k + 1] not in _UNITS:
+        return False
+    if k > 0 and norms[k - 1] in _DETERMINED:
         return False
     return any(one_edit(word, n) for n in number_words if abs(len(n) - len(word)) <= 1)
 
