@@ -5,6 +5,27 @@ own words on other jobs, never the trial's (tests/feedback/README.md):
    range as "research" and as "money first"; "we" actions as "what you did" and as
    "every action is we"; a sentence said five times earning points for each claim it
    makes; "I always lead by example" as leading shown);
+2. negativity both ways: praise of a mentor ("she made me redo...", "blame-free reviews")
+   read as running someone down, while paraphrased blame (an employer "gone downhill",
+   a boss who "takes credit", staff idling, juniors who "would have slowed things down",
+   "unlike most of the people I've worked with", explaining "slowly", "not really on me")
+   went unnoticed; a red flag outweighed by the strengths around it; a weakness fixed by
+   a handover ("two people can run it without me now") heard as a boast;
+3. a result measured by a number and a comparative ("about 15% shorter", "twenty minutes
+   sooner") reported as "no result"; a year ("In 2019") counted as a measured outcome; a
+   lesson ("I learned that ... saves days") quoted as how the story ended; "the right
+   people" read as "eight people" and "the one catching the errors" as a count;
+4. a story with no disagreement in it, told to a conflict question, credited "you worked
+   it out with the other person";
+5. salary: the figure left to the employer credited as "researched, flexible"; a figure
+   with a list of perks named only "no range"; an area no finding moved ("starts at 15")
+   with nothing saying how to earn the rest;
+6. spoken on a busy computer: the stretch the recognizer dropped (its note says from
+   when) measured as the speaker's long pause and slow pace, and garbled words there
+   credited as strengths;
+7. with no notes file, company facts recited were told "nothing about the company", and
+   something of theirs met first-hand ("I talked to two of your engineers") was not
+   research.
 """
 
 from __future__ import annotations
@@ -491,3 +512,15 @@ def test_words_that_look_like_numbers_are_not_counts() -> None:
         "me for it.",
     )
     assert "quantified-impact" not in ids(catcher)
+
+
+def test_a_handover_is_not_a_boast() -> None:
+    fb = run(
+        "What is your biggest weakness?",
+        "um so my weakness is probably that i hold on to jobs myself for too long last year "
+        "i was the person who knew our stock system and it got stuck whenever i was off so "
+        "now i train someone on every task i own and two people in the team can run the "
+        "month end without me now",
+    )
+    assert "arrogance" not in ids(fb)
+    assert "weakness-named" in ids(fb) and "improving" in ids(fb)
