@@ -25,7 +25,8 @@ own words on other jobs, never the trial's (tests/feedback/README.md):
    credited as strengths;
 7. with no notes file, company facts recited were told "nothing about the company", and
    something of theirs met first-hand ("I talked to two of your engineers") was not
-   research.
+   research; a research-free "great place to grow my career... solid name in the market"
+   credited as fit and research.
 """
 
 from __future__ import annotations
@@ -524,3 +525,17 @@ def test_a_handover_is_not_a_boast() -> None:
     )
     assert "arrogance" not in ids(fb)
     assert "weakness-named" in ids(fb) and "improving" in ids(fb)
+
+
+GENERIC_US = (
+    "Everyone says good things about the firm and I think it would be a great place to "
+    "grow my career. You have a strong name in the market and I like that you are a big, "
+    "secure employer. I work hard and I am sure I would add a lot. I am really keen on "
+    "the opportunity."
+)
+
+
+def test_a_wish_to_grow_and_flattery_are_not_fit_or_research() -> None:
+    generic, met = run(WHY_US, GENERIC_US), run(WHY_US, MET_THEM)
+    assert "fit-shown" not in ids(generic) and "research-shown" not in ids(generic)
+    assert generic.score < met.score

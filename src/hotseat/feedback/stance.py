@@ -30,6 +30,7 @@ def check_fit(job: Job) -> None:
     )
 
 
+_GROWING = frozenset(["grow", "develop", "build", "progress", "advance", "further", "boost"])
 _OFFERS = [("bring",), ("can",), ("could",), ("would",), ("know",), ("understand",)]
 _SPANS = frozenset(["year", "years", "months", "decade", "decades"])
 _LINKS = frozenset(["your", "you're", "you've", "yours"])
@@ -99,6 +100,10 @@ def _about_work(job: Job, m: Match) -> bool:
     childhood ("at school I liked maths")."""
     if m.entry.words[0] == "i'd" or m.entry.words[1:2] in _OFFERS:
         return True
+    if m.entry.words == ("my", "career") and _GROWING & set(
+        job.answer.norms[m.first - 3 : m.first]
+    ):
+        return False  # "a great place to grow my career": a wish, not experience offered
     if m.entry.words == ("as", "a") and not _a_role(job, m.last + 1):
         return False  # "the report as a stream": no role, so no experience offered
     first, last = sentence_of(job.facts.reading, m.first)
@@ -111,7 +116,10 @@ def _about_work(job: Job, m: Match) -> bool:
 # "your mission", "your values": words any company could be told. They count as research
 # only beside something the speaker met first-hand ("I used", "I read", "I saw").
 _BUZZ = frozenset(
-    ["mission", "values", "culture", "reputation", "commitment", "company", "brand", "growth"]
+    [
+        *("mission", "values", "culture", "reputation", "commitment", "company", "brand"),
+        *("growth", "market", "industry", "field", "sector"),
+    ]
 )
 _FIRST_HAND = frozenset(
     [
