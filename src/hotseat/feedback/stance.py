@@ -372,7 +372,7 @@ def check_negativity(job: Job) -> None:
             f"Runs someone down: {quoted(job, f.criticism)}.",
             quotes(job, f.criticism),
         )
-    brag = [m for m in f.get("arrogance") if not _measured(job, m)]
+    brag = [m for m in f.get("arrogance") if not _measured(job, m) and not _handed_over(job, m)]
     if brag:
         flag(job, "arrogance", "Sounds arrogant", brag)
     hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
@@ -409,6 +409,18 @@ _MEASURES = frozenset(
         *("table", "appraisal"),
     ]
 )
+
+
+_ABLE = frozenset(["can", "could", "able", "manage", "now"])
+
+
+def _handed_over(job: Job, m: Match) -> bool:
+    """ "two people can run the month end without me now": others able to do it without
+    the speaker is a handover, not a boast."""
+    if m.entry.words != ("without", "me"):
+        return False
+    first = job.facts.reading.clause(m.first).first
+    return bool(_ABLE & set(job.answer.norms[first : m.first]))
 
 
 def _measured(job: Job, m: Match) -> bool:
