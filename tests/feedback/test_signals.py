@@ -290,3 +290,26 @@ def test_interest_in_the_work_shown_plainly_is_enthusiasm() -> None:
     assert "caught my eye" in quoted(good, "enthusiasm")
     assert "low-enthusiasm" in ids(plain)
     assert good.score > plain.score
+
+
+FIVE = "Where would you like to be in five years' time?"
+
+
+def test_a_goal_tied_to_this_employer_is_fit_and_wanting_the_interviewers_seat_is_not() -> None:
+    tied = (
+        "I'd like to be running a small install crew by then. Over the next two years I "
+        "want to finish my heat-pump certification and get through every kind of job "
+        "your firm takes on, from terraces to farm buildings, and then lead one of your "
+        "retrofit teams."
+    )
+    seat = (
+        "Honestly, in five years I want to be sitting in your seat. I aim high and I "
+        "always want the next title, so I'd expect to be running this place by then, or "
+        "somewhere bigger."
+    )
+    good, bad = run(FIVE, tied), run(FIVE, seat)
+    assert "fit-shown" in ids(good)
+    assert "your" in quoted(good, "fit-shown")
+    assert "fit-shown" not in ids(bad)
+    assert "vague-future" in ids(bad)
+    assert good.score > bad.score
