@@ -313,3 +313,29 @@ def test_a_goal_tied_to_this_employer_is_fit_and_wanting_the_interviewers_seat_i
     assert "fit-shown" not in ids(bad)
     assert "vague-future" in ids(bad)
     assert good.score > bad.score
+
+
+PRESSURE = "Tell me about the most pressured week you've had at work."
+
+
+def test_what_was_done_about_the_pressure_is_handling_it() -> None:
+    story = (
+        "In my second week at the bakery the oven failed on the Thursday before a bank "
+        "holiday. I rang the engineer at six, moved the bread to the two deck ovens, "
+        "and baked the cakes overnight in smaller batches. Every shop got its order by "
+        "Friday lunchtime."
+    )
+    vague = (
+        "Pressure is just part of working in a bakery, and I am someone who pushes "
+        "through it. When things get hard I keep going until it is done, because that "
+        "is the kind of person I am, and I never let a week like that get to me."
+    )
+    good, bad = run(PRESSURE, story), run(PRESSURE, vague)
+    assert "copes" in ids(good)
+    assert "i rang the engineer" in quoted(good, "copes")
+    # "I rang..., moved..., and baked...": each step after a comma is still the speaker's
+    assert "3 things you did yourself" in next(
+        f.message for f in good.findings if f.id == "own-contribution"
+    )
+    assert "no-coping" in ids(bad)
+    assert good.score > bad.score
