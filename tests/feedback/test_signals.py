@@ -290,3 +290,52 @@ def test_interest_in_the_work_shown_plainly_is_enthusiasm() -> None:
     assert "caught my eye" in quoted(good, "enthusiasm")
     assert "low-enthusiasm" in ids(plain)
     assert good.score > plain.score
+
+
+FIVE = "Where would you like to be in five years' time?"
+
+
+def test_a_goal_tied_to_this_employer_is_fit_and_wanting_the_interviewers_seat_is_not() -> None:
+    tied = (
+        "I'd like to be running a small install crew by then. Over the next two years I "
+        "want to finish my heat-pump certification and get through every kind of job "
+        "your firm takes on, from terraces to farm buildings, and then lead one of your "
+        "retrofit teams."
+    )
+    seat = (
+        "Honestly, in five years I want to be sitting in your seat. I aim high and I "
+        "always want the next title, so I'd expect to be running this place by then, or "
+        "somewhere bigger."
+    )
+    good, bad = run(FIVE, tied), run(FIVE, seat)
+    assert "fit-shown" in ids(good)
+    assert "your" in quoted(good, "fit-shown")
+    assert "fit-shown" not in ids(bad)
+    assert "vague-future" in ids(bad)
+    assert good.score > bad.score
+
+
+PRESSURE = "Tell me about the most pressured week you've had at work."
+
+
+def test_what_was_done_about_the_pressure_is_handling_it() -> None:
+    story = (
+        "In my second week at the bakery the oven failed on the Thursday before a bank "
+        "holiday. I rang the engineer at six, moved the bread to the two deck ovens, "
+        "and baked the cakes overnight in smaller batches. Every shop got its order by "
+        "Friday lunchtime."
+    )
+    vague = (
+        "Pressure is just part of working in a bakery, and I am someone who pushes "
+        "through it. When things get hard I keep going until it is done, because that "
+        "is the kind of person I am, and I never let a week like that get to me."
+    )
+    good, bad = run(PRESSURE, story), run(PRESSURE, vague)
+    assert "copes" in ids(good)
+    assert "i rang the engineer" in quoted(good, "copes")
+    # "I rang..., moved..., and baked...": each step after a comma is still the speaker's
+    assert "3 things you did yourself" in next(
+        f.message for f in good.findings if f.id == "own-contribution"
+    )
+    assert "no-coping" in ids(bad)
+    assert good.score > bad.score

@@ -414,6 +414,10 @@ def check_resolution(job: Job) -> None:
 
 def check_coping(job: Job) -> None:
     copes = [m for m in job.facts.get("copes") if job.facts.reading.subject(m) != OTHER]
+    # What the speaker did about it, step by step, is how they handled it, whatever the
+    # words ("I rang six others, found one, trimmed the courses").
+    acts = job.facts.clean(job.facts.self_actions)
+    copes = copes or (acts if len(acts) >= 2 else [])
     if copes:
         job.add(
             "copes",

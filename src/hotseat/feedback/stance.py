@@ -22,6 +22,11 @@ def check_fit(job: Job) -> None:
         held, link = _experience(job), _this_job(job)
         if held and link:
             fits = [held[0], link[0]]
+        elif job.kind == "five-years" and link and not job.facts.has("drift"):
+            # A goal tied to this job ("...which your outreach team does"): the fit a
+            # five-year answer shows.
+            goals = job.facts.clean(job.facts.get("goals"))
+            fits = [goals[0], link[0]] if goals else []
     either(
         job,
         fits,
