@@ -177,9 +177,15 @@ _LESSON = frozenset(
 
 
 def _in_lesson(job: Job, m: Match) -> bool:
-    lo = sentence_of(job.facts.reading, m.first)[0]
+    """Inside what was learned: after a lesson word in its sentence, in the same clause
+    or one with no doer of its own ("...and I still run that check" is an ending)."""
+    reading = job.facts.reading
+    lo = sentence_of(reading, m.first)[0]
+    clause = reading.clause(m.first)
     return any(
-        lo <= lesson.first < m.first and _LESSON & set(lesson.entry.words)
+        lo <= lesson.first < m.first
+        and _LESSON & set(lesson.entry.words)
+        and (reading.clause(lesson.first) == clause or clause.subject not in (SELF, TEAM))
         for lesson in job.facts.get("learning")
     )
 
