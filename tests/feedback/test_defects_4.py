@@ -205,7 +205,7 @@ def test_paraphrased_blame_of_an_employer_is_negativity(as_spoken: bool) -> None
     assert "negativity" in ids(weak)
     said = quoted(weak, "negativity")
     assert "downhill" in said or "takes credit" in said or "than doing the job" in said
-    assert weak.score <= 55 and strong.score > weak.score + 20
+    assert weak.score < 60 and strong.score > weak.score + 20
 
 
 TEAM = "Tell me about a time you were part of a team."
@@ -539,3 +539,15 @@ def test_a_wish_to_grow_and_flattery_are_not_fit_or_research() -> None:
     generic, met = run(WHY_US, GENERIC_US), run(WHY_US, MET_THEM)
     assert "fit-shown" not in ids(generic) and "research-shown" not in ids(generic)
     assert generic.score < met.score
+
+
+def test_indignation_at_a_former_employer_is_negativity() -> None:
+    fb = run(
+        LEAVING,
+        "They let me go after nine years, which was a slap in the face, and then they had "
+        "the nerve to ask me to train the agency staff who replaced me. I am still angry "
+        "about how it was handled.",
+    )
+    assert "negativity" in ids(fb)
+    said = quoted(fb, "negativity")
+    assert "slap in the face" in said or "had the nerve" in said

@@ -73,14 +73,7 @@ _NUMBERS: dict[str, tuple[str, ...]] = {
     ),
     "length": ("short_major", "near_share", "long_major", "ramble_share"),
     "topic": ("major_max", "minor_max"),
-    "limits": (
-        "min_words",
-        "max_words",
-        "language_min_words",
-        "english_share",
-        "red_flag_score",
-        "red_flag_keeps",
-    ),
+    "limits": ("min_words", "max_words", "language_min_words", "english_share"),
 }
 # Numbers that divide or bound something and so must be above zero (the rest may be 0).
 _ABOVE_ZERO = frozenset(

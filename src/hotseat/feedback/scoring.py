@@ -7,10 +7,9 @@ the sum of the four rounded subscores, so the explanation always adds up.
 
 A red flag (running someone down, passing the blame, denying the premise, hiding a
 mistake, turning teamwork down, boasting, a boast posing as a weakness) sinks an answer
-whatever else it has: of the points above ``limits.red_flag_score`` it keeps only the
-share ``limits.red_flag_keeps`` (so flagged answers still rank among themselves); the
-cut comes off content first, then relevance, structure and delivery, each cut
-named in its area's explanation.
+whatever else it has: its content strengths (numbers, one's own part, learning...) do
+not offset it, so content is its start less its problems; the cut is named in the
+content line. (Squeezing the whole score above a line instead made flagged answers tie.)
 """
 
 from __future__ import annotations
@@ -28,7 +27,6 @@ RED_FLAGS = frozenset(
         *("arrogance", "weakness-cliche"),
     ]
 )
-_CUT_ORDER = ("content", "relevance", "structure", "delivery")
 # The strengths each check can find: what earns an area's points above its start.
 EARNED_BY: dict[str, tuple[str, ...]] = {
     "story": ("star-action", "star-result"),
@@ -75,6 +73,7 @@ def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
     tips = rubric.kind(kind).tips
     totals = dict(start)
     steps: dict[str, list[str]] = {area: [] for area in AREAS}
+    moves: dict[str, list[float]] = {area: [] for area in AREAS}
     findings: list[Finding] = []
     for hit in hits:
         rule = rubric.findings[hit.id]
@@ -95,6 +94,7 @@ def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
         )
         if points:
             totals[rule.area] += points
+            moves[rule.area].append(points)
             note = ", minor" if hit.severity == "minor" else ""
             steps[rule.area].append(f"{rule.label} ({_signed(points)}{note})")
     subscores: dict[str, int] = {}
@@ -107,17 +107,14 @@ def score(hits: list[Hit], rubric: Rubric, kind: str) -> Scored:
         if kept != totals[area]:
             parts[area].append(f"kept within 0-{top:g}")
     flags = [f for f in findings if f.id in RED_FLAGS and f.severity == "major"]
-    above = sum(subscores.values()) - rubric.n("limits.red_flag_score")
-    over = round(above * (1 - rubric.n("limits.red_flag_keeps")))
-    if flags and over > 0:
+    if flags:
+        # The content strengths of an answer with a red flag do not offset it.
         label = rubric.findings[max(flags, key=lambda f: f.weight).id].label
-        for area in _CUT_ORDER:
-            cut = min(over, subscores[area])
-            if cut:
-                subscores[area] -= cut
-                over -= cut
-                held = f"{rubric.n('limits.red_flag_score'):g}"
-                parts[area].append(f"red flag ({label}): little counts above {held} (-{cut})")
+        held = start["content"] + sum(min(0.0, p) for p in moves["content"])
+        cut = subscores["content"] - round(min(rubric.maxima["content"], max(0.0, held)))
+        if cut > 0:
+            subscores["content"] -= cut
+            parts["content"].append(f"red flag ({label}): content strengths do not count (-{cut})")
     for area in AREAS:
         if subscores[area] < rubric.maxima[area] and not steps[area]:
             parts[area].append(_how_to_earn(area, kind, rubric, {f.id for f in findings}))
