@@ -3,6 +3,7 @@ what the strength claims, on every answer in hotseat's own validity data."""
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -37,7 +38,9 @@ def _answers() -> list[tuple[str, str, Context, str]]:
 ANSWERS = _answers()
 
 
+@functools.cache
 def run(question: str, context: Context, text: str) -> Feedback:
+    """The feedback on one answer. Two tests read every answer's: it is worked out once."""
     return analyze(None, Transcript.typed(text), context, question_text=question)
 
 

@@ -7,6 +7,7 @@ environment is the test's own (the temporary HOTSEAT_* folders of conftest).
 
 from __future__ import annotations
 
+import itertools
 import os
 import subprocess
 import sys
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 HOTSEAT = Path(sys.executable).with_name("hotseat")
+_SERVERS = itertools.count(1)
 
 
 class Terminal:
@@ -58,7 +60,10 @@ def running(arguments: str, folder: Path) -> Iterator[Terminal]:
     """``hotseat ARGUMENTS`` in an 80x24 terminal, started in ``folder`` (away from the
     checkout, so the installed assets must be found). When it exits, the terminal
     shows "hotseat exited with STATUS"."""
-    term = Terminal(folder / "tmux.sock")
+    # A fresh socket each time: ``kill-server`` returns before the old server has
+    # gone, and a new session on its socket can reach the dying server ("server
+    # exited unexpectedly"), as a test running the app twice in one folder once did.
+    term = Terminal(folder / f"tmux-{next(_SERVERS)}.sock")
     env = dict(os.environ, TERM="xterm-256color")
     env.pop("TMUX", None)
     script = f'"{HOTSEAT}" {arguments}; echo "hotseat exited with $?"; sleep 60'

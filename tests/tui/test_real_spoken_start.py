@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -35,17 +34,20 @@ def test_practice_speaks_question_one_and_hears_the_answer(
 ) -> None:
     with running("practice --mode rapid-fire --count 5", tmp_path) as term:
         thinking = term.wait_for("Thinking time", timeout=40)
+        # At once, well within the five seconds to think (after them, ctrl+s would
+        # submit an empty answer): answer now.
+        term.send("C-s")
         recording = speaker_recorder.stop()
         # The greeting and question 1 were heard from the speaker, with the microphone on.
         assert recording.peak() > 0.1
         assert "Question 1 of 5" in thinking
         assert "voice on · microphone (" in thinking
         assert "typed answers" not in thinking
-        term.wait_for("Listening", timeout=15)  # rapid-fire: five seconds to think
+        assert "Question 1 of 5" in term.wait_for("Listening", timeout=15)
         pulse.play_into_mic(CLIP, wait=False)
         term.wait_for("john", timeout=20)  # the live transcript of real speech
         term.type("and a typed postscript")
-        time.sleep(0.5)
+        term.wait_for("postscript", timeout=10)
         term.send("C-s")
         term.wait_for("Feedback", timeout=30)
     with Store() as store:
