@@ -90,6 +90,7 @@ def quality(quick: bool) -> None:
     own_ok = accuracy(own, None)
     print(f"own validity cases ranked right:      {_share(own_ok)}")
     robustness()
+    recognised(quick)
     intents()
 
 
@@ -194,6 +195,33 @@ def robustness() -> None:
             f"worst {max(deltas):.0f} points (target <= 10)"
         )
         record(f"feedback: worst score change, {name}", max(deltas), "points", target="<= 10")
+
+
+def recognised(quick: bool) -> None:
+    """Every pair written here (own cases and the reviewers' training pairs), both answers
+    as a recogniser writes them (lowercase, no punctuation, steady word times, no pauses):
+    how often the strong one still wins, and how far each score moves from the typed one."""
+    from benchmarks.feedback_data import own_pairs, train_pairs
+    from tests.feedback.labelled import spoken
+
+    pairs = own_pairs() + train_pairs()
+    pairs = pairs[::4] if quick else pairs
+    right, typed_right, moves = [], [], []
+    for p in pairs:
+        heard, typed = [], []
+        for text in (p.strong, p.weak):
+            heard.append(analyze(None, spoken(text), question_text=p.question).score)
+            typed.append(analyze(None, Transcript.typed(text), question_text=p.question).score)
+        right.append(heard[0] > heard[1])
+        typed_right.append(typed[0] > typed[1])
+        moves += [abs(h - t) for h, t in zip(heard, typed, strict=True)]
+    print(
+        f"as a recogniser writes it, {len(pairs)} pairs written here: {_share(right)} "
+        f"(typed {_share(typed_right)}); |score change| mean {statistics.mean(moves):.1f}, "
+        f"worst {max(moves)}"
+    )
+    record("feedback: pairs right as recognised (own + training)", _rate(right), "share")
+    record("feedback: mean score change as recognised", statistics.mean(moves), "points")
 
 
 def intents() -> None:

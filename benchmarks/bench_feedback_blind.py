@@ -30,6 +30,7 @@ from tests.feedback.blind import BLIND_PAIRS, LENGTH_MATCH, BlindPair, load_blin
 from tests.feedback.labelled import spoken
 
 from hotseat.feedback import Feedback, analyze
+from hotseat.feedback.evidence import shared
 from hotseat.transcript import Transcript
 
 # Written blind and kept for measuring only: their failures are counted, never listed.
@@ -70,12 +71,20 @@ OPPOSITES = [
     ("star-action", "star-action-missing"),
     ("on-topic", "off-topic"),
     ("salary-ready", "salary-unready"),
+    # a told action or a lead is the speaker's own part, so it is not "all we"
+    ("star-action", "own-role-unclear"),
+    ("leads", "own-role-unclear"),
 ]
 
 
 def contradictions(fb: Feedback) -> list[tuple[str, str]]:
+    """Opposite findings on one answer, and a strength quoting the words a problem it
+    contradicts quotes (``feedback/evidence.TAINTS``: "the salary band" as research and
+    as money first)."""
     ids = {f.id for f in fb.findings}
-    return [(a, b) for a, b in OPPOSITES if a in ids and b in ids]
+    out = [(a, b) for a, b in OPPOSITES if a in ids and b in ids]
+    out += shared(fb.findings)
+    return out
 
 
 def score(question: str, text: str) -> Feedback:
@@ -155,7 +164,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
     median = statistics.median(margins)
     print(f"  right by {NARROW} points or less: {narrow}; median margin strong - weak: {median}")
     print(f"  answers with two contradicting findings: {len(clashes)} of {2 * n}")
-    for clash in clashes:
+    for clash in [] if path.name in HELD_OUT else clashes:  # held out: counted only
         print(f"    {clash}")
     note = BEFORE.get(path.name, "written blind by a reviewer; ties count as wrong") + (
         " (--quick: 20 pairs)" if quick else ""

@@ -4,6 +4,10 @@
   at run time, never copied into the repository).
 - ``own_pairs()``: the validity cases written for hotseat, in
   ``tests/feedback/validity_cases.toml``.
+- ``train_pairs()``: pairs written by reviewers who never saw the scorer, that are
+  free to fit to: ``blind_pairs.toml`` and ``blind_pairs_2.toml`` (blind when written,
+  since studied) and ``train_pairs_4.toml`` (written as training data). The held-out
+  files (``blind_pairs_3.toml``, ``blind_pairs_4.toml``) are never read here.
 """
 
 from __future__ import annotations
@@ -15,6 +19,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OWN = ROOT / "tests" / "feedback" / "validity_cases.toml"
+TRAIN = tuple(
+    ROOT / "tests" / "feedback" / name
+    for name in ("blind_pairs.toml", "blind_pairs_2.toml", "train_pairs_4.toml")
+)
+BLIND_MATCH = 0.9  # in the reviewers' files a pair is length-matched when weak >= 90% of strong
 
 
 @dataclass(frozen=True)
@@ -25,12 +34,16 @@ class Pair:
     weak: str
     notes: str = ""
     company: str = ""
+    source: str = "dev"
 
     @property
     def length_matched(self) -> bool:
-        """Both answers 30+ words, or the weak one as long or longer (the dev README)."""
+        """Third-party pairs: both answers 30+ words, or the weak one as long or longer
+        (the dev README); the reviewers' pairs: weak has 90% of strong's words or more."""
         s, w = len(self.strong.split()), len(self.weak.split())
-        return (s >= 30 and w >= 30) or w >= s
+        if self.source in ("dev", "own"):
+            return (s >= 30 and w >= 30) or w >= s
+        return w >= BLIND_MATCH * s
 
 
 def dev_dir() -> Path | None:
@@ -65,6 +78,27 @@ def own_pairs() -> list[Pair]:
             c["weak"],
             c.get("notes", ""),
             c.get("company", ""),
+            "own",
         )
         for k, c in enumerate(data["case"])
     ]
+
+
+def train_pairs() -> list[Pair]:
+    out: list[Pair] = []
+    for path in TRAIN:
+        if not path.is_file():
+            continue
+        for row in tomllib.loads(path.read_text(encoding="utf-8"))["pairs"]:
+            out.append(
+                Pair(
+                    f"{path.stem}:{row['id']}",
+                    row["question"],
+                    row["strong"],
+                    row["weak"],
+                    row.get("notes", ""),
+                    row.get("company", ""),
+                    path.stem,
+                )
+            )
+    return out

@@ -37,9 +37,12 @@ def test_explanation_adds_up_to_each_subscore() -> None:
             for line in feedback.explanation:
                 area, got, top = re.match(r"(\w+) (\d+)/(\d+): ", line).groups()  # type: ignore[union-attr]
                 start = float(re.search(r"starts at ([\d.]+)", line).group(1))  # type: ignore[union-attr]
+                # a red flag's cut comes last, after the area was kept within its range
+                line, _, flagged = line.partition("red flag")
                 moves = [float(x) for x in re.findall(r"\(([+-][\d.]+)", line)]
+                cut = sum(float(x) for x in re.findall(r"\((-[\d.]+)\)", flagged))
                 expected = min(float(top), max(0.0, start + sum(moves)))
-                assert int(got) == round(expected), line
+                assert int(got) == round(expected) + cut, line
                 assert feedback.subscores[area] == int(got)
                 if start + sum(moves) != expected:
                     assert "kept within" in line

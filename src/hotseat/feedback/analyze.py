@@ -10,9 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from hotseat.feedback import (
+    breaks,
     closing,
     content,
     delivery,
+    evidence,
     gaming,
     habits,
     points,
@@ -86,6 +88,7 @@ def analyze(
     band = (float(question.answer_min), float(question.answer_max)) if question else rule.band
     keep = frozenset(split_words(f"{text} {context.company} {context.role} {context.notes}"))
     answer = lex.speller.fix(answer_from(transcript, int(rubric.n("limits.max_words"))), keep)
+    answer = breaks.mark(answer, lex)
     seconds, estimated = _length(answer, transcript, rubric)
     job = Job(
         answer=answer,
@@ -120,7 +123,9 @@ def analyze(
     if reason is not None:
         return _nothing_to_assess(job, reason)
     _run_checks(job)
-    scored = score(_consistent(job.hits), rubric, kind)
+    shown = evidence.drop_shared(job.hits, job.answer, job.facts.reading.sentences)
+    shown = evidence.drop_after(shown, delivery.dropped_from(transcript))
+    scored = score(_consistent(shown), rubric, kind)
     improvements = [f for f in scored.findings if f.severity in ("major", "minor")][:3]
     return Feedback(
         score=scored.score,

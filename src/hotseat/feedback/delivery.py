@@ -8,11 +8,13 @@ they are listed in ``metrics["not_measured"]`` and a note says so.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.model import Evidence
 from hotseat.feedback.recognizers import recognizer_note
+from hotseat.transcript import Transcript
 
 TIMED_METRICS = ("wpm", "speaking_seconds", "pauses", "time_to_first_word", "fillers_per_minute")
 
@@ -60,12 +62,38 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
+_DROPPED = re.compile(r"could not finish the answer from (\d+):(\d\d) on")
+
+
+def dropped_from(transcript: Transcript) -> float | None:
+    """Where a busy computer's recognizer fell behind and dropped words (its note says
+    "could not finish the answer from 0:20 on"), in seconds on the words' clock; None
+    when it kept up."""
+    for note in transcript.notes:
+        found = _DROPPED.search(note.text)
+        if found:
+            return int(found.group(1)) * 60.0 + int(found.group(2))
+    return None
+
+
 def _pace_and_pauses(job: Job) -> None:
     rubric = job.rubric
     # Words typed alongside the speech (the transcript's last ``typed_words``) took no
     # speaking time: pace and pauses are the spoken words' over the spoken time.
     spoken = max(0, job.answer.total_words - job.transcript.typed_words)
     tokens = job.answer.tokens[:spoken]
+    # Where the recognizer fell behind, the words it dropped leave silences and a slow
+    # pace that the speaker never made: measure only up to there.
+    cut = dropped_from(job.transcript)
+    if cut is not None:
+        tokens = tuple(t for t in tokens if t.start is not None and t.start < cut)
+        job.metrics["measured_until"] = cut
+        job.add(
+            "timing-not-measured",
+            "info",
+            f"Pace and pauses were measured up to {_clock(cut)} only: "
+            "the recognizer fell behind after that, so its gaps are not yours.",
+        )
     if not tokens:  # nothing but recogniser noise was heard
         job.metrics.update(wpm=None, speaking_seconds=None, pauses=None)
         return
@@ -163,8 +191,10 @@ def check_length(job: Job) -> None:
     # A crisp answer near the band is fine: only well short of it is "too short".
     if shown < low * rubric.n("length.near_share"):
         sev = "major" if seconds < low * rubric.n("length.short_major") else "minor"
-        if job.estimated and _complete_story(job):
-            sev = "minor"  # a typed length is a guess: a whole story is never badly short
+        if _complete_story(job) or _substance(job):
+            # Length is a hint: a whole story, or a crisp answer with something specific
+            # in it, is never badly short, typed or spoken; an empty one is.
+            sev = "minor"
         job.metrics["length"]["verdict"] = "short"
         job.add(
             "too-short",
@@ -197,3 +227,11 @@ def _complete_story(job: Job) -> bool:
 
 
 STORY_MIN_WORDS = 40
+
+
+def _substance(job: Job) -> bool:
+    """Something specific: two things the speaker did, or one with a time, a place or a
+    measured outcome ("I've run payroll for 300 staff for five years with no late runs")."""
+    f = job.facts
+    acts = f.clean(f.actions)
+    return len(acts) >= 2 or (bool(acts) and (bool(f.impact) or f.has("time-place")))

@@ -15,7 +15,10 @@ from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading
 
 # Concepts whose own phrases carry the negation ("I'm not good at", "can't think of").
 _KEEP_NEGATED = frozenset(
-    {"denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"}
+    {
+        *("denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"),
+        "salary-deflect",
+    }
 )
 
 
@@ -117,21 +120,28 @@ def gather(job: object) -> Facts:
         for k, t in enumerate(job.answer.tokens)
         if (t.is_number or t.norm in number_words or _misheard_number(norms, k, number_words))
         and not _not_a_quantity(norms, k)
+        and not _a_year(norms, k)
     ]
+    # "about 11% shorter", "forty minutes earlier": a number that measures a change itself
+    # is an outcome (and its impact) wherever the story says it.
+    changes = _measured_changes(norms, numbers, job.words("impact.comparatives"))
+    concepts["outcome"] = sorted(concepts.get("outcome", []) + changes, key=lambda m: m.first)
     # A number measures an outcome when it shares a clause with one.
     # Words that only link a story to its end ("afterwards", "in the end") measure
     # nothing: "afterwards I set up a one week trial" holds no outcome, nor does "in
     # the end the launch slipped by two months".
-    impact: list[Match] = []
+    impact: list[Match] = list(changes)
     for m in concepts.get("outcome", []):
-        if _growing_up(norms, m) or " ".join(m.entry.words) in _LINKS_ONLY:
+        if m in changes or _growing_up(norms, m) or " ".join(m.entry.words) in _LINKS_ONLY:
             continue
         clause = reading.clause(m.first)
         lo, hi = sentence_of(reading, m.first)
+        # the number is not the outcome word itself ("customers got double discounts")
         near = [
             k
             for k in numbers
-            if clause.first <= k <= clause.last or (lo <= k <= hi and abs(k - m.first) <= 5)
+            if (clause.first <= k <= clause.last or (lo <= k <= hi and abs(k - m.first) <= 5))
+            and not m.first <= k <= m.last
         ]
         if near:
             impact.append(Match(min(m.first, near[0]), max(m.last, near[-1]), m.entry))
@@ -205,6 +215,10 @@ _STATIVE = frozenset(
         "worried",
         "disliked",
         "owned",
+        # participles that describe someone ("I stay positive and focused")
+        *("focused", "motivated", "dedicated", "committed", "driven", "organised"),
+        *("organized", "detailed", "experienced", "qualified", "skilled", "interested"),
+        *("excited", "determined", "talented", "balanced", "oriented", "reserved"),
     ]
 )
 
@@ -250,9 +264,44 @@ _UNITS = frozenset(
 _MANNER_NUMBERS = frozenset(["double", "triple", "twice", "once"])
 
 
+# "the one catching the errors", "the right people": after these, "one" is a pronoun and
+# a word one letter off a number ("right"/"eight") is the word it looks like.
+_DETERMINED = frozenset(["the", "a", "an", "this", "that", "my", "our", "their", "his", "her"])
+
+
 def _not_a_quantity(norms: list[str], k: int) -> bool:
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
+    if norms[k] == "one" and k > 0 and norms[k - 1] in _DETERMINED:
+        return True
     return norms[k] in _MANNER_NUMBERS and nxt.startswith(("check", "think", "guess"))
+
+
+def _a_year(norms: list[str], k: int) -> bool:
+    """ "In 2021 I shipped...": a year dates the story, it measures nothing."""
+    word = norms[k]
+    nxt = norms[k + 1] if k + 1 < len(norms) else ""
+    return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2099 and nxt not in _UNITS
+
+
+_CHANGE_REACH = 2  # a comparative this many words after the number at most ("40 minutes earlier")
+
+
+def _measured_changes(
+    norms: list[str], numbers: list[int], comparatives: frozenset[str]
+) -> list[Match]:
+    out: list[Match] = []
+    for k in numbers:
+        for j in range(k + 1, min(len(norms), k + 1 + _CHANGE_REACH)):
+            # "20 percent les than planned": a slip in the comparative after a number
+            if norms[j] in comparatives or (
+                len(norms[j]) >= 3 and any(one_edit(norms[j], c) for c in comparatives)
+            ):
+                # "two more weeks", "three more people": more of something, not a change
+                if norms[j] == "more" and j + 1 < len(norms) and norms[j + 1] not in _UNITS:
+                    break
+                out.append(Match(k, j, _entry(norms[j])))
+                break
+    return out
 
 
 def _growing_up(norms: list[str], m: Match) -> bool:
@@ -271,6 +320,8 @@ def _misheard_number(norms: list[str], k: int, number_words: frozenset[str]) -> 
     word = norms[k]
     if len(word) < 3 or k + 1 >= len(norms) or norms[k + 1] not in _UNITS:
         return False
+    if k > 0 and norms[k - 1] in _DETERMINED:
+        return False
     return any(one_edit(word, n) for n in number_words if abs(len(n) - len(word)) <= 1)
 
 
@@ -286,6 +337,8 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
     out: list[Match] = []
     norms = job.answer.norms
     for m in job.found("valence.negative"):
+        if _free_of(norms, m):
+            continue
         if (
             reading.subject(m) == OTHER
             and not reading.negated(m)
@@ -318,12 +371,16 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             out.append(m)
     others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
+        if m.entry.words == ("typical",) and norms[max(0, m.first - 1)] in ("a", "the", "our"):
+            continue  # "a typical morning": an ordinary one, no sneer
         first, last = sentence_of(reading, m.first)
         if reading.subject(m) == OTHER or any(
             w in others for w in job.answer.norms[first : last + 1]
         ):
             out.append(m)
     for m in job.found("negativity.blame"):
+        if _free_of(norms, m):
+            continue
         if not reading.negated(m) or m.entry.words[0] == "not":
             out.append(m)
     # Sarcasm and digs ("which was adorable", "some of us had actually..."): scorn
@@ -341,6 +398,12 @@ def _criticism(job: object, reading: Reading) -> list[Match]:
             continue
         merged.append(m)
     return merged
+
+
+def _free_of(norms: list[str], m: Match) -> bool:
+    """ "blame-free reviews", "a no-blame culture": the bad word named as absent."""
+    after = norms[m.last + 1 : m.last + 2]
+    return after in (["free"], ["less"]) or norms[max(0, m.first - 1) : m.first] == ["no"]
 
 
 _OF_ONESELF = frozenset(["been", "lesson", "minutes", "week", "ears"])

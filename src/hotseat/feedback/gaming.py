@@ -6,14 +6,16 @@ without tying them to the candidate. Each lowers the score with its evidence.
 from __future__ import annotations
 
 from hotseat.feedback.job import Job
+from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.relevance import _stop
+from hotseat.feedback.sense import OTHER
 from hotseat.feedback.stems import content_stems, stem
 from hotseat.feedback.tokens import split_words
 
 # The words that show an answer is about what its intent asks.
 TOPIC = {
     "failure": ("setback", "owns"),
-    "conflict": ("setback", "resolves"),
+    "conflict": ("disagreement",),
 }
 _OWN = frozenset(
     ["i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "our", "us"]
@@ -43,6 +45,8 @@ def check_topic(job: Job) -> None:
         for m in job.facts.get(c)
         if not any(o.first <= m.first <= o.last for o in outcomes)
     ]
+    if job.kind == "conflict":
+        found += _other_view(job)
     if not found:
         what = {
             "failure": "anything that went wrong",
@@ -56,6 +60,21 @@ def check_topic(job: Job) -> None:
         # A success story told to "a time you failed" earns nothing for how well it is
         # told: its actions and numbers answer another question.
         job.hits = [h for h in job.hits if h.id not in _ANOTHER_QUESTION]
+
+
+# "the new chef wanted to plate it his way", "she felt it would clash": someone else's
+# view or wish, the other side of a disagreement.
+_WISHES = frozenset(["wanted", "insisted", "preferred", "felt", "thought", "believed", "argued"])
+
+
+def _other_view(job: Job) -> list[Match]:
+    reading = job.facts.reading
+    norms = job.answer.norms
+    return [
+        Match(c.first, c.last, Entry("view", ("view",), (False,)))
+        for c in reading.clauses
+        if c.subject == OTHER and _WISHES & set(norms[c.first : c.last + 1])
+    ]
 
 
 def check_cue_words(job: Job) -> None:

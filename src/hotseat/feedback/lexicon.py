@@ -43,7 +43,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "plan": "phrases",
         "reasons": "phrases",
     },
-    "impact": {"result_verbs": "phrases", "number_words": "words"},
+    "impact": {"result_verbs": "phrases", "number_words": "words", "comparatives": "words"},
     "negativity": {"blame": "phrases", "harsh": "phrases", "targets": "phrases"},
     "enthusiasm": {"positive": "phrases", "indifferent": "phrases"},
     "growth": {"phrases": "phrases", "triggers": "phrases"},
@@ -78,6 +78,15 @@ SCHEMA: dict[str, dict[str, str]] = {
         "sneer": "words",
     },
     "topics": {"topics": "word_map", "asks": "word_map"},
+    "sentences": {
+        "openers": "phrases",
+        "subjects": "words",
+        "continuers": "words",
+        "times": "words",
+        "leads": "words",
+        "verb_subjects": "words",
+        "finite": "words",
+    },
 }
 _CONTEXT_KEYS = ("not_after", "not_before", "only_after")
 _WILDCARD = re.compile(r"^[^*\s]*\*?$")

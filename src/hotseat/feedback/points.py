@@ -47,6 +47,10 @@ VETOES: dict[str, frozenset[str]] = {
         {"look-for-covered", "star-result", "specific-example", "growth", "owns-mistake"}
     ),
     "recited-notes": frozenset({"tailored", "research-shown", "look-for-covered"}),
+    # "I always lead by example" with nothing done behind it: a claim, not leading shown.
+    "no-specific-example": frozenset({"leads"}),
+    "star-action-missing": frozenset({"leads"}),
+    "empty-claims": frozenset({"leads"}),
 }
 
 # (strength, problem) pairs that cannot both be said of one answer: the analysis keeps
@@ -133,7 +137,9 @@ def check_story(job: Job) -> None:
     """A behavioural answer tells what the candidate did, and how it ended."""
     f = job.facts
     told = f.clean(f.actions)  # not the actions told while running someone down
-    if len(told) >= 2:
+    # "You told what you did" needs something the speaker did: all "we" is not it.
+    mine = f.clean(f.self_actions)
+    if len(told) >= 2 and mine:
         job.add(
             "star-action", "strength", "You told what you did, step by step.", quotes(job, told)
         )
@@ -145,7 +151,9 @@ def check_story(job: Job) -> None:
         )
     # The result is how the story ends: an outcome in its last part.
     outcomes = [
-        m for m in f.get("outcome") + f.get("ending") if m.first >= int(job.n * RESULT_FROM)
+        m
+        for m in f.get("outcome") + f.get("ending")
+        if m.first >= int(job.n * RESULT_FROM) and not _in_lesson(job, m)
     ]
     outcomes.sort(key=lambda m: m.first)
     high = job.band[1]
@@ -159,6 +167,27 @@ def check_story(job: Job) -> None:
         )
     elif f.actions and not _ends_badly(job):
         job.add("result-missing", "major", "No result: the story stops before how it ended.")
+
+
+# "I learned that bringing people in early saves time": what the story taught, not how
+# it ended.
+_LESSON = frozenset(
+    ["learned", "learnt", "lesson", "taught", "showed", "realised", "realized", "takeaway"]
+)
+
+
+def _in_lesson(job: Job, m: Match) -> bool:
+    """Inside what was learned: after a lesson word in its sentence, in the same clause
+    or one with no doer of its own ("...and I still run that check" is an ending)."""
+    reading = job.facts.reading
+    lo = sentence_of(reading, m.first)[0]
+    clause = reading.clause(m.first)
+    return any(
+        lo <= lesson.first < m.first
+        and _LESSON & set(lesson.entry.words)
+        and (reading.clause(lesson.first) == clause or clause.subject not in (SELF, TEAM))
+        for lesson in job.facts.get("learning")
+    )
 
 
 def _ends_badly(job: Job) -> bool:
@@ -211,13 +240,21 @@ def check_ownership(job: Job) -> None:
             f"Your own part is clear ({_things(len(own))} you did yourself).",
             quotes(job, own),
         )
-    elif len(team) >= 2:
+    elif len(team) >= 2 and not _led(job):
         job.add(
             "own-role-unclear",
             "major",
             'Your own part is unclear: every action is "we".',
             quotes(job, team),
         )
+
+
+def _led(job: Job) -> bool:
+    """ "I led the team and we delivered": the speaker's own part is the lead."""
+    reading = job.facts.reading
+    return any(
+        reading.subject(m) == SELF and not reading.negated(m) for m in job.facts.get("leads")
+    )
 
 
 def _things(n: int) -> str:
@@ -292,7 +329,10 @@ _SINCE_ENTRY = Entry("since", ("since",), (False,))
 # a lesson whose subject is other people, said with distrust, is blame, not learning.
 _PEOPLE = frozenset(["other", "others", "people", "people's", "anyone", "anybody", "everyone"])
 _DISTRUST = frozenset(
-    ["trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant", "never"]
+    [
+        *("trust", "rely", "depend", "count", "everything", "cannot", "can't", "cant"),
+        *("never", "whatever", "anything"),
+    ]
 )
 
 
@@ -380,6 +420,10 @@ def check_resolution(job: Job) -> None:
 
 def check_coping(job: Job) -> None:
     copes = [m for m in job.facts.get("copes") if job.facts.reading.subject(m) != OTHER]
+    # What the speaker did about it, step by step, is how they handled it, whatever the
+    # words ("I rang six others, found one, trimmed the courses").
+    acts = job.facts.clean(job.facts.self_actions)
+    copes = copes or (acts if len(acts) >= 2 else [])
     if copes:
         job.add(
             "copes",

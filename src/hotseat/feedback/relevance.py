@@ -119,7 +119,11 @@ def check_topic(job: Job) -> None:
         return  # too little to judge; "too short" says what matters
     others = len(on_competency) + len(on_work)
     opening = (job.answer.quote(0, min(job.n - 1, 11), pad=0),)
-    if not on_question and others <= job.rubric.n("topic.major_max"):
+    # Asked for a story, a story of one's own doing is on the subject in its own words
+    # ("our caterer cancelled... I rang six others..."): whether it is the right story is
+    # judged by its intent's own topic (gaming.TOPIC), not by words shared with the question.
+    story = job.applies("story") and len(job.facts.clean(job.facts.actions)) >= 2
+    if not on_question and others <= job.rubric.n("topic.major_max") and not story:
         job.add(
             "off-topic",
             "major",

@@ -179,9 +179,18 @@ def _shares_subject(norms: list[str], first: int, last: int, nouns: frozenset[st
     return word not in _NOT_A_VERB and word not in nouns and not word[:1].isdigit()
 
 
+def _a_past_verb(word: str, verbs: frozenset[str]) -> bool:
+    """ "moved", "rang", "built": a clause opening with one after a comma goes on
+    listing what the last subject did."""
+    return word in verbs or (word.endswith("ed") and len(word) > 4)
+
+
 def _starts_clause(norms: list[str], k: int, lex: Lexicons) -> bool:
     word = norms[k]
     prev = norms[k - 1]
+    # "I merged it myself": a reflexive word ends what it belongs to, it starts nothing.
+    if word == "myself":
+        return False
     if word in lex.words["valence.self"] or word in ("we", "he", "she", "they"):
         # "what i did", "the team i led": a relative clause, not a new subject
         return prev not in ("what", "that", "which", "who", "whom", "than", "as", "if", "how")
@@ -192,6 +201,7 @@ def read(answer: Answer, lex: Lexicons) -> Reading:
     norms = answer.norms
     negators = lex.words["valence.negators"]
     nouns = lex.words["valence.others"] | lex.words["impact.number_words"]
+    verbs = lex.words["star.action_verbs"]
     clauses: list[Clause] = []
     clause_of: list[int] = []
     start = 0
@@ -199,8 +209,10 @@ def read(answer: Answer, lex: Lexicons) -> Reading:
     def close(last: int) -> None:
         negs = tuple(j for j in range(start, last + 1) if norms[j] in negators)
         subject = _subject(norms, start, last, lex)
-        if subject == NONE and clauses and _shares_subject(norms, start, last, nouns):
-            subject = clauses[-1].subject  # "I wrote it down and [I] sent it round"
+        listed = answer.tokens[start].comma_before and _a_past_verb(norms[start], verbs)
+        if subject == NONE and clauses and (_shares_subject(norms, start, last, nouns) or listed):
+            # "I wrote it down and [I] sent it round", "I rang him, [I] moved the bread"
+            subject = clauses[-1].subject
         clauses.append(Clause(start, last, subject, negs))
         clause_of.extend([len(clauses) - 1] * (last - start + 1))
 
