@@ -12,6 +12,10 @@ from dataclasses import dataclass, field
 from hotseat.feedback import Feedback, summarize
 from hotseat.session.turns import Turn
 
+# The note on an answer the user cut short (it is saved as it stood, interrupted).
+QUIT_NOTE = "interrupted by quit"
+END_NOTE = "interrupted by ending the session"
+
 
 @dataclass(frozen=True)
 class SummaryRow:

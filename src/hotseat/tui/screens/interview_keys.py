@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from hotseat.session import Phase
+from hotseat.session.summary import END_NOTE, QUIT_NOTE
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.widgets.answer_area import AnswerArea
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
-QUIT_NOTE = "interrupted by quit"
 
 # In the footer's order: what matters most first, so a narrow terminal (60x20)
 # still shows answer/submit, pause and end. f4 switches spoken/typed answers
@@ -193,16 +193,38 @@ class InterviewKeys:
             self.over_a_held_clock(ExplainScreen(feedback), lambda _: None)
 
     def end(self) -> None:
+        """ctrl+l: end the session (asks first). An answer under way is never lost: it is
+        kept as ctrl+q keeps it (interrupted, with its recording), and the summary shows
+        it, marked, out of the average."""
+        session = self.screen.session
+        ask = "End the session now? The answers so far go to the summary."
+        if session.phase is _ANSWERING and not session.finished:
+            if self._answer_to_keep():
+                ask = (
+                    "End the session now? Your answer so far is saved, marked interrupted "
+                    "(it is not counted in the average); the answers so far go to the summary."
+                )
+            else:
+                ask = (
+                    "End the session now? This answer is empty; "
+                    "the answers so far go to the summary."
+                )
+
         def decided(end: bool | None) -> None:
             if end:
+                if session.phase is _ANSWERING and self._answer_to_keep():
+                    self.keep_answer(END_NOTE)
                 self.silence()
-                self.screen.session.end()
+                session.end()
                 self.finish(closing=False)
 
-        self.over_a_held_clock(
-            ConfirmScreen("End the session now? The answers so far go to the summary."),
-            decided,
-        )
+        self.over_a_held_clock(ConfirmScreen(ask), decided)
+
+    def _answer_to_keep(self) -> bool:
+        """Something to keep of the answer under way: words, or a recording."""
+        screen = self.screen
+        listening = screen.spoken_answer and screen.voice_mic.listener is not None
+        return listening or bool(screen.answer_input.answer_so_far(END_NOTE).text.strip())
 
     def quit(self) -> None:
         """ctrl+q: an answer under way is never lost. Ask first (the clock stops behind
@@ -234,9 +256,17 @@ class InterviewKeys:
 
     def keep_and_quit(self) -> None:
         """Save the answer so far (interrupted by quit), then close hotseat."""
+        if self.screen.session.phase is _ANSWERING:
+            self.keep_answer(QUIT_NOTE, quit_after=True)
+            return
+        self.screen.app.exit()
+
+    def keep_answer(self, note: str, *, quit_after: bool = False) -> None:
+        """Save the answer under way as it stands, interrupted (``note`` says by what),
+        with its recording; ``quit_after``: hotseat closes once it is kept."""
         screen, session = self.screen, self.screen.session
         if session.phase is _ANSWERING:
-            kept = screen.answer_input.answer_so_far(QUIT_NOTE)
+            kept = screen.answer_input.answer_so_far(note)
             listener = screen.voice_mic.listener
             if screen.spoken_answer and listener is not None:
                 listener.finish_answer()  # the recording is kept; its late final is ignored
@@ -246,10 +276,9 @@ class InterviewKeys:
             audio, screen.audio = screen.audio, None
             session.stop_answer_clock()
             session.finish_answer(kept, interrupted=True)
-            # The app keeps it (with its feedback and recording), then closes.
-            screen.post_message(screen.TurnDone(session, session.index, audio, quit_after=True))
-            return
-        screen.app.exit()
+            # The app keeps it (with its feedback and recording), then closes if asked to.
+            done = screen.TurnDone(session, session.index, audio, quit_after=quit_after)
+            screen.post_message(done)
 
     def silence(self) -> None:
         """Stop the voice and drop the microphone; late callbacks are ignored."""

@@ -1,0 +1,84 @@
+"""ctrl+l (End the session) never loses an answer: mid-answer the dialog says the answer
+so far is kept, and on yes it is saved as ctrl+q saves it (interrupted, the recording
+kept), then the summary shows it, marked, out of the average."""
+
+from __future__ import annotations
+
+from hotseat.session import FakeClock, Phase
+from hotseat.store import Store
+from hotseat.tui.screens.dialogs import ConfirmScreen
+from hotseat.tui.screens.summary import SummaryScreen
+from tests.tui.conftest import AppFactory
+from tests.tui.helpers import interview_started, move_clock, spoken, type_answer
+from tests.tui.test_quit_mid_answer import saved_rows
+
+MOCK = {"mode": "focus", "pack": "test-software", "count": 3}
+TYPED = (
+    "I spent six years building routing software for couriers, and I like turning messy "
+    "depot data into plans that drivers trust"
+)
+
+
+def session_statuses() -> list[str]:
+    with Store() as store:
+        return [s.status for s in store.list_sessions()]
+
+
+async def test_ending_during_a_typed_answer_keeps_it(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with interview_started(app_factory(**MOCK)) as (pilot, screen):
+        await type_answer(pilot, TYPED)
+        await move_clock(pilot, clock, 25)
+        assert screen.session.phase is Phase.ANSWERING
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert "answer so far is saved, marked interrupted" in dialog.question
+        await pilot.press("y")
+        await pilot.pause()
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert "No answers were given" not in summary.text
+        assert summary.summary.answered == 1
+    assert saved_rows() == [(TYPED, 1, ["interrupted by ending the session"])]
+    assert session_statuses() == ["finished"]  # ended, not offered for resuming
+
+
+async def test_ending_during_a_spoken_answer_keeps_the_words_and_the_recording(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app, listener = spoken(app_factory, **MOCK)
+    async with interview_started(app) as (pilot, screen):
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert screen.session.phase is Phase.ANSWERING and listener.started == 1
+        listener.hear("I moved our depot routing to a new solver")  # live, no final yet
+        await move_clock(pilot, clock, 15)
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+    (kept,) = saved_rows()
+    assert kept[0] == "I moved our depot routing to a new solver"
+    assert kept[1] == 1
+    assert listener.cancelled == 0  # finished, not thrown away: the recording stays
+
+
+async def test_ending_with_an_empty_typed_answer_saves_nothing(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with interview_started(app_factory(**MOCK)) as (pilot, screen):
+        await pilot.press("ctrl+s")  # answer now, then end before a word
+        await pilot.pause()
+        assert screen.session.phase is Phase.ANSWERING
+        await pilot.press("ctrl+l")
+        await pilot.pause()
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen) and "This answer is empty" in dialog.question
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(pilot.app.screen, SummaryScreen)
+    assert saved_rows() == []
