@@ -4,13 +4,22 @@ kept), then the summary shows it, marked, out of the average."""
 
 from __future__ import annotations
 
+import shutil
+import wave
+from pathlib import Path
+
+import pytest
+
 from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from hotseat.tui.screens.dialogs import ConfirmScreen
 from hotseat.tui.screens.summary import SummaryScreen
+from tests.support.pulse import PulseServer
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import interview_started, move_clock, spoken, type_answer
+from tests.tui.terminal import running
 from tests.tui.test_quit_mid_answer import saved_rows
+from tests.tui.test_real_spoken_start import CLIP
 
 MOCK = {"mode": "focus", "pack": "test-software", "count": 3}
 TYPED = (
@@ -82,3 +91,31 @@ async def test_ending_with_an_empty_typed_answer_saves_nothing(
         await pilot.pause()
         assert isinstance(pilot.app.screen, SummaryScreen)
     assert saved_rows() == []
+
+
+@pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+@pytest.mark.skipif(not CLIP.exists(), reason=f"{CLIP} is not there (../shared)")
+def test_ending_a_real_spoken_answer_keeps_its_words_and_its_recording(
+    pulse: PulseServer, tmp_path: Path
+) -> None:
+    """The installed app, real speech into the private PulseAudio microphone, ctrl+l
+    while the words are still coming in: the summary has the answer, and the history
+    its transcript and its WAV."""
+    with running("practice --mode focus --category opener --count 2 --mute", tmp_path) as term:
+        term.wait_for("Thinking time", timeout=40)
+        term.send("C-s")  # answer now
+        term.wait_for("Listening", timeout=15)
+        pulse.play_into_mic(CLIP, wait=False)
+        term.wait_for("john", timeout=20)  # the live transcript of real speech
+        term.send("C-l")
+        term.wait_for("is saved, marked", timeout=10)
+        term.send("y")
+        shown = term.wait_for("Session summary", timeout=20)
+        assert "No answers were given" not in shown
+    with Store() as store:
+        record = store.load_session(store.list_sessions()[0].id)
+    (kept,) = record.answers
+    assert "john" in kept.transcript.text and kept.interrupted
+    assert kept.audio_path is not None and Path(kept.audio_path).is_file()
+    with wave.open(str(kept.audio_path)) as wav:
+        assert wav.getnframes() / wav.getframerate() > 1.0  # the speech up to ctrl+l
