@@ -8,7 +8,6 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,10 +20,10 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from hotseat.session import Mode
 from hotseat.session.choices import Choice, Choices, count_choices
 from hotseat.speech.persona_book import PersonaChoice
+from hotseat.tui.widgets.notice_box import NoticeBox
 from hotseat.wording import count
 
 MAX_NOTES_BYTES = 200_000
-NOTICE_LINES = 3
 SHORT_TERMINAL = 24  # rows: below this the form gives up its top margin
 
 
@@ -123,23 +122,14 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="home-actions"):
                 yield Button("Start (ctrl+s)", variant="primary", id="start", compact=True)
                 yield Static(self.status, id="home-status")
-            yield Static(self._notice_text(), id="home-notices")
+            yield NoticeBox(self.notices, id="home-notice-box")
         yield Footer()
 
     @staticmethod
     def _describe(mode: Mode, count: int | None = None) -> str:
         return f"{mode.description} [i]Timing: {mode.timing_summary(count)}.[/]"
 
-    def _notice_text(self) -> str:
-        shown = self.notices[:NOTICE_LINES]
-        more = len(self.notices) - len(shown)
-        lines = [f"! {escape(n)}" for n in shown]  # "[voice] rate", paths: text, not markup
-        if more:
-            lines.append(f"  … and {more} more: run 'hotseat doctor' for the full list")
-        return "\n".join(lines)
-
     def on_mount(self) -> None:
-        self.query_one("#home-notices", Static).display = bool(self.notices)
         self.query_one("#mode", Select).focus()
 
     def on_resize(self) -> None:
@@ -183,12 +173,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-status", Static).update(text)
 
     def add_notice(self, text: str) -> None:
-        if text in self.notices:
-            return
-        self.notices.append(text)
-        notices = self.query_one("#home-notices", Static)
-        notices.display = True
-        notices.update(self._notice_text())
+        self.query_one(NoticeBox).add(text)
 
     def current_choices(self) -> Choices:
         count = self.query_one("#count", Select).value
