@@ -210,6 +210,9 @@ def intents() -> None:
     # Written by a reviewer who never saw the classifier; nobody tunes to it.
     heldout_path = path.with_name("intent_heldout.toml")
     heldout = tomllib.loads(heldout_path.read_text(encoding="utf-8"))["heldout"]
+    heldout_2 = tomllib.loads(
+        heldout_path.with_name("intent_heldout_2.toml").read_text(encoding="utf-8")
+    )["heldout"]
     lex = default_lexicons()
     model = WordingModel.of(lex.intent_examples())
     examples = lex.texts["intents.examples"]
@@ -220,6 +223,7 @@ def intents() -> None:
         "fresh set (never tuned on)": (data["fresh"], False),
         "fresh2 set (never tuned on)": (data["fresh2"], False),
         "held-out set (another reviewer, blind)": (heldout, False),
+        "held-out set 2 (a third reviewer, blind)": (heldout_2, False),
     }
     for label, (wordings, leave_out) in sets.items():
         right, total, general, wrong = 0, 0, 0, []
@@ -240,7 +244,9 @@ def intents() -> None:
             f"question intent accuracy, {label}: {right}/{total} = {right / total:.3f}"
             f" ({general} fell to 'general')"
         )
-        if not leave_out and wordings is not heldout:  # held-out misses stay unread
+        if (
+            not leave_out and wordings is not heldout and wordings is not heldout_2
+        ):  # held-out misses stay unread
             for line in wrong:
                 print("   ", line)
         record(

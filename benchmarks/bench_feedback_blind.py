@@ -33,7 +33,7 @@ from hotseat.feedback import Feedback, analyze
 from hotseat.transcript import Transcript
 
 # Written blind and kept for measuring only: their failures are counted, never listed.
-HELD_OUT = frozenset({"blind_pairs_3.toml"})
+HELD_OUT = frozenset({"blind_pairs_3.toml", "blind_pairs_4.toml"})
 NARROW = 3  # a win by this many points or fewer is a coin toss away from a loss
 # What each file's figure means now: blind when written, then used for diagnosis.
 BEFORE = {
@@ -44,6 +44,11 @@ BEFORE = {
     "blind_pairs_3.toml": (
         "written blind by the second reviewer and HELD OUT (never tuned to, failures unread); "
         "session-start scorer eb11294: 49/56, length-matched 23/30; ties count as wrong"
+    ),
+    "blind_pairs_4.toml": (
+        "written blind by a third reviewer on 2026-11-30 and HELD OUT (never tuned to, "
+        "failures unread); session-start scorer cb3ee4c: 52/56, length-matched 26/30; "
+        "ties count as wrong"
     ),
     "blind_pairs_2.toml": (
         "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "

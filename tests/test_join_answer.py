@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hotseat.transcript import Transcript, Word, join_answer
+from hotseat.transcript import Note, NoteKind, Transcript, Word, join_answer
 
 
 def spoken(text: str, start: float = 0.0) -> Transcript:
@@ -22,7 +22,7 @@ def test_typed_words_follow_the_spoken_ones_without_a_pause_and_keep_it_timed() 
     assert [w.start for w in joined.words[3:]] == [2.5] * 5  # at the last spoken word's end
     assert joined.first_word_delay == 0.4
     assert joined.duration is None  # the session's answer clock gives the length
-    assert joined.notes == ("5 typed words added to the spoken answer",)
+    assert joined.notes == (Note("5 typed words added to the spoken answer", NoteKind.INFO),)
 
 
 def test_stretches_heard_after_a_switch_are_put_on_the_answer_clock() -> None:
@@ -40,11 +40,11 @@ def test_nothing_heard_is_the_typed_answer_exactly_as_typed() -> None:
 def test_a_switch_that_heard_nothing_leaves_a_typed_answer() -> None:
     """f4 (or the palette) before a word was said: the microphone's empty stretch does
     not make the typed answer spoken (timed, its delivery judged on the typing)."""
-    nothing = Transcript("", (), engine="sphinx", notes=("the microphone heard nothing",))
+    nothing = Transcript("", (), engine="sphinx", notes=(Note("the microphone heard nothing"),))
     joined = join_answer([(nothing, 0.0)], "We moved billing.\nIt took two weeks.")
     assert joined.engine == "typed" and not joined.timed
     assert joined.text == "We moved billing.\nIt took two weeks."
-    assert joined.typed_words == 0 and "typed word" not in " ".join(joined.notes)
+    assert joined.typed_words == 0 and "typed word" not in " ".join(n.text for n in joined.notes)
 
 
 def test_the_typed_words_of_a_spoken_answer_are_counted() -> None:
@@ -53,5 +53,6 @@ def test_the_typed_words_of_a_spoken_answer_are_counted() -> None:
 
 
 def test_an_answer_in_which_nothing_was_said_or_typed_keeps_why() -> None:
-    nothing = Transcript("", (), engine="sphinx", notes=("recognition failed",))
+    failed = Note("recognition failed", NoteKind.INCOMPLETE)
+    nothing = Transcript("", (), engine="sphinx", notes=(failed,))
     assert join_answer([(nothing, 0.0)], " ") is nothing

@@ -114,6 +114,11 @@ class Listener(Protocol):
         """End the answer: the final transcript arrives through on_final."""
         ...
 
+    def skip_waiting(self) -> None:
+        """After ``finish_answer``: stop waiting for the final words; the live text so
+        far arrives through on_final at once (with a note that says so)."""
+        ...
+
     def cancel(self) -> None: ...
 
     def silence_seconds(self) -> float:

@@ -3,7 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
+
+
+class NoteKind(StrEnum):
+    """What a note on a transcript means for the scores built on it (``session.caveats``)."""
+
+    INCOMPLETE = "incomplete"  # words may be missing: the scores are approximate
+    LESS_ACCURATE = "less-accurate"  # recognition took its quicker, rougher pass
+    RECOVERED = "recovered"  # live recognition failed; the recording was recognised instead
+    CONTEXT = "context"  # shown beside a caveat, never one by itself (the mic came back)
+    INFO = "info"  # about the answer only (typed words added, why it stopped): no caveat
+
+
+@dataclass(frozen=True)
+class Note:
+    """Something that happened to an answer's audio or words, said in one sentence."""
+
+    text: str
+    kind: NoteKind = NoteKind.INFO
+
+    def to_dict(self) -> dict[str, str]:
+        return {"kind": self.kind.value, "text": self.text}
 
 
 @dataclass(frozen=True)
@@ -41,7 +63,7 @@ class Transcript:
     duration: float | None = None
     engine: str = "typed"
     first_word_delay: float | None = None
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
     typed_words: int = 0  # the last words were typed alongside speech: not in the pace
 
     @property
@@ -115,7 +137,8 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
         texts.append(typed)
         words.extend(Word(t, end, end) for t in typed.split())
         count = len(typed.split())
-        notes.append(f"{count} typed word{'s' if count != 1 else ''} added to the spoken answer")
+        added = f"{count} typed word{'s' if count != 1 else ''} added to the spoken answer"
+        notes.append(Note(added))
     first = spoken[0][0]
     return Transcript(
         text=" ".join(t for t in texts if t),

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 
 import pytest
 
 from hotseat import resources
 from hotseat.questions import Bank, load_bank, validate_files
-from hotseat.questions.model import KINDS
+from hotseat.questions.model import KINDS, Question
 from hotseat.questions.validate import pack_files
 
 CORE_CATEGORIES = (
@@ -105,16 +106,17 @@ def test_every_question_is_complete(bank: Bank) -> None:
 
 def test_answer_bands_fit_the_kind_of_question(bank: Bank) -> None:
     """A behavioral story needs about one to two minutes; a curveball is short and sudden."""
-    kinds = {q.kind for q in bank.questions}
-    assert {"behavioral", "motivation", "curveball"} <= kinds  # each rule below has questions
-    for q in bank.questions:
-        if q.kind == "behavioral":
-            assert q.answer_min >= 45 and 90 <= q.answer_max <= 150, q.id
-            assert q.prep_seconds >= 15, q.id
-        if q.kind == "motivation":
-            assert q.answer_max <= 105, q.id
-        if q.kind == "curveball":
-            assert q.prep_seconds <= 10 and q.answer_max <= 75, q.id
+    rules: dict[str, Callable[[Question], bool]] = {
+        "behavioral": lambda q: q.answer_min >= 45 and 90 <= q.answer_max <= 150,
+        "motivation": lambda q: q.answer_max <= 105,
+        "curveball": lambda q: q.prep_seconds <= 10 and q.answer_max <= 75,
+    }
+    for kind, fits in rules.items():
+        of_kind = [q for q in bank.questions if q.kind == kind]
+        assert of_kind, f"no {kind} question to check"
+        assert [q.id for q in of_kind if not fits(q)] == [], kind
+    stories = [q for q in bank.questions if q.kind == "behavioral"]
+    assert [q.id for q in stories if q.prep_seconds < 15] == []
 
 
 def test_every_competency_is_practised_by_some_question(bank: Bank) -> None:

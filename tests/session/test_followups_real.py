@@ -70,13 +70,9 @@ def answer(session: Session, text: str) -> None:
 def test_the_follow_up_matches_what_the_answer_lacks(text: str, asked: str | None) -> None:
     session = story_session()
     answer(session, text)
-    follow = session.follow_ups_of(0)
-    if asked == "":
-        assert follow == []
-    elif asked is None:
-        assert [t.question.text for t in follow] == [session.turns[0].question.follow_ups[0]]
-    else:
-        assert [t.question.text for t in follow] == [asked]
+    own = session.turns[0].question.follow_ups[0]  # None: the question's own follow-up
+    expected = [] if asked == "" else [own if asked is None else asked]
+    assert [t.question.text for t in session.follow_ups_of(0)] == expected
 
 
 def test_a_follow_up_to_the_closing_question_still_wants_questions() -> None:

@@ -12,6 +12,7 @@ from hotseat.transcript import Transcript
 from tests.session.helpers import answer_everything, feedback, make_bank
 
 OUTCOME = {r.id: r for r in load_follow_up_rules()}["outcome"].findings[0]
+STORY_KINDS = ("behavioral", "situational")
 
 
 def start(mode: str, *, analyzer: object = None, **kwargs: object) -> tuple[Session, FakeClock]:
@@ -108,7 +109,7 @@ def test_interviews_can_pause_and_resume(mode: str) -> None:
 
 def stories_lack_results(turn: Turn, transcript: Transcript) -> Feedback:
     """Every story answer misses its result; every other answer is fine."""
-    story = turn.question.kind in ("behavioral", "situational")
+    story = turn.question.kind in STORY_KINDS
     return feedback(OUTCOME) if story else feedback(score=80)
 
 
@@ -116,12 +117,11 @@ def test_a_mock_interview_follows_up_on_stories_and_ends_with_the_closing_questi
     session, clock = start("mock", analyzer=stories_lack_results, count=6)
     answer_everything(session, clock, seconds=70)
     kinds = [t.question.kind for t in session.turns]
-    stories = [t for t in session.turns if t.question.kind in ("behavioral", "situational")]
+    stories = [t for t in session.turns if t.question.kind in STORY_KINDS]
     assert len(stories) == 3
     assert kinds.count("follow-up") == 3  # one per story: the outcome is asked once only
-    for i, turn in enumerate(session.turns):
-        if turn.question.kind in ("behavioral", "situational"):
-            assert session.turns[i + 1].follow_up_of == i
+    story_at = [i for i, t in enumerate(session.turns) if t.question.kind in STORY_KINDS]
+    assert [session.turns[i + 1].follow_up_of for i in story_at] == story_at
     assert kinds[-1] == "closing" and session.finished
     assert all(t.feedback is not None for t in session.turns)
 

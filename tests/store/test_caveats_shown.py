@@ -16,22 +16,27 @@ import pytest
 from hotseat.cli import main
 from hotseat.session.caveats import INCOMPLETE, LESS_ACCURATE, RECOVERED, caveat
 from hotseat.store import Store
-from hotseat.transcript import Transcript
+from hotseat.transcript import Note, NoteKind, Transcript
 from hotseat.tui.screens.history import answer_lines
 from tests.store.sample import question, turn
 
-LOST = "the microphone was lost at 0:07 (the audio stopped); the gap is silent"
-FAILED = (
+LOST = Note(
+    "the microphone was lost at 0:07 (the audio stopped); the gap is silent", NoteKind.INCOMPLETE
+)
+FAILED = Note(
     "recognition failed (EngineError: the built-in recognizer stopped unexpectedly); "
-    "the answer was not heard"
+    "the answer was not heard",
+    NoteKind.INCOMPLETE,
 )
-BUSY = (
+BUSY = Note(
     "the computer was busy: recognition fell behind and used its quicker, less accurate "
-    "pass for some of the answer"
+    "pass for some of the answer",
+    NoteKind.LESS_ACCURATE,
 )
+BACK = Note("the microphone came back at 0:10", NoteKind.CONTEXT)
 
 
-def _saved(text: str, *notes: str) -> int:
+def _saved(text: str, *notes: Note) -> int:
     spoken = Transcript(text=text, duration=21.2, engine="sphinx", notes=notes)
     with Store() as store:
         sid = store.begin_session(mode="rapid-fire")
@@ -41,23 +46,25 @@ def _saved(text: str, *notes: str) -> int:
 
 
 def test_the_caveat_says_what_the_notes_mean_for_the_score() -> None:
-    assert caveat(["5 typed words added to the spoken answer"]) is None
+    assert caveat([Note("5 typed words added to the spoken answer")]) is None
     busy = caveat([BUSY])
     assert busy is not None and busy.headline == LESS_ACCURATE
-    lost = caveat([BUSY, LOST, "the microphone came back at 0:10"])
+    lost = caveat([BUSY, LOST, BACK, Note("interrupted by quit")])
     assert lost is not None and lost.headline == INCOMPLETE
     assert (
         lost.notes[1] == "The microphone was lost at 0:07 (the audio stopped); the gap is silent."
     )
     assert lost.notes[2] == "The microphone came back at 0:10."
-    assert caveat(["the microphone came back at 0:10"]) is None
-    again = caveat(
-        [
-            "live recognition failed (EngineError: x); the transcript was made from "
-            "the answer's recording"
-        ]
-    )
+    assert len(lost.notes) == 3  # a note about the answer only is no part of the caveat
+    assert caveat([BACK]) is None
+    again = caveat([Note("live recognition failed (EngineError: x)", NoteKind.RECOVERED)])
     assert again is not None and again.headline == RECOVERED
+
+
+def test_the_caveat_goes_by_the_kind_of_a_note_never_its_words() -> None:
+    assert caveat([Note(BUSY.text)]) is None  # the same words, said to be information only
+    odd = caveat([Note("recognition lost a stretch", NoteKind.INCOMPLETE)])
+    assert odd is not None and odd.headline == INCOMPLETE
 
 
 def test_the_report_shows_the_caveat_beside_the_answer(capsys: pytest.CaptureFixture[str]) -> None:
@@ -68,7 +75,7 @@ def test_the_report_shows_the_caveat_beside_the_answer(capsys: pytest.CaptureFix
     assert "- The microphone was lost at 0:07" in out
     assert "- The computer was busy: recognition fell behind" in out
     assert main(["report", str(sid), "--format", "json"]) == 0
-    assert json.loads(capsys.readouterr().out)["answers"][0]["notes"] == [BUSY, LOST]
+    assert json.loads(capsys.readouterr().out)["answers"][0]["notes"] == [BUSY.text, LOST.text]
     assert main(["report", str(sid), "--format", "html"]) == 0
     assert f"<strong>Note:</strong> {INCOMPLETE}" in capsys.readouterr().out
 

@@ -10,6 +10,7 @@ import pytest
 from hotseat import paths
 from hotseat.store import Store, StoreTooNew, progress_series
 from hotseat.store.schema import MIGRATIONS, SCHEMA_VERSION
+from hotseat.transcript import Note, NoteKind
 
 
 def _version(path: object) -> int:
@@ -74,3 +75,46 @@ def test_a_history_from_a_newer_hotseat_is_left_untouched() -> None:
         Store()
     assert db.read_bytes() == before
     assert not list(db.parent.glob("*.damaged-*"))
+
+
+def test_notes_saved_as_plain_sentences_get_their_kind() -> None:
+    """Schema 4 kept an answer's notes as sentences, and the caveat was read off their
+    words; from schema 5 each note says its kind, and old ones are given theirs."""
+    db = paths.database_file()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db, isolation_level=None)
+    for migration in MIGRATIONS[:4]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 4")
+    conn.execute(
+        "INSERT INTO sessions (id, key, started_at, mode, status) "
+        "VALUES (1, 'old', 1700000000, 'mock', 'finished')"
+    )
+    old_notes = [
+        "No Vosk model is installed, so the built-in recognizer is in use; for better accuracy "
+        "run 'hotseat models download' (about 40 MB, once).",
+        "the computer was busy: recognition fell behind and used its quicker, less accurate "
+        "pass for some of the answer",
+        "the microphone was lost at 0:07 (unplugged); the gap is silent",
+        "the microphone came back at 0:09",
+        "live recognition failed (EngineError: x); the transcript was made from the answer's "
+        "recording",
+        "2 typed words added to the spoken answer",
+    ]
+    conn.execute(
+        "INSERT INTO answers (session_id, position, question_id, question_text, transcript,"
+        " notes, saved_at) VALUES (1, 0, 'q-old', 'An old question?', 'a b', ?, 1700000100)",
+        (json.dumps(old_notes),),
+    )
+    conn.close()
+
+    with Store() as store:
+        assert store.migrated_from == 4
+        [answer] = store.load_session(1).answers
+    kinds = [NoteKind.INFO, NoteKind.LESS_ACCURATE, NoteKind.INCOMPLETE, NoteKind.CONTEXT]
+    kinds += [NoteKind.RECOVERED, NoteKind.INFO]
+    assert answer.transcript.notes == tuple(map(Note, old_notes, kinds))
+    conn = sqlite3.connect(db)
+    [(stored,)] = conn.execute("SELECT notes FROM answers").fetchall()
+    conn.close()
+    assert json.loads(stored)[2] == {"kind": "incomplete", "text": old_notes[2]}

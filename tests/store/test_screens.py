@@ -13,6 +13,7 @@ from hotseat.store import Recorder, Store
 from hotseat.tui.screens.history import HistoryScreen, ResumeSession, SessionScreen
 from hotseat.tui.screens.progress import DrillCompetencies, ProgressScreen
 from tests.store.sample import fill, question, timed, turn, wav
+from tests.tui.helpers import press
 
 
 class Host(App[None]):
@@ -69,8 +70,7 @@ async def test_history_opens_a_session_and_replays_its_recording() -> None:
         assert "first I measured the queue then I cut the wait by half" in body
         assert "Score 77/100" in body and "The story stops before the result." in body
         assert "Tip: End with what changed, in numbers." in body
-        await pilot.press("p")
-        await pilot.pause()
+        await press(pilot, "p")
         await app.workers.wait_for_complete()
         assert played == [audio]
         await pilot.press("s")
@@ -97,8 +97,7 @@ async def test_history_closes_and_deletes_sessions_with_confirmation() -> None:
         await pilot.press("n")  # keep it after all
         assert len(store.list_sessions()) == 2
         await pilot.press("d")
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "y")
         assert [s.id for s in store.list_sessions()] == [done]
         assert app.screen.query_one("#sessions", DataTable).row_count == 1
         assert not audio.exists()
@@ -135,15 +134,12 @@ async def test_progress_names_the_weakest_and_drills_them() -> None:
         assert app.screen.query_one(TabbedContent).active == "tab-wpm"
         button = app.screen.query_one("#drill", Button)
         assert not button.disabled and button.region.right <= 80
-        await pilot.press("d")  # asks first: a stray key starts nothing
-        await pilot.pause()
+        await press(pilot, "d")  # asks first: a stray key starts nothing
         asked = str(app.screen.query_one("#confirm-question", Static).render())
         assert asked == ("Start a review session on composure, impact and communication now?")
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert not [m for m in app.received if isinstance(m, DrillCompetencies)]
-        await pilot.press("d", "y")
-        await pilot.pause()
+        await press(pilot, "d", "y")
         [drill] = [m for m in app.received if isinstance(m, DrillCompetencies)]
         assert drill.competencies == ("composure", "impact", "communication")
     store.close()

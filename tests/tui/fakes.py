@@ -119,6 +119,9 @@ class FakeListener:
         )
         self._on_final(Transcript(self.final_text, words, engine=self.engine_name))
 
+    def skip_waiting(self) -> None:
+        """Nothing to wait for: ``finish_answer`` delivers the final transcript at once."""
+
     def cancel(self) -> None:
         self.cancelled += 1
 

@@ -50,11 +50,17 @@ def spoken(app_factory: AppFactory, **choices: Any) -> tuple[HotseatApp, FakeLis
     return app_factory(**choices, listener=listener, typed=False), listener
 
 
+async def press(pilot: Pilot[Any], *keys: str, settle: float | None = None) -> None:
+    """Press ``keys`` one after another, as a user does, then let the app handle them
+    (and wait ``settle`` seconds more, when given)."""
+    await pilot.press(*keys)
+    await pilot.pause(settle)
+
+
 async def start(pilot: Pilot[int]) -> InterviewScreen:
     """From the home screen, start the interview (ctrl+s)."""
     await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    await press(pilot, "ctrl+s")
     return interview(pilot.app)
 
 
@@ -90,5 +96,4 @@ async def answer(pilot: Pilot[int], clock: FakeClock, text: str, seconds: float)
     await type_answer(pilot, text)
     assert screen.session.phase is Phase.ANSWERING
     await move_clock(pilot, clock, seconds)
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    await press(pilot, "ctrl+s")

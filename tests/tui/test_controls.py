@@ -15,6 +15,7 @@ from tests.tui.helpers import (
     interview,
     interview_started,
     move_clock,
+    press,
     shown_time,
     start,
 )
@@ -27,13 +28,11 @@ async def test_skip_moves_on_and_the_summary_says_skipped(
 ) -> None:
     async with interview_started(app_factory(**THREE)) as (pilot, screen):
         first = screen.session.current.question.text
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await press(pilot, "ctrl+o")
         assert "Question 2 of 3" in card_text(pilot.app)
         assert first not in card_text(pilot.app)
         assert screen.session.turns[0].skipped
-        await pilot.press("ctrl+o", "ctrl+o")
-        await pilot.pause()
+        await press(pilot, "ctrl+o", "ctrl+o")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
         assert summary.text.count("skip  ") == 3
@@ -45,16 +44,12 @@ async def test_end_asks_first_and_keeps_the_answers_so_far(
 ) -> None:
     async with interview_started(app_factory(**THREE)) as (pilot, screen):
         await answer(pilot, clock, "I asked the reviewer to pair with me on it.", 40)
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press(pilot, "ctrl+l")
         assert isinstance(pilot.app.screen, ConfirmScreen)
-        await pilot.press("n")  # changed my mind
-        await pilot.pause()
+        await press(pilot, "n")  # changed my mind
         assert pilot.app.screen is screen and screen.session.phase is Phase.REVIEWING
-        await pilot.press("ctrl+l")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "ctrl+l")
+        await press(pilot, "y")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
         assert summary.summary.answered == 1
@@ -68,8 +63,7 @@ async def test_repeat_restarts_the_question_and_its_countdown(
         full = shown_time(pilot.app)
         await move_clock(pilot, clock, 6)
         assert shown_time(pilot.app) != full
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press(pilot, "ctrl+r")
         assert screen.session.phase is Phase.THINKING
         assert shown_time(pilot.app) == full
         assert "Question 1 of 3" in card_text(pilot.app)
@@ -81,15 +75,13 @@ async def test_explain_shows_how_the_score_was_reached(
     async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await answer(pilot, clock, "We agreed to split the change into three reviews.", 45)
-        await pilot.press("e")
-        await pilot.pause()
+        await press(pilot, "e")
         dialog = pilot.app.screen
         assert isinstance(dialog, ExplainScreen)
         body = str(dialog.query_one("#explain-body").render())
         assert "Started from 50." in body and "-8 for no numbers." in body
         assert "word count: 9" in body
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert interview(pilot.app).session.phase is Phase.REVIEWING
 
 
@@ -97,12 +89,9 @@ async def test_command_palette_runs_interview_actions(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:
     async with interview_started(app_factory(**THREE)) as (pilot, screen):
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"skip")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"skip", settle=0.3)
+        await press(pilot, "enter", settle=0.3)
         assert screen.session.turns[0].skipped
         assert "Question 2 of 3" in card_text(pilot.app)
 
@@ -111,12 +100,9 @@ async def test_command_palette_starts_practice_from_home(app_factory: AppFactory
     async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert isinstance(pilot.app.screen, HomeScreen)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"start p")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"start p", settle=0.3)
+        await press(pilot, "enter", settle=0.3)
         assert interview(pilot.app).session.phase is Phase.THINKING
 
 
@@ -136,8 +122,7 @@ async def test_back_home_pressed_twice_goes_home_once(app_factory: AppFactory) -
     app = app_factory(**THREE)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        await pilot.press("ctrl+o", "ctrl+o", "ctrl+o")
-        await pilot.pause()
+        await press(pilot, "ctrl+o", "ctrl+o", "ctrl+o")
         assert isinstance(app.screen, SummaryScreen)
         burst(app, "h", "h")
         await pilot.pause()

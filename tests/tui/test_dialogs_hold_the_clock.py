@@ -9,7 +9,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.tui.screens.interview import InterviewScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
-from tests.tui.helpers import answer, interview_started, move_clock, shown_time, spoken
+from tests.tui.helpers import answer, interview_started, move_clock, press, shown_time, spoken
 
 
 async def behind_the_dialog(pilot: Pilot[int], screen: InterviewScreen, clock: FakeClock) -> None:
@@ -26,12 +26,10 @@ async def test_the_countdown_stops_behind_the_end_the_session_dialog(
     async with interview_started(app) as (pilot, screen):
         await move_clock(pilot, clock, 2)
         assert shown_time(app) == "0:03"  # three seconds left to think
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press(pilot, "ctrl+l")
         assert app.voice_mic.mic_held  # nothing is heard behind the dialog either
         await behind_the_dialog(pilot, screen, clock)
-        await pilot.press("n")  # not ending after all
-        await pilot.pause()
+        await press(pilot, "n")  # not ending after all
         assert screen.session.phase is Phase.THINKING and not screen.session.paused
         assert shown_time(app) == "0:03"
         assert not app.voice_mic.mic_held
@@ -44,10 +42,8 @@ async def test_ending_from_the_dialog_leaves_the_microphone_free(
 ) -> None:
     app = app_factory(mode="rapid-fire", count=5, listener=FakeListener(), typed=False)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+l")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "ctrl+l")
+        await press(pilot, "y")
         assert screen.session.finished and not app.voice_mic.mic_held
 
 
@@ -58,11 +54,9 @@ async def test_a_drill_waits_while_the_score_is_explained(
     async with interview_started(app) as (pilot, screen):
         await answer(pilot, clock, "I like hard problems and I solve them with care.", 20)
         assert screen.session.phase is Phase.REVIEWING
-        await pilot.press("e")
-        await pilot.pause()
+        await press(pilot, "e")
         await behind_the_dialog(pilot, screen, clock)  # a review pause would have moved on
         assert screen.session.index == 0 and screen.session.phase is Phase.REVIEWING
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         await move_clock(pilot, clock, 5)
         assert screen.session.index == 1  # then the drill goes on by itself

@@ -11,7 +11,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import move_clock, type_answer
+from tests.tui.helpers import move_clock, press, type_answer
 
 MODES = load_modes()
 ANSWER = "I listed the risks, agreed the order with the team and we shipped in two steps."
@@ -27,14 +27,12 @@ async def test_each_mode_runs_from_home_to_its_summary(
         await pilot.pause()
         home = app.screen
         assert isinstance(home, HomeScreen)
-        await pilot.press("enter", *["down"] * MODES.ids().index(mode_id), "enter")
-        await pilot.pause()
+        await press(pilot, "enter", *["down"] * MODES.ids().index(mode_id), "enter")
         assert home.query_one("#mode", Select).value == mode_id
         home.query_one("#count", Select).value = mode.count_min
         if mode.shape == "focus":
             home.query_one("#source", Select).value = "pack:test-software"
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         screen = app.screen
         assert isinstance(screen, InterviewScreen) and screen.plan.mode.id == mode_id
         personas = {t.persona for t in screen.session.turns}
@@ -47,13 +45,11 @@ async def test_each_mode_runs_from_home_to_its_summary(
             if session.phase in (Phase.THINKING, Phase.ANSWERING):
                 await type_answer(pilot, ANSWER)
                 await move_clock(pilot, clock, 10)
-                await pilot.press("ctrl+s")
-                await pilot.pause()
+                await press(pilot, "ctrl+s")
             elif mode.auto_advance:
                 await move_clock(pilot, clock, mode.review_seconds)  # on by itself
             else:
-                await pilot.press("enter")
-                await pilot.pause()
+                await press(pilot, "enter")
                 keys += 1
         summary = app.screen
         assert isinstance(summary, SummaryScreen), f"{mode_id} never reached its summary"

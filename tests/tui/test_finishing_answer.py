@@ -13,10 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hotseat.session import FakeClock, Phase
-from hotseat.transcript import Transcript
+from hotseat.transcript import Note, NoteKind, Transcript
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
-from tests.tui.helpers import interview_started, move_clock
+from tests.tui.helpers import interview_started, move_clock, press
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -33,9 +33,10 @@ class LateListener(FakeListener):
 
     def skip_waiting(self) -> None:
         self.skipped += 1
-        self.deliver(notes=("the transcript is the live text: the final recognition was skipped",))
+        live = "the transcript is the live text: the final recognition was skipped"
+        self.deliver(notes=(Note(live, NoteKind.INCOMPLETE),))
 
-    def deliver(self, notes: tuple[str, ...] = ()) -> None:
+    def deliver(self, notes: tuple[Note, ...] = ()) -> None:
         assert self._on_final is not None and self.finishing
         self.finishing = False
         # The recognizer measures the audio it got: a little longer than the clock.
@@ -48,27 +49,24 @@ async def test_the_clock_stops_when_the_answer_ends_and_ctrl_s_skips_the_wait(
     listener = LateListener()
     app = app_factory(**THREE, listener=listener, typed=False)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")  # answer now
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now
         listener.hear("I split the release into three safe steps")
         await move_clock(pilot, clock, 20)
-        await pilot.press("ctrl+s")  # the answer ends here
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # the answer ends here
         assert listener.finishing
         await move_clock(pilot, clock, 30)  # the recognizer is slow today
         assert screen.session.phase is Phase.ANSWERING
         assert screen.session.answer_elapsed() == 20.0  # stopped when the answer ended
         caption = str(screen.query_one("#timer-caption").render())
         assert "Finishing the transcript" in caption and "ctrl+s" in caption
-        await pilot.press("ctrl+s")  # don't wait
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # don't wait
         assert listener.skipped == 1
         assert screen.session.phase is Phase.REVIEWING
         answer = screen.session.current.answer
         assert answer is not None
         assert answer.text == "I split the release into three safe steps"
         assert answer.duration == 20.0  # the clock's length, not the audio's 20.6 s
-        assert "the final recognition was skipped" in " ".join(answer.notes)
+        assert "the final recognition was skipped" in " ".join(n.text for n in answer.notes)
         assert "Answered in 0:20" in str(screen.query_one("#timer-caption").render())
         # The feedback says what that means for the score (it was saved, never shown).
         panel = screen.feedback_panel.text
@@ -82,12 +80,10 @@ async def test_a_late_final_keeps_the_length_the_clock_showed(
     listener = LateListener()
     app = app_factory(**THREE, listener=listener, typed=False)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         listener.hear("We measured before and after")
         await move_clock(pilot, clock, 20)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         await move_clock(pilot, clock, 12)
         listener.deliver()
         await pilot.pause()

@@ -11,7 +11,7 @@ from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.voice_mic import Built, VoiceMic
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener, FakeSpeaker
-from tests.tui.helpers import card_text, interview, move_clock
+from tests.tui.helpers import card_text, interview, move_clock, press
 
 RAPID = {"mode": "rapid-fire", "count": 5, "autostart": True, "typed": False}
 
@@ -133,6 +133,5 @@ async def test_services_arriving_after_the_wait_are_used_from_the_next_answer_on
         assert screen.session.phase is Phase.THINKING
         assert screen.answer_area.mode == "spoken"  # not yet answering: this one is heard
         assert "microphone (vosk)" in str(screen.query_one("#topbar").render())
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert listener.started == 1

@@ -7,7 +7,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from hotseat.tui.screens.home import HomeScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, interview, interview_started, spoken, start
+from tests.tui.helpers import answer, interview, interview_started, press, spoken, start
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -24,13 +24,10 @@ async def test_answers_and_skips_are_saved_as_they_happen(
         await start(pilot)
         await answer(pilot, clock, "I asked for a call to walk through the review.", 40)
         assert stored_sessions() == [("active", 1, 1)]  # on disk before moving on
-        await pilot.press("enter")  # the follow-up
-        await pilot.pause()
-        await pilot.press("ctrl+o")  # skip it
-        await pilot.pause()
+        await press(pilot, "enter")  # the follow-up
+        await press(pilot, "ctrl+o")  # skip it
         assert stored_sessions() == [("active", 2, 1)]
-        await pilot.press("ctrl+l", "y")  # end the session
-        await pilot.pause()
+        await press(pilot, "ctrl+l", "y")  # end the session
         assert stored_sessions() == [("finished", 2, 1)]
     with Store() as store:
         record = store.load_session(store.list_sessions()[0].id)
@@ -46,8 +43,7 @@ async def test_quitting_mid_session_offers_to_resume_it_next_time(
     async with interview_started(app_factory(**THREE)) as (pilot, screen):
         first = screen.session.current.question.id
         await answer(pilot, clock, "I would sketch the two options on one page.", 40)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "ctrl+q")
     assert stored_sessions() == [("interrupted", 1, 1)]
 
     async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
@@ -55,10 +51,8 @@ async def test_quitting_mid_session_offers_to_resume_it_next_time(
         home = pilot.app.screen
         assert isinstance(home, HomeScreen)
         assert "unfinished session can be resumed" in str(home.query_one("#home-notices").render())
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press("r")  # resume the highlighted (only) session
-        await pilot.pause()
+        await press(pilot, "f2")
+        await press(pilot, "r")  # resume the highlighted (only) session
         resumed = interview(pilot.app)
         asked = [t.question.id for t in resumed.session.turns]
         assert first not in asked and len(asked) == 2  # what was left of the three
@@ -73,11 +67,9 @@ async def test_a_spoken_answer_is_recorded_into_the_data_folder(
 ) -> None:
     app, listener = spoken(app_factory, **THREE)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         listener.hear("We wrote a one page summary for the sales team")
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert screen.session.phase is Phase.REVIEWING
     (path,) = listener.recordings
     assert path is not None and path.startswith(str(paths.data_dir()))
@@ -89,16 +81,12 @@ async def test_a_spoken_answer_is_recorded_into_the_data_folder(
 async def test_progress_and_history_open_from_home(app_factory: AppFactory) -> None:
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
+        await press(pilot, "f3")
         assert type(pilot.app.screen).__name__ == "ProgressScreen"
-        await pilot.press("escape")
-        await pilot.pause()
-        await pilot.press("f2")
-        await pilot.pause()
+        await press(pilot, "escape")
+        await press(pilot, "f2")
         assert type(pilot.app.screen).__name__ == "HistoryScreen"
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         assert isinstance(pilot.app.screen, HomeScreen)
 
 
@@ -108,12 +96,9 @@ async def test_drilling_the_weakest_competencies_starts_a_review(
     async with app_factory(**THREE).run_test(size=(80, 24)) as pilot:
         await start(pilot)
         await answer(pilot, clock, "I explained the cost of waiting in plain numbers.", 40)
-        await pilot.press("ctrl+l", "y", "h")  # end, back home
-        await pilot.pause()
-        await pilot.press("f3")
-        await pilot.pause()
-        await pilot.press("d", "y")  # drill these: yes, start
-        await pilot.pause()
+        await press(pilot, "ctrl+l", "y", "h")  # end, back home
+        await press(pilot, "f3")
+        await press(pilot, "d", "y")  # drill these: yes, start
         screen = interview(pilot.app)
         assert screen.plan.mode.id == "review"
         weakest = set(screen.session.turns[0].question.competencies)

@@ -7,6 +7,7 @@ the user in one line instead of crashing the app or failing in silence.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import threading
 from typing import Any
@@ -83,3 +84,40 @@ async def test_a_failing_worker_is_one_line_for_the_user(
     assert said == [
         "Loading the voice and microphone failed: RuntimeError: the sound system is in a bad state"
     ]
+
+
+async def test_a_save_waiting_its_turn_keeps_the_answer_as_it_was_handed_over(
+    app_factory: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The history's thread gets a snapshot of the turn: what the session changes on
+    the live turn afterwards (here, while the save waits behind a slow disk) is not
+    what is saved."""
+    gate, saves = threading.Event(), []
+    real_save = Recorder.save_answer
+
+    def slow_second_save(self: Recorder, *args: Any, **kwargs: Any) -> Any:
+        saves.append(args)
+        if len(saves) == 2:  # the save with the feedback: the disk is slow
+            assert gate.wait(10)
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Recorder, "save_answer", slow_second_save)
+    app = app_factory(mode="focus", pack="test-software", count=2)
+    async with app.run_test() as pilot:
+        screen = await start(pilot)
+        await answer(pilot, clock, "I wrote the plan down and we agreed on it.", 40)
+        for _ in range(100):  # the save with the feedback is under way, waiting
+            if len(saves) == 2:
+                break
+            await pilot.pause(0.01)
+        assert len(saves) == 2
+        live = screen.session.turns[0]
+        assert live.answer is not None and live.feedback is not None
+        live.answer = dataclasses.replace(live.answer, text="changed on the UI thread later")
+        live.feedback.score = 3
+        gate.set()
+    with Store() as store:
+        [info] = store.list_sessions()
+        [kept] = store.load_session(info.id).answers
+    assert kept.transcript.text == "I wrote the plan down and we agreed on it."
+    assert kept.feedback is not None and kept.feedback.score != 3

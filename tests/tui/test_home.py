@@ -17,7 +17,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.voice_mic import Built
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import card_text, start
+from tests.tui.helpers import card_text, press, start
 
 
 def notices(screen: HomeScreen) -> str:
@@ -73,8 +73,7 @@ async def test_company_and_role_fill_the_questions_and_are_remembered(
         await pilot.press(*"Acme")
         await pilot.press("tab")
         await pilot.press(*"analyst")
-        await pilot.press("enter")  # enter in a text field starts, like the button
-        await pilot.pause()
+        await press(pilot, "enter")  # enter in a text field starts, like the button
         assert "Why do you want to work at Acme as the analyst role?" in card_text(pilot.app)
         saved = load_settings()
         assert (saved.last_company, saved.last_role) == ("Acme", "analyst")
@@ -110,8 +109,7 @@ async def test_choosing_a_mode_by_keyboard_offers_its_question_counts(
         home = pilot.app.screen
         assert isinstance(home, HomeScreen)
         assert pilot.app.focused is home.query_one("#mode", Select)
-        await pilot.press("enter", "down", "down", "enter")  # Mock, Focus, Rapid-fire
-        await pilot.pause()
+        await press(pilot, "enter", "down", "down", "enter")  # Mock, Focus, Rapid-fire
         assert home.query_one("#mode", Select).value == "rapid-fire"
         assert home.query_one("#count", Select).value == 10
         assert "Short questions back to back" in str(home.query_one("#mode-help").render())
@@ -129,8 +127,7 @@ async def test_focus_without_a_category_says_why_it_cannot_start(
 
 async def start_from_home(pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    await press(pilot, "ctrl+s")
 
 
 async def test_interviewers_come_from_the_persona_files(app_factory: AppFactory) -> None:
@@ -178,8 +175,7 @@ async def test_the_focused_field_and_its_label_stand_out(app_factory: AppFactory
         mode_on, lit = look("#mode")
         company_off, company_lit = look("#company")
         assert lit and not company_lit
-        await pilot.press("tab", "tab", "tab", "tab")  # to the company field
-        await pilot.pause()
+        await press(pilot, "tab", "tab", "tab", "tab")  # to the company field
         assert home.focused is home.query_one("#company", Input)
         mode_off, lit = look("#mode")
         company_on, company_lit = look("#company")

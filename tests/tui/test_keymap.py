@@ -16,7 +16,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.keys_help import KeysScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import start
+from tests.tui.helpers import press, start
 
 
 def _settings(text: str) -> None:
@@ -29,20 +29,15 @@ async def test_remapped_keys_work_and_the_old_keys_do_not(app_factory: AppFactor
     app = app_factory(mode="focus", pack="test-software", count=2)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("f2")  # the default key of home.history, now free
-        await pilot.pause()
+        await press(pilot, "f2")  # the default key of home.history, now free
         assert isinstance(pilot.app.screen, HomeScreen)
-        await pilot.press("f9")
-        await pilot.pause()
+        await press(pilot, "f9")
         assert isinstance(pilot.app.screen, HistoryScreen)
-        await pilot.press("escape")
-        await pilot.pause()
+        await press(pilot, "escape")
         screen = await start(pilot)
-        await pilot.press("ctrl+g")  # the default pause key does nothing now
-        await pilot.pause()
+        await press(pilot, "ctrl+g")  # the default pause key does nothing now
         assert not screen.session.paused
-        await pilot.press("f6")
-        await pilot.pause()
+        await press(pilot, "f6")
         assert screen.session.paused
 
 
@@ -55,8 +50,7 @@ async def test_a_bad_keys_entry_is_named_and_the_rest_applies(app_factory: AppFa
         await pilot.pause()
         shown = str(pilot.app.screen.query_one("#home-notices").render())  # as the user sees it
         assert "keys table: no key binding is called 'home.histroy'" in shown
-        await pilot.press("f5")
-        await pilot.pause()
+        await press(pilot, "f5")
         assert isinstance(pilot.app.screen, InterviewScreen)
 
 
@@ -85,8 +79,7 @@ async def test_the_app_wide_keys_can_be_remapped_too(app_factory: AppFactory) ->
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "keys table" not in str(pilot.app.screen.query_one("#home-notices").render())
-        await pilot.press("f10")
-        await pilot.pause()
+        await press(pilot, "f10")
         assert isinstance(pilot.app.screen, KeysScreen)
 
 

@@ -12,6 +12,7 @@ from tests.tui.helpers import (
     interview,
     interview_started,
     move_clock,
+    press,
     type_answer,
 )
 
@@ -32,8 +33,7 @@ async def test_a_panel_takes_turns_with_different_interviewers(
         titles = set()
         for _ in range(4):
             titles.add(str(screen.card.border_title).split(" · ")[-1])
-            await pilot.press("ctrl+o")
-            await pilot.pause()
+            await press(pilot, "ctrl+o")
         assert len(titles) >= 2  # "Question n of 4 · <interviewer>" changes hands
 
 

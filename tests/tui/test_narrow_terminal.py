@@ -6,10 +6,10 @@ from __future__ import annotations
 from textual.widgets import Footer
 from textual.widgets._footer import FooterKey
 
-from hotseat.session import FakeClock
+from hotseat.session import FakeClock, Phase
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import interview_started, spoken
+from tests.tui.helpers import interview_started, press, spoken
 
 
 def visible_actions(screen: object, width: int) -> list[str]:
@@ -43,3 +43,33 @@ async def test_a_narrow_drill_keeps_end_and_the_switch_to_typing(
         top = str(screen.query_one("#topbar").render())
         assert top.endswith("captions only · microphone (vosk)")
         assert len(top) <= 58 and "…" in top  # the title gave way, not the state
+
+
+def clear_of_the_palette(screen: object) -> list[str]:
+    """The actions whose keys show whole, left of the footer's ^p palette."""
+    footer = screen.query_one(Footer)  # type: ignore[attr-defined]
+    keys = list(footer.query(FooterKey))
+    [palette] = [k for k in keys if k.has_class("-command-palette")]
+    return [k.action for k in keys if k is not palette and 0 < k.region.right <= palette.region.x]
+
+
+async def test_at_80x24_with_a_voice_and_a_microphone_quit_and_keys_still_show(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """The users' own terminal, with every key there is: the voice reads the question
+    (stop, mute), the microphone listens (f4), yet ctrl+q and f1 are in the footer."""
+    speaker = FakeSpeaker()
+    app, _listener = spoken(app_factory, mode="mock", count=3, speaker=speaker)
+    async with interview_started(app, size=(80, 24)) as (pilot, screen):
+        await pilot.pause()
+        assert screen.speaking
+        asking = clear_of_the_palette(screen)
+        assert {"stop_speech", "pause", "end", "type_answers", "skip"} <= set(asking), asking
+        assert {"quit", "keys_help"} <= set(asking), asking
+        while screen.speaking:  # the greeting, then the question
+            speaker.finish()
+            await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now
+        assert screen.session.phase is Phase.ANSWERING
+        answering = clear_of_the_palette(screen)
+        assert {"submit", "pause", "end", "type_answers", "quit", "keys_help"} <= set(answering)

@@ -12,7 +12,7 @@ from textual.screen import Screen
 from hotseat.session import FakeClock
 from hotseat.tui.screens.dialogs import ConfirmScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import interview_started, type_answer
+from tests.tui.helpers import interview_started, press, type_answer
 
 
 def footer_keys(screen: Screen[Any]) -> dict[str, str]:
@@ -34,13 +34,11 @@ async def test_the_footer_says_resume_while_paused(
     app = app_factory(mode="focus", pack="test-software", count=3)
     async with interview_started(app) as (pilot, screen):
         assert footer_keys(screen)["ctrl+g"] == "Pause"
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         assert screen.session.paused
         assert footer_keys(screen)["ctrl+g"] == "Resume"
         assert "paused (ctrl+g to resume)" in caption(pilot.app)
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         assert not screen.session.paused and footer_keys(screen)["ctrl+g"] == "Pause"
 
 
@@ -49,8 +47,7 @@ async def test_a_drill_behind_the_end_dialog_offers_no_pause_and_the_dialog_its_
 ) -> None:
     async with interview_started(app_factory(mode="pressure-ladder", count=4)) as (pilot, screen):
         await type_answer(pilot, "I")
-        await pilot.press("ctrl+l")
-        await pilot.pause()
+        await press(pilot, "ctrl+l")
         dialog = pilot.app.screen
         assert isinstance(dialog, ConfirmScreen)
         shown = footer_keys(dialog)
@@ -61,7 +58,6 @@ async def test_a_drill_behind_the_end_dialog_offers_no_pause_and_the_dialog_its_
         assert "ctrl+g to resume" not in caption(pilot.app)  # ... but nothing to resume
         assert "waits while you decide" in caption(pilot.app)
         assert "ctrl+g" not in footer_keys(screen)  # neither Pause nor Resume behind it
-        await pilot.press("n")
-        await pilot.pause()
+        await press(pilot, "n")
         assert not screen.session.paused
         assert "waits" not in caption(pilot.app)

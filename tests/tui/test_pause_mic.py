@@ -21,7 +21,7 @@ from hotseat.tui.options import AppOptions
 from hotseat.tui.voice_mic import build_voice_mic, paused_when
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import interview_started, move_clock, spoken
+from tests.tui.helpers import interview_started, move_clock, press, spoken
 
 
 async def test_words_said_while_paused_never_reach_the_answer(
@@ -31,23 +31,19 @@ async def test_words_said_while_paused_never_reach_the_answer(
     # As build_voice_mic wires MicListener: the app's hold event and the speaker.
     listener.paused_when = paused_when(app.voice_mic.mic_hold, app.voice_mic.speaker)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")  # answer now
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now
         assert screen.session.phase is Phase.ANSWERING
         listener.hear("I asked for feedback")
-        await pilot.press("ctrl+g")  # pause
-        await pilot.pause()
+        await press(pilot, "ctrl+g")  # pause
         assert screen.session.paused
         listener.hear("I asked for feedback hold on my phone is ringing")
         await pilot.pause()
         live = str(screen.query_one("#live-transcript").render())
         assert "phone" not in live
-        await pilot.press("ctrl+g")  # resume
-        await pilot.pause()
+        await press(pilot, "ctrl+g")  # resume
         listener.hear("I asked for feedback every week")
         await move_clock(pilot, clock, 30)
-        await pilot.press("ctrl+s")  # submit
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # submit
         answer = screen.session.current.answer
         assert answer is not None
         assert answer.text == "I asked for feedback every week"

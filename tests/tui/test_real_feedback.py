@@ -12,7 +12,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import answer, interview_started, start
+from tests.tui.helpers import answer, interview_started, press, start
 
 STORY = (
     "At my last job two of us disagreed about the release date. I was responsible for the "
@@ -37,8 +37,7 @@ async def test_every_part_of_the_score_reads_out_of_its_maximum_and_is_explained
         heading = screen.feedback_panel.text.splitlines()[0]
         for part in ("content", "structure", "delivery", "relevance"):
             assert f"{part} {feedback.subscores[part]}/" in heading
-        await pilot.press("e")
-        await pilot.pause()
+        await press(pilot, "e")
         dialog = app.screen
         assert isinstance(dialog, ExplainScreen)
         body = str(dialog.query_one("#explain-body").render())
@@ -56,18 +55,13 @@ async def test_one_word_and_empty_answers_are_not_scored(
         await answer(pilot, clock, "Teamwork.", seconds=3)
         assert "Nothing to assess: the answer has only 1 word." in screen.feedback_panel.text
         assert "Score" not in screen.feedback_panel.text
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         while screen.session.current.follow_up_of is not None or not screen.session.index:
-            await pilot.press("ctrl+o")  # no follow-up on an empty answer; skip to the next
-            await pilot.pause()
-        await pilot.press("ctrl+s", "ctrl+s")  # answer now, then submit an empty box
-        await pilot.pause()
+            await press(pilot, "ctrl+o")  # no follow-up on an empty answer; skip to the next
+        await press(pilot, "ctrl+s", "ctrl+s")  # answer now, then submit an empty box
         assert "Nothing to assess: the answer is empty." in screen.feedback_panel.text
-        await pilot.press("ctrl+l")
-        await pilot.pause()
-        await pilot.press("y")
-        await pilot.pause()
+        await press(pilot, "ctrl+l")
+        await press(pilot, "y")
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         assert "None of the answers could be assessed." in summary.text
@@ -128,8 +122,7 @@ async def test_a_follow_up_is_spoken_answered_and_scored_only_when_its_rule_matc
         speaker.finish()
         await pilot.pause()
         await answer(pilot, clock, text, seconds=70)
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         if text is WITH_RESULT:  # nothing to probe: the session is over
             assert isinstance(app.screen, SummaryScreen)
             assert len(app.screen.summary.rows) == 1
@@ -148,8 +141,7 @@ async def test_a_follow_up_is_spoken_answered_and_scored_only_when_its_rule_matc
         await pilot.pause()
         await answer(pilot, clock, "We saved sixty hours a month and the team kept it.", 20)
         assert follow_up.feedback is not None and follow_up.feedback.assessable
-        await pilot.press("enter")
-        await pilot.pause()
+        await press(pilot, "enter")
         summary = app.screen
         assert isinstance(summary, SummaryScreen)
         assert [row.follow_up for row in summary.summary.rows] == [False, True]

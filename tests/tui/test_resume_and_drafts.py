@@ -14,7 +14,15 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import fixed_feedback
-from tests.tui.helpers import answer, card_text, interview, interview_started, start, type_answer
+from tests.tui.helpers import (
+    answer,
+    card_text,
+    interview,
+    interview_started,
+    press,
+    start,
+    type_answer,
+)
 
 FIVE: dict[str, Any] = {"mode": "curveball", "count": 5}
 
@@ -53,8 +61,7 @@ async def test_resume_asks_the_interrupted_question_again_and_numbers_on(
         planned = [t.question.id for t in screen.session.turns]
         for n in (1, 2):
             await answer(pilot, clock, f"Answer {n}: I said what I would do first.", 20)
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
         assert "Question 3 of 5" in card_text(pilot.app)
         await type_answer(pilot, "Half of my third answer")
         # hotseat closes without ctrl+q's question (the terminal went away; ctrl+q
@@ -69,10 +76,8 @@ async def test_resume_asks_the_interrupted_question_again_and_numbers_on(
         assert isinstance(home, HomeScreen)
         notices = str(home.query_one("#home-notices").render())
         assert "An answer you were typing was kept" in notices
-        await pilot.press("f2")
-        await pilot.pause()
-        await pilot.press("r")
-        await pilot.pause(0.5)
+        await press(pilot, "f2")
+        await press(pilot, "r", settle=0.5)
         screen = interview(pilot.app)
         assert [t.question.id for t in screen.session.turns] == planned[2:]
         assert "Question 3 of 5" in card_text(pilot.app)
@@ -83,8 +88,7 @@ async def test_resume_asks_the_interrupted_question_again_and_numbers_on(
             if n > 3:
                 await type_answer(pilot, f"Answer {n}: I named the risk and the plan.")
             await answer_now(pilot, clock)
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
         summary = pilot.app.screen
         assert isinstance(summary, SummaryScreen)
         assert [row.number for row in summary.summary.rows] == [1, 2, 3, 4, 5]
@@ -98,5 +102,4 @@ async def answer_now(pilot: Any, clock: FakeClock) -> None:
     clock.advance(20)
     interview(pilot.app).tick()
     await pilot.pause()
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    await press(pilot, "ctrl+s")

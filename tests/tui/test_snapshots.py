@@ -16,7 +16,7 @@ from textual.widgets import Input, TextArea
 
 from hotseat.session import FakeClock
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, interview, move_clock
+from tests.tui.helpers import answer, interview, move_clock, press
 
 SIZES = [(80, 24), (120, 40)]
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
@@ -49,8 +49,7 @@ async def home(pilot: Pilot[Any], clock: FakeClock) -> None:
 
 
 async def thinking(pilot: Pilot[Any], clock: FakeClock) -> None:
-    await pilot.press("ctrl+s")
-    await pilot.pause()
+    await press(pilot, "ctrl+s")
     await move_clock(pilot, clock, 3)
 
 
@@ -61,16 +60,12 @@ async def feedback(pilot: Pilot[Any], clock: FakeClock) -> None:
 
 async def summary(pilot: Pilot[Any], clock: FakeClock) -> None:
     await feedback(pilot, clock)
-    await pilot.press("enter")  # the follow-up
-    await pilot.pause()
+    await press(pilot, "enter")  # the follow-up
     await answer(pilot, clock, "We counted bugs reported in the first month: 12 down to 5.", 30)
-    await pilot.press("enter", "ctrl+o")  # skip question 2
-    await pilot.pause()
+    await press(pilot, "enter", "ctrl+o")  # skip question 2
     await answer(pilot, clock, "I would draw the trade-off as a simple picture for them.", 50)
-    await pilot.press("enter")
-    await pilot.pause()
-    await pilot.press("ctrl+o")  # skip its follow-up: the session ends
-    await pilot.pause()
+    await press(pilot, "enter")
+    await press(pilot, "ctrl+o")  # skip its follow-up: the session ends
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -7,7 +7,7 @@ from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
-from tests.tui.helpers import interview_started, move_clock, spoken, type_answer
+from tests.tui.helpers import interview_started, move_clock, press, spoken, type_answer
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 STORY = (
@@ -28,16 +28,14 @@ async def test_keys_typed_during_a_spoken_answer_land_in_the_saved_answer(
 ) -> None:
     app, listener = spoken(app_factory, **THREE)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")  # answer now: the microphone listens
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now: the microphone listens
         assert listener.started == 1 and screen.answer_area.mode == "spoken"
         listener.hear("I paired with the reviewer")
         await type_answer(pilot, "and we cut review time by 30%")
         assert screen.session.phase is Phase.ANSWERING  # still the same spoken answer
         assert listener.started == 1
         await move_clock(pilot, clock, 40)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert screen.session.phase is Phase.REVIEWING
         answer = screen.session.current.answer
         assert answer is not None
@@ -70,13 +68,11 @@ async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
 ) -> None:
     app, listener = spoken(app_factory, **THREE)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         listener.hear("I paired with the reviewer")
         await move_clock(pilot, clock, 10)
         listener.finish_answer = lambda: None  # type: ignore[method-assign]  # a slow final
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
         heard = screen.query_one("#live-transcript")
         assert "I paired with the reviewer" in str(heard.render())  # shown at once
         del listener.finish_answer
@@ -91,19 +87,16 @@ async def test_f4_switches_mid_answer_to_typing_and_keeps_the_words_heard(
         assert "typed answers" in str(screen.query_one("#topbar").render())
         await type_answer(pilot, "then we merged it")
         await move_clock(pilot, clock, 20)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         answer = screen.session.current.answer
         assert answer is not None
         assert answer.text == "I paired with the reviewer then we merged it"
         # The rest of the session is typed: the next question does not open the microphone.
-        await pilot.press("enter")  # a follow-up: answered at once
-        await pilot.pause()
+        await press(pilot, "enter")  # a follow-up: answered at once
         assert screen.session.phase is Phase.ANSWERING
         assert listener.started == 1 and screen.answer_area.mode == "typed"
         # ... until f4 again: then this answer is heard as well.
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
         assert not screen.force_typed and listener.started == 2
         assert screen.answer_area.mode == "spoken"
 
@@ -117,7 +110,7 @@ async def test_the_palette_offers_the_switch_the_footer_shows(
         assert "Type answers" in titles and "Speak answers" not in titles
         footer_keys = {k for k, b in screen.active_bindings.items() if b.binding.show and b.enabled}
         assert "f4" in footer_keys
-        screen.switch_to_typed()
+        screen.answer_input.switch_to_typed()
         await pilot.pause()
         titles = [c.title for c in app.get_system_commands(screen)]
         assert "Speak answers" in titles and "Type answers" not in titles
@@ -128,12 +121,11 @@ async def test_f4_is_offered_only_when_there_is_something_to_switch(
 ) -> None:
     app, listener = spoken(app_factory, **THREE)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         listener.available = False  # the microphone is lost mid-answer
         screen.refresh_bindings()
         assert screen.check_action("type_answers", ())  # "press f4 to type" must work
-        screen.switch_to_typed()
+        screen.answer_input.switch_to_typed()
         await pilot.pause()
         assert screen.answer_area.mode == "typed"
         assert not screen.check_action("speak_answers", ())  # nothing to speak into
@@ -151,15 +143,12 @@ async def test_an_answer_typed_after_switching_before_a_word_was_said_is_a_typed
     estimated from its words (as with --typed), not 'short (6 s)' on the typing clock."""
     app, listener = spoken(app_factory, **THREE, analyze=None)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")  # answer now: the microphone listens, hears nothing
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now: the microphone listens, hears nothing
         assert listener.started == 1
-        await pilot.press("f4")
-        await pilot.pause()
+        await press(pilot, "f4")
         await type_answer(pilot, STORY)  # pasted: a few seconds on the clock
         await move_clock(pilot, clock, 6)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         turn = screen.session.current
         assert turn.answer is not None and turn.answer.engine == "typed"
         assert turn.feedback is not None

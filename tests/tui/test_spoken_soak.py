@@ -195,8 +195,13 @@ def test_unplugging_the_microphone_mid_answer_three_times(
         with running(f"practice --mode curveball --count {count}", tmp_path) as term:
             for number in range(1, count + 1):
                 _until_listening(term, number, count)
-                pulse.play_into_mic(clips[0].path)
+                # Pulled out mid-sentence: unplugged after the speech ends, the
+                # drill's silence limit may rightly end the answer before the loss
+                # is noticed on a busy machine.
+                speaking = pulse.play_into_mic(clips[0].path, wait=False)
+                time.sleep(clips[0].seconds / 2)
                 _unplug(pulse)
+                speaking.wait(timeout=30)
                 lost = _toasts(term.wait_for("Microphone lost", timeout=15))
                 assert "Your answer so far is kept" in lost, lost
                 assert "press f4 to type" in lost, lost
@@ -218,8 +223,8 @@ def test_unplugging_the_microphone_mid_answer_three_times(
     for row in saved:
         notes = json.loads(str(row["notes"]))
         words = json.loads(str(row["words"]))
-        assert any("microphone was lost" in note for note in notes), notes
-        assert any("came back" in note for note in notes), notes
+        assert any("microphone was lost" in note["text"] for note in notes), notes
+        assert any("came back" in note["text"] for note in notes), notes
         heard = {str(w["word"]) for w in words}
         # Speech from before the unplug and after the microphone came back.
         assert len(words) >= 6, row["transcript"]

@@ -12,7 +12,7 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import answer, interview_started, move_clock, shown_time, start
+from tests.tui.helpers import answer, interview_started, move_clock, press, shown_time, start
 
 # The only "growth" question: think 20 s, answer 60-120 s, amber from 105 s.
 ONE_QUESTION = {"mode": "focus", "category": "growth", "count": 1}
@@ -26,8 +26,7 @@ async def test_pausing_a_drill_is_refused_with_a_reason_and_the_clock_runs_on(
     async with interview_started(app) as (pilot, screen):
         await pilot.press("ctrl+s")  # answer now
         await move_clock(pilot, clock, 10)
-        await pilot.press("ctrl+g")
-        await pilot.pause()
+        await press(pilot, "ctrl+g")
         assert not screen.session.paused
         messages = [n.message for n in app._notifications]
         assert any("No pausing in a drill" in m for m in messages)
@@ -81,12 +80,9 @@ async def test_audible_warnings_are_turned_on_from_the_palette_and_remembered(
     monkeypatch.setattr(app, "bell", lambda: bells.append(None))
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"audible")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
-        await pilot.pause(0.3)
+        await press(pilot, "ctrl+p")
+        await press(pilot, *"audible", settle=0.3)
+        await press(pilot, "enter", settle=0.3)
         assert load_settings().audible_warnings
         await start(pilot)
         await pilot.press("ctrl+s")
@@ -101,19 +97,16 @@ async def test_a_drill_read_through_its_explanations_still_ends_and_leads_home(
     async with interview_started(app) as (pilot, screen):
         for _ in range(5):
             await answer(pilot, clock, "I would agree the goal first and report back.", 10)
-            await pilot.press("e")  # reading how the score was reached: the drill waits
-            await pilot.pause()
+            await press(pilot, "e")  # reading how the score was reached: the drill waits
             clock.advance(3)
             screen.tick()
             await pilot.pause()
             assert isinstance(app.screen, ExplainScreen)
-            await pilot.press("escape")
-            await pilot.pause()
+            await press(pilot, "escape")
             clock.advance(3)  # then its review pause runs out and it moves on
             screen.tick()
             await pilot.pause()
         assert isinstance(app.screen, SummaryScreen)
         assert [type(s) for s in app.screen_stack] == [HomeScreen, SummaryScreen]
-        await pilot.press("h")
-        await pilot.pause()
+        await press(pilot, "h")
         assert isinstance(app.screen, HomeScreen)

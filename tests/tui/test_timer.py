@@ -16,6 +16,7 @@ from tests.tui.helpers import (
     interview,
     interview_started,
     move_clock,
+    press,
     shown_time,
     spoken,
     start,
@@ -128,8 +129,7 @@ async def test_keys_typed_while_paused_do_not_go_into_the_answer(
 ) -> None:
     async with interview_started(app_factory(**ONE_QUESTION)) as (pilot, screen):
         await pilot.press("ctrl+g")
-        await pilot.press(*"oops")
-        await pilot.pause()
+        await press(pilot, *"oops")
         assert screen.answer_area.typed_text == ""
         assert screen.session.phase is Phase.THINKING
         await pilot.press("ctrl+g")
@@ -144,13 +144,11 @@ async def test_the_clock_and_the_feedback_give_the_same_seconds(
     """39.8 s read "Answered in 0:39" on the clock and "(40 s)" in the feedback."""
     app, listener = spoken(app_factory, **ONE_QUESTION, analyze=None)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         listener.hear("I learned to ask for help early and now I plan reviews in advance")
         await move_clock(pilot, clock, 39.8)
         assert shown_time(app) == "0:40"  # the running clock rounds the same way
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert screen.session.phase is Phase.REVIEWING
         caption = str(screen.query_one("#timer-caption").render())
         assert "Answered in 0:40" in caption

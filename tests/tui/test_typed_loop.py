@@ -6,7 +6,15 @@ from hotseat.session import FakeClock, Phase
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, card_text, interview, interview_started, shown_time, start
+from tests.tui.helpers import (
+    answer,
+    card_text,
+    interview,
+    interview_started,
+    press,
+    shown_time,
+    start,
+)
 
 STORY = "I led the move to the new billing system and we cut invoice errors by half."
 
@@ -45,8 +53,7 @@ async def test_three_questions_typed_from_home_to_summary(
             assert screen.session.current.answer is not None
             assert screen.session.current.answer.text == STORY
             assert shown_time(app) == "0:50"
-            await pilot.press("enter")
-            await pilot.pause()
+            await press(pilot, "enter")
         assert len(roots) == 3
         # The test verdict always finds something to probe: one follow-up per question
         # (focus mode allows one), worded by the follow-up rules.
@@ -60,8 +67,7 @@ async def test_three_questions_typed_from_home_to_summary(
         assert "Top three to work on" in summary.text
         assert "No numbers back up the result." in summary.text
         # Back home for another round, then quit.
-        await pilot.press("h")
-        await pilot.pause()
+        await press(pilot, "h")
         assert isinstance(app.screen, HomeScreen)
 
 
@@ -83,11 +89,9 @@ async def test_empty_answer_gets_honest_feedback_not_a_crash(
 ) -> None:
     app = app_factory(mode="focus", pack="test-software", count=3)
     async with interview_started(app) as (pilot, screen):
-        await pilot.press("ctrl+s")  # answer now, ends thinking
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now, ends thinking
         assert screen.session.phase is Phase.ANSWERING
-        await pilot.press("ctrl+s")  # submit nothing
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # submit nothing
         assert screen.session.phase is Phase.REVIEWING
         assert "Nothing to assess yet" in screen.feedback_panel.text
         assert interview(app).session.current.feedback is not None

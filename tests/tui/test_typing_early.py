@@ -7,7 +7,7 @@ import pytest
 from hotseat.session import FakeClock, Phase
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeSpeaker
-from tests.tui.helpers import burst, interview_started
+from tests.tui.helpers import burst, interview_started, press
 
 
 async def test_typing_over_the_question_starts_the_answer_and_keeps_the_keys(
@@ -17,8 +17,7 @@ async def test_typing_over_the_question_starts_the_answer_and_keeps_the_keys(
     app = app_factory(mode="focus", pack="test-software", count=2, speaker=speaker)
     async with interview_started(app) as (pilot, screen):
         assert screen.session.phase is Phase.ASKING  # the voice is still reading
-        await pilot.press(*"Early")
-        await pilot.pause()
+        await press(pilot, *"Early")
         assert screen.session.phase is Phase.ANSWERING
         assert screen.answer_area.typed_text == "Early"
         assert speaker.stops == 1  # the voice was told to stop

@@ -13,7 +13,15 @@ from hotseat.speech import load_personas
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener, FakeSpeaker
-from tests.tui.helpers import card_text, interview_started, move_clock, shown_time, spoken, start
+from tests.tui.helpers import (
+    card_text,
+    interview_started,
+    move_clock,
+    press,
+    shown_time,
+    spoken,
+    start,
+)
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -73,17 +81,14 @@ async def test_mute_persists_and_questions_are_shown_without_speaking(
     async with interview_started(app_factory(**THREE, speaker=speaker)) as (pilot, screen):
         speaker.finish()
         await pilot.pause()
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press(pilot, "ctrl+t")
         assert speaker.muted
         assert load_settings().muted  # saved for the next run
         assert "voice muted" in str(screen.query_one("#topbar").render())
-        await pilot.press("ctrl+o")  # skip to the next question
-        await pilot.pause()
+        await press(pilot, "ctrl+o")  # skip to the next question
         assert len(speaker.said) == 1  # not spoken ...
         assert screen.session.phase is Phase.THINKING  # ... and the countdown runs at once
-        await pilot.press("ctrl+t")
-        await pilot.pause()
+        await press(pilot, "ctrl+t")
         assert not speaker.muted and not load_settings().muted
 
 
@@ -92,8 +97,7 @@ async def test_repeat_speaks_the_question_again(app_factory: AppFactory, clock: 
     async with interview_started(app_factory(**THREE, speaker=speaker)) as (pilot, screen):
         speaker.finish()
         await pilot.pause()
-        await pilot.press("ctrl+r")
-        await pilot.pause()
+        await press(pilot, "ctrl+r")
         text = screen.session.current.question.text
         assert [s.text for s in speaker.said] == [text, text]
         assert screen.session.phase is Phase.ASKING
@@ -105,8 +109,7 @@ async def test_spoken_answer_shows_live_words_and_level_then_feedback(
     app, listener = spoken(app_factory, **THREE)
     async with interview_started(app) as (pilot, screen):
         assert listener.started == 0  # not while thinking
-        await pilot.press("ctrl+s")  # answer now
-        await pilot.pause()
+        await press(pilot, "ctrl+s")  # answer now
         assert listener.started == 1
         assert screen.answer_area.mode == "spoken"
         listener.hear("I paired with the reviewer", dbfs=-18.0)
@@ -115,8 +118,7 @@ async def test_spoken_answer_shows_live_words_and_level_then_feedback(
         assert "I paired with the reviewer" in live
         assert "-18 dB" in str(screen.query_one("#level-meter").render())
         await move_clock(pilot, clock, 40)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert screen.session.phase is Phase.REVIEWING
         answer = screen.session.current.answer
         assert answer is not None and answer.engine == "vosk"
@@ -130,10 +132,8 @@ async def test_skipping_a_spoken_answer_cancels_the_recording(
     app, listener = spoken(app_factory, **THREE)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        await pilot.press("ctrl+s")
-        await pilot.pause()
-        await pilot.press("ctrl+o")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await press(pilot, "ctrl+o")
         assert listener.cancelled == 1
         assert "Question 2 of 3" in card_text(pilot.app)
 
@@ -162,8 +162,7 @@ async def test_typed_flag_keeps_the_answer_box_even_with_a_microphone(
 ) -> None:
     listener = FakeListener()
     async with interview_started(app_factory(**THREE, listener=listener)) as (pilot, screen):
-        await pilot.press("ctrl+s")
-        await pilot.pause()
+        await press(pilot, "ctrl+s")
         assert screen.answer_area.mode == "typed" and listener.started == 0
 
 
@@ -172,8 +171,7 @@ async def test_services_are_closed_when_the_app_quits(app_factory: AppFactory) -
     app = app_factory(**THREE, speaker=speaker, listener=listener, typed=False)
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
-        await pilot.press("ctrl+q")
-        await pilot.pause()
+        await press(pilot, "ctrl+q")
     assert speaker.closed and listener.closed
 
 
@@ -185,8 +183,7 @@ async def test_closing_line_is_spoken_as_the_summary_opens(
     async with interview_started(app) as (pilot, screen):
         questions = {t.question.text for t in screen.session.turns}
         for _ in range(5):
-            await pilot.press("ctrl+o")
-            await pilot.pause()
+            await press(pilot, "ctrl+o")
         assert isinstance(pilot.app.screen, SummaryScreen)
         closing = speaker.said[-1].text
         assert closing and closing not in questions
@@ -200,8 +197,7 @@ async def test_without_a_voice_the_closing_line_is_shown(
     async with app.run_test(size=(80, 24)) as pilot:
         await start(pilot)
         for _ in range(5):
-            await pilot.press("ctrl+o")
-            await pilot.pause()
+            await press(pilot, "ctrl+o")
         assert isinstance(pilot.app.screen, SummaryScreen)
         closing = set(load_personas().personas["recruiter"].lines["closing"])
         shown = [n.message for n in app._notifications]
@@ -215,8 +211,7 @@ async def test_after_a_skip_the_interviewer_does_not_say_thank_you(
     async with interview_started(app_factory(mode="mock", speaker=speaker)) as (pilot, screen):
         speaker.finish()  # the greeting
         await pilot.pause()
-        await pilot.press("ctrl+o")  # skip question 1 while it is read out
-        await pilot.pause()
+        await press(pilot, "ctrl+o")  # skip question 1 while it is read out
         lead_in = speaker.said[-1].text
         persona = load_personas().get(screen.session.current.persona)
         assert lead_in in persona.lines["skipped"]
@@ -226,8 +221,6 @@ async def test_after_a_skip_the_interviewer_does_not_say_thank_you(
         await pilot.pause()
         speaker.finish()
         await pilot.pause()
-        await pilot.press("ctrl+s", *"I", "space", *"did", "ctrl+s")
-        await pilot.pause()
-        await pilot.press("enter")  # after a real answer: thanks again
-        await pilot.pause()
+        await press(pilot, "ctrl+s", *"I", "space", *"did", "ctrl+s")
+        await press(pilot, "enter")  # after a real answer: thanks again
         assert speaker.said[-1].text in persona.lines["moving_on"]

@@ -23,7 +23,7 @@ from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
 from hotseat.asr.recognition import Recognition, RecognizerThread
 from hotseat.audio.level import FLOOR_DB, SPEECH_LEVEL_DB, LevelMeter, SilenceTracker
 from hotseat.audio.wavfile import WavWriter
-from hotseat.transcript import Transcript, Word
+from hotseat.transcript import Note, NoteKind, Transcript, Word
 
 _CHUNK = SAMPLE_RATE // 5 * 2  # 200 ms: the recording is handed over as a microphone would
 MAX_RESTARTS = 2  # fresh recognizers an answer may begin after live recognition failed
@@ -141,7 +141,7 @@ class AnswerInProgress:
     def finish(
         self,
         asked_gap: float | None,
-        notes: tuple[str, ...],
+        notes: tuple[Note, ...],
         wait: float = 3.0,
         skip: Callable[[], bool] = lambda: False,
     ) -> Transcript:
@@ -154,7 +154,7 @@ class AnswerInProgress:
         """
         self.close_recording()
         raw: list[Word] = []
-        extra: list[str] = []
+        extra: list[Note] = []
         recognition = self._recognition
         if recognition is not None:
             # The engine gives what it has a little before the wait is over.
@@ -166,33 +166,35 @@ class AnswerInProgress:
             else:
                 if final is None:
                     raw = [Word(w) for w in recognition.best_partial.split()]
-                    extra.append(
-                        "the transcript is the live text, which may miss words: the final "
-                        + (
-                            "recognition was skipped"
-                            if skip()
-                            else f"recognition had not finished {wait:.0f} s after the answer"
-                        )
+                    why = (
+                        "recognition was skipped"
+                        if skip()
+                        else f"recognition had not finished {wait:.0f} s after the answer"
                     )
+                    live = f"the transcript is the live text, which may miss words: the final {why}"
+                    extra.append(Note(live, NoteKind.INCOMPLETE))
                 else:
                     raw = final
                     if self._failures:
-                        extra.append(
+                        restarted = (
                             f"{'; '.join(self._failures)}: the recognizer was restarted and "
                             "the transcript was made from the answer's recording"
                         )
+                        extra.append(Note(restarted, NoteKind.RECOVERED))
                     if recognition.live_from is not None:
-                        extra.append(
+                        busy = (
                             "the computer was busy: recognition could not finish the answer "
                             f"from {_clock(self.offset + recognition.live_from)} on in time, so "
                             "the words from there are the live pass's and may be wrong or "
                             "missing (the recording holds the whole answer)"
                         )
+                        extra.append(Note(busy, NoteKind.INCOMPLETE))
             if recognition.degraded:
-                extra.append(
+                behind = (
                     "the computer was busy: recognition fell behind and used its quicker, "
                     "less accurate pass for some of the answer"
                 )
+                extra.append(Note(behind, NoteKind.LESS_ACCURATE))
         if self._own_thread:
             self._recognizers.close()
         notes = (*notes, *extra)
@@ -222,7 +224,7 @@ class AnswerInProgress:
         error: Exception,
         wait: float,
         skip: Callable[[], bool],
-        notes: list[str],
+        notes: list[Note],
     ) -> list[Word]:
         """Live recognition failed: recognise the whole answer again from its audio
         (the recognizer's helper is restarted if it died), within ``wait`` seconds
@@ -243,13 +245,15 @@ class AnswerInProgress:
                 why = f"failed too ({exc})"
             else:
                 if words is not None:
-                    notes.append(f"{failed}; the transcript was made from the answer's recording")
+                    redone = f"{failed}; the transcript was made from the answer's recording"
+                    notes.append(Note(redone, NoteKind.RECOVERED))
                     return words
                 why = "was skipped" if skip() else f"took over {wait:.0f} s"
-        notes.append(
+        lost = (
             f"{failed}; transcribing the recording {why}: the transcript is incomplete "
             "(the recording holds the whole answer)"
         )
+        notes.append(Note(lost, NoteKind.INCOMPLETE))
         return [Word(w) for w in live.best_partial.split()]
 
     def close_recording(self) -> None:

@@ -45,7 +45,7 @@ from hotseat.audio.devices import DeviceError
 from hotseat.audio.resample import StreamConverter
 from hotseat.audio.wavfile import new_recording_path
 from hotseat.settings import Settings, load_settings
-from hotseat.transcript import Transcript
+from hotseat.transcript import Note, NoteKind, Transcript
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
 # Seconds the final words may take after the answer ends (then: the live text, with a
@@ -277,7 +277,8 @@ class MicListener:
         if answer is not None:
             answer.close_recording()
         note = f"recognition failed ({type(error).__name__}: {error}); the answer was not heard"
-        start.on_final(Transcript(text="", engine=self.engine_name, notes=(note,)))
+        incomplete = Note(note, NoteKind.INCOMPLETE)
+        start.on_final(Transcript(text="", engine=self.engine_name, notes=(incomplete,)))
 
     def _open_source(self) -> AudioSource:
         if self._source_factory is not None:
@@ -294,14 +295,14 @@ class MicListener:
 
     def _record(self, start: _Start) -> None:
         """Run one answer until finish, cancel or close (kept in ``_ended_by``)."""
-        notes: list[str] = []
+        notes: list[Note] = []
         source: AudioSource | None = None
         try:
             source = self._open_source()
             source.start()
         except DeviceError as exc:
             self._device_notice = NO_MIC.format(reason=exc)
-            notes.append(self._device_notice)
+            notes.append(Note(self._device_notice, NoteKind.INCOMPLETE))
             source = None
         offset = max(0.0, time.monotonic() - start.called_at)
         answer = AnswerInProgress(
@@ -348,17 +349,19 @@ class MicListener:
                 answer.feed(self._mute_if_paused(converter.process(block)))
             answer.feed(converter.flush())
             if source.overflows:
-                notes.append(f"{source.overflows} short gaps in the microphone audio")
+                gaps = f"{source.overflows} short gaps in the microphone audio"
+                notes.append(Note(gaps, NoteKind.INCOMPLETE))
         notes.extend(self._device_notes(events_before, start.called_at))
         engine = self._engine_for_final()
         if engine is not None and not answer.has_engine:
             answer.attach(engine)
         elif engine is None:
-            notes.append(self.notice or "speech recognition is not available")
+            why = self.notice or "speech recognition is not available"
+            notes.append(Note(why, NoteKind.INCOMPLETE))
         asked_gap = None if start.asked_at is None else start.called_at - start.asked_at
         transcript = answer.finish(
             asked_gap,
-            (*self._notes_for_engine(), *notes),
+            tuple(notes),
             wait=FINAL_WAIT,
             skip=lambda: self._skip_wait or command in ("cancel", "close"),
         )
@@ -380,17 +383,19 @@ class MicListener:
             # that ends answers on silence must not count it (it cut answers off there).
             answer.silence.restart()
 
-    def _device_notes(self, since: int, began: float) -> list[str]:
+    def _device_notes(self, since: int, began: float) -> list[Note]:
         """What happened to the microphone during this answer, for the transcript."""
         notes = []
         for kind, text, at in self._device_events[since:]:
             clock = _clock(at - began)
             if kind == "lost":
-                notes.append(f"the microphone was lost at {clock}: {text}; the gap is silent")
+                lost = f"the microphone was lost at {clock}: {text}; the gap is silent"
+                notes.append(Note(lost, NoteKind.INCOMPLETE))
             else:
-                notes.append(f"the microphone came back at {clock}")
+                notes.append(Note(f"the microphone came back at {clock}", NoteKind.CONTEXT))
         if self._mic is not None and self._mic.lost:
-            notes.append("the microphone was still gone when the answer ended")
+            gone = "the microphone was still gone when the answer ended"
+            notes.append(Note(gone, NoteKind.INCOMPLETE))
         return notes
 
     def _mute_if_paused(self, pcm16: bytes) -> bytes:
@@ -401,10 +406,6 @@ class MicListener:
             return self._engine.result().engine  # waits if it is still loading
         except Exception:
             return None
-
-    def _notes_for_engine(self) -> tuple[str, ...]:
-        notice = self.notice if self._engine.done() else ""
-        return (notice,) if notice else ()
 
 
 def _clock(seconds: float) -> str:

@@ -8,12 +8,12 @@ from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
 from hotseat.asr.loader import load_engine
 from hotseat.audio.resample import convert
 from hotseat.audio.wavfile import read_wav
-from hotseat.transcript import Transcript
+from hotseat.transcript import Note, Transcript
 
 _CHUNK = SAMPLE_RATE // 5 * 2  # 200 ms of 16-bit audio, as the microphone would deliver it
 
 
-def transcribe_pcm(engine: Engine, pcm16: bytes, notes: tuple[str, ...] = ()) -> Transcript:
+def transcribe_pcm(engine: Engine, pcm16: bytes, notes: tuple[Note, ...] = ()) -> Transcript:
     """Recognise 16 kHz mono PCM16 with an engine that is already loaded."""
     recognizer = engine.recognizer(partials=False)
     for start in range(0, len(pcm16), _CHUNK):
@@ -42,5 +42,5 @@ def transcribe_file(path: Path, engine: str | None = None, model: str | None = N
     if engine is None and settings.engine in ("vosk", "sphinx"):
         engine = settings.engine
     loaded = load_engine(engine, model, settings.model_path)
-    notes = (loaded.notice,) if loaded.notice else ()
+    notes = (Note(loaded.notice),) if loaded.notice else ()  # which recognizer, and why
     return transcribe_pcm(loaded.engine, convert(audio.samples, audio.rate), notes)

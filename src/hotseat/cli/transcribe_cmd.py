@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
             )
         transcript = _record(args, model)
     for note in transcript.notes:
-        print(f"hotseat: {note}", file=sys.stderr)
+        print(f"hotseat: {note.text}", file=sys.stderr)
     if args.json:
         data = transcript.to_dict()
         print_json(

@@ -3,13 +3,15 @@
 The listener (``asr.listener``, ``asr.answer``) saves notes with a spoken
 answer when something went wrong with its audio or its recognition: the
 microphone was lost, recognition fell behind or failed, the final words were
-late. A score built on such a transcript is approximate, and the feedback,
-the history and the report must say so next to it rather than keep the notes
-to themselves. Notes that only describe the answer (typed words added to it)
-or the session (which recognizer is in use) are not caveats.
+late. Each note says what it means in its ``kind`` (``transcript.NoteKind``),
+and a score built on such a transcript is approximate: the feedback, the
+history and the report say so next to it rather than keep the notes to
+themselves. Notes that only describe the answer (typed words added to it, why
+it stopped) are not caveats; a returning microphone is said beside a caveat,
+never as one.
 
-Old answers keep the notes they were saved with, so the older wordings are
-recognised too.
+(Answers saved before notes had kinds get theirs when the history is
+migrated: ``store.note_kinds``.)
 """
 
 from __future__ import annotations
@@ -17,27 +19,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-# Words that the listener's notes use, by what they mean for the transcript.
-_INCOMPLETE = (
-    "may miss words",
-    "is incomplete",
-    "microphone was lost",
-    "microphone was still gone",
-    "could not finish the answer",
-    "answer was not heard",
-    "short gaps in the microphone audio",
-    "the transcript is the live text",
-    "no microphone is available",
-    "speech recognition is not available",
-    "speech recognition cannot run",
-)
-_LESS_ACCURATE = ("fell behind", "less accurate")
-_RECOVERED = ("made from the answer's recording",)
-_CONTEXT = ("microphone came back",)  # shown with a caveat, never one by itself
+from hotseat.transcript import Note, NoteKind
 
 INCOMPLETE = "The transcript may be incomplete, so the scores are approximate."
 LESS_ACCURATE = "Recognition was less accurate than usual, so the scores are approximate."
 RECOVERED = "Recognition failed and was restarted: the answer was recognised from its recording."
+
+# The headline of the gravest kind present, gravest first.
+_HEADLINES = (
+    (NoteKind.INCOMPLETE, INCOMPLETE),
+    (NoteKind.LESS_ACCURATE, LESS_ACCURATE),
+    (NoteKind.RECOVERED, RECOVERED),
+)
+_SHOWN = frozenset(kind for kind, _ in _HEADLINES) | {NoteKind.CONTEXT}
 
 
 @dataclass(frozen=True)
@@ -46,42 +40,20 @@ class Caveat:
     notes: tuple[str, ...]  # the notes behind it, as sentences
 
 
-def _kind(note: str) -> str:
-    text = note.lower()
-    if any(words in text for words in _RECOVERED):
-        # (It may also say the computer was busy; it is complete all the same.)
-        return "incomplete" if "is incomplete" in text else "recovered"
-    if any(words in text for words in _INCOMPLETE):
-        return "incomplete"
-    if any(words in text for words in _LESS_ACCURATE):
-        return "less accurate"
-    if any(words in text for words in _CONTEXT):
-        return "context"
-    return ""
-
-
-def caveat(notes: Sequence[str]) -> Caveat | None:
+def caveat(notes: Sequence[Note]) -> Caveat | None:
     """The caveat the notes call for, or None when the transcript can be trusted as it is."""
-    kinds = [(_kind(note), note) for note in notes]
-    found = [(kind, note) for kind, note in kinds if kind]
-    if not any(kind != "context" for kind, _ in found):
+    present = {note.kind for note in notes}
+    headline = next((line for kind, line in _HEADLINES if kind in present), None)
+    if headline is None:
         return None
-    present = {kind for kind, _ in found}
-    if "incomplete" in present:
-        headline = INCOMPLETE
-    elif "less accurate" in present:
-        headline = LESS_ACCURATE
-    else:
-        headline = RECOVERED
-    return Caveat(headline, tuple(_sentence(note) for _, note in found))
+    return Caveat(headline, tuple(_sentence(n.text) for n in notes if n.kind in _SHOWN))
 
 
-def said_text(text: str, notes: Sequence[str]) -> str:
+def said_text(text: str, notes: Sequence[Note]) -> str:
     """What was said, for showing: never "nothing was said" when the words were lost."""
     if text.strip():
         return text.strip()
-    found = caveat(notes)
-    if found is not None and found.headline == INCOMPLETE:
+    if any(note.kind is NoteKind.INCOMPLETE for note in notes):
         return "(no words could be recognised: see the note on the transcript)"
     return "(nothing was said)"
 

@@ -156,6 +156,20 @@ class Session:
         done = sum(1 for i in roots if i <= current)
         return done + self.asked_before, len(roots) + self.asked_before
 
+    def lead_in_key(self) -> str:
+        """The persona line said before the current question ("moving_on", "follow_up",
+        '' for none): no thanks after a skipped question, the 'skipped' line instead."""
+        turn = self.current
+        before = self.turns[self.index - 1] if self.index > 0 else None
+        if turn.lead_in == "moving_on" and before is not None and before.skipped:
+            return "skipped"
+        return turn.lead_in
+
+    def upcoming(self) -> Turn | None:
+        """The turn after the current one, as planned now (None after the last)."""
+        index = self.index + 1
+        return self.turns[index] if index < len(self.turns) else None
+
     # -- transitions -------------------------------------------------------------
 
     def start(self) -> None:

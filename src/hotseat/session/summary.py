@@ -56,8 +56,7 @@ def cut_short(turn: Turn) -> bool:
     """The user stopped this answer midway (quit or End): it is kept as it stood."""
     if not turn.interrupted or turn.answer is None:
         return False
-    # (A note is its sentence, or an object holding it as ``text``.)
-    said = {str(getattr(note, "text", note)) for note in turn.answer.notes}
+    said = {note.text for note in turn.answer.notes}
     return bool(said & {QUIT_NOTE, END_NOTE})
 
 

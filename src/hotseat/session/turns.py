@@ -6,7 +6,9 @@ re-exported there and from :mod:`hotseat.session`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import copy
+import itertools
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from hotseat.feedback.model import Feedback
@@ -85,10 +87,17 @@ class Turn:
     asked_at: float | None = None  # when the question finished being asked
     answer_started_at: float | None = None
     answered_at: float | None = None
+    # Which turn this is, the same in its snapshots (a new one for a replace()).
+    serial: int = field(default_factory=itertools.count(1).__next__, init=False, compare=False)
 
     @property
     def answered(self) -> bool:
         return self.answer is not None and not self.skipped
+
+    def snapshot(self) -> Turn:
+        """A copy as the turn stands now, for another thread (the history's) to read while
+        the session goes on changing this one; it keeps the ``serial``."""
+        return copy.deepcopy(self)
 
 
 @dataclass(frozen=True)

@@ -54,7 +54,7 @@ class HistoryKeeper:
         self._recorder = recorder
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
-        self._kept_first: dict[int, int] = {}  # id(turn) -> position of its early save
+        self._kept_first: dict[int, int] = {}  # turn.serial -> position of its early save
         self._lock = threading.RLock()
         self._opening: threading.Event | None = None  # set once open() has run
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
@@ -196,7 +196,7 @@ class HistoryKeeper:
         position = self.recorder.next_position(self.handle)
         audio = self.recording_path()
         recorded = audio if audio is not None and audio.is_file() else None
-        self._kept_first[id(turn)] = position
+        self._kept_first[turn.serial] = position
         return _warning(self.recorder.save_answer(self.handle, turn, recorded))
 
     @_locked
@@ -204,7 +204,7 @@ class HistoryKeeper:
         """Keep a finished or skipped turn; returns a warning for the user, or ''."""
         if self.handle is None:
             return ""
-        position = self._kept_first.pop(id(turn), None)
+        position = self._kept_first.pop(turn.serial, None)
         return _warning(self.recorder.save_answer(self.handle, turn, audio_path, position=position))
 
     @_locked

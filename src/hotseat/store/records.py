@@ -16,6 +16,7 @@ from typing import Any
 from hotseat.feedback.model import Feedback
 from hotseat.session import Turn
 from hotseat.store.delivery import delivery_figures
+from hotseat.store.note_kinds import notes_to_json
 from hotseat.transcript import Transcript
 
 STATUSES = ("active", "finished", "interrupted", "closed")
@@ -57,7 +58,7 @@ class AnswerRow:
     fillers_per_100: float | None = None
     long_pauses: float | None = None
     position: int | None = None  # None: after the session's last answer
-    notes: str = "[]"  # JSON list: what happened to the audio, in words
+    notes: str = "[]"  # JSON list of {"kind", "text"}: what happened to the audio
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -119,7 +120,7 @@ def answer_row(
         fillers_per_100=figures.fillers_per_100,
         long_pauses=figures.long_pauses,
         position=position,
-        notes=_dumps(list(transcript.notes)),
+        notes=_dumps(notes_to_json(transcript.notes)),
     )
 
 
@@ -202,7 +203,7 @@ class AnswerRecord:
             "interrupted": self.interrupted,
             "saved": iso_time(self.saved_at),
             "transcript": self.transcript.to_dict(),
-            "notes": list(self.transcript.notes),
+            "notes": [note.text for note in self.transcript.notes],
             "score": self.score,
             "subscores": dict(self.subscores),
             "wpm": self.wpm,

@@ -9,6 +9,7 @@ from typing import Any
 
 from hotseat.feedback.model import Feedback
 from hotseat.session.summary import END_NOTE, QUIT_NOTE
+from hotseat.store.note_kinds import note_from_json
 from hotseat.store.records import AnswerRecord, SessionInfo
 from hotseat.transcript import Transcript
 
@@ -77,7 +78,7 @@ def answer_from_row(row: tuple[Any, ...]) -> AnswerRecord:
             "first_word_delay": row[14],
         }
     )
-    notes = tuple(str(note) for note in _loads(row[29], []))  # what happened to the audio
+    notes = tuple(note_from_json(note) for note in _loads(row[29], []))  # what befell the audio
     transcript = dataclasses.replace(transcript, notes=notes)
     feedback_data = _loads(row[18], {})
     return AnswerRecord(

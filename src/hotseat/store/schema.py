@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from hotseat.store.delivery import delivery_figures
 from hotseat.store.errors import StoreTooNew
+from hotseat.store.note_kinds import note_from_json, notes_to_json
 
 Migration = Callable[[sqlite3.Connection], None]
 
@@ -103,11 +104,24 @@ def _v4_answer_notes(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE answers ADD COLUMN notes TEXT NOT NULL DEFAULT '[]'")
 
 
+def _v5_note_kinds(conn: sqlite3.Connection) -> None:
+    """Each note says what it means for the scores (``{"kind", "text"}``), so nothing
+    matches a note's words any more: the plain sentences saved before get their kind."""
+    rows = conn.execute("SELECT id, notes FROM answers WHERE notes != '[]'").fetchall()
+    for answer_id, notes in rows:
+        kept = [note_from_json(item) for item in _json_list(notes)]
+        conn.execute(
+            "UPDATE answers SET notes = ? WHERE id = ?",
+            (json.dumps(notes_to_json(tuple(kept))), answer_id),
+        )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_sessions_and_answers,
     _v2_delivery_columns,
     _v3_session_plan,
     _v4_answer_notes,
+    _v5_note_kinds,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -79,7 +79,7 @@ class HotseatApp(App[int]):
     - ``voice_mic``: the voice and the microphone (``VoiceMic``); created in
       ``__init__``, the real ones built in a worker after the first frame
       (``on_mount``), closed in ``on_unmount``. Screens get it as an argument and
-      ask for the microphone to be held (``InterviewScreen.MicHold``) by message;
+      ask for the microphone to be held (``messages.MicHold``) by message;
       the microphone's thread gets what it reads when it is built;
     - ``keeper``: the history, on its own thread; opened in ``on_mount``, its
       queued saves finished and the thread stopped in ``on_unmount``;
@@ -267,8 +267,8 @@ class HotseatApp(App[int]):
         built = build_voice_mic(settings, options, mic_hold, on_change=loaded, on_device=device)
         self.post_message(msg.VoiceMicBuilt(built))
 
-    @on(InterviewScreen.MicHold)
-    def _mic_hold(self, event: InterviewScreen.MicHold) -> None:
+    @on(msg.MicHold)
+    def _mic_hold(self, event: msg.MicHold) -> None:
         self.voice_mic.hold_mic(event.held)
 
     @on(msg.MicrophoneChanged)
@@ -276,7 +276,7 @@ class HotseatApp(App[int]):
         """Lost or back: the interview says it in context; elsewhere a toast does."""
         screen = self.screen
         if isinstance(screen, InterviewScreen):
-            screen.microphone_changed(event.kind, event.text)
+            screen.answer_input.microphone_changed(event.kind, event.text)
         elif event.kind == "lost":
             self.notify(f"Microphone lost: {event.text}.", severity="warning", timeout=8)
         else:
@@ -303,7 +303,7 @@ class HotseatApp(App[int]):
             home.set_status(self._status_text())
         for screen in self.screen_stack:
             if isinstance(screen, InterviewScreen):
-                screen.voice_mic_changed()
+                screen.answer_input.voice_mic_changed()
 
     def _tell(self, notice: str, *, toast: bool = True) -> None:
         """A notice for the home screen (and a toast), once each."""
@@ -411,8 +411,9 @@ class HotseatApp(App[int]):
         The one save the UI waits for (a few ms; the analysis comes next on this
         thread): it goes through the history's thread, after the saves before it.
         """
+        kept = turn.snapshot()  # the history's thread reads this copy, never the live turn
         try:
-            warning = self.keeper.later(lambda: self.keeper.save_first(turn)).result(
+            warning = self.keeper.later(lambda: self.keeper.save_first(kept)).result(
                 SAVE_FIRST_WAIT
             )
         except FutureTimeout:
@@ -457,14 +458,14 @@ class HotseatApp(App[int]):
             else "Audible time warnings off: the timer still turns amber near the limit."
         )
 
-    @on(InterviewScreen.MuteToggled)
-    def _mute_toggled(self, event: InterviewScreen.MuteToggled) -> None:
+    @on(msg.MuteToggled)
+    def _mute_toggled(self, event: msg.MuteToggled) -> None:
         self.effective.muted = event.muted
         self._save(dataclasses.replace(self.settings, muted=event.muted))
 
-    @on(InterviewScreen.TurnDone)
-    def _turn_done(self, event: InterviewScreen.TurnDone) -> None:
-        turn, audio = event.session.turns[event.index], event.audio_path
+    @on(msg.TurnDone)
+    def _turn_done(self, event: msg.TurnDone) -> None:
+        turn, audio = event.turn, event.audio_path  # a snapshot: the session goes on
         self._when_kept(self.keeper.later(lambda: self.keeper.save(turn, audio)), self._warn)
         self.drafts.answer_kept()
         if event.quit_after:
@@ -491,10 +492,10 @@ class HotseatApp(App[int]):
         if interview is None:
             self.exit()
         else:
-            interview.quit_asking()
+            interview.keys.quit()
 
-    @on(InterviewScreen.Finished)
-    def _finished(self, event: InterviewScreen.Finished) -> None:
+    @on(msg.SessionFinished)
+    def _finished(self, event: msg.SessionFinished) -> None:
         self._when_kept(self.keeper.later(lambda: self.keeper.end("finished")), self._warn)
         # The interview and anything over it (a dialog still open as a drill ends) go.
         self.routes.back_home()

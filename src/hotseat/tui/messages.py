@@ -4,14 +4,18 @@ The services call back from their own threads; these messages carry what
 they said to the UI thread, where widgets may be touched. Each carries a
 ``token`` so that news about a question the user has already left is dropped.
 They are dataclasses (Textual calls ``__post_init__`` for its own fields).
+
+The last four are the interview screen's news for the app.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from textual.message import Message
 
+from hotseat.session import Session, Turn
 from hotseat.transcript import Transcript
 from hotseat.tui.voice_mic import Built
 
@@ -64,3 +68,35 @@ class MicrophoneChanged(Message):
 
     kind: str
     text: str
+
+
+@dataclass
+class TurnDone(Message):
+    """A turn is over (answered and assessed, or skipped): the moment to keep it.
+
+    ``turn`` is a snapshot (``Turn.snapshot``): the history's thread saves it while
+    the session goes on changing its own."""
+
+    turn: Turn
+    audio_path: Path | None
+    quit_after: bool = False  # ctrl+q mid-answer: hotseat closes once it is kept
+
+
+@dataclass
+class SessionFinished(Message):
+    """The session is over (last question done, or ended early)."""
+
+    session: Session
+    title: str
+
+
+@dataclass
+class MuteToggled(Message):
+    muted: bool
+
+
+@dataclass
+class MicHold(Message):
+    """Paused (``held``) or running again: the app holds the microphone meanwhile."""
+
+    held: bool

@@ -111,14 +111,18 @@ class VoiceMic:
         """One line for the home screen: what the voice and the answers will be."""
         if self.loading or (not typed and not self.ready):
             return f"Getting {self.waiting_for(typed=typed)} ready…"
-        speaker = self.speaker
-        voice = "voice on" if self.voice_on else "captions only"
-        if speaker is not None and speaker.available and speaker.muted:
-            voice = "voice muted"
         answers = "typed answers" if typed or not self.mic_on else "spoken answers"
         if answers == "spoken answers":
             answers += f" ({self.listener_name})"
-        return f"{voice} · {answers}"
+        return f"{self.voice_state} · {answers}"
+
+    @property
+    def voice_state(self) -> str:
+        """'voice on', 'voice muted' or 'captions only' (no voice to be had)."""
+        speaker = self.speaker
+        if speaker is not None and speaker.available and speaker.muted:
+            return "voice muted"
+        return "voice on" if self.voice_on else "captions only"
 
     def close(self) -> None:
         for service in (self.speaker, self.listener):

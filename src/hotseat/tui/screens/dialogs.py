@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
 from textual import on
@@ -86,6 +87,12 @@ class ConfirmScreen(ModalScreen[bool]):
         self.question = question
         self.yes = yes
         self.no = no
+        # The footer names the keys as the buttons do ("y Quit  n Go on", not "y Yes").
+        said = {"confirm.yes": yes, "confirm.no": no}
+        for key, bindings in self._bindings.key_to_bindings.items():
+            self._bindings.key_to_bindings[key] = [
+                replace(b, description=said.get(b.id or "", b.description)) for b in bindings
+            ]
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box", classes="dialog"):

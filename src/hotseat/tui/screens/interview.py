@@ -1,46 +1,62 @@
 """The interview: question card, live timer, answer area and feedback panel.
 
-Everything is driven by ``hotseat.session.Session``: this screen asks the
-current question (through the ``Speaker`` when there is one), calls
-``question_asked()`` when the voice has really finished, ticks the session ten
-times a second, and turns its events into what the user sees. The voice and
-the microphone report back through messages only (see ``tui.messages``).
+The path of one answer, in order (each step names where it lives):
 
-It holds two helpers (composition): ``InterviewKeys`` (``interview_keys``),
-which its ``action_*`` methods and ``check_action`` hand over to, and
-``AnswerInput`` (``interview_input``), how each answer comes in.
+1. ``ask``: the card shows the question and ``InterviewerVoice`` (``tui.interviewer``)
+   has the ``Speaker`` read the lead-in and the question on its own thread.
+2. ``SpeechFinished`` (a message) -> ``_asked``: ``Session.question_asked`` starts the
+   thinking countdown, or the answer clock at once.
+3. ``start_answer`` -> ``AnswerInput.start_listening`` -> ``AnswerCapture.listen``
+   (``session.answer_capture``) opens the ``Listener`` (``asr.listener``: PortAudio's
+   callback queues the audio, one thread recognises it), which reports
+   ``PartialTranscript`` and ``InputLevel`` messages to the answer area. Keys typed
+   go into the same answer (``AnswerArea``).
+4. The answer ends: ctrl+s (``InterviewKeys.answer``), silence or the time limit
+   (``InterviewClock``) ->
+   ``end_answer``: the answer clock stops and the listener finishes; its
+   ``FinalTranscript`` message -> ``AnswerCapture.heard_final``.
+5. ``complete``: what was heard and typed, joined, goes to ``Session.finish_answer``,
+   which first hands the turn to the app to be kept (``HotseatApp._keep_before_analysis``
+   -> ``store.keeper``, on the history's thread), then assesses it (``session.analysis``).
+   The ``FeedbackPanel`` shows the feedback, and ``TurnDone`` has the app save a
+   snapshot of the turn again, with its feedback and recording (``HotseatApp._turn_done``).
+
+Beside this flow the screen holds the answer under way (``capture``) and three
+helpers (composition): ``InterviewKeys`` (``interview_keys``: which keys apply now,
+pausing, dialogs, quitting), which carries out the ``action_*``; ``AnswerInput``
+(``interview_input``: waiting for the voice and microphone, listening, switching
+between speaking and typing); and ``InterviewClock`` (``interview_clock``: the tick,
+time limits, silence, the timer).
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.content import Content
-from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import Footer, Static, TextArea
+from textual.widgets import Footer, TextArea
 
-from hotseat.session import Event, MonotonicClock, Phase, Plan, Session
+from hotseat.session import MonotonicClock, Phase, Plan, Session
+from hotseat.session.answer_capture import AnswerCapture, Final
 from hotseat.speech.persona_book import PersonaBook
-from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
 from hotseat.tui.interviewer import InterviewerVoice, Said
+from hotseat.tui.screens.interview_clock import InterviewClock
 from hotseat.tui.screens.interview_input import AnswerInput
-from hotseat.tui.screens.interview_keys import INTERVIEW_BINDINGS, InterviewKeys
+from hotseat.tui.screens.interview_keys import INTERVIEW_BINDINGS, InterviewKeys, key_action
 from hotseat.tui.voice_mic import VoiceMic
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.feedback_panel import FeedbackPanel
 from hotseat.tui.widgets.question_card import QuestionCard, lead_text
-from hotseat.tui.widgets.timer import SessionTimer, show_time
+from hotseat.tui.widgets.timer import SessionTimer
+from hotseat.tui.widgets.topbar import TopBar
 
-TICK_SECONDS = 0.1
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 
 
@@ -48,32 +64,6 @@ class InterviewScreen(Screen[None]):
     """The interview flow: ask, think, answer, review, for every turn of the session."""
 
     BINDINGS: ClassVar[list[BindingType]] = INTERVIEW_BINDINGS
-
-    @dataclass
-    class Finished(Message):
-        """The session is over (last question done, or ended early)."""
-
-        session: Session
-        title: str
-
-    @dataclass
-    class TurnDone(Message):
-        """A turn is over (answered and assessed, or skipped): the moment to keep it."""
-
-        session: Session
-        index: int
-        audio_path: Path | None
-        quit_after: bool = False  # ctrl+q mid-answer: hotseat closes once it is kept
-
-    @dataclass
-    class MuteToggled(Message):
-        muted: bool
-
-    @dataclass
-    class MicHold(Message):
-        """Paused (``held``) or running again: the app holds the microphone meanwhile."""
-
-        held: bool
 
     def __init__(
         self,
@@ -89,29 +79,24 @@ class InterviewScreen(Screen[None]):
         recording_path: Callable[[], Path | None] | None = None,
     ) -> None:
         super().__init__()
-        self.plan = plan
-        self.session = session
-        self.voice_mic = voice_mic
-        self.personas = personas
+        self.plan, self.session = plan, session
+        self.voice_mic, self.personas = voice_mic, personas
         self.force_typed = typed
         self.title_text = title
         self.audible_warnings = audible_warnings
-        self.rng = rng or random.Random()
         self.recording_path = recording_path or (lambda: None)
-        self.audio: Path | None = None  # where the current spoken answer is recorded
-        self.token = 0  # bumped whenever a question is (re)asked or an answer starts
-        self.voice = InterviewerVoice(voice_mic, personas, self.rng, self.post_message)
-        self.finishing = False  # waiting for the final transcript
-        self.spoken_answer = False  # the current answer comes from the microphone
-        self._greeted = False
-        self._cut_off = False  # the interviewer ended this answer at the limit
+        rng = rng or random.Random()
+        self.voice = InterviewerVoice(voice_mic, personas, rng, self.post_message)
+        self.capture = AnswerCapture()  # the answer under way: listening, heard, recorded
         self.keys = InterviewKeys(self)
         self.answer_input = AnswerInput(self)
+        self.clock = InterviewClock(self)
+        self._greeted = False
 
     # -- layout -------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        yield Static("", id="topbar")
+        yield TopBar(self.title_text, id="topbar")
         yield QuestionCard(id="question")
         yield SessionTimer(id="timer")
         yield AnswerArea(id="answer")
@@ -120,7 +105,7 @@ class InterviewScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.feedback_panel.display = False
-        self.set_interval(TICK_SECONDS, self.tick)
+        self.clock.start()
         if self.voice_mic.ready:
             self.begin()
         else:
@@ -130,7 +115,7 @@ class InterviewScreen(Screen[None]):
         """Start the session and ask the first question."""
         self.session.start()
         if self.session.finished:
-            self.post_message(self.Finished(self.session, self.title_text))
+            self.post_message(msg.SessionFinished(self.session, self.title_text))
             return
         self.ask()
 
@@ -151,30 +136,22 @@ class InterviewScreen(Screen[None]):
         return self.voice.speaking
 
     @property
+    def finishing(self) -> bool:
+        """The answer is over and waits for its final transcript."""
+        return self.capture.finishing
+
+    @property
     def waiting_for_voice_mic(self) -> bool:
         return self.answer_input.waiting_for_voice_mic
 
     def update_topbar(self) -> None:
-        speaker = self.voice_mic.speaker
-        voice = "voice on" if self.voice_mic.voice_on else "captions only"
-        if speaker is not None and speaker.available and speaker.muted:
-            voice = "voice muted"
         typed = self.answer_area.mode == "typed"  # this answer's (answer_input.typed(): the next)
-        mic = "typed answers" if typed else f"microphone ({self.voice_mic.listener_name})"
-        status = f" · {voice} · {mic}"
-        if self.waiting_for_voice_mic:
-            what = self.voice_mic.waiting_for(typed=self.force_typed) or "the microphone"
-            status = f" · getting {what} ready"
-        # A narrow terminal shortens the title, never the state of the voice and mic.
-        room = max(1, self.size.width - 2 - len(status))
-        title = self.title_text
-        if len(title) > room:
-            title = title[: room - 1].rstrip() + "…"
-        self.query_one("#topbar", Static).update(Content(title + status))
+        waiting = self.voice_mic.waiting_for(typed=self.force_typed) or "the microphone"
+        what = waiting if self.waiting_for_voice_mic else ""
+        self.query_one(TopBar).show(self.voice_mic, typed=typed, waiting_for=what)
 
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 80  # more keys in narrow terminals
-        self.update_topbar()
 
     # -- the keys (``InterviewKeys`` and ``AnswerInput`` decide and act) -------------------
 
@@ -182,48 +159,19 @@ class InterviewScreen(Screen[None]):
         input_says = self.answer_input.allowed(action)
         return self.keys.allowed(action) if input_says is None else input_says
 
-    def action_answer_now(self) -> None:
-        self._answer_key()
-
-    def action_submit(self) -> None:
-        self._answer_key()
-
-    def action_skip_wait(self) -> None:
-        self._answer_key()
-
-    def action_next(self) -> None:
-        self.keys.next()
-
-    def action_skip(self) -> None:
-        self.keys.skip()
-
-    def action_repeat(self) -> None:
-        self.keys.repeat()
-
-    def action_stop_speech(self) -> None:
-        self.keys.stop_speech()
-
-    def action_toggle_mute(self) -> None:
-        self.keys.toggle_mute()
-
-    def action_pause(self) -> None:
-        self.keys.pause()
-
-    def action_resume(self) -> None:
-        self.keys.resume_clock()
-
-    def action_pause_refused(self) -> None:
-        self.keys.pause_refused()
-
-    def action_explain(self) -> None:
-        self.keys.explain()
-
-    def action_end(self) -> None:
-        self.keys.end()
-
-    def quit_asking(self) -> None:
-        """ctrl+q (the app's key): asks first when an answer is under way."""
-        self.keys.quit()
+    # Every key is carried out by a helper: ``InterviewKeys`` or, for f4, ``AnswerInput``.
+    # (ctrl+q is the app's: it asks ``keys.quit`` mid-answer.)
+    action_next = key_action(InterviewKeys.next)
+    action_skip = key_action(InterviewKeys.skip)
+    action_repeat = key_action(InterviewKeys.repeat)
+    action_stop_speech = key_action(InterviewKeys.stop_speech)
+    action_toggle_mute = key_action(InterviewKeys.toggle_mute)
+    action_pause = key_action(InterviewKeys.pause)
+    action_resume = key_action(InterviewKeys.resume_clock)
+    action_pause_refused = key_action(InterviewKeys.pause_refused)
+    action_explain = key_action(InterviewKeys.explain)
+    action_end = key_action(InterviewKeys.end)
+    action_answer_now = action_submit = action_skip_wait = key_action(InterviewKeys.answer)
 
     def action_type_answers(self) -> None:
         self.answer_input.switch_to_typed()
@@ -231,15 +179,7 @@ class InterviewScreen(Screen[None]):
     def action_speak_answers(self) -> None:
         self.answer_input.switch_to_spoken()
 
-    def switch_to_typed(self) -> None:
-        """Typed answers from now on (f4, the palette, a lost microphone)."""
-        self.answer_input.switch_to_typed()
-
-    def voice_mic_changed(self) -> None:
-        """The app's voice or microphone was built, loaded or failed."""
-        self.answer_input.voice_mic_changed()
-
-    # -- asking -------------------------------------------------------------------
+    # -- 1, 2: asking -------------------------------------------------------------------
 
     def ask(self, *, repeat: bool = False) -> None:
         session, voice = self.session, self.voice
@@ -247,33 +187,18 @@ class InterviewScreen(Screen[None]):
         lines = [] if self._greeted else voice.lines(self.plan.opening)
         self._greeted = True
         if turn.lead_in and not repeat:
-            lines.append(voice.line(turn.persona, self._lead_in_key()))
+            lines.append(voice.line(turn.persona, session.lead_in_key()))
+        name, asker = self.personas.name, self.personas.name(turn.persona)
+        said = lead_text([(text, name(persona)) for text, persona in lines], asker)
         number, total = session.progress()
-        name = self.personas.name
-        self.card.show(
-            turn.question,
-            number,
-            total,
-            interviewer=name(turn.persona),
-            lead=lead_text([(text, name(persona)) for text, persona in lines], name(turn.persona)),
-            follow_up=turn.follow_up_of is not None,
-        )
-        self.token += 1
-        self.finishing = self.spoken_answer = self._cut_off = False
-        self.answer_input.forget()
-        self.audio = None
+        follow = turn.follow_up_of is not None
+        self.card.show(turn.question, number, total, interviewer=asker, lead=said, follow_up=follow)
+        self.capture.new_question()
         area = self.answer_area
-        area.mode = "typed" if self.answer_input.typed() else "spoken"
-        area.display = True
+        area.new_question("typed" if self.answer_input.typed() else "spoken", keep_text=repeat)
         self.feedback_panel.display = False
-        if not repeat:
-            area.clear()
-        # An answer may be typed (or begun by typing) while the question is still
-        # being read: keystrokes are never thrown away.
-        area.set_ready(True)
-        area.set_waiting()
         self.update_topbar()
-        if voice.say([*lines, (turn.question.text, turn.persona)], self.token):
+        if voice.say([*lines, (turn.question.text, turn.persona)], self.capture.token):
             self.card.set_speaking(True)
             area.text_area.focus()
             self.refresh_bindings()
@@ -281,18 +206,9 @@ class InterviewScreen(Screen[None]):
             self._asked()
         self.tick()
 
-    def _lead_in_key(self) -> str:
-        """No thanks for a question the user skipped: the persona's 'skipped' line instead."""
-        session = self.session
-        turn = session.current
-        before = session.turns[session.index - 1] if session.index > 0 else None
-        if turn.lead_in == "moving_on" and before is not None and before.skipped:
-            return "skipped"
-        return turn.lead_in
-
     @on(msg.SpeechFinished)
     def _speech_finished(self, event: msg.SpeechFinished) -> None:
-        if event.token != self.token or not self.voice.finished(event):
+        if event.token != self.capture.token or not self.voice.finished(event):
             return
         self.card.set_speaking(False)
         if self.session.phase is _ASKING and not self.session.paused:
@@ -303,23 +219,16 @@ class InterviewScreen(Screen[None]):
 
     def _asked(self, at: float | None = None) -> None:
         phase = self.session.question_asked(at)
-        self._prepare_next()
+        upcoming = self.session.upcoming()
+        if upcoming is not None:
+            self.voice.prepare(upcoming)  # rendered ahead, so it starts promptly
         if phase is _ANSWERING:
-            self._start_answer()
+            self.start_answer()
         else:
             self.answer_area.set_ready(True)  # typing during the countdown starts the answer
             self.answer_area.text_area.focus()
         self.tick()
         self.refresh_bindings()
-
-    def _prepare_next(self) -> None:
-        index = self.session.index + 1
-        if index < len(self.session.turns):
-            self.voice.prepare(self.session.turns[index])
-
-    def _say_aside(self, key: str) -> None:
-        """A persona line outside the question flow: spoken, or shown when there is no voice."""
-        self.aside(self.voice.line(self.session.current.persona, key))
 
     def aside(self, said: Said) -> None:
         """Say a persona line (text, persona) now; with no voice, show it instead."""
@@ -327,110 +236,72 @@ class InterviewScreen(Screen[None]):
         if text and not self.voice.aside(said):
             self.notify(f"{self.personas.name(persona)}: {text}")
 
-    # -- answering ----------------------------------------------------------------
+    # -- 3: answering -------------------------------------------------------------------
 
-    def _start_answer(self) -> None:
+    def start_answer(self) -> None:
         area = self.answer_area
         # Keys go into the answer in both modes: spoken answers take typed words too.
         area.set_ready(True)
         area.text_area.focus()
-        if area.mode == "spoken" and self.voice_mic.listener is not None:
+        if area.mode == "spoken":
             self.answer_input.start_listening()
         self.refresh_bindings()
 
-    def _answer_key(self) -> None:
-        """ctrl+s: start the answer now (thinking), or submit it (answering).
-
-        ctrl+s is a priority key, handled as it arrives, while keys typed just
-        before it (a fast typist, a slow SSH link) may still wait in the answer
-        box's queue: it acts behind them, so no word of the answer is lost.
-        """
-        self.answer_area.text_area.call_later(self._answer_or_submit)
-
-    def _answer_or_submit(self) -> None:
-        if self.finishing:
-            self.skip_waiting_for_transcript()
-            return
-        if self.session.paused:
-            return
-        self._typing()  # keys typed before ctrl+s start the answer, as they would have
-        if self.session.phase is _THINKING:
-            self.session.begin_answer()
-            self._start_answer()
-            self.tick()
-        elif self.session.phase is _ANSWERING:
-            self._end_answer()
-
     @on(TextArea.Changed, "#typed-answer")
-    def _typing(self) -> None:
+    def typing(self) -> None:
         if not self.answer_area.typed_text or self.session.paused:
             return
-        self.answer_input.typed_into_answer()
+        if self.session.phase is _ANSWERING:
+            self.capture.typed_into(self.session.now())  # not silent while typing
         if self.session.phase is _ASKING:
             # Typing over the question: the candidate is ready; stop the voice.
             self.keys.silence()
             self._asked()
         if self.session.phase is _THINKING:
             self.session.begin_answer()
-            self._start_answer()
+            self.start_answer()
             self.tick()
 
     @on(msg.PartialTranscript)
     def _partial(self, event: msg.PartialTranscript) -> None:
-        if event.token == self.token:
+        if event.token == self.capture.token:
             self.answer_area.set_partial(event.text)
 
     @on(msg.InputLevel)
     def _level(self, event: msg.InputLevel) -> None:
-        if event.token == self.token:
+        if event.token == self.capture.token:
             self.answer_area.set_level(event.dbfs)
 
-    @on(msg.FinalTranscript)
-    def _final(self, event: msg.FinalTranscript) -> None:
-        self.answer_input.heard_final(event)
+    # -- 4: the answer ends ---------------------------------------------------------------
 
-    def _end_answer(self) -> None:
+    def end_answer(self) -> None:
         """The answer is over: collect the transcript, then assess it."""
         if self.finishing or self.session.phase is not _ANSWERING:
             return
-        listener = self.voice_mic.listener
         self.session.stop_answer_clock()  # at once: the final words may take a moment
-        if (self.spoken_answer and listener is not None) or self.answer_input.listening:
-            self.finishing = True
-            if self.spoken_answer and listener is not None:
-                listener.finish_answer()  # the final transcript arrives as a message
+        if self.capture.end(self.voice_mic.listener):  # the final transcript is on its way
             self.tick()
             self.refresh_bindings()
         else:
-            self.complete(self.answer_input.joined_answer())
+            self.complete()
 
-    def skip_waiting_for_transcript(self) -> None:
-        """ctrl+s while the transcript is finishing: take the live text as it stands."""
-        listener = self.voice_mic.listener
-        skip = getattr(listener, "skip_waiting", None)
-        if self.finishing and skip is not None:
-            skip()
-            self.query_one(SessionTimer).caption = "Using the live transcript…"
+    @on(msg.FinalTranscript)
+    def _final(self, event: msg.FinalTranscript) -> None:
+        answering = self.session.phase is _ANSWERING
+        heard = self.capture.heard_final(event.token, event.transcript, answering=answering)
+        if heard is Final.COMPLETE:
+            self.complete()
+        elif heard is Final.HEARD:
+            self.answer_area.set_heard(self.capture.heard_text())
 
-    def microphone_changed(self, kind: str, text: str) -> None:
-        """The microphone went away ("lost") or came back ("back"): say so, plainly."""
-        answering = self.spoken_answer and self.session.phase is _ANSWERING
-        if kind == "lost":
-            kept = " Your answer so far is kept." if answering else ""
-            self.notify(
-                f"Microphone lost: {text}.{kept} Plug it back in to go on speaking, "
-                "or press f4 to type.",
-                title="Microphone",
-                severity="error",
-                timeout=12,
-            )
-        else:
-            self.notify(f"Microphone back ({text}): listening again.", title="Microphone")
-        self.answer_area.set_microphone_lost(kind == "lost")
+    # -- 5: the feedback ------------------------------------------------------------------
 
-    def complete(self, transcript: Transcript) -> None:
-        self.finishing = self.spoken_answer = False
-        turn = self.session.finish_answer(transcript, interrupted=self._cut_off)
+    def complete(self) -> None:
+        """Everything of the answer is in: assess it, show the feedback, keep the turn."""
+        transcript = self.capture.joined(self.answer_area.typed_text)
+        if transcript.typed_words:
+            self.notify("Your typed words were added to the spoken answer.")
+        turn = self.session.finish_answer(transcript, interrupted=self.capture.cut_off)
         area = self.answer_area
         area.set_ready(False)
         area.display = False
@@ -439,46 +310,11 @@ class InterviewScreen(Screen[None]):
         if turn.feedback is not None:
             panel.show(turn.feedback, transcript.notes)
         panel.focus()
-        audio, self.audio = self.audio, None
-        self.post_message(self.TurnDone(self.session, self.session.index, audio))
+        audio = self.capture.take_recording()
+        self.post_message(msg.TurnDone(turn.snapshot(), audio))
         self.tick()
         self.refresh_bindings()
 
-    # -- the clock ----------------------------------------------------------------
-
     def tick(self) -> None:
-        """Advance the session by the clock and show where it stands."""
-        if self.waiting_for_voice_mic:
-            self.answer_input.check_voice_mic()
-            return
-        session = self.session
-        for event in session.tick(self.answer_input.silence_heard()):
-            if self._handle(event):
-                return
-        timer = self.query_one(SessionTimer)
-        timer.finishing = self.finishing
-        typed = self.answer_area.mode == "typed"
-        show_time(timer, session, speaking=self.speaking, typed=typed, held=self.keys.holding)
-
-    def _handle(self, event: Event) -> bool:
-        """React to one engine event; True when the screen moved on."""
-        if event.kind == "thinking-over":
-            self._start_answer()
-        elif event.kind == "time-up" and self.session.phase is _ANSWERING:
-            self._cut_off = self.session.current.interrupted
-            if event.line:
-                self._say_aside(event.line)
-            else:
-                self.notify("Time is up for this answer.", severity="warning")
-            self._end_answer()
-        elif event.kind == "silence-end":
-            self._end_answer()
-        elif event.kind == "amber" and self.audible_warnings:
-            if event.line and self.voice_mic.voice_on:
-                self._say_aside(event.line)
-            else:
-                self.app.bell()
-        elif event.kind == "auto-advance":
-            self.action_next()
-            return True
-        return False
+        """Advance the session by the clock and show where it stands (``InterviewClock``)."""
+        self.clock.tick()

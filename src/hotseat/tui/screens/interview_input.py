@@ -1,8 +1,8 @@
 """How answers come in: waiting for the voice and microphone, then speaking, typing or both.
 
 ``InterviewScreen`` holds one ``AnswerInput`` (composition, not a base class)
-beside its keys (``interview_keys``); the flow itself is in ``interview``. It
-holds two things:
+beside its keys (``interview_keys``) and its clock (``interview_clock``); the
+flow itself is in ``interview``. It holds three things:
 
 - Getting ready. The app builds the real voice and microphone in the
   background; an interview opened before they are ready (``hotseat practice``,
@@ -12,21 +12,21 @@ holds two things:
   session then goes on with captions or typed answers.
 - Speak or type, any time. In a spoken answer keys still go into a small box
   under the live transcript, and the answer saved and assessed is what was
-  heard plus what was typed (``join_answer``). f4 (and the command palette)
-  switches the session between spoken and typed answers, the current answer
-  included: ``switch_to_typed`` keeps the words heard so far and the answer goes
-  on typed. Other parts of the app (a lost microphone) may call it too.
+  heard plus what was typed (``session.answer_capture``). f4 (and the command
+  palette) switches the session between spoken and typed answers, the current
+  answer included: ``switch_to_typed`` keeps the words heard so far and the
+  answer goes on typed.
+- Listening: the microphone opens for each stretch of the answer
+  (``start_listening``), and a lost or returning microphone is said in context.
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from textual.message import Message
-
 from hotseat.session import Phase
-from hotseat.transcript import Transcript, join_answer
+from hotseat.session.answer_capture import Reports
+from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
 from hotseat.tui.widgets.timer import SessionTimer
 
@@ -44,11 +44,6 @@ class AnswerInput:
         self.screen = screen
         self.waiting_for_voice_mic = False
         self._waiting_since = 0.0
-        # This answer's stretches of listening: token -> when it began on the answer
-        # clock, until its final transcript arrives; then (transcript, start) in _heard.
-        self._listening: dict[int, float] = {}
-        self._heard: list[tuple[Transcript, float]] = []
-        self._typed_at: float | None = None  # session time of the last key in this answer
 
     # -- getting ready ----------------------------------------------------------------
 
@@ -142,9 +137,9 @@ class AnswerInput:
         area.mode = "typed" if self.typed() else "spoken"
         session = screen.session
         if session.phase is _ANSWERING and not screen.finishing and not session.paused:
-            if area.mode == "typed" and screen.spoken_answer:
+            if area.mode == "typed" and screen.capture.spoken:
                 self._stop_listening()
-            elif area.mode == "spoken" and not screen.spoken_answer:
+            elif area.mode == "spoken" and not screen.capture.spoken:
                 self.start_listening(mid_answer=True)
         if area.display:
             area.text_area.focus()
@@ -164,108 +159,53 @@ class AnswerInput:
         listener = screen.voice_mic.listener
         if listener is None:
             return
-        screen.token += 1
-        token = screen.token
-        screen.spoken_answer = True
-        # Word times count from here: the first stretch starts the answer clock.
-        self._listening[token] = screen.session.answer_elapsed() if mid_answer else 0.0
-        screen.answer_area.set_partial("")
-        path = screen.recording_path()
-        if screen.audio is None:
-            screen.audio = path  # a later stretch is heard but not kept as the recording
-        listener.start_answer(
-            on_partial=lambda text: self._post(msg.PartialTranscript(token, text)),
-            on_level=lambda db: self._post(msg.InputLevel(token, db)),
-            on_final=lambda tr: self._post(msg.FinalTranscript(token, tr)),
-            recording_path=str(path) if path is not None and path == screen.audio else None,
+        post = screen.post_message  # thread-safe: the listener reports from its threads
+        reports = Reports(
+            partial=lambda token, text: post(msg.PartialTranscript(token, text)),
+            level=lambda token, dbfs: post(msg.InputLevel(token, dbfs)),
+            final=lambda token, transcript: post(msg.FinalTranscript(token, transcript)),
         )
+        at = screen.session.answer_elapsed() if mid_answer else 0.0  # word times count from it
+        screen.answer_area.set_partial("")
+        screen.capture.listen(listener, at, screen.recording_path(), reports)
 
     def _stop_listening(self) -> None:
         """Switched to typing mid-answer: close the microphone, keep what it heard."""
         screen = self.screen
-        listener = screen.voice_mic.listener
-        screen.spoken_answer = False
         # Shown at once from the live transcript; the final one replaces it when it comes.
-        screen.answer_area.set_heard(self._heard_text(screen.answer_area.partial))
+        screen.answer_area.set_heard(screen.capture.heard_text(screen.answer_area.partial))
+        listener = screen.voice_mic.listener
         if listener is not None:
-            listener.finish_answer()  # its final transcript joins the answer
-
-    def _post(self, message: Message) -> None:
-        """For the microphone's threads (post_message is thread-safe)."""
-        self.screen.post_message(message)
-
-    @property
-    def listening(self) -> bool:
-        """A stretch of listening in this answer still waits for its final transcript."""
-        return bool(self._listening)
-
-    def forget(self) -> None:
-        """A new question, or the answer was dropped: nothing heard or typed yet."""
-        self._listening.clear()
-        self._heard.clear()
-        self._typed_at = None
-
-    def heard_final(self, event: msg.FinalTranscript) -> None:
-        """A stretch of listening ended: keep its words; finish the answer if it is over."""
-        screen = self.screen
-        start = self._listening.pop(event.token, None)
-        if start is None or screen.session.phase is not _ANSWERING:
-            return  # a question left behind, or a cancelled answer
-        self._heard.append((event.transcript, start))
-        live = event.token == screen.token and screen.spoken_answer
-        if live:
-            screen.spoken_answer = False  # ended by ctrl+s, silence, the limit or the listener
-        if (live or screen.finishing) and not self._listening:
-            screen.complete(self.joined_answer())
-        else:
-            screen.answer_area.set_heard(self._heard_text())
-
-    def _heard_text(self, still_coming: str = "") -> str:
-        return " ".join(t for t in [*(t.text for t, _ in self._heard), still_coming] if t)
-
-    def joined_answer(self) -> Transcript:
-        """What was heard and what was typed in this answer, as one transcript."""
-        typed = self.screen.answer_area.typed_text
-        joined = join_answer(self._heard, typed)
-        if joined.typed_words:
-            self.screen.notify("Your typed words were added to the spoken answer.")
-        return joined
+            screen.capture.stop_listening(listener)  # its final transcript joins the answer
 
     def answer_so_far(self, note: str) -> Transcript:
-        """The answer as it stands, for keeping it now (quitting mid-answer): what the
-        microphone heard, its live transcript still on the way and what was typed.
-
-        The live words have no times yet, so the whole is kept untimed (its delivery
-        not measured); ``note`` says why it stopped.
-        """
-        screen = self.screen
-        live = screen.answer_area.partial if screen.spoken_answer else ""
-        heard = self._heard_text(live)
-        typed = screen.answer_area.typed_text.strip()
-        notes = (*(n for t, _ in self._heard for n in t.notes), note)
-        if not heard:
-            return replace(Transcript.typed(typed), notes=notes)
-        listener = screen.voice_mic.listener
-        engine = listener.engine_name if listener is not None else self._heard[0][0].engine
-        text = " ".join(part for part in (heard, " ".join(typed.split())) if part)
-        return Transcript(text, engine=engine, notes=notes)
-
-    def typed_into_answer(self) -> None:
-        """A key went into the answer: the answer is not silent while the user types."""
-        session = self.screen.session
-        if session.phase is _ANSWERING:
-            self._typed_at = session.now()
-
-    def silence_heard(self) -> float | None:
-        """Seconds of silence for ending the answer on it (None: not listening)."""
+        """The answer as it stands, for keeping it now (quitting mid-answer)."""
         screen = self.screen
         listener = screen.voice_mic.listener
-        if not screen.spoken_answer or listener is None:
-            return None
-        silence = listener.silence_seconds()
-        if self._typed_at is not None:
-            silence = min(silence, screen.session.now() - self._typed_at)
-        return silence
+        area = screen.answer_area
+        return screen.capture.so_far(
+            live=area.partial,
+            typed=area.typed_text,
+            note=note,
+            engine=listener.engine_name if listener is not None else "",
+        )
+
+    def microphone_changed(self, kind: str, text: str) -> None:
+        """The microphone went away ("lost") or came back ("back"): say so, plainly."""
+        screen = self.screen
+        if kind == "lost":
+            answering = screen.capture.spoken and screen.session.phase is _ANSWERING
+            kept = " Your answer so far is kept." if answering else ""
+            screen.notify(
+                f"Microphone lost: {text}.{kept} Plug it back in to go on speaking, "
+                "or press f4 to type.",
+                title="Microphone",
+                severity="error",
+                timeout=12,
+            )
+        else:
+            screen.notify(f"Microphone back ({text}): listening again.", title="Microphone")
+        screen.answer_area.set_microphone_lost(kind == "lost")
 
     # -- which keys apply ---------------------------------------------------------------
 

@@ -1,7 +1,7 @@
 """What the keys do during an interview (the flow itself is in ``interview.py``).
 
 ``InterviewScreen`` holds one ``InterviewKeys`` (composition, not a base
-class): the screen's ``action_*`` methods hand over to it, and its
+class): the screen's ``action_*`` are made by ``key_action`` from its methods, and its
 ``check_action`` asks :meth:`InterviewKeys.allowed`, so every key is offered
 only when it makes sense in the current phase and the footer and the command
 palette show just what can be done now.
@@ -17,8 +17,10 @@ from textual.screen import Screen
 
 from hotseat.session import Phase
 from hotseat.session.summary import END_NOTE, QUIT_NOTE
+from hotseat.tui import messages as msg
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.widgets.answer_area import AnswerArea
+from hotseat.tui.widgets.timer import SessionTimer
 
 if TYPE_CHECKING:
     from hotseat.tui.screens.interview import InterviewScreen
@@ -28,7 +30,9 @@ _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
 
 # In the footer's order: what matters most first, so a narrow terminal (60x20)
 # still shows answer/submit, pause and end. f4 switches spoken/typed answers
-# (its actions are in ``interview_input``).
+# (its actions are in ``interview_input``). Repeat and mute stay out of the footer
+# (f1 and the command palette list them), so that at 80x24 it still has room for
+# the app's ctrl+q and f1 with a voice, a microphone and f4 all there.
 INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "answer_now", "Answer now", priority=True, id="interview.answer"),
     Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
@@ -43,9 +47,20 @@ INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("f4", "speak_answers", "Speak", priority=True, id="interview.type_or_speak"),
     Binding("escape", "stop_speech", "Stop voice", priority=True, id="interview.stop_speech"),
     Binding("ctrl+o", "skip", "Skip", priority=True, id="interview.skip"),
-    Binding("ctrl+r", "repeat", "Repeat", priority=True, id="interview.repeat"),
-    Binding("ctrl+t", "toggle_mute", "Mute", priority=True, id="interview.toggle_mute"),
+    Binding("ctrl+r", "repeat", "Repeat", show=False, priority=True, id="interview.repeat"),
+    Binding("ctrl+t", "toggle_mute", "Mute", show=False, priority=True, id="interview.toggle_mute"),
 ]
+
+
+def key_action(method: Callable[[InterviewKeys], object]) -> Callable[[InterviewScreen], None]:
+    """The screen's ``action_*`` for a key that ``method`` of its ``InterviewKeys`` carries
+    out (``action_skip = key_action(InterviewKeys.skip)``)."""
+
+    def action(screen: InterviewScreen) -> None:
+        method(screen.keys)
+
+    action.__doc__ = method.__doc__
+    return action
 
 
 class InterviewKeys:
@@ -89,6 +104,38 @@ class InterviewKeys:
 
     # -- what the keys do -------------------------------------------------------------
 
+    def answer(self) -> None:
+        """ctrl+s: start the answer now (thinking), submit it (answering), or stop
+        waiting for its final words (finishing).
+
+        ctrl+s is a priority key, handled as it arrives, while keys typed just
+        before it (a fast typist, a slow SSH link) may still wait in the answer
+        box's queue: it acts behind them, so no word of the answer is lost.
+        """
+        self.screen.answer_area.text_area.call_later(self._answer_or_submit)
+
+    def _answer_or_submit(self) -> None:
+        screen, session = self.screen, self.screen.session
+        if screen.finishing:
+            self._take_the_live_text()
+            return
+        if session.paused:
+            return
+        screen.typing()  # keys typed before ctrl+s start the answer, as they would have
+        if session.phase is _THINKING:
+            session.begin_answer()
+            screen.start_answer()
+            screen.tick()
+        elif session.phase is _ANSWERING:
+            screen.end_answer()
+
+    def _take_the_live_text(self) -> None:
+        """ctrl+s while the transcript is finishing: the live text stands, as it is."""
+        listener = self.screen.voice_mic.listener
+        if listener is not None:
+            listener.skip_waiting()
+            self.screen.query_one(SessionTimer).caption = "Using the live transcript…"
+
     def next(self) -> None:
         screen = self.screen
         if screen.session.phase is not Phase.REVIEWING:
@@ -104,7 +151,7 @@ class InterviewKeys:
         index = session.index
         phase = session.skip()
         if session.turns[index].skipped:
-            screen.post_message(screen.TurnDone(session, index, None))
+            screen.post_message(msg.TurnDone(session.turns[index].snapshot(), None))
         if phase is Phase.DONE:
             self.finish(closing=True)
         else:
@@ -127,7 +174,7 @@ class InterviewKeys:
         if speaker.muted and screen.speaking:
             self.stop_speech()
         screen.notify("Voice muted: captions only." if speaker.muted else "Voice on.")
-        screen.post_message(screen.MuteToggled(speaker.muted))
+        screen.post_message(msg.MuteToggled(speaker.muted))
         screen.update_topbar()
 
     def pause(self) -> None:
@@ -160,7 +207,7 @@ class InterviewKeys:
 
     def _after_pause_change(self) -> None:
         screen = self.screen
-        screen.post_message(screen.MicHold(screen.session.paused))  # the mic hears nothing
+        screen.post_message(msg.MicHold(screen.session.paused))  # the mic hears nothing
         screen.tick()
         screen.refresh_bindings()
 
@@ -223,7 +270,7 @@ class InterviewKeys:
     def _answer_to_keep(self) -> bool:
         """Something to keep of the answer under way: words, or a recording."""
         screen = self.screen
-        listening = screen.spoken_answer and screen.voice_mic.listener is not None
+        listening = screen.capture.spoken and screen.voice_mic.listener is not None
         return listening or bool(screen.answer_input.answer_so_far(END_NOTE).text.strip())
 
     def quit(self) -> None:
@@ -267,35 +314,25 @@ class InterviewKeys:
         screen, session = self.screen, self.screen.session
         if session.phase is _ANSWERING:
             kept = screen.answer_input.answer_so_far(note)
-            listener = screen.voice_mic.listener
-            if screen.spoken_answer and listener is not None:
-                listener.finish_answer()  # the recording is kept; its late final is ignored
-            screen.token += 1
+            # The recording is kept; the listener's late final is ignored.
+            audio = screen.capture.close_now(screen.voice_mic.listener)
             screen.voice.drop()
-            screen.spoken_answer = screen.finishing = False
-            audio, screen.audio = screen.audio, None
             session.stop_answer_clock()
-            session.finish_answer(kept, interrupted=True)
+            turn = session.finish_answer(kept, interrupted=True)
             # The app keeps it (with its feedback and recording), then closes if asked to.
-            done = screen.TurnDone(session, session.index, audio, quit_after=quit_after)
-            screen.post_message(done)
+            screen.post_message(msg.TurnDone(turn.snapshot(), audio, quit_after=quit_after))
 
     def silence(self) -> None:
         """Stop the voice and drop the microphone; late callbacks are ignored."""
         screen = self.screen
-        screen.token += 1
+        screen.capture.drop(screen.voice_mic.listener)
         screen.voice.drop()
         screen.card.set_speaking(False)
-        listener = screen.voice_mic.listener
-        if screen.spoken_answer and listener is not None:
-            listener.cancel()
-        screen.spoken_answer = screen.finishing = False
-        screen.audio = None
 
     def finish(self, *, closing: bool) -> None:
         screen = self.screen
-        screen.post_message(screen.MicHold(False))  # ended while paused: the next session hears
+        screen.post_message(msg.MicHold(False))  # ended while paused: the next session hears
         if closing:
             for said in screen.voice.lines(screen.plan.closing):
                 screen.aside(said)
-        screen.post_message(screen.Finished(screen.session, screen.title_text))
+        screen.post_message(msg.SessionFinished(screen.session, screen.title_text))

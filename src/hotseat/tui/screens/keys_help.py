@@ -47,7 +47,9 @@ def keys_of(screen: Screen[Any], app: App[Any]) -> list[tuple[str, str]]:
         # hotseat's own bindings all have ids (the README's [keys] table lists them).
         if active.node not in (screen, app) or not active.enabled or not binding.id:
             continue
-        if not binding.show:  # e.g. a drill's refused pause: nothing to do there
+        # Kept out of the footer for room (repeat, mute) is listed here; a refused
+        # action (a drill's pause) is not: there is nothing to do with it.
+        if not binding.show and binding.action.endswith("_refused"):
             continue
         keys = rows.setdefault((binding.action, binding.description), [])
         if _key_name(key) not in keys:

@@ -104,6 +104,17 @@ class AnswerArea(Vertical):
         self.set_heard("")
         self.set_level(FLOOR_DB)
 
+    def new_question(self, mode: str, *, keep_text: bool) -> None:
+        """Shown and ready for the answer to the question now asked (``keep_text``: a
+        repeated question keeps what was typed). Keys typed while it is still being
+        read go into the answer: keystrokes are never thrown away."""
+        self.mode = mode
+        self.display = True
+        if not keep_text:
+            self.clear()
+        self.set_ready(True)
+        self.set_waiting()
+
     def set_heard(self, text: str) -> None:
         """Typing now: show the words the microphone heard earlier in this answer."""
         self.set_class(bool(text), "-heard")

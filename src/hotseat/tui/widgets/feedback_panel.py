@@ -15,6 +15,7 @@ from textual.content import Content
 from hotseat.feedback.model import Feedback, Finding
 from hotseat.feedback.rubric import default_rubric
 from hotseat.session.caveats import caveat
+from hotseat.transcript import Note
 from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
 
 
@@ -43,7 +44,7 @@ def subscore_text(feedback: Feedback) -> str:
     )
 
 
-def caveat_block(notes: Sequence[str]) -> list[Line]:
+def caveat_block(notes: Sequence[Note]) -> list[Line]:
     """What went wrong with the answer's audio or its recognition, and what it means for
     the score (from the transcript's notes); nothing when all went well."""
     found = caveat(notes)
@@ -56,7 +57,7 @@ def caveat_block(notes: Sequence[str]) -> list[Line]:
     return lines
 
 
-def feedback_block(feedback: Feedback, notes: Sequence[str] = ()) -> list[Line]:
+def feedback_block(feedback: Feedback, notes: Sequence[Note] = ()) -> list[Line]:
     """``notes``: the transcript's, so a caveat on it heads the feedback."""
     lines: list[Line] = caveat_block(notes)
     if not feedback.assessable:
@@ -99,7 +100,7 @@ def feedback_block(feedback: Feedback, notes: Sequence[str] = ()) -> list[Line]:
     return lines
 
 
-def feedback_lines(feedback: Feedback, notes: Sequence[str] = ()) -> list[Content]:
+def feedback_lines(feedback: Feedback, notes: Sequence[Note] = ()) -> list[Content]:
     """The same, as plain indented lines (for a single Static, e.g. the history screen)."""
     block = feedback_block(feedback, notes)
     return [Content(" " * INDENTS.get(kind, 0)) + line for kind, line in block]
@@ -122,5 +123,5 @@ class FeedbackPanel(TextBlock):
         self.border_title = "Feedback"
         self.border_subtitle = "enter: next · e: how it was scored · ↑↓: scroll"
 
-    def show(self, feedback: Feedback, notes: Sequence[str] = ()) -> None:
+    def show(self, feedback: Feedback, notes: Sequence[Note] = ()) -> None:
         self.set_lines(feedback_block(feedback, notes))
