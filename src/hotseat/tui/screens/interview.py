@@ -36,7 +36,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -161,7 +161,8 @@ class InterviewScreen(Screen[None]):
 
     # Every key is carried out by a helper: ``InterviewKeys`` or, for f4, ``AnswerInput``.
     # (ctrl+q is the app's: it asks ``keys.quit`` mid-answer.)
-    action_next = key_action(InterviewKeys.next)
+    action_next = action_to_summary = key_action(InterviewKeys.next)
+    action_hold_review = key_action(InterviewKeys.hold_review)
     action_skip = key_action(InterviewKeys.skip)
     action_repeat = key_action(InterviewKeys.repeat)
     action_stop_speech = key_action(InterviewKeys.stop_speech)
@@ -172,6 +173,15 @@ class InterviewScreen(Screen[None]):
     action_explain = key_action(InterviewKeys.explain)
     action_end = key_action(InterviewKeys.end)
     action_answer_now = action_submit = action_skip_wait = key_action(InterviewKeys.answer)
+
+    def on_key(self, event: events.Key) -> None:
+        """Any key in a drill's review holds it, but for the interview's and the app's own
+        keys (enter goes on; e, f1 and ctrl+l hold the clock behind their dialogs)."""
+        if self.session.review_remaining() is None:
+            return
+        bound = self.active_bindings.get(event.key)
+        if bound is None or bound.node not in (self, self.app) or not bound.enabled:
+            self.keys.hold_review()
 
     def action_type_answers(self) -> None:
         self.answer_input.switch_to_typed()
@@ -308,7 +318,7 @@ class InterviewScreen(Screen[None]):
         panel = self.feedback_panel
         panel.display = True
         if turn.feedback is not None:
-            panel.show(turn.feedback, transcript.notes)
+            panel.show(turn.feedback, transcript.notes, last=self.session.upcoming() is None)
         panel.focus()
         audio = self.capture.take_recording()
         self.post_message(msg.TurnDone(turn.snapshot(), audio))

@@ -38,6 +38,8 @@ INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
     Binding("ctrl+s", "skip_wait", "Don't wait", priority=True, id="interview.answer"),
     Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
+    Binding("enter,ctrl+n", "to_summary", "Summary", id="interview.next"),
+    Binding("space", "hold_review", "Hold", id="interview.hold"),
     Binding("e", "explain", "Explain score", id="interview.explain"),
     Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
     Binding("ctrl+g", "resume", "Resume", priority=True, id="interview.pause"),
@@ -82,9 +84,13 @@ class InterviewKeys:
             return phase is _ANSWERING and not paused and not screen.finishing
         if action == "skip_wait":
             return phase is _ANSWERING and screen.finishing
-        if action in ("next", "explain"):
-            ready = action == "next" or session.current.feedback is not None
-            return phase is Phase.REVIEWING and ready
+        if action in ("next", "to_summary"):  # the last answer's review leads to the summary
+            last = session.upcoming() is None
+            return phase is Phase.REVIEWING and last is (action == "to_summary")
+        if action == "explain":
+            return phase is Phase.REVIEWING and session.current.feedback is not None
+        if action == "hold_review":
+            return session.review_remaining() is not None and not paused
         if action == "repeat":
             return phase in _BEFORE_REVIEW and not paused and not screen.finishing
         if action == "skip":
@@ -144,6 +150,13 @@ class InterviewKeys:
             self.finish(closing=True)
         else:
             screen.ask()
+
+    def hold_review(self) -> None:
+        """A drill's review: any key holds it (the next question waits for enter), so
+        the feedback can be read; the clock of every answer stays as strict."""
+        if self.screen.session.hold_review():
+            self.screen.tick()
+            self.screen.refresh_bindings()
 
     def skip(self) -> None:
         screen, session = self.screen, self.screen.session
