@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
@@ -41,6 +42,29 @@ def resolve_notes(text: str) -> tuple[str, str]:
         return stripped, f"Could not read {path}: {exc.strerror or exc}; used the text as typed."
     content = data.decode("utf-8", errors="replace").strip()
     return content, f"Read {count(len(content.split()), 'word')} of notes from {path.name}."
+
+
+_DOCUMENT = re.compile(r"\.(txt|md|markdown|pdf|docx?|odt|rtf|html?)$", re.IGNORECASE)
+
+
+def missing_notes_file(text: str) -> Path | None:
+    """The file the notes box names when it looks like a path to a file that is not
+    there (a typo): the user is told rather than the path taken as the notes."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped or len(stripped) > 4096:
+        return None
+    path = Path(stripped).expanduser()
+    try:
+        if path.exists():
+            return None
+        spaced = any(c.isspace() for c in stripped)
+        if stripped.startswith(("/", "~", "./", "../")):
+            named = bool(_DOCUMENT.search(stripped)) or path.parent.is_dir()
+        else:
+            named = not spaced and bool(_DOCUMENT.search(stripped))
+    except OSError:
+        return None
+    return path if named else None
 
 
 class HomeScreen(Screen[None]):
@@ -193,6 +217,18 @@ class HomeScreen(Screen[None]):
     def action_start(self) -> None:
         if not self.is_mounted:  # ctrl+s pressed as the app opens: start once it is built
             self.call_after_refresh(self.action_start)
+            return
+        box = self.query_one("#notes", TextArea)
+        missing = missing_notes_file(box.text)
+        if missing is not None:  # as the CLI says "cannot read": not used as the notes
+            self.notify(
+                f"There is no file {missing}. Correct the path under 'Notes or job ad', "
+                "or paste the notes themselves.",
+                title="Notes",
+                severity="error",
+                timeout=10,
+            )
+            box.focus()
             return
         self.post_message(self.StartRequested(self.current_choices()))
 
