@@ -101,10 +101,13 @@ class HistoryScreen(Screen[None]):
             self._status(self.problem or "The history cannot be opened.", error=True)
             return
         try:
-            self.sessions = self.store.list_sessions()
+            every = self.store.list_sessions()
         except StoreError as exc:
             self._status(str(exc), error=True)
             return
+        self.sessions = [s for s in every if not s.empty]
+        empty = len(every) - len(self.sessions)
+        not_listed = f" ({count(empty, 'session')} ended before any answer not listed)"
         for info in self.sessions:
             table.add_row(
                 when(info.started_at),
@@ -119,6 +122,7 @@ class HistoryScreen(Screen[None]):
         else:
             waiting = sum(1 for s in self.sessions if s.resumable)
             extra = f"; {waiting} unfinished (r: resume, c: close)" if waiting else ""
+            extra += not_listed if empty else ""
             self._status(f"{count(len(self.sessions), 'session')}{extra}. Enter: open.")
 
     def _status(self, text: str, *, error: bool = False) -> None:

@@ -60,6 +60,8 @@ def summary_lines(summary: Summary) -> list[Line]:
         )
     elif not summary.answered:
         heading = Content("No answers were given in this session.")
+        if not any(r.status == "skipped" for r in summary.rows):
+            heading = Content("No answers were given in this session; History will not list it.")
     elif summary.interrupted == summary.answered:
         heading = Content("No average: the only answer was interrupted.")
         if summary.interrupted > 1:
