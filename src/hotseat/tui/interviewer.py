@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from textual.message import Message
 
-from hotseat.session import ScriptLine, Turn
+from hotseat.session import ScriptLine, Session, Turn
 from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui import messages as msg
 from hotseat.tui.voice_mic import VoiceMic
@@ -30,12 +30,15 @@ class InterviewerVoice:
         personas: PersonaBook,
         rng: random.Random,
         post: Callable[[Message], object],
+        show: Callable[[str], object] = lambda _text: None,
     ) -> None:
         self.voice_mic = voice_mic
         self.personas = personas
         self.rng = rng
         self.post = post  # thread-safe: Textual's post_message
+        self.show = show  # a caption for a line outside the question flow, with no voice
         self.speaking = False
+        self._greeted = False
         self._queue: list[Said] = []
         self._token = 0
 
@@ -44,6 +47,18 @@ class InterviewerVoice:
 
     def line(self, persona: str, key: str) -> Said:
         return self.personas.line(persona, key, self.rng), persona
+
+    def before_question(
+        self, session: Session, opening: tuple[ScriptLine, ...], *, repeat: bool
+    ) -> list[Said]:
+        """What is said before the current question: the panel's greeting (the first
+        time only), then the asker's lead-in ("next question"), unless it is repeated."""
+        turn = session.current
+        lines = [] if self._greeted else self.lines(opening)
+        self._greeted = True
+        if turn.lead_in and not repeat:
+            lines.append(self.line(turn.persona, session.lead_in_key()))
+        return lines
 
     def say(self, lines: list[Said], token: int) -> bool:
         """Start saying ``lines`` in order; False (nothing said) when there is no voice."""
@@ -91,14 +106,17 @@ class InterviewerVoice:
         self.stop()
         self.speaking = False
 
-    def aside(self, said: Said) -> bool:
-        """A line outside the question flow (interrupt, warning, closing); False if not spoken."""
+    def aside(self, said: Said) -> None:
+        """A line outside the question flow (interrupt, warning, closing): spoken, or
+        shown as a caption ("Maya: Time is up.") when there is no voice."""
         speaker = self.voice_mic.speaker
         text, persona = said
-        if not text or not self.voice_mic.voice_on or speaker is None:
-            return False
-        speaker.speak(text, persona)
-        return True
+        if not text:
+            return
+        if self.voice_mic.voice_on and speaker is not None:
+            speaker.speak(text, persona)
+        else:
+            self.show(f"{self.personas.name(persona)}: {text}")
 
     def prepare(self, turn: Turn) -> None:
         """Render the next question ahead, so it starts playing promptly."""

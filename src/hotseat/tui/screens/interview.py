@@ -3,7 +3,7 @@
 The path of one answer, in order (each step names where it lives):
 
 1. ``ask``: the card shows the question and ``InterviewerVoice`` (``tui.interviewer``)
-   has the ``Speaker`` read the lead-in and the question on its own thread.
+   has the ``Speaker`` read the greeting, the lead-in and the question on its thread.
 2. ``SpeechFinished`` (a message) -> ``_asked``: ``Session.question_asked`` starts the
    thinking countdown, or the answer clock at once.
 3. ``start_answer`` -> ``AnswerInput.start_listening`` -> ``AnswerCapture.listen``
@@ -12,9 +12,8 @@ The path of one answer, in order (each step names where it lives):
    ``PartialTranscript`` and ``InputLevel`` messages to the answer area. Keys typed
    go into the same answer (``AnswerArea``).
 4. The answer ends: ctrl+s (``InterviewKeys.answer``), silence or the time limit
-   (``InterviewClock``) ->
-   ``end_answer``: the answer clock stops and the listener finishes; its
-   ``FinalTranscript`` message -> ``AnswerCapture.heard_final``.
+   (``InterviewClock``) -> ``end_answer``: the answer clock stops and the listener
+   finishes; its ``FinalTranscript`` message -> ``AnswerCapture.heard_final``.
 5. ``complete``: what was heard and typed, joined, goes to ``Session.finish_answer``,
    which first hands the turn to the app to be kept (``HotseatApp._keep_before_analysis``
    -> ``store.keeper``, on the history's thread), then assesses it (``session.analysis``).
@@ -46,7 +45,7 @@ from hotseat.session import MonotonicClock, Phase, Plan, Session
 from hotseat.session.answer_capture import AnswerCapture, Final
 from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui import messages as msg
-from hotseat.tui.interviewer import InterviewerVoice, Said
+from hotseat.tui.interviewer import InterviewerVoice
 from hotseat.tui.screens.interview_clock import InterviewClock
 from hotseat.tui.screens.interview_input import AnswerInput
 from hotseat.tui.screens.interview_keys import INTERVIEW_BINDINGS, InterviewKeys, key_action
@@ -86,12 +85,11 @@ class InterviewScreen(Screen[None]):
         self.audible_warnings = audible_warnings
         self.recording_path = recording_path or (lambda: None)
         rng = rng or random.Random()
-        self.voice = InterviewerVoice(voice_mic, personas, rng, self.post_message)
+        self.voice = InterviewerVoice(voice_mic, personas, rng, self.post_message, self.notify)
         self.capture = AnswerCapture()  # the answer under way: listening, heard, recorded
         self.keys = InterviewKeys(self)
         self.answer_input = AnswerInput(self)
         self.clock = InterviewClock(self)
-        self._greeted = False
 
     # -- layout -------------------------------------------------------------------
 
@@ -194,10 +192,7 @@ class InterviewScreen(Screen[None]):
     def ask(self, *, repeat: bool = False) -> None:
         session, voice = self.session, self.voice
         turn = session.current
-        lines = [] if self._greeted else voice.lines(self.plan.opening)
-        self._greeted = True
-        if turn.lead_in and not repeat:
-            lines.append(voice.line(turn.persona, session.lead_in_key()))
+        lines = voice.before_question(session, self.plan.opening, repeat=repeat)
         name, asker = self.personas.name, self.personas.name(turn.persona)
         said = lead_text([(text, name(persona)) for text, persona in lines], asker)
         number, total = session.progress()
@@ -239,12 +234,6 @@ class InterviewScreen(Screen[None]):
             self.answer_area.text_area.focus()
         self.tick()
         self.refresh_bindings()
-
-    def aside(self, said: Said) -> None:
-        """Say a persona line (text, persona) now; with no voice, show it instead."""
-        text, persona = said
-        if text and not self.voice.aside(said):
-            self.notify(f"{self.personas.name(persona)}: {text}")
 
     # -- 3: answering -------------------------------------------------------------------
 

@@ -80,4 +80,4 @@ class InterviewClock:
     def _say(self, key: str) -> None:
         """The current interviewer's ``key`` line: spoken, or shown when there is no voice."""
         screen = self.screen
-        screen.aside(screen.voice.line(screen.session.current.persona, key))
+        screen.voice.aside(screen.voice.line(screen.session.current.persona, key))

@@ -347,5 +347,5 @@ class InterviewKeys:
         screen.post_message(msg.MicHold(False))  # ended while paused: the next session hears
         if closing:
             for said in screen.voice.lines(screen.plan.closing):
-                screen.aside(said)
+                screen.voice.aside(said)
         screen.post_message(msg.SessionFinished(screen.session, screen.title_text))
