@@ -298,14 +298,16 @@ class InterviewKeys:
         if self._quit_dialog is not None and self._quit_dialog.is_active:
             self._quit_dialog.dismiss(True)  # ctrl+q again: yes
             return
-        kept = screen.answer_input.answer_so_far(QUIT_NOTE)
-        if kept.text.strip():
+        if self._answer_to_keep():
             ask = (
                 "Quit hotseat now? Your answer so far is saved as interrupted; "
                 "resume the session from History (f2) to go on with the next question."
             )
-        else:
-            ask = "Quit hotseat now? This answer is empty; resume the session from History (f2)."
+        else:  # nothing to keep: the question is asked again on resuming, as after a crash
+            ask = (
+                "Quit hotseat now? This answer is empty; resuming the session from "
+                "History (f2) asks this question again."
+            )
 
         def decided(yes: bool | None) -> None:
             if yes:
@@ -315,10 +317,12 @@ class InterviewKeys:
         self.over_a_held_clock(self._quit_dialog, decided)
 
     def keep_and_quit(self) -> None:
-        """Save the answer so far (interrupted by quit), then close hotseat."""
-        if self.screen.session.phase is _ANSWERING:
+        """Save the answer so far (interrupted by quit), then close hotseat; an empty
+        typed answer is not saved (resuming asks its question again)."""
+        if self.screen.session.phase is _ANSWERING and self._answer_to_keep():
             self.keep_answer(QUIT_NOTE, quit_after=True)
             return
+        self.silence()
         self.screen.app.exit()
 
     def keep_answer(self, note: str, *, quit_after: bool = False) -> None:
