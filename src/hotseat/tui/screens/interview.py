@@ -174,7 +174,10 @@ class InterviewScreen(Screen[None]):
 
     def on_key(self, event: events.Key) -> None:
         """Any key in a drill's review holds it, but for the interview's and the app's own
-        keys (enter goes on; e, f1 and ctrl+l hold the clock behind their dialogs)."""
+        keys (enter goes on; e, f1 and ctrl+l hold the clock behind their dialogs).
+        Typing while paused goes nowhere: the user is told so, once a pause."""
+        if self.session.paused and event.is_printable:
+            self.keys.typed_while_paused()
         if self.session.review_remaining() is None:
             return
         bound = self.active_bindings.get(event.key)

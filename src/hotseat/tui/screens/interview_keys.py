@@ -72,6 +72,7 @@ class InterviewKeys:
         self.screen = screen
         self.holding = False  # a dialog is open and holds the clock (a drill's too)
         self._quit_dialog: ConfirmScreen | None = None
+        self._told_paused = False  # "paused: not typed" said once a pause
 
     def allowed(self, action: str) -> bool:
         screen = self.screen
@@ -210,7 +211,16 @@ class InterviewKeys:
         self._after_pause_change()
         return True
 
+    def typed_while_paused(self) -> None:
+        if not self._told_paused and not self.holding:
+            self._told_paused = True
+            self.screen.notify(
+                "Paused: what you type now is not added. Press ctrl+g to resume, then type.",
+                severity="warning",
+            )
+
     def resume_clock(self) -> None:
+        self._told_paused = False
         screen = self.screen
         screen.session.resume()
         screen.query_one(AnswerArea).set_ready(True)
