@@ -9,6 +9,7 @@ from textual.pilot import Pilot
 
 from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
+from hotseat.store.progress import progress_series
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import answer, interview, interview_started, move_clock, type_answer
@@ -40,8 +41,11 @@ async def next_question(pilot: Pilot[int]) -> None:
 
 
 def stored_average() -> float | None:
+    """The session's average in History, and the same on the progress chart."""
     with Store() as store:
         (session,) = store.list_sessions()
+        (point,) = progress_series(store)
+        assert point.score == session.average_score
         return session.average_score
 
 

@@ -30,15 +30,15 @@ _PLANNED = (
 
 
 # Answers the user stopped midway (quit or End) are kept but not in the average,
-# as in the session summary (``session.summary.cut_short``).
-_CUT_SHORT = (
+# as in the session summary (``session.summary.cut_short``); ``a`` is the answers table.
+CUT_SHORT_SQL = (
     f"(a.interrupted = 1 AND (a.notes LIKE '%{QUIT_NOTE}%' OR a.notes LIKE '%{END_NOTE}%'))"
 )
 
 
 def session_columns(*, has_plan: bool) -> str:
     """SESSION_COLUMNS for a file with (or, read-only and older, without) kept plans."""
-    return SESSION_COLUMNS.format(planned=_PLANNED if has_plan else "0", cut_short=_CUT_SHORT)
+    return SESSION_COLUMNS.format(planned=_PLANNED if has_plan else "0", cut_short=CUT_SHORT_SQL)
 
 
 ANSWER_COLUMNS = (
