@@ -5,6 +5,7 @@ kept), then the summary shows it, marked, out of the average."""
 from __future__ import annotations
 
 import shutil
+import time
 import wave
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from hotseat.tui.screens.summary import SummaryScreen
 from tests.support.pulse import PulseServer
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import interview_started, move_clock, spoken, type_answer
-from tests.tui.terminal import running
+from tests.tui.terminal import Terminal, running
 from tests.tui.test_quit_mid_answer import saved_rows
 from tests.tui.test_real_spoken_start import CLIP
 
@@ -93,6 +94,21 @@ async def test_ending_with_an_empty_typed_answer_saves_nothing(
     assert saved_rows() == []
 
 
+def live_words(term: Terminal, timeout: float = 25.0) -> list[str]:
+    """The live transcript's words once there are three or more (the line under the
+    microphone meter): recognition of a busy machine varies, so no word is expected."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        lines = term.screen().splitlines()
+        meter = next((i for i, line in enumerate(lines) if "│ Mic " in line), None)
+        if meter is not None and meter + 1 < len(lines):
+            words = lines[meter + 1].strip(" │").split()
+            if len(words) >= 3 and not {"Listening…", "listens"} & set(words):
+                return words
+        time.sleep(0.2)
+    raise AssertionError(f"no live transcript; the screen shows:\n{term.screen()}")
+
+
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 @pytest.mark.skipif(not CLIP.exists(), reason=f"{CLIP} is not there (../shared)")
 def test_ending_a_real_spoken_answer_keeps_its_words_and_its_recording(
@@ -106,7 +122,7 @@ def test_ending_a_real_spoken_answer_keeps_its_words_and_its_recording(
         term.send("C-s")  # answer now
         term.wait_for("Listening", timeout=15)
         pulse.play_into_mic(CLIP, wait=False)
-        term.wait_for("john", timeout=20)  # the live transcript of real speech
+        heard = live_words(term)  # the live transcript of real speech, still coming in
         term.send("C-l")
         term.wait_for("is saved, marked", timeout=10)
         term.send("y")
@@ -115,7 +131,8 @@ def test_ending_a_real_spoken_answer_keeps_its_words_and_its_recording(
     with Store() as store:
         record = store.load_session(store.list_sessions()[0].id)
     (kept,) = record.answers
-    assert "john" in kept.transcript.text and kept.interrupted
+    assert kept.interrupted and kept.transcript.engine != "typed"
+    assert len(kept.transcript.text.split()) >= len(heard) >= 3  # what was shown, or more
     assert kept.audio_path is not None and Path(kept.audio_path).is_file()
     with wave.open(str(kept.audio_path)) as wav:
         assert wav.getnframes() / wav.getframerate() > 1.0  # the speech up to ctrl+l
