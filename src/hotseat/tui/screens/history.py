@@ -140,6 +140,16 @@ class HistoryScreen(Screen[None]):
     def _row_selected(self) -> None:
         self.action_open()
 
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()  # resume and close: offered for unfinished sessions only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("resume", "close_session"):
+            info = self._selected() if self.is_mounted else None
+            return info is not None and info.resumable
+        return True
+
     def action_open(self) -> None:
         info = self._selected()
         if info is None or self.store is None:
