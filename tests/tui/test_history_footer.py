@@ -34,8 +34,8 @@ async def test_resume_and_close_are_offered_for_unfinished_sessions_only(
         history = pilot.app.screen
         assert isinstance(history, HistoryScreen)
         assert history.sessions[0].resumable  # the newest first, highlighted
-        assert {"Resume", "Close unfinished"} <= footer(history)
+        assert {"Resume", "Close session"} <= footer(history)
         await press(pilot, "down")
         assert not history.sessions[1].resumable
-        assert not {"Resume", "Close unfinished"} & footer(history)
+        assert not {"Resume", "Close session"} & footer(history)
         assert "Delete" in footer(history)

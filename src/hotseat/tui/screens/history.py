@@ -61,7 +61,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True, id="history.open"),
         Binding("r", "resume", "Resume", id="history.resume"),
-        Binding("c", "close_session", "Close unfinished", id="history.close_session"),
+        Binding("c", "close_session", "Close session", id="history.close_session"),
         Binding("d", "delete", "Delete", id="history.delete"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
