@@ -111,3 +111,20 @@ async def test_after_a_quit_and_resume_the_cut_answer_stays_out_of_the_average(
         ]
         assert summary.summary.average == 65
     assert stored_average() == 65
+
+
+async def test_a_drill_answer_cut_off_at_its_limit_still_counts(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with interview_started(app_factory(mode="rapid-fire", count=5)) as (pilot, screen):
+        await type_answer(pilot, TWENTY)
+        limit = screen.session.current.timing.hard_limit
+        assert limit is not None and screen.session.current.timing.interrupt
+        await move_clock(pilot, clock, limit + 1)  # the interviewer cuts in
+        assert screen.session.phase is Phase.REVIEWING and screen.session.current.interrupted
+        await pilot.press("ctrl+l", "y")
+        await pilot.pause()
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert summary.summary.rows[0].status == "answered"
+        assert summary.summary.average == 60  # counted: a whole answer by the drill's rules
