@@ -200,7 +200,16 @@ class InterviewScreen(Screen[None]):
         said = lead_text([(text, name(persona)) for text, persona in lines], asker)
         number, total = session.progress()
         follow = turn.follow_up_of is not None
-        self.card.show(turn.question, number, total, interviewer=asker, lead=said, follow_up=follow)
+        named = any(text and name(persona) != asker for text, persona in lines)
+        self.card.show(
+            turn.question,
+            number,
+            total,
+            interviewer=asker,
+            lead=said,
+            follow_up=follow,
+            named=named,
+        )
         self.capture.new_question()
         area = self.answer_area
         area.new_question("typed" if self.answer_input.typed() else "spoken", keep_text=repeat)
