@@ -3,8 +3,9 @@
 Above the question, dimmed, is what the interviewer says first (a greeting,
 "next question", "a follow-up on that"), so a muted voice loses nothing. When
 several interviewers speak (a panel's greetings) each line names its speaker.
-The lead-in takes at most three lines: however long it is, the question itself
-is always shown whole, even at 80x24.
+The lead-in takes at most three lines, of whole sentences ("…" for the rest):
+however long it is, the question itself is always shown whole, even at 80x24,
+and after other interviewers have spoken it names who asks it.
 """
 
 from __future__ import annotations
