@@ -1,159 +1,255 @@
 """What a question asks: its intent, which picks the rubric an answer is scored by.
 
-Intents come from ``assets/lexicons/intents.toml``. Topic intents (weakness,
-failure, conflict, why this company, ...) win over the frame "tell me about a
-time", so "tell me about a time you failed" is scored as a failure question; a
-hypothetical ("what would you do if...") wants a plan whatever its topic, and a
-curveball stays a curveball. Within a rank the longest phrase wins, then the one
-listed first. That reading is then weighed against every word of the question by a
-model learned from example wordings (``wordings.py``, ``intents.toml [examples]``):
-a long phrase settles it, a one-word cue can be outvoted, and a wording no phrase
-knows goes where its words lean, the sentence that asks counting more than any
-context before it. A bank question that no phrase places keeps its bank kind; a
-typed one is "general" only when no word of it, frame words aside, is known.
+Every intent is scored on one scale and the highest wins. The base is a naive Bayes
+model learned from example wordings (``wordings.py``, ``intents.toml [examples]``)
+that weighs every word of the question: the sentence that asks counts fully, context
+before it and examples after "such as" far less (``Weights.preamble``). On top of
+that, each intent one of whose phrases (``intents.toml [intents]``) is in the
+question gains a bonus, so a phrase all but settles it unless the other words point
+elsewhere far more strongly. A story frame ("tell me about a time", "give me an
+example") adds as much to every story topic (failure, conflict, ...), so the topic
+its other words name wins; when a question names two topics, the one named
+first gains a little more ("a time you missed a deadline" is a failure).
+A phrase in ``[against]`` ("anything you'd like us to know" is not asking for
+questions) takes an intent out, and each cue word (``[cues]``) adds a little. A
+bank question's kind adds to the intent it gives and to any its phrases name, so its
+words must say clearly that it asks something else. Words are spell-checked first
+("weekness" is read as "weakness"). A typed question is "general" only when neither
+a phrase nor any word of it, frame words aside, is known.
+
+The weights were chosen by leave-one-out over the example wordings, the in-house and
+probe wordings and the bank's questions (``benchmarks/bench_intents.py``), never on
+held-out ones.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from hotseat.feedback.lexicon import Lexicons
-from hotseat.feedback.matcher import Matcher
+from hotseat.feedback.matcher import Entry, Match, Matcher
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import Token, answer_from
 from hotseat.feedback.wordings import WordingModel
-from hotseat.questions.model import Question
+from hotseat.questions.model import Question, fill_placeholders
 from hotseat.transcript import Transcript
 
 FRAMES = ("behavioral", "situational", "technical", "curveball")
-STORIES = frozenset(["failure", "conflict", "challenge", "leadership", "teamwork"])
-# Asking for the candidate's questions, a hypothetical and a curveball win over the topic
-# they mention; a topic wins over the frames "tell me about a time" and "explain".
-_RANK = {"questions-for-us": 2, "situational": 2, "curveball": 2, "behavioral": 0, "technical": 0}
-# How far the phrase lists' reading outweighs the example wordings' (log-likelihood):
-# chosen on leave-one-out over the examples and never on the fresh wordings.
-PHRASE_WEIGHT = 4.0
-PREAMBLE_WEIGHT = 0.3  # the words of sentences before the one that asks
-PER_WORD = 2.0  # ... and this much more for each word of the phrase that decided it
-# A bank question's kind, when its words say nothing more specific.
+STORIES = ("failure", "conflict", "challenge", "leadership", "teamwork")
+# A bank question's kind and the intent it gives a question whose words say nothing
+# more specific; "motivation" covers too many (why us, why you, why leave, weakness...)
+# to favour one.
 FROM_KIND = {
     "behavioral": "behavioral",
     "situational": "situational",
     "technical-light": "technical",
     "curveball": "curveball",
     "opener": "about-yourself",
-    "motivation": "why-company",
     "closing": "questions-for-us",
     "follow-up": "follow-up",
 }
 
 
+@dataclass(frozen=True)
+class Weights:
+    """How the phrase lists and the bank kind weigh against the word model (in units
+    of its log-likelihood)."""
+
+    phrase: float = 6.0  # an intent with a phrase in the question
+    per_word: float = 0.0  # ... and this much more per word of its longest phrase there
+    frame: float = 1.0  # a story frame's phrase bonus is scaled by this
+    asks: float = 4.0  # extra for a hypothetical, a curveball or asking for questions
+    preamble: float = 0.3  # the words of sentences before the one that asks
+    against: float = 20.0  # an intent one of whose [against] phrases is in the question
+    story: float = 4.0  # each story topic (failure, conflict...) when a story frame is said
+    first: float = 2.0  # the topic whose phrase comes first in the question
+    cue: float = 1.0  # each cue word ([cues]) of an intent in the question
+    bank: float = 12.0  # the intent a bank question's kind gives
+
+
+WEIGHTS = Weights()
+_STORY_FRAMES = frozenset(["behavioral", "technical"])
+_ASKS = frozenset(["questions-for-us", "situational", "curveball"])
+_ASK_STARTS = frozenset(["what", "what's", "whats", "why", "how", "where", "when", "which"])
+_ASK_OPENERS = frozenset(
+    [
+        *("tell", "describe", "talk", "walk", "take", "give", "share", "explain", "imagine"),
+        *("suppose", "picture", "name", "think", "recall", "convince", "sell", "teach"),
+    ]
+)
+_CONDITIONS = frozenset(["if", "suppose", "supposing", "imagine", "say", "let's", "when"])
+MIN_CONTEXT = 4  # words of context before an unpunctuated ask
+_INTENSIFIERS = frozenset(
+    ["very", "really", "particularly", "especially", "terribly", "truly", "actually", "just"]
+)
+_ASIDES = frozenset([("such", "as"), ("for", "example"), ("for", "instance"), ("e", "g")])
+
+
 def classify(
-    text: str, lex: Lexicons, fallback: str = "general", wordings: WordingModel | None = None
+    text: str,
+    lex: Lexicons,
+    kind: str = "",
+    wordings: WordingModel | None = None,
+    weights: Weights = WEIGHTS,
 ) -> str:
     """The intent of a question's words.
 
-    The phrase lists give one reading (``by_phrases``); the example wordings weigh
-    every word (``wordings``, by default the lexicons' own model), and the phrases'
-    reading counts ``PHRASE_WEIGHT`` on top, so a phrase settles a question unless
-    its other words point elsewhere far more strongly, and a question no phrase
-    settles goes where its words lean. "general" only for a question none of whose
-    words, frame words aside, any example uses. A bank question keeps its bank kind
-    (``fallback``) unless a phrase says more.
+    ``kind`` is a bank question's kind ("" for a typed question): the intent it
+    gives (``FROM_KIND``) gains ``weights.bank``, and is what a question that says
+    nothing gets ("general" when typed). ``wordings`` is the word model (by default the
+    lexicons' own).
     """
-    tokens = answer_from(Transcript.typed(text), 400).tokens
-    phrased, length = _reading(tokens, lex, fallback)
+    own = FROM_KIND.get(kind, "")
+    answer = answer_from(Transcript.typed(text), 400)
+    # Intensifiers say nothing of what is asked, and hide phrases ("not very good at").
+    tokens = [
+        t
+        for t in lex.speller.fix(answer).tokens
+        if t.norm not in _INTENSIFIERS or t.sentence_start or t.question_end
+    ]
     model = wordings if wordings is not None else lex.wordings
-    words = [t.norm for t in tokens]
-    if phrased == "general" and not model.telling(words):
-        return phrased  # only frame words ("sing us a song"): nothing says what it asks
-    scores = _weighed(model, tokens)
-    if phrased not in scores and phrased != "general":
-        return phrased  # an intent with no examples (follow-up): the phrases know it
-    if fallback != "general" and phrased == fallback:
-        return phrased  # a bank question's own kind stands unless a phrase says more
-    if not scores or not any(scores.values()):
-        return phrased  # no word of the question is in any example
-    if phrased in scores:
-        scores[phrased] += PHRASE_WEIGHT + PER_WORD * length
+    said = _token_weights(tokens, weights.preamble)
+    found, first = _phrases(tokens, lex, said)
+    if not found and not model.telling([t.norm for t in tokens]):
+        return own or "general"  # only frame words ("sing us a song"): nothing says what it asks
+    scores = _weighed(model, tokens, said)
+    for intent, (length, weight) in found.items():
+        bonus = (weights.phrase + weights.per_word * length) * weight
+        if intent in _STORY_FRAMES:
+            bonus *= weights.frame
+        elif intent in _ASKS:
+            bonus += weights.asks
+        if intent in scores:  # every intent with phrases has them as examples
+            scores[intent] += bonus
+    if "behavioral" in found:  # a story frame: any story topic may be what it asks
+        for intent in STORIES:
+            scores[intent] = scores.get(intent, 0.0) + weights.story * found["behavioral"][1]
+    if first in scores:
+        scores[first] += weights.first
+    against = lex.maps.get("intents.against", {})
+    for intent, matches in (_matcher(against).scan(tokens) if against else {}).items():
+        if matches and intent in scores:
+            scores[intent] -= weights.against
+    for intent, hits in _cues(tokens, lex).items():
+        if intent in scores:
+            scores[intent] += weights.cue * hits
+    if kind:  # a bank question: its kind's intent and any its phrases name
+        for intent in {own, *found} & scores.keys():
+            scores[intent] += weights.bank
+    if not scores:
+        return own or "general"
     return max(scores, key=scores.__getitem__)
 
 
-def _weighed(model: WordingModel, tokens: Sequence[Token]) -> dict[str, float]:
-    """The word model's scores, the sentence that asks counting fully and any sentences
-    before it (context: "We are opening a new site. Why should it be you?") at
-    ``PREAMBLE_WEIGHT``, so the setting does not outvote the question."""
-    start = 0
+def _phrases(
+    tokens: Sequence[Token], lex: Lexicons, said: Sequence[float]
+) -> tuple[dict[str, tuple[int, float]], str]:
+    """Each intent with a phrase in the question: the length in words of its longest
+    there, and the most any of them counts (``said`` at its first word); and the
+    topic named first in the sentence that asks."""
+    intents = lex.maps["intents.intents"]
+    found = _matcher(intents).scan(tokens) if intents else {}
+    reading = {
+        k: (max(len(m.entry.words) for m in v), max(said[m.first] for m in v))
+        for k, v in found.items()
+        if v
+    }
+    return reading, _first_topic(found, said)
+
+
+_MATCHERS: dict[int, tuple[Mapping[str, Sequence[Entry]], Matcher]] = {}
+
+
+def _matcher(phrases: Mapping[str, Sequence[Entry]]) -> Matcher:
+    """A matcher for these phrase lists, built once per loaded lexicon."""
+    kept = _MATCHERS.get(id(phrases))
+    if kept is None or kept[0] is not phrases:
+        if len(_MATCHERS) > 8:
+            _MATCHERS.clear()
+        kept = _MATCHERS[id(phrases)] = (phrases, Matcher(phrases))
+    return kept[1]
+
+
+def _first_topic(found: dict[str, list[Match]], said: Sequence[float]) -> str:
+    """The intent, frames aside, whose phrase comes first in the sentence that asks:
+    "a time you missed a deadline" is a failure, "a time you worked as a team to
+    overcome a challenge" teamwork."""
+    starts = [
+        (m.first, name)
+        for name, matches in found.items()
+        if name not in FRAMES
+        for m in matches
+        if said[m.first] == 1.0
+    ]
+    return min(starts)[1] if starts else ""
+
+
+def _cues(tokens: Sequence[Token], lex: Lexicons) -> dict[str, int]:
+    """How many of each intent's cue words (by stem) the question says."""
+    said = {stem(t.norm) for t in tokens}
+    cues = lex.word_maps.get("intents.cues", {})
+    return {k: len(said & {stem(w) for w in group}) for k, group in cues.items()}
+
+
+def _token_weights(tokens: Sequence[Token], aside: float) -> list[float]:
+    """How much each word says about what is asked: 1 in the sentence that asks,
+    ``aside`` in the context before it ("We are opening a new site. Why should it be
+    you?") and in examples given after "such as" or "for example", so the setting does
+    not outvote the question."""
+    words = [t.norm for t in tokens]
+    start = 0  # the first sentence that asks: a question, or a request ("Tell me...")
     for k, token in enumerate(tokens):
         if token.sentence_start and k and not tokens[k - 1].question_end:
             start = k  # a new sentence after one that did not ask anything
-        if token.question_end:
+        if token.question_end or (token.sentence_start and words[k] in _ASK_OPENERS):
             break
-    words = [t.norm for t in tokens]
-    asked = model.scores(words[start:])
-    if not start:
-        return asked
-    before = model.scores(words[:start])
-    return {k: v + PREAMBLE_WEIGHT * before.get(k, 0.0) for k, v in asked.items()}
+    if not start and not any(t.question_end or t.sentence_start for t in tokens[1:]):
+        start = _spoken_ask(words)
+    out = [aside] * start + [1.0] * (len(tokens) - start)
+    for k in range(start, len(tokens) - 1):
+        if (words[k], words[k + 1]) in _ASIDES:
+            end = k
+            while end < len(tokens) and not (end > k and tokens[end].sentence_start):
+                out[end] = aside
+                if tokens[end].question_end:
+                    break
+                end += 1
+    return out
 
 
-def by_phrases(text: str, lex: Lexicons, fallback: str = "general") -> str:
-    """The intent the phrase lists give; ``fallback`` when nothing in them says.
-
-    Phrases decide first. With none, a typed question (fallback "general") is read by
-    its cue words; a bank question keeps the intent of its bank kind. Either way a
-    story frame ("tell me about a time", or a behavioural bank question) takes the
-    topic of its cue words when it has one (failure, conflict, ...).
-    """
-    return _reading(answer_from(Transcript.typed(text), 400).tokens, lex, fallback)[0]
-
-
-def _reading(tokens: Sequence[Token], lex: Lexicons, fallback: str) -> tuple[str, int]:
-    """``by_phrases``' intent and the length in words of the phrase that decided it
-    (0 when cue words or the fallback did)."""
-    intents = lex.maps["intents.intents"]
-    found = Matcher(intents).scan(tokens) if intents else {}
-    order = list(intents)
-    best: tuple[int, int, int] | None = None  # (rank, longest, earliest in file)
-    name, length = "general", 0
-    for intent, matches in found.items():
-        if not matches:
-            continue
-        longest = max(len(m.entry.words) for m in matches)
-        rank = (_RANK.get(intent, 1), longest, -order.index(intent))
-        if best is None or rank > best:
-            best, name, length = rank, intent, longest
-    words = [t.norm for t in tokens]
-    if name == "general":
-        if fallback != "general":
-            name = fallback
-        else:
-            name = _by_cue_words(words, lex, cues_for=None) or name
-    if name == "behavioral":
-        # Only a story frame ("describe a time..."): its topic may still be in its words.
-        topic = _by_cue_words(words, lex, cues_for=STORIES)
-        name, length = (topic, 0) if topic else (name, length)
-    return name, length
+def _spoken_ask(words: Sequence[str]) -> int:
+    """Where the ask starts in a question with no punctuation, as a recogniser writes
+    it ("we run three sites across the county what do you know about us"): at the
+    first question word after a clause of context that asks nothing; else 0."""
+    if words and words[0] in _CONDITIONS:
+        return 0  # "if you couldn't work in your field what would you do": one ask
+    for k, word in enumerate(words):
+        if word in _ASK_STARTS:
+            return k if k >= MIN_CONTEXT and not _ASK_OPENERS & set(words[:k]) else 0
+    return 0
 
 
-def _by_cue_words(words: list[str], lex: Lexicons, cues_for: frozenset[str] | None) -> str:
-    """The intent with most cue words (by stem) in the question, or ""."""
-    cues = lex.word_maps.get("intents.cues", {})
-    if cues_for is not None:
-        cues = {k: v for k, v in cues.items() if k in cues_for}
-    said = {stem(w) for w in words}
-    best, name = 0, ""
-    for intent, group in cues.items():
-        hits = len(said & {stem(w) for w in group})
-        if hits > best:
-            best, name = hits, intent
-    return name
+def _weighed(
+    model: WordingModel, tokens: Sequence[Token], weights: Sequence[float]
+) -> dict[str, float]:
+    """The word model's scores, each word counting as much as ``weights`` says."""
+    groups: dict[float, list[str]] = {}
+    for token, weight in zip(tokens, weights, strict=True):
+        groups.setdefault(weight, []).append(token.norm)
+    out = model.scores(groups.get(1.0, []))
+    for weight, words in groups.items():
+        if weight and weight != 1.0:
+            part = model.scores(words)
+            out = {k: v + weight * part.get(k, 0.0) for k, v in out.items()}
+    return out
 
 
 def intent_of(question: Question | None, text: str, lex: Lexicons) -> str:
     if question is None:
         return classify(text, lex)
-    intent = classify(text, lex, fallback=FROM_KIND.get(question.kind, "general"))
+    # A bank question is read as it is asked: "{company}" as "this company".
+    intent = classify(fill_placeholders(text), lex, kind=question.kind)
     if question.kind == "follow-up" and intent in FRAMES:
         return "follow-up"
     return intent

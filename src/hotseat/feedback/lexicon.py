@@ -59,7 +59,12 @@ SCHEMA: dict[str, dict[str, str]] = {
     "specificity": {"anchors": "phrases", "general": "phrases"},
     "research": {"cues": "phrases"},
     "language": {"english": "words", "stopwords": "words", "generic": "words"},
-    "intents": {"intents": "phrase_map", "cues": "word_map", "examples": "text_map"},
+    "intents": {
+        "intents": "phrase_map",
+        "against": "phrase_map",
+        "cues": "word_map",
+        "examples": "text_map",
+    },
     "concepts": {"concepts": "phrase_map"},
     "valence": {
         "self": "words",

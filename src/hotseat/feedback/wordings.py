@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from hotseat.feedback.stems import stem
 from hotseat.feedback.tokens import split_words
 
-SMOOTHING = 0.1  # added to every word's count in every intent
+SMOOTHING = 0.2  # added to every word's count in every intent
+MIN_USES = 2  # a word the examples use less often says nothing on its own
 # Words every question uses whatever it asks: they would only add noise.
 _NOISE = frozenset(["a", "an", "the", "is", "are", "was", "were", "be", "been", "it", "its"])
 _NOISE |= frozenset(["of", "to", "in", "on", "at", "for", "and", "or", "so", "that", "this"])
@@ -49,10 +50,13 @@ class WordingModel:
     counts: dict[str, Counter[str]] = field(default_factory=dict)
     totals: Counter[str] = field(default_factory=Counter)
     vocabulary: set[str] = field(default_factory=set)
+    smoothing: float = SMOOTHING
 
     @classmethod
-    def of(cls, examples: Mapping[str, Iterable[str]]) -> WordingModel:
-        model = cls()
+    def of(
+        cls, examples: Mapping[str, Iterable[str]], smoothing: float = SMOOTHING
+    ) -> WordingModel:
+        model = cls(smoothing=smoothing)
         for intent, texts in examples.items():
             for text in texts:
                 model.add(intent, text)
@@ -68,8 +72,11 @@ class WordingModel:
         self.vocabulary.update(feats)
 
     def telling(self, words: Iterable[str]) -> int:
-        """How many of these words the examples know, frame words left out."""
-        return sum(f in self.vocabulary and f not in _FRAME for f in features(words))
+        """How many of these words the examples use more than once, frame words left
+        out: one use ("the hardest spell you've had") is no sign of what a question
+        asks ("could you spell your surname?")."""
+        feats = [f for f in features(words) if f not in _FRAME]
+        return sum(sum(c[f] for c in self.counts.values()) >= MIN_USES for f in feats)
 
     def scores(self, words: Iterable[str]) -> dict[str, float]:
         """Each intent's log-likelihood of these words (0.0 each when none is known)."""
@@ -77,6 +84,6 @@ class WordingModel:
         size = len(self.vocabulary)
         out: dict[str, float] = {}
         for intent, counts in self.counts.items():
-            total = self.totals[intent] + SMOOTHING * size
-            out[intent] = sum(math.log((counts[f] + SMOOTHING) / total) for f in feats)
+            total = self.totals[intent] + self.smoothing * size
+            out[intent] = sum(math.log((counts[f] + self.smoothing) / total) for f in feats)
         return out
