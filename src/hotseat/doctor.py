@@ -11,7 +11,7 @@ import importlib
 import os
 import shutil
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 
 from hotseat.check import Check
 from hotseat.wording import count
@@ -62,14 +62,18 @@ def core_checks() -> Iterable[Check]:
     yield analysis_check()
 
 
-def settings_checks() -> Iterable[Check]:
-    """The settings file: read as the app reads it, every problem with its line."""
-    from hotseat.settings import load_settings
+def settings_checks(key_ids: Collection[str] | None = None) -> Iterable[Check]:
+    """The settings file: read as the app reads it, every problem with its line; with
+    ``key_ids`` (the app's key binding ids) also ``[keys]`` entries that name none."""
+    from hotseat.settings import load_settings, unknown_keys_problem
 
     settings = load_settings()
-    for problem in settings.problems:
+    problems = list(settings.problems)
+    if key_ids is not None:
+        problems += [p for p in [unknown_keys_problem(settings.keys, key_ids)] if p]
+    for problem in problems:
         yield Check("settings", "warn", problem, "fix that line in settings.toml")
-    if not settings.problems:
+    if not problems:
         yield Check("settings", "ok", str(settings.origin.path))
 
 
@@ -133,7 +137,9 @@ def privacy_checks() -> Iterable[Check]:
         yield Check("config file", "warn", problem, "rename or remove it")
 
 
-def run_checks() -> list[Check]:
+def run_checks(*, key_ids: Collection[str] | None = None) -> list[Check]:
+    """Every subsystem's checks; ``key_ids``: the app's key binding ids (the TUI knows
+    them; the CLI passes them) to check the ``[keys]`` table of the settings too."""
     results: list[Check] = []
     for spec in PROVIDERS:
         module_name, _, func_name = spec.partition(":")
@@ -152,4 +158,9 @@ def run_checks() -> list[Check]:
             results.extend(func())
         except Exception as exc:
             results.append(Check(module_name, "fail", f"check crashed: {exc}"))
+    if key_ids is not None:
+        settings = [i for i, c in enumerate(results) if c.name == "settings"]
+        if settings:  # the settings lines again, with the [keys] table checked
+            rest = [c for c in results if c.name != "settings"]
+            results = [*rest[: settings[0]], *settings_checks(key_ids), *rest[settings[0] :]]
     return results

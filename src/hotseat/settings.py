@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import os
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,21 @@ def _keymap(raw: Any, source: Path, lines: TomlLines, problems: list[str]) -> di
                 'must be keys in quotes (such as "ctrl+p" or "f6,ctrl+p"); kept the default',
             )
     return keys
+
+
+def unknown_keys_problem(keys: Mapping[str, str], known: Collection[str]) -> str:
+    """The problem with ``[keys]`` ids that name no key binding ('' when all do).
+
+    The app knows the ids (``tui.keymap``): it shows this on the home screen, and
+    ``hotseat doctor`` lists it with the other settings problems.
+    """
+    unknown = sorted(set(keys) - set(known))
+    if not unknown:
+        return ""
+    return (
+        f"settings.toml, keys table: no key binding is called {', '.join(map(repr, unknown))}; "
+        "see the README for the ids"
+    )
 
 
 def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = None) -> Settings:

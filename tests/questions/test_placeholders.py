@@ -22,6 +22,13 @@ EXCITES = "What excites you about {role}?"
         ("{company} grows. {role} is new.", "", "", "This company grows. This role is new."),
         ("{role} matters.", "", "tester", "The tester role matters."),
         ("What is {company}'s mission?", "  Acme   Ltd ", "", "What is Acme Ltd's mission?"),
+        (
+            "Which of {company}'s values?",
+            "Northwind Logistics",
+            "",
+            "Which of Northwind Logistics' values?",
+        ),
+        ("{company}’s values?", "", "", "This company’s values?"),
         ("No placeholders here.", "Acme", "Analyst", "No placeholders here."),
     ],
 )

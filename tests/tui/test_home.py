@@ -91,6 +91,29 @@ async def test_notes_given_as_a_file_path_are_read(app_factory: AppFactory, tmp_
         assert screen.plan.context.notes == "Acme builds hearing aids.\nWe value plain speaking."
 
 
+async def test_a_mistyped_notes_path_is_named_and_the_interview_waits(
+    app_factory: AppFactory, tmp_path: Path
+) -> None:
+    notes = tmp_path / "job-ad.txt"
+    notes.write_text("Acme builds hearing aids.\n")
+    typo = tmp_path / "job-add.txt"
+    async with app_factory(mode="focus", category="research", count=1).run_test() as pilot:
+        await pilot.pause()
+        home = pilot.app.screen
+        assert isinstance(home, HomeScreen)
+        box = home.query_one("#notes", TextArea)
+        box.text = str(typo)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert pilot.app.screen is home  # not started with the path as its notes
+        told = [n.message for n in pilot.app._notifications]
+        assert any(f"There is no file {typo}" in m for m in told), told
+        assert home.focused is box
+        box.text = str(notes)
+        screen = await start(pilot)
+        assert screen.plan.context.notes == "Acme builds hearing aids."
+
+
 async def test_pasted_notes_are_kept_as_they_are(app_factory: AppFactory) -> None:
     async with app_factory(mode="focus", category="research", count=1).run_test() as pilot:
         await pilot.pause()

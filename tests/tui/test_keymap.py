@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from hotseat import paths
+from hotseat.cli import main
 from hotseat.settings import load_settings
 from hotseat.tui.app import HotseatApp
 from hotseat.tui.keymap import _SCREENS, binding_ids
@@ -78,3 +81,14 @@ async def test_the_app_wide_keys_can_be_remapped_too(app_factory: AppFactory) ->
         assert "keys table" not in str(pilot.app.screen.query_one("#home-notices").render())
         await press(pilot, "f10")
         assert isinstance(pilot.app.screen, KeysScreen)
+
+
+def test_doctor_names_an_unknown_key_id_with_the_other_settings_problems(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _settings('silence_end_seconds = -3\n\n[keys]\nhome.bogus = "f9"\nhome.start = "f5"\n')
+    assert main(["doctor"]) == 0
+    settings = [line for line in capsys.readouterr().out.splitlines() if "] settings" in line]
+    assert len(settings) == 2, settings
+    assert "silence_end_seconds" in settings[0]
+    assert "no key binding is called 'home.bogus'" in settings[1]  # not 'home.start'

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import pytest
 
 from hotseat.session import FakeClock, Phase
@@ -76,3 +78,10 @@ async def test_panel_captions_say_who_greets_and_the_question_stays_whole(
         assert question.size.height >= 1
         assert question.region.bottom <= screen.card.content_region.bottom
         assert screen.session.current.question.text in str(question.render())
+        # What is shown of the lead is whole sentences ("…" for the rest), never cut
+        # mid-sentence by the box; and the question says who asks it.
+        shown = str(screen.card.query_one("#card-lead").render())
+        assert len(textwrap.wrap(shown, screen.card.content_region.width)) <= 3
+        assert shown.endswith(("more. …", "more."))
+        asker = app.personas.name(screen.session.current.persona)
+        assert str(question.render()).startswith(f"{asker}: ")

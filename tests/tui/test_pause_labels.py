@@ -42,6 +42,23 @@ async def test_the_footer_says_resume_while_paused(
         assert not screen.session.paused and footer_keys(screen)["ctrl+g"] == "Pause"
 
 
+async def test_typing_while_paused_is_not_lost_silently(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app = app_factory(mode="focus", pack="test-software", count=3)
+    async with interview_started(app) as (pilot, screen):
+        await type_answer(pilot, "I moved the depot")
+        await press(pilot, "ctrl+g")
+        await press(pilot, *"for", "space", *"couriers")
+        assert screen.answer_area.typed_text == "I moved the depot"  # paused: not typed ...
+        told = [n.message for n in pilot.app._notifications if "Paused" in n.message]
+        assert told == [
+            "Paused: what you type now is not added. Press ctrl+g to resume, then type."
+        ]
+        await press(pilot, "ctrl+g", "space", *"for")
+        assert screen.answer_area.typed_text == "I moved the depot for"
+
+
 async def test_a_drill_behind_the_end_dialog_offers_no_pause_and_the_dialog_its_keys(
     app_factory: AppFactory, clock: FakeClock
 ) -> None:

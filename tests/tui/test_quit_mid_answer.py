@@ -109,3 +109,30 @@ async def test_ctrl_q_twice_means_yes_and_the_footer_shows_it(
         await press(pilot, "ctrl+q")
         assert not pilot.app.is_running
     assert saved_rows() == [("Half an answer", 1, ["interrupted by quit"])]
+
+
+async def test_ctrl_q_with_an_empty_typed_answer_saves_nothing_and_resume_asks_it_again(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    async with interview_started(app_factory(**MOCK)) as (pilot, screen):
+        await answer(pilot, clock, "We shipped it on time.", 30)
+        await press(pilot, "enter")
+        while screen.session.current.follow_up_of is not None:
+            await press(pilot, "ctrl+o")
+        asked = screen.session.current.question.text
+        await press(pilot, "ctrl+s")  # answer now, then quit before a word
+        assert screen.session.phase is Phase.ANSWERING
+        await press(pilot, "ctrl+q")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen) and "asks this question again" in dialog.question
+        await press(pilot, "y")
+    assert [row for row in saved_rows() if row[1]] == []  # no empty answer kept as interrupted
+
+    resumed, _ = spoken(app_factory, **MOCK)
+    async with resumed.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f2")
+        row = pilot.app.screen.query_one(DataTable).get_row_at(0)
+        assert "1/3" in row  # not 2/3: the empty answer is not counted
+        await press(pilot, "r", settle=0.5)
+        assert asked in card_text(pilot.app)  # the same question, asked again

@@ -18,8 +18,11 @@ def register(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from hotseat.doctor import run_checks
+    from hotseat.tui.app import HotseatApp
+    from hotseat.tui.keymap import app_binding_ids
 
-    checks = run_checks()
+    # The [keys] table names the app's key bindings: only the TUI knows them.
+    checks = run_checks(key_ids=app_binding_ids(HotseatApp).keys())
     if args.json:
         print_json([c.__dict__ for c in checks])
     else:

@@ -123,11 +123,12 @@ def _list(args: argparse.Namespace) -> int:
         if args.json:
             print_json([s.to_dict() for s in sessions])
             return 0
-        if not sessions:
+        listed = [s for s in sessions if not s.empty]  # (--json: every one)
+        if not listed:
             print("No sessions yet. Start one with 'hotseat'.")
             return 0
         print(f"{'ID':>4}  {'Started':<16}  {'Mode':<12}  {'Status':<11}  {'Answers':>7}  Score")
-        for s in sessions:
+        for s in listed:
             score = "-" if s.average_score is None else f"{s.average_score:.0f}"
             answers = "{}/{}".format(*s.progress)  # answered/planned
             mode = (s.mode or "-")[:12]
@@ -135,6 +136,9 @@ def _list(args: argparse.Namespace) -> int:
                 f"{s.id:>4}  {when(s.started_at):<16}  {mode:<12}  {s.status:<11}  "
                 f"{answers:>7}  {score:>5}"
             )
+        if len(listed) < len(sessions):
+            empty = len(sessions) - len(listed)
+            print(f"\n{count(empty, 'session')} ended before any answer: not listed.")
         waiting = [s.id for s in sessions if s.status == "interrupted"]
         if waiting:
             print(

@@ -73,7 +73,7 @@ class Pack:
     questions: tuple[Question, ...] = ()
 
 
-_PLACEHOLDER_RE = re.compile(r"\{(company|role)\}")
+_PLACEHOLDER_RE = re.compile(r"\{(company|role)\}(?:(['’])s\b)?")
 # Text before a placeholder that puts it at the start of a sentence.
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?]\s+|\n\s*)[\"'(]?$")
 _ARTICLE_RE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
@@ -104,6 +104,9 @@ def fill_placeholders(text: str, company: str = "", role: str = "") -> str:
         value = values[match.group(1)]
         if _SENTENCE_START_RE.search(text, 0, match.start()):
             value = value[:1].upper() + value[1:]
+        apostrophe = match.group(2)
+        if apostrophe:  # "{company}'s": Acme's, but Northwind Logistics' (not Logistics's)
+            value += apostrophe if value.endswith(("s", "S")) else f"{apostrophe}s"
         return value
 
     return _PLACEHOLDER_RE.sub(fill, text)

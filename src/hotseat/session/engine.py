@@ -240,6 +240,23 @@ class Session:
         self._maybe_follow_up(turn)
         return turn
 
+    def review_remaining(self) -> float | None:
+        """Seconds before a drill's review moves on by itself (None: it will not)."""
+        turn = self.current
+        if self.phase is not Phase.REVIEWING or not turn.timing.auto_advance:
+            return None
+        if self._review_started is None:
+            return None
+        return max(0.0, turn.timing.review_seconds - (self.now() - self._review_started))
+
+    def hold_review(self) -> bool:
+        """The user reads on: this review waits for the next-question key instead of
+        moving on by itself. False when no review was counting down."""
+        if self.review_remaining() is None:
+            return False
+        self._review_started = None
+        return True
+
     def root_index(self, index: int | None = None) -> int:
         """The index of the original question a (chain of) follow-up(s) belongs to."""
         at = self.index if index is None else index

@@ -2,7 +2,10 @@
 
 Follow-ups and skipped questions keep their place; the overall judgement
 (strengths, what to practise next, the strongest answer) is the feedback
-engine's ``summarize``.
+engine's ``summarize``. An answer the user cut short (quit or End mid-answer) is
+kept and shown, marked interrupted, but left out of that judgement: half an
+answer says little about the whole one. An answer the interviewer cut off at a
+drill's time limit is a whole answer by the drill's rules and counts.
 """
 
 from __future__ import annotations
@@ -12,13 +15,17 @@ from dataclasses import dataclass, field
 from hotseat.feedback import Feedback, summarize
 from hotseat.session.turns import Turn
 
+# The note on an answer the user cut short (it is saved as it stood, interrupted).
+QUIT_NOTE = "interrupted by quit"
+END_NOTE = "interrupted by ending the session"
+
 
 @dataclass(frozen=True)
 class SummaryRow:
     number: int
     question: str
     score: int | None  # None: skipped, not answered or not assessable
-    status: str  # "answered", "skipped", "not assessed", "not answered"
+    status: str  # "answered", "skipped", "not assessed", "not answered", "interrupted"
     work_on: str = ""
     follow_up: bool = False  # a follow-up to question ``number``
 
@@ -33,11 +40,24 @@ class Summary:
 
     @property
     def answered(self) -> int:
-        return sum(1 for r in self.rows if r.status in ("answered", "not assessed"))
+        return sum(1 for r in self.rows if r.status in ("answered", "not assessed", "interrupted"))
 
     @property
     def assessed(self) -> int:
-        return sum(1 for r in self.rows if r.score is not None)
+        """Answers in the average (not the interrupted ones, even with a score)."""
+        return sum(1 for r in self.rows if r.score is not None and r.status == "answered")
+
+    @property
+    def interrupted(self) -> int:
+        return sum(1 for r in self.rows if r.status == "interrupted")
+
+
+def cut_short(turn: Turn) -> bool:
+    """The user stopped this answer midway (quit or End): it is kept as it stood."""
+    if not turn.interrupted or turn.answer is None:
+        return False
+    said = {note.text for note in turn.answer.notes}
+    return bool(said & {QUIT_NOTE, END_NOTE})
 
 
 def _row(turn: Turn, number: int) -> SummaryRow:
@@ -47,6 +67,9 @@ def _row(turn: Turn, number: int) -> SummaryRow:
         return SummaryRow(number, text, None, "skipped", follow_up=follow_up)
     if turn.answer is None:
         return SummaryRow(number, text, None, "not answered", follow_up=follow_up)
+    if cut_short(turn):
+        score = feedback.score if feedback is not None and feedback.assessable else None
+        return SummaryRow(number, text, score, "interrupted", follow_up=follow_up)
     if feedback is None or not feedback.assessable:
         main = feedback.findings[0].message if feedback and feedback.findings else ""
         return SummaryRow(number, text, None, "not assessed", main, follow_up)
@@ -67,7 +90,7 @@ def summarize_turns(turns: list[Turn]) -> Summary:
             number += 1
         row = _row(turn, number)
         rows.append(row)
-        if turn.feedback is not None and turn.answer is not None and not turn.skipped:
+        if turn.feedback is not None and row.status in ("answered", "not assessed"):
             judged.append((turn.question.text, turn.feedback))
             judged_rows.append(row)
     if not judged:

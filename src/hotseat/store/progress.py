@@ -13,13 +13,15 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from hotseat.store.rows import CUT_SHORT_SQL
 from hotseat.store.store import Store
 
 RECENT_ANSWERS = 5  # a competency's standing is the average of its last few answers
 
+# An answer the user cut short (quit or End mid-answer) counts as asked, never as scored.
 _ROWS = (
     "SELECT s.id, s.started_at, a.competencies, a.score, a.wpm, a.fillers_per_100,"
-    " a.long_pauses, a.question_id, a.saved_at, a.skipped"
+    f" a.long_pauses, a.question_id, a.saved_at, (a.skipped OR {CUT_SHORT_SQL})"
     " FROM answers a JOIN sessions s ON s.id = a.session_id ORDER BY a.saved_at, a.id"
 )
 

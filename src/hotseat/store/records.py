@@ -146,6 +146,12 @@ class SessionInfo:
         return self.status == "interrupted"
 
     @property
+    def empty(self) -> bool:
+        """Over with nothing in it (ended before any answer or skip): History lists it
+        no more than a session never started."""
+        return self.questions == 0 and self.status in ("finished", "closed")
+
+    @property
     def progress(self) -> tuple[int, int]:
         """(answered, out of): the planned questions answered, so an interrupted mock of
         3 reads 1/3; sessions kept before plans were stored count what was saved."""

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from hotseat.feedback.model import Feedback
+from hotseat.session.summary import END_NOTE, QUIT_NOTE
 from hotseat.store.note_kinds import note_from_json
 from hotseat.store.records import AnswerRecord, SessionInfo
 from hotseat.transcript import Transcript
@@ -17,7 +18,8 @@ SESSION_COLUMNS = """
     s.status, s.owner_pid, s.owner_host,
     (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id),
     (SELECT COUNT(*) FROM answers a WHERE a.session_id = s.id AND a.skipped = 0),
-    (SELECT AVG(a.score) FROM answers a WHERE a.session_id = s.id AND a.score IS NOT NULL),
+    (SELECT AVG(a.score) FROM answers a
+        WHERE a.session_id = s.id AND a.score IS NOT NULL AND NOT {cut_short}),
     {planned},
     (SELECT COUNT(*) FROM answers a
         WHERE a.session_id = s.id AND a.skipped = 0 AND a.follow_up_of IS NULL)
@@ -27,9 +29,16 @@ _PLANNED = (
 )
 
 
+# Answers the user stopped midway (quit or End) are kept but not in the average,
+# as in the session summary (``session.summary.cut_short``); ``a`` is the answers table.
+CUT_SHORT_SQL = (
+    f"(a.interrupted = 1 AND (a.notes LIKE '%{QUIT_NOTE}%' OR a.notes LIKE '%{END_NOTE}%'))"
+)
+
+
 def session_columns(*, has_plan: bool) -> str:
     """SESSION_COLUMNS for a file with (or, read-only and older, without) kept plans."""
-    return SESSION_COLUMNS.format(planned=_PLANNED if has_plan else "0")
+    return SESSION_COLUMNS.format(planned=_PLANNED if has_plan else "0", cut_short=CUT_SHORT_SQL)
 
 
 ANSWER_COLUMNS = (

@@ -15,6 +15,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
+from hotseat.settings import unknown_keys_problem
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.screens.history import HistoryScreen, SessionScreen
 from hotseat.tui.screens.home import HomeScreen
@@ -47,15 +48,15 @@ def binding_ids(screens: Iterable[type[DOMNode]] = _SCREENS) -> dict[str, Bindin
     return found
 
 
+def app_binding_ids(app_class: type[DOMNode]) -> dict[str, Binding]:
+    """``binding_ids`` of the screens and of the app itself (app.quit)."""
+    return binding_ids((*_SCREENS, app_class))
+
+
 def apply_user_keys(app: App[Any], keys: dict[str, str]) -> list[str]:
     """Apply ``keys`` (binding id -> keys) to ``app``; notices for ids that name no binding."""
-    known = binding_ids((*_SCREENS, type(app)))  # the app's own too (app.quit)
+    known = app_binding_ids(type(app))
     wanted = {i: k for i, k in keys.items() if i in known}
     app.set_keymap(wanted)
-    unknown = sorted(set(keys) - set(wanted))
-    if not unknown:
-        return []
-    return [
-        f"settings.toml, keys table: no key binding is called {', '.join(map(repr, unknown))}; "
-        "see the README for the ids"
-    ]
+    problem = unknown_keys_problem(keys, known)
+    return [problem] if problem else []

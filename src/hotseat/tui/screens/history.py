@@ -61,7 +61,7 @@ class HistoryScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "open", "Open", show=True, id="history.open"),
         Binding("r", "resume", "Resume", id="history.resume"),
-        Binding("c", "close_session", "Close unfinished", id="history.close_session"),
+        Binding("c", "close_session", "Close session", id="history.close_session"),
         Binding("d", "delete", "Delete", id="history.delete"),
         Binding("escape", "back", "Back", id="history.back"),
     ]
@@ -101,10 +101,13 @@ class HistoryScreen(Screen[None]):
             self._status(self.problem or "The history cannot be opened.", error=True)
             return
         try:
-            self.sessions = self.store.list_sessions()
+            every = self.store.list_sessions()
         except StoreError as exc:
             self._status(str(exc), error=True)
             return
+        self.sessions = [s for s in every if not s.empty]
+        empty = len(every) - len(self.sessions)
+        not_listed = f" ({count(empty, 'session')} ended before any answer not listed)"
         for info in self.sessions:
             table.add_row(
                 when(info.started_at),
@@ -119,6 +122,7 @@ class HistoryScreen(Screen[None]):
         else:
             waiting = sum(1 for s in self.sessions if s.resumable)
             extra = f"; {waiting} unfinished (r: resume, c: close)" if waiting else ""
+            extra += not_listed if empty else ""
             self._status(f"{count(len(self.sessions), 'session')}{extra}. Enter: open.")
 
     def _status(self, text: str, *, error: bool = False) -> None:
@@ -135,6 +139,16 @@ class HistoryScreen(Screen[None]):
     @on(DataTable.RowSelected, "#sessions")
     def _row_selected(self) -> None:
         self.action_open()
+
+    @on(DataTable.RowHighlighted, "#sessions")
+    def _row_highlighted(self) -> None:
+        self.refresh_bindings()  # resume and close: offered for unfinished sessions only
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("resume", "close_session"):
+            info = self._selected() if self.is_mounted else None
+            return info is not None and info.resumable
+        return True
 
     def action_open(self) -> None:
         info = self._selected()

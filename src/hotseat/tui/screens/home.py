@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 from pathlib import Path
 from typing import Any, ClassVar
 
-from rich.markup import escape
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -21,10 +21,10 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from hotseat.session import Mode
 from hotseat.session.choices import Choice, Choices, count_choices
 from hotseat.speech.persona_book import PersonaChoice
+from hotseat.tui.widgets.notice_box import NoticeBox
 from hotseat.wording import count
 
 MAX_NOTES_BYTES = 200_000
-NOTICE_LINES = 3
 SHORT_TERMINAL = 24  # rows: below this the form gives up its top margin
 
 
@@ -42,6 +42,29 @@ def resolve_notes(text: str) -> tuple[str, str]:
         return stripped, f"Could not read {path}: {exc.strerror or exc}; used the text as typed."
     content = data.decode("utf-8", errors="replace").strip()
     return content, f"Read {count(len(content.split()), 'word')} of notes from {path.name}."
+
+
+_DOCUMENT = re.compile(r"\.(txt|md|markdown|pdf|docx?|odt|rtf|html?)$", re.IGNORECASE)
+
+
+def missing_notes_file(text: str) -> Path | None:
+    """The file the notes box names when it looks like a path to a file that is not
+    there (a typo): the user is told rather than the path taken as the notes."""
+    stripped = text.strip()
+    if not stripped or "\n" in stripped or len(stripped) > 4096:
+        return None
+    path = Path(stripped).expanduser()
+    try:
+        if path.exists():
+            return None
+        spaced = any(c.isspace() for c in stripped)
+        if stripped.startswith(("/", "~", "./", "../")):
+            named = bool(_DOCUMENT.search(stripped)) or path.parent.is_dir()
+        else:
+            named = not spaced and bool(_DOCUMENT.search(stripped))
+    except OSError:
+        return None
+    return path if named else None
 
 
 class HomeScreen(Screen[None]):
@@ -123,23 +146,14 @@ class HomeScreen(Screen[None]):
             with Horizontal(id="home-actions"):
                 yield Button("Start (ctrl+s)", variant="primary", id="start", compact=True)
                 yield Static(self.status, id="home-status")
-            yield Static(self._notice_text(), id="home-notices")
+            yield NoticeBox(self.notices, id="home-notice-box")
         yield Footer()
 
     @staticmethod
     def _describe(mode: Mode, count: int | None = None) -> str:
         return f"{mode.description} [i]Timing: {mode.timing_summary(count)}.[/]"
 
-    def _notice_text(self) -> str:
-        shown = self.notices[:NOTICE_LINES]
-        more = len(self.notices) - len(shown)
-        lines = [f"! {escape(n)}" for n in shown]  # "[voice] rate", paths: text, not markup
-        if more:
-            lines.append(f"  … and {more} more: run 'hotseat doctor' for the full list")
-        return "\n".join(lines)
-
     def on_mount(self) -> None:
-        self.query_one("#home-notices", Static).display = bool(self.notices)
         self.query_one("#mode", Select).focus()
 
     def on_resize(self) -> None:
@@ -183,12 +197,7 @@ class HomeScreen(Screen[None]):
         self.query_one("#home-status", Static).update(text)
 
     def add_notice(self, text: str) -> None:
-        if text in self.notices:
-            return
-        self.notices.append(text)
-        notices = self.query_one("#home-notices", Static)
-        notices.display = True
-        notices.update(self._notice_text())
+        self.query_one(NoticeBox).add(text)
 
     def current_choices(self) -> Choices:
         count = self.query_one("#count", Select).value
@@ -208,6 +217,18 @@ class HomeScreen(Screen[None]):
     def action_start(self) -> None:
         if not self.is_mounted:  # ctrl+s pressed as the app opens: start once it is built
             self.call_after_refresh(self.action_start)
+            return
+        box = self.query_one("#notes", TextArea)
+        missing = missing_notes_file(box.text)
+        if missing is not None:  # as the CLI says "cannot read": not used as the notes
+            self.notify(
+                f"There is no file {missing}. Correct the path under 'Notes or job ad', "
+                "or paste the notes themselves.",
+                title="Notes",
+                severity="error",
+                timeout=10,
+            )
+            box.focus()
             return
         self.post_message(self.StartRequested(self.current_choices()))
 

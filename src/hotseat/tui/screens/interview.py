@@ -35,7 +35,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import ClassVar
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.screen import Screen
@@ -159,7 +159,8 @@ class InterviewScreen(Screen[None]):
 
     # Every key is carried out by a helper: ``InterviewKeys`` or, for f4, ``AnswerInput``.
     # (ctrl+q is the app's: it asks ``keys.quit`` mid-answer.)
-    action_next = key_action(InterviewKeys.next)
+    action_next = action_to_summary = key_action(InterviewKeys.next)
+    action_hold_review = key_action(InterviewKeys.hold_review)
     action_skip = key_action(InterviewKeys.skip)
     action_repeat = key_action(InterviewKeys.repeat)
     action_stop_speech = key_action(InterviewKeys.stop_speech)
@@ -170,6 +171,18 @@ class InterviewScreen(Screen[None]):
     action_explain = key_action(InterviewKeys.explain)
     action_end = key_action(InterviewKeys.end)
     action_answer_now = action_submit = action_skip_wait = key_action(InterviewKeys.answer)
+
+    def on_key(self, event: events.Key) -> None:
+        """Any key in a drill's review holds it, but for the interview's and the app's own
+        keys (enter goes on; e, f1 and ctrl+l hold the clock behind their dialogs).
+        Typing while paused goes nowhere: the user is told so, once a pause."""
+        if self.session.paused and event.is_printable:
+            self.keys.typed_while_paused()
+        if self.session.review_remaining() is None:
+            return
+        bound = self.active_bindings.get(event.key)
+        if bound is None or bound.node not in (self, self.app) or not bound.enabled:
+            self.keys.hold_review()
 
     def action_type_answers(self) -> None:
         self.answer_input.switch_to_typed()
@@ -187,7 +200,16 @@ class InterviewScreen(Screen[None]):
         said = lead_text([(text, name(persona)) for text, persona in lines], asker)
         number, total = session.progress()
         follow = turn.follow_up_of is not None
-        self.card.show(turn.question, number, total, interviewer=asker, lead=said, follow_up=follow)
+        named = any(text and name(persona) != asker for text, persona in lines)
+        self.card.show(
+            turn.question,
+            number,
+            total,
+            interviewer=asker,
+            lead=said,
+            follow_up=follow,
+            named=named,
+        )
         self.capture.new_question()
         area = self.answer_area
         area.new_question("typed" if self.answer_input.typed() else "spoken", keep_text=repeat)
@@ -297,7 +319,7 @@ class InterviewScreen(Screen[None]):
         panel = self.feedback_panel
         panel.display = True
         if turn.feedback is not None:
-            panel.show(turn.feedback, transcript.notes)
+            panel.show(turn.feedback, transcript.notes, last=self.session.upcoming() is None)
         panel.focus()
         audio = self.capture.take_recording()
         self.post_message(msg.TurnDone(turn.snapshot(), audio))

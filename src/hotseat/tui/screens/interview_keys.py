@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from hotseat.session import Phase
+from hotseat.session.summary import END_NOTE, QUIT_NOTE
 from hotseat.tui import messages as msg
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.widgets.answer_area import AnswerArea
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
 _ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
 _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
-QUIT_NOTE = "interrupted by quit"
 
 # In the footer's order: what matters most first, so a narrow terminal (60x20)
 # still shows answer/submit, pause and end. f4 switches spoken/typed answers
@@ -38,6 +38,8 @@ INTERVIEW_BINDINGS: list[BindingType] = [
     Binding("ctrl+s", "submit", "Submit answer", priority=True, id="interview.answer"),
     Binding("ctrl+s", "skip_wait", "Don't wait", priority=True, id="interview.answer"),
     Binding("enter,ctrl+n", "next", "Next question", id="interview.next"),
+    Binding("enter,ctrl+n", "to_summary", "Summary", id="interview.next"),
+    Binding("space", "hold_review", "Hold", id="interview.hold"),
     Binding("e", "explain", "Explain score", id="interview.explain"),
     Binding("ctrl+g", "pause", "Pause", priority=True, id="interview.pause"),
     Binding("ctrl+g", "resume", "Resume", priority=True, id="interview.pause"),
@@ -70,6 +72,7 @@ class InterviewKeys:
         self.screen = screen
         self.holding = False  # a dialog is open and holds the clock (a drill's too)
         self._quit_dialog: ConfirmScreen | None = None
+        self._told_paused = False  # "paused: not typed" said once a pause
 
     def allowed(self, action: str) -> bool:
         screen = self.screen
@@ -82,9 +85,13 @@ class InterviewKeys:
             return phase is _ANSWERING and not paused and not screen.finishing
         if action == "skip_wait":
             return phase is _ANSWERING and screen.finishing
-        if action in ("next", "explain"):
-            ready = action == "next" or session.current.feedback is not None
-            return phase is Phase.REVIEWING and ready
+        if action in ("next", "to_summary"):  # the last answer's review leads to the summary
+            last = session.upcoming() is None
+            return phase is Phase.REVIEWING and last is (action == "to_summary")
+        if action == "explain":
+            return phase is Phase.REVIEWING and session.current.feedback is not None
+        if action == "hold_review":
+            return session.review_remaining() is not None and not paused
         if action == "repeat":
             return phase in _BEFORE_REVIEW and not paused and not screen.finishing
         if action == "skip":
@@ -145,6 +152,13 @@ class InterviewKeys:
         else:
             screen.ask()
 
+    def hold_review(self) -> None:
+        """A drill's review: any key holds it (the next question waits for enter), so
+        the feedback can be read; the clock of every answer stays as strict."""
+        if self.screen.session.hold_review():
+            self.screen.tick()
+            self.screen.refresh_bindings()
+
     def skip(self) -> None:
         screen, session = self.screen, self.screen.session
         self.silence()
@@ -197,7 +211,16 @@ class InterviewKeys:
         self._after_pause_change()
         return True
 
+    def typed_while_paused(self) -> None:
+        if not self._told_paused and not self.holding:
+            self._told_paused = True
+            self.screen.notify(
+                "Paused: what you type now is not added. Press ctrl+g to resume, then type.",
+                severity="warning",
+            )
+
     def resume_clock(self) -> None:
+        self._told_paused = False
         screen = self.screen
         screen.session.resume()
         screen.query_one(AnswerArea).set_ready(True)
@@ -240,16 +263,38 @@ class InterviewKeys:
             self.over_a_held_clock(ExplainScreen(feedback), lambda _: None)
 
     def end(self) -> None:
+        """ctrl+l: end the session (asks first). An answer under way is never lost: it is
+        kept as ctrl+q keeps it (interrupted, with its recording), and the summary shows
+        it, marked, out of the average."""
+        session = self.screen.session
+        ask = "End the session now? The answers so far go to the summary."
+        if session.phase is _ANSWERING and not session.finished:
+            if self._answer_to_keep():
+                ask = (
+                    "End the session now? Your answer so far is saved, marked interrupted "
+                    "(it is not counted in the average); the answers so far go to the summary."
+                )
+            else:
+                ask = (
+                    "End the session now? This answer is empty; "
+                    "the answers so far go to the summary."
+                )
+
         def decided(end: bool | None) -> None:
             if end:
+                if session.phase is _ANSWERING and self._answer_to_keep():
+                    self.keep_answer(END_NOTE)
                 self.silence()
-                self.screen.session.end()
+                session.end()
                 self.finish(closing=False)
 
-        self.over_a_held_clock(
-            ConfirmScreen("End the session now? The answers so far go to the summary."),
-            decided,
-        )
+        self.over_a_held_clock(ConfirmScreen(ask), decided)
+
+    def _answer_to_keep(self) -> bool:
+        """Something to keep of the answer under way: words, or a recording."""
+        screen = self.screen
+        listening = screen.capture.spoken and screen.voice_mic.listener is not None
+        return listening or bool(screen.answer_input.answer_so_far(END_NOTE).text.strip())
 
     def quit(self) -> None:
         """ctrl+q: an answer under way is never lost. Ask first (the clock stops behind
@@ -263,14 +308,16 @@ class InterviewKeys:
         if self._quit_dialog is not None and self._quit_dialog.is_active:
             self._quit_dialog.dismiss(True)  # ctrl+q again: yes
             return
-        kept = screen.answer_input.answer_so_far(QUIT_NOTE)
-        if kept.text.strip():
+        if self._answer_to_keep():
             ask = (
                 "Quit hotseat now? Your answer so far is saved as interrupted; "
                 "resume the session from History (f2) to go on with the next question."
             )
-        else:
-            ask = "Quit hotseat now? This answer is empty; resume the session from History (f2)."
+        else:  # nothing to keep: the question is asked again on resuming, as after a crash
+            ask = (
+                "Quit hotseat now? This answer is empty; resuming the session from "
+                "History (f2) asks this question again."
+            )
 
         def decided(yes: bool | None) -> None:
             if yes:
@@ -280,19 +327,27 @@ class InterviewKeys:
         self.over_a_held_clock(self._quit_dialog, decided)
 
     def keep_and_quit(self) -> None:
-        """Save the answer so far (interrupted by quit), then close hotseat."""
+        """Save the answer so far (interrupted by quit), then close hotseat; an empty
+        typed answer is not saved (resuming asks its question again)."""
+        if self.screen.session.phase is _ANSWERING and self._answer_to_keep():
+            self.keep_answer(QUIT_NOTE, quit_after=True)
+            return
+        self.silence()
+        self.screen.app.exit()
+
+    def keep_answer(self, note: str, *, quit_after: bool = False) -> None:
+        """Save the answer under way as it stands, interrupted (``note`` says by what),
+        with its recording; ``quit_after``: hotseat closes once it is kept."""
         screen, session = self.screen, self.screen.session
         if session.phase is _ANSWERING:
-            kept = screen.answer_input.answer_so_far(QUIT_NOTE)
+            kept = screen.answer_input.answer_so_far(note)
             # The recording is kept; the listener's late final is ignored.
             audio = screen.capture.close_now(screen.voice_mic.listener)
             screen.voice.drop()
             session.stop_answer_clock()
             turn = session.finish_answer(kept, interrupted=True)
-            # The app keeps it (with its feedback and recording), then closes.
-            screen.post_message(msg.TurnDone(turn.snapshot(), audio, quit_after=True))
-            return
-        screen.app.exit()
+            # The app keeps it (with its feedback and recording), then closes if asked to.
+            screen.post_message(msg.TurnDone(turn.snapshot(), audio, quit_after=quit_after))
 
     def silence(self) -> None:
         """Stop the voice and drop the microphone; late callbacks are ignored."""

@@ -18,8 +18,9 @@ from hotseat.tui.widgets.text_block import Line, TextBlock
 
 QUESTION_WIDTH = 60
 # What the score column says when there is no score.
-_STATUS = {"skipped": "skip", "not assessed": " n/a", "not answered": "   –"}
+_STATUS = {"skipped": "skip", "not assessed": " n/a", "not answered": "   –", "interrupted": " int"}
 LEGEND = "skip: skipped · n/a: too little to assess · –: not answered"
+LEGEND_INTERRUPTED = "int: interrupted (you stopped mid-answer), not in the average"
 
 
 def _short(text: str, width: int = QUESTION_WIDTH) -> str:
@@ -27,7 +28,8 @@ def _short(text: str, width: int = QUESTION_WIDTH) -> str:
 
 
 def _row(row: SummaryRow) -> list[Line]:
-    score = f"{row.score:4d}" if row.score is not None else _STATUS[row.status]
+    cut = row.status == "interrupted"
+    score = f"{row.score:4d}" if row.score is not None and not cut else _STATUS[row.status]
     lead = "  ↳ " if row.follow_up else f"{row.number}. "
     lines: list[Line] = [
         (
@@ -39,6 +41,10 @@ def _row(row: SummaryRow) -> list[Line]:
     ]
     if row.work_on:
         lines.append(("sub", Content.from_markup("[dim]Work on:[/] $w", w=row.work_on)))
+    if cut:
+        so_far = f", scored {row.score} as it stood" if row.score is not None else ""
+        note = f"Interrupted: kept{so_far}; not counted in the average or the points below."
+        lines.append(("sub", Content.from_markup("[dim]$n[/]", n=note)))
     return lines
 
 
@@ -54,11 +60,19 @@ def summary_lines(summary: Summary) -> list[Line]:
         )
     elif not summary.answered:
         heading = Content("No answers were given in this session.")
+        if not any(r.status == "skipped" for r in summary.rows):
+            heading = Content("No answers were given in this session; History will not list it.")
+    elif summary.interrupted == summary.answered:
+        heading = Content("No average: the only answer was interrupted.")
+        if summary.interrupted > 1:
+            heading = Content("No average: every answer was interrupted.")
     else:
         heading = Content("None of the answers could be assessed.")
     lines += [("heading", heading), ("gap", Content(""))]
-    if any(r.score is None for r in summary.rows):
+    if any(r.score is None for r in summary.rows if r.status != "interrupted"):
         lines.insert(1, ("plain", Content.from_markup("[dim]$l[/]", l=LEGEND)))
+    if summary.interrupted:
+        lines.insert(1, ("plain", Content.from_markup("[dim]$l[/]", l=LEGEND_INTERRUPTED)))
     for row in summary.rows:
         lines += _row(row)
     if summary.strongest is not None:

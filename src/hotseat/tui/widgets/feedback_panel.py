@@ -123,5 +123,8 @@ class FeedbackPanel(TextBlock):
         self.border_title = "Feedback"
         self.border_subtitle = "enter: next · e: how it was scored · ↑↓: scroll"
 
-    def show(self, feedback: Feedback, notes: Sequence[Note] = ()) -> None:
+    def show(self, feedback: Feedback, notes: Sequence[Note] = (), *, last: bool = False) -> None:
+        """``last``: the session's last answer (enter leads to the summary)."""
+        after = "summary" if last else "next"
+        self.border_subtitle = f"enter: {after} · e: how it was scored · ↑↓: scroll"
         self.set_lines(feedback_block(feedback, notes))

@@ -162,3 +162,8 @@ def show_time(
             timer.state = session.band().value
             timer.caption = f"Answered in {clock_text(took)}"
         timer.detail = f"Target {band}"
+        moving_on = session.review_remaining()
+        if moving_on is not None:
+            timer.detail = f"Next question in {math.ceil(moving_on)} s · any key holds it"
+        elif session.current.timing.auto_advance:
+            timer.detail = "Held: press enter when you are ready"

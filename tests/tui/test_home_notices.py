@@ -1,0 +1,35 @@
+"""Every start-up notice can be read whole at 80x24: the notices scroll in the room
+the form leaves, a line under them says there is more, and tab then ↑↓ reads them
+(the installed app in a real terminal)."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from hotseat import paths
+from tests.tui.terminal import running
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
+
+BAD_SETTINGS = 'muted = yes\nsilence_end_seconds = -3\n\n[keys]\nhome.bogus = "f9"\n'
+LAST_WORDS = "the README for the ids"  # the end of the third notice
+
+
+def test_three_long_notices_at_80x24_can_all_be_read(tmp_path: Path) -> None:
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text(BAD_SETTINGS, encoding="utf-8")
+    with running("", tmp_path) as term:
+        home = term.wait_for("more than fit: tab to them", timeout=30)
+        assert "settings.toml" in home and "^s Start" in home, home  # the footer is still there
+        term.send("BTab")  # from the first field back round to the notices
+        for _ in range(12):
+            if LAST_WORDS in term.screen():
+                break
+            term.send("Down")
+            time.sleep(0.2)
+        shown = term.wait_for(LAST_WORDS, timeout=5)
+        assert "^s Start" in shown
