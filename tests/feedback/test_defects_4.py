@@ -268,7 +268,7 @@ ON_ME = (
     "I ordered the shop shelving from the first floor plan and never checked it against the "
     "survey, so every unit arrived ten centimetres too tall. That was my mistake. I told the "
     "client the same day, paid for the cut down out of our margin and fitted them a week "
-    "late. Since then I check every order against the latest survey, and we have not had a "
+    "late. Since then I check every order against the latest survey, and there has not been a "
     "wrong delivery in two years."
 )
 
