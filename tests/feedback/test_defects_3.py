@@ -79,9 +79,12 @@ def test_sarcasm_is_scorn_and_a_dispute_someone_else_settled_is_not_resolved(
     assert "resolved" not in ids(weak) and "not-resolved" in ids(weak)
     assert "stepped in" in quoted(weak, "not-resolved")
     # no strength quotes the dig as what the speaker did
-    for f in weak.findings:
-        if f.severity == "strength":
-            assert "some of us" not in " ".join(e.text.lower() for e in f.evidence), f.id
+    credited = [
+        f.id
+        for f in weak.findings
+        if f.severity == "strength" and "some of us" in " ".join(e.text.lower() for e in f.evidence)
+    ]
+    assert not credited
     assert "resolved" in ids(strong) and "negativity" not in ids(strong)
 
 

@@ -406,10 +406,17 @@ def test_leaving_the_figure_to_them_is_not_a_researched_answer() -> None:
 
 def test_an_area_no_finding_moved_says_how_to_earn_the_rest() -> None:
     fb = run(PAY, RESEARCHED)
-    for line in fb.explanation:
+
+    def short_and_unmoved(line: str) -> bool:
         got, top = line.split(":")[0].split(" ")[1].split("/")
-        if int(got) < int(top) and "(" not in line:
-            assert "earned by" in line or "nothing here adds to it" in line, line
+        return int(got) < int(top) and "(" not in line
+
+    unmoved = [line for line in fb.explanation if short_and_unmoved(line)]
+    assert unmoved, fb.explanation
+    unexplained = [
+        x for x in unmoved if "earned by" not in x and "nothing here adds to it" not in x
+    ]
+    assert not unexplained, unexplained
     story = run(DISAGREE, STEPPED_IN)
     structure = next(line for line in story.explanation if line.startswith("structure"))
     assert "(" in structure  # moved by findings: nothing more to add
@@ -551,3 +558,25 @@ def test_indignation_at_a_former_employer_is_negativity() -> None:
     assert "negativity" in ids(fb)
     said = quoted(fb, "negativity")
     assert "slap in the face" in said or "had the nerve" in said
+
+
+# -- 8. knowledge held by one person is a risk told, not a boast (regression) -----------
+
+
+def test_being_the_only_one_who_knew_something_is_the_weakness_not_a_boast() -> None:
+    q = "What would you say is your main weakness?"
+    honest = (
+        "i tend to keep things in my own head for too long last spring i was the only one "
+        "who knew how our payroll export worked and when i was on leave the month end slipped "
+        "by three days so now i write a one page guide for each job i own and two colleagues "
+        "have run the export on their own since"
+    )
+    boast = (
+        "Honestly my only weakness is that I'm better than the people around me. I was the "
+        "only one who could fix the payroll export when it broke, and I fixed it in an hour."
+    )
+    fb, worse = run(q, honest), run(q, boast)
+    assert "arrogance" not in ids(fb), quoted(fb, "arrogance")
+    assert "arrogance" in ids(worse)
+    assert "only one who could" in quoted(worse, "arrogance")
+    assert fb.score > worse.score + 15

@@ -44,8 +44,7 @@ def test_explanation_adds_up_to_each_subscore() -> None:
                 expected = min(float(top), max(0.0, start + sum(moves)))
                 assert int(got) == round(expected) + cut, line
                 assert feedback.subscores[area] == int(got)
-                if start + sum(moves) != expected:
-                    assert "kept within" in line
+                assert ("kept within" in line) == (start + sum(moves) != expected), line
 
 
 def test_a_user_rubric_changes_one_weight(tmp_path: Path) -> None:

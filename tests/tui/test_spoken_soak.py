@@ -115,11 +115,8 @@ def _until_listening(term: Terminal, number: int, total: int) -> None:
     top = term.wait_for(f"Question {number} of {total}", timeout=60).splitlines()[0]
     assert "microphone (sphinx)" in top, f"question {number} is not answered aloud: {top}"
     deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        screen = term.screen()
-        if "Listening…" in screen:
-            assert f"Question {number} of {total}" in screen
-            return
+    screen = term.screen()
+    while "Listening…" not in screen and time.monotonic() < deadline:
         # Each key once: pressed again while a slow screen still shows the old state,
         # ctrl+s would submit the answer just begun (at a load of 11 one was saved
         # empty after 0.03 s).
@@ -130,7 +127,9 @@ def _until_listening(term: Terminal, number: int, total: int) -> None:
             term.send("C-s")
             _until_gone(term, "Thinking time")
         time.sleep(0.2)
-    raise AssertionError(f"question {number} never listened:\n{term.screen()}")
+        screen = term.screen()
+    assert "Listening…" in screen, f"question {number} never listened:\n{screen}"
+    assert f"Question {number} of {total}" in screen, screen
 
 
 def _until_gone(term: Terminal, text: str, timeout: float = 10.0) -> None:

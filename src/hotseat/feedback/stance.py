@@ -377,7 +377,11 @@ def check_negativity(job: Job) -> None:
             f"Runs someone down: {quoted(job, f.criticism)}.",
             quotes(job, f.criticism),
         )
-    brag = [m for m in f.get("arrogance") if not _measured(job, m) and not _handed_over(job, m)]
+    brag = [
+        m
+        for m in f.get("arrogance")
+        if not _measured(job, m) and not _handed_over(job, m) and not _sole_holder(job, m)
+    ]
     if brag:
         flag(job, "arrogance", "Sounds arrogant", brag)
     hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
@@ -426,6 +430,18 @@ def _handed_over(job: Job, m: Match) -> bool:
         return False
     first = job.facts.reading.clause(m.first).first
     return bool(_ABLE & set(job.answer.norms[first : m.first]))
+
+
+# "the only one who knew the deploy scripts" tells a risk (knowledge held by one
+# person), often the weakness itself; "the only one who could fix it" is a claim.
+_KNEW = frozenset(["knew", "know", "knows", "understood", "understands", "had"])
+
+
+def _sole_holder(job: Job, m: Match) -> bool:
+    if m.entry.words[-2:] not in (("one", "who"), ("person", "who")):
+        return False
+    after = job.answer.norms[m.last + 1 : m.last + 2]
+    return bool(_KNEW & set(after))
 
 
 def _measured(job: Job, m: Match) -> bool:
