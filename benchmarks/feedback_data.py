@@ -68,20 +68,21 @@ def dev_pairs() -> list[Pair]:
     ]
 
 
+def _pair(pid: str, row: dict[str, str], source: str) -> Pair:
+    return Pair(
+        pid,
+        row["question"],
+        row["strong"],
+        row["weak"],
+        row.get("notes", ""),
+        row.get("company", ""),
+        source,
+    )
+
+
 def own_pairs() -> list[Pair]:
     data = tomllib.loads(OWN.read_text(encoding="utf-8"))
-    return [
-        Pair(
-            f"own-{k}",
-            c["question"],
-            c["strong"],
-            c["weak"],
-            c.get("notes", ""),
-            c.get("company", ""),
-            "own",
-        )
-        for k, c in enumerate(data["case"])
-    ]
+    return [_pair(f"own-{k}", c, "own") for k, c in enumerate(data["case"])]
 
 
 def train_pairs() -> list[Pair]:
@@ -89,16 +90,6 @@ def train_pairs() -> list[Pair]:
     for path in TRAIN:
         if not path.is_file():
             continue
-        for row in tomllib.loads(path.read_text(encoding="utf-8"))["pairs"]:
-            out.append(
-                Pair(
-                    f"{path.stem}:{row['id']}",
-                    row["question"],
-                    row["strong"],
-                    row["weak"],
-                    row.get("notes", ""),
-                    row.get("company", ""),
-                    path.stem,
-                )
-            )
+        rows = tomllib.loads(path.read_text(encoding="utf-8"))["pairs"]
+        out += [_pair(f"{path.stem}:{row['id']}", row, path.stem) for row in rows]
     return out
