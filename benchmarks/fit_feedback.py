@@ -39,9 +39,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.feedback_data import ROOT, Pair, dev_pairs, own_pairs, train_pairs
 
-from hotseat.feedback import Context, Feedback, analyze
-from hotseat.feedback.findings import DELIVERY, NOTES
-from hotseat.feedback.model import AREAS
+from hotseat.feedback import Context, Feedback, analyze, scoring
+from hotseat.feedback.findings import DELIVERY, NOTES, Hit
 from hotseat.feedback.rubric import Rubric, default_rubric
 from hotseat.transcript import Transcript
 
@@ -97,17 +96,10 @@ def vector(s: Seen | Feedback, ids: list[str]) -> np.ndarray:
 
 
 def score(s: Seen, rubric: Rubric) -> int:
-    """The score ``analyze`` gives with ``rubric``'s points (scoring.score, without text)."""
-    start = rubric.kind(s.kind).start
-    totals = dict(start)
-    for fid, severity in s.findings:
-        rule = rubric.findings[fid]
-        points = abs(rule.points) * rubric.severity[severity]
-        if severity in ("major", "minor"):
-            totals[rule.area] -= points
-        elif severity == "strength":
-            totals[rule.area] += abs(rule.points)
-    return sum(round(min(rubric.maxima[a], max(0.0, totals[a]))) for a in AREAS)
+    """The score ``analyze`` gives with ``rubric``'s points: the app's own scoring of the
+    same findings (findings do not depend on points), red-flag rule included."""
+    hits = [Hit(fid, severity, "") for fid, severity in s.findings]
+    return scoring.score(hits, rubric, s.kind).score
 
 
 def prior(ids: list[str], base: Rubric) -> np.ndarray:
