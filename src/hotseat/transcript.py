@@ -14,6 +14,7 @@ class NoteKind(StrEnum):
     LESS_ACCURATE = "less-accurate"  # recognition took its quicker, rougher pass
     RECOVERED = "recovered"  # live recognition failed; the recording was recognised instead
     CONTEXT = "context"  # shown beside a caveat, never one by itself (the mic came back)
+    STOPPED = "stopped"  # the user stopped it midway (quit or End): kept, not averaged
     INFO = "info"  # about the answer only (typed words added, why it stopped): no caveat
 
 

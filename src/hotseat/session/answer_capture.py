@@ -30,7 +30,7 @@ from enum import Enum
 from pathlib import Path
 
 from hotseat.speaker_listener import Listener
-from hotseat.transcript import Note, Transcript, join_answer
+from hotseat.transcript import Note, NoteKind, Transcript, join_answer
 
 
 @dataclass(frozen=True)
@@ -178,7 +178,7 @@ class AnswerCapture:
         """
         heard = self.heard_text(live if self.spoken else "")
         typed = typed.strip()
-        notes = (*(n for t, _ in self._heard for n in t.notes), Note(note))
+        notes = (*(n for t, _ in self._heard for n in t.notes), Note(note, NoteKind.STOPPED))
         if not heard:
             return replace(Transcript.typed(typed), notes=notes)
         engine = engine or self._heard[0][0].engine

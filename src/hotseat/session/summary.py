@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from hotseat.feedback import Feedback, summarize
 from hotseat.session.turns import Turn
+from hotseat.transcript import NoteKind
 
 # The note on an answer the user cut short (it is saved as it stood, interrupted).
 QUIT_NOTE = "interrupted by quit"
@@ -56,8 +57,7 @@ def cut_short(turn: Turn) -> bool:
     """The user stopped this answer midway (quit or End): it is kept as it stood."""
     if not turn.interrupted or turn.answer is None:
         return False
-    said = {note.text for note in turn.answer.notes}
-    return bool(said & {QUIT_NOTE, END_NOTE})
+    return any(note.kind is NoteKind.STOPPED for note in turn.answer.notes)
 
 
 def _row(turn: Turn, number: int) -> SummaryRow:

@@ -30,6 +30,7 @@ _INCOMPLETE = (
 _LESS_ACCURATE = ("fell behind", "less accurate")
 _RECOVERED = ("made from the answer's recording",)
 _CONTEXT = ("microphone came back",)
+_STOPPED = ("interrupted by quit", "interrupted by ending the session")
 
 
 def kind_of_old_note(text: str) -> NoteKind:
@@ -42,6 +43,7 @@ def kind_of_old_note(text: str) -> NoteKind:
         (_INCOMPLETE, NoteKind.INCOMPLETE),
         (_LESS_ACCURATE, NoteKind.LESS_ACCURATE),
         (_CONTEXT, NoteKind.CONTEXT),
+        (_STOPPED, NoteKind.STOPPED),
     ):
         if any(cue in words for cue in cues):
             return kind

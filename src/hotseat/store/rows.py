@@ -8,10 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from hotseat.feedback.model import Feedback
-from hotseat.session.summary import END_NOTE, QUIT_NOTE
 from hotseat.store.note_kinds import note_from_json
 from hotseat.store.records import AnswerRecord, SessionInfo
-from hotseat.transcript import Transcript
+from hotseat.transcript import NoteKind, Transcript
 
 SESSION_COLUMNS = """
     s.id, s.key, s.started_at, s.ended_at, s.mode, s.persona, s.company, s.role,
@@ -32,7 +31,9 @@ _PLANNED = (
 # Answers the user stopped midway (quit or End) are kept but not in the average,
 # as in the session summary (``session.summary.cut_short``); ``a`` is the answers table.
 CUT_SHORT_SQL = (
-    f"(a.interrupted = 1 AND (a.notes LIKE '%{QUIT_NOTE}%' OR a.notes LIKE '%{END_NOTE}%'))"
+    "(a.interrupted = 1 AND CASE WHEN json_valid(a.notes) THEN EXISTS (SELECT 1 FROM"
+    f" json_each(a.notes) WHERE json_extract(value, '$.kind') = '{NoteKind.STOPPED.value}')"
+    " ELSE 0 END)"
 )
 
 
