@@ -3,8 +3,8 @@
 A decoder reports an utterance as segments counted in frames (100 a second)
 from the utterance's start; ``segment_words`` makes them words timed in seconds
 on the answer's clock (``offset``: where the utterance began), leaving out
-fillers (``<sil>``, ``[NOISE]``, ``++UH++``) and alternate pronunciations'
-``(2)``. ``decode_whole`` decodes one phrase at once (batch cepstral
+fillers (``<sil>``, ``[NOISE]``, ``++UH++``) and the ``(2)`` that marks an
+alternate pronunciation. ``decode_whole`` decodes one phrase at once (batch cepstral
 normalisation), as the whole-phrase pass does here and in its helper process
 (``asr.sphinx_batch``). A :class:`Phrase` holds the live pass's words at once and
 the whole-phrase pass's when they are ready.
@@ -25,6 +25,7 @@ _ALTERNATE = re.compile(r"\(\d+\)$")
 
 
 def segment_words(decoder: Any, offset: float) -> list[Word]:
+    """The words of the decoder's last utterance, which began ``offset`` seconds in."""
     words: list[Word] = []
     for seg in decoder.seg() or ():  # None when the phrase was too short to decode
         token = str(seg.word)
