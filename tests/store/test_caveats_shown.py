@@ -17,7 +17,7 @@ from hotseat.cli import main
 from hotseat.session.caveats import INCOMPLETE, LESS_ACCURATE, RECOVERED, caveat
 from hotseat.store import Store
 from hotseat.transcript import Note, NoteKind, Transcript
-from hotseat.tui.screens.history import answer_lines
+from hotseat.tui.screens.past_session import answer_lines
 from tests.store.sample import question, turn
 
 LOST = Note(
