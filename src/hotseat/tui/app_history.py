@@ -58,6 +58,7 @@ class AppHistory:
         self.post = post
         self.notices = notices
         self.drafts = drafts
+        self.opened: Future[list[str]] | None = None  # set by open(); done once it is open
 
     def when_done(self, future: Future[Any], then: Callable[[Any], object] | None = None) -> None:
         """Hand a history job's result to ``then`` on the UI thread (a failure is reported)."""
@@ -77,7 +78,19 @@ class AppHistory:
             for notice in notices:
                 self.notices.tell(notice, toast=False)
 
-        self.when_done(self.keeper.open_later(), opened)
+        self.opened = self.keeper.open_later()
+        self.when_done(self.opened, opened)
+
+    def when_open(self, then: Callable[[], object]) -> bool:
+        """``then()`` now if the history is open, else once it is (on the UI thread, never
+        waiting for it), even if opening failed; False when it is still opening."""
+        if self.opened is None or self.opened.done():
+            then()
+            return True
+        over: Future[None] = Future()  # done however the opening ends
+        self.opened.add_done_callback(lambda _: over.set_result(None))
+        self.when_done(over, lambda _: then())
+        return False
 
     def begin(self, plan: Plan) -> None:
         """A fresh session: its row, and its plan (so it can be resumed)."""

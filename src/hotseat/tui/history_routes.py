@@ -10,11 +10,15 @@ Resuming and drilling start a session through ``session_routes``.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from hotseat.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
+    from textual.screen import Screen
+
+    from hotseat.store import Store
     from hotseat.tui.app import HotseatApp
     from hotseat.tui.screens.history import ResumeSession
     from hotseat.tui.screens.progress import DrillCompetencies
@@ -25,18 +29,36 @@ class HistoryRoutes:
 
     def __init__(self, app: HotseatApp) -> None:
         self.app = app
+        self._waiting = False  # a screen asked for waits for the history to open
 
     def history(self) -> None:
         from hotseat.tui.screens.history import HistoryScreen
 
-        keeper = self.app.keeper
-        self.app.push_screen(HistoryScreen(keeper.store, problem=keeper.problem))
+        self._once_open(lambda store, problem: HistoryScreen(store, problem=problem))
 
     def progress(self) -> None:
         from hotseat.tui.screens.progress import ProgressScreen
 
-        keeper = self.app.keeper
-        self.app.push_screen(ProgressScreen(keeper.store, problem=keeper.problem))
+        self._once_open(lambda store, problem: ProgressScreen(store, problem=problem))
+
+    def _once_open(self, make: Callable[[Store | None, str], Screen[None]]) -> None:
+        """Push the screen ``make`` builds once the history is open: at once as a rule;
+        while a large history is still being checked at start, the app stays responsive
+        and the screen comes once it is open (unless the user has moved on meanwhile)."""
+        app = self.app
+        if self._waiting:
+            return
+        asked_on = app.screen
+
+        def show() -> None:
+            self._waiting = False
+            if app.screen is asked_on:
+                keeper = app.keeper
+                app.push_screen(make(keeper.store, keeper.problem))
+
+        if not app.history.when_open(show):
+            self._waiting = True
+            app.notify("The history is still opening; it shows in a moment.", timeout=4)
 
     def back_home(self) -> None:
         app = self.app
