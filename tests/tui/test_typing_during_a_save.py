@@ -1,4 +1,4 @@
-"""Typing never waits for the history: a slow save on its thread leaves the keys alone."""
+"""Typing and speaking never wait for the history: a slow save on its thread leaves them alone."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hotseat.session import FakeClock, Phase
 from hotseat.store import Recorder
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, press, start, type_answer
+from tests.tui.helpers import answer, move_clock, press, spoken, start, type_answer
 
 
 async def test_keys_typed_while_a_save_is_stuck_reach_the_answer_at_once(
@@ -45,6 +45,44 @@ async def test_keys_typed_while_a_save_is_stuck_reach_the_answer_at_once(
         assert not finished.is_set() and not gate.is_set()
         assert screen.session.phase is Phase.ANSWERING
         assert screen.answer_area.typed_text == "Then"
+        gate.set()
+        await pilot.pause()
+    assert finished.wait(10)
+
+
+async def test_a_spoken_answer_starts_at_once_while_a_save_is_stuck(
+    app_factory: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gate, saves, finished = threading.Event(), [], threading.Event()
+    real_save = Recorder.save_answer
+
+    def stuck_second_save(self: Recorder, *args: Any, **kwargs: Any) -> Any:
+        saves.append(args)
+        if len(saves) == 2:  # the save with the feedback and recording: the disk hangs
+            gate.wait(20)
+            try:
+                return real_save(self, *args, **kwargs)
+            finally:
+                finished.set()
+        return real_save(self, *args, **kwargs)
+
+    monkeypatch.setattr(Recorder, "save_answer", stuck_second_save)
+    app, listener = spoken(app_factory, mode="focus", pack="test-software", count=2)
+    async with app.run_test() as pilot:
+        screen = await start(pilot)
+        await press(pilot, "ctrl+s")  # answer now: the microphone listens
+        listener.hear("I wrote the plan down and we agreed on it")
+        await move_clock(pilot, clock, 40)
+        await press(pilot, "ctrl+s")
+        for _ in range(200):
+            if len(saves) == 2:
+                break
+            await pilot.pause(0.01)
+        assert len(saves) == 2 and screen.session.phase is Phase.REVIEWING
+        await press(pilot, "enter", "ctrl+s")  # the next question, answered at once
+        # The microphone was opened, with where to record, while the save is stuck.
+        assert not finished.is_set() and not gate.is_set()
+        assert listener.started == 2 and listener.recordings[-1] is not None
         gate.set()
         await pilot.pause()
     assert finished.wait(10)

@@ -12,7 +12,8 @@ database with its quick_check and migrations, and every save, so a slow disk
 never freezes the screen and saves land in order); ``stop()`` runs what is
 queued, then ends that thread. The other methods may be called from any
 thread: they hold the keeper's lock, and reads wait for the history to be open
-(but ``session_key``, asked on every key typed, which never waits).
+(but ``session_key`` and ``recording_path``, asked as the user types or starts to
+speak, which never wait).
 """
 
 from __future__ import annotations
@@ -183,11 +184,12 @@ class HistoryKeeper:
         self.handle = session_id
         return record
 
-    @_locked
     def recording_path(self) -> Path | None:
-        if self.handle is None:
-            return None
-        return self.recorder.recording_path(self.handle)
+        """Where to record the next answer (None: not recorded). Never waits, like
+        ``session_key``: a spoken answer starts while the last one's save may hold the
+        lock. Its position was fixed by that answer's first save, which the UI waited for."""
+        handle, recorder = self.handle, self._recorder
+        return None if handle is None or recorder is None else recorder.recording_path(handle)
 
     @_locked
     def save_first(self, turn: Turn) -> str:
