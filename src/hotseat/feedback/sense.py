@@ -93,6 +93,14 @@ class Reading:
         return out
 
 
+def sentence_of(reading: Reading, k: int) -> tuple[int, int]:
+    """The span (first, last) of the sentence token ``k`` is in."""
+    for first, last in reading.sentences:
+        if first <= k <= last:
+            return first, last
+    return k, k
+
+
 def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
     selfs = lex.words["valence.self"]
     team = lex.words["valence.team"]
