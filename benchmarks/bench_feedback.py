@@ -20,6 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.feedback_data import Pair
 from benchmarks.figures import record
 from tests.feedback.labelled import load_pairs
 
@@ -89,9 +90,36 @@ def quality(quick: bool) -> None:
         record("feedback: word count alone", _rate(words), "share", note="baseline")
     own_ok = accuracy(own, None)
     print(f"own validity cases ranked right:      {_share(own_ok)}")
+    ties(dev + own)
     robustness()
     recognised(quick)
     intents()
+
+
+def ties(pairs: list[Pair]) -> None:
+    """Pairs whose strong and weak answers score the same (shipped rubric), per file: a
+    tie says the score stopped resolving (both answers at an area's top, or the same
+    findings), whichever answer is better. Held-out files: bench_feedback_blind.py."""
+    from collections import Counter
+
+    from benchmarks.feedback_data import train_pairs
+    from benchmarks.fit_feedback import run
+
+    every = pairs + train_pairs()
+    counts = {p.source: 0 for p in every}
+    strong: Counter[int] = Counter()
+    for p in every:
+        scores = run(p, "strong").score, run(p, "weak").score
+        counts[p.source] += scores[0] == scores[1]
+        strong[scores[0]] += 1
+    shown = ", ".join(
+        f"{src} {n}/{sum(q.source == src for q in every)}" for src, n in counts.items()
+    )
+    print(f"ties strong = weak (shipped rubric):  {shown}")
+    record("feedback: ties strong = weak", sum(counts.values()), "pairs", target="0", note=shown)
+    top, many = strong.most_common(1)[0]
+    print(f"  strong answers on the commonest score: {many} of {len(every)} on {top}")
+    record("feedback: strong answers on one score", many, "answers", note=f"of {len(every)}")
 
 
 def _share(flags: list[bool]) -> str:

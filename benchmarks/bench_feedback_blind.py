@@ -125,7 +125,7 @@ def main() -> int:
 
 def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
     print(f"\n=== {path.name} ===")
-    wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = 0
+    wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = ties = 0
     margins: list[int] = []
     spoken_wins = 0
     failures: list[tuple[BlindPair, Feedback, Feedback]] = []
@@ -142,6 +142,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
             clashes += [f"{pair.id} ({side}): {a} + {b}" for a, b in contradictions(fb)]
         margins.append(strong.score - weak.score)
         narrow += 0 < strong.score - weak.score <= NARROW
+        ties += strong.score == weak.score
         by_words = len(pair.strong.split()) > len(pair.weak.split())
         wins += right
         words_wins += by_words
@@ -163,6 +164,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
     print(f"  word count, length-matched: {lm_words_wins}/{lm_total} = {lm_words:.2f}")
     median = statistics.median(margins)
     print(f"  right by {NARROW} points or less: {narrow}; median margin strong - weak: {median}")
+    print(f"  ties (strong = weak, counted as wrong above): {ties}")
     print(f"  answers with two contradicting findings: {len(clashes)} of {2 * n}")
     for clash in [] if path.name in HELD_OUT else clashes:  # held out: counted only
         print(f"    {clash}")
@@ -184,6 +186,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
         target=">= 0.90",
         note=note,
     )
+    record(f"feedback blind{tag}: ties", ties, "pairs", target="0", note=note)
     record(
         f"feedback blind{tag}: contradicting findings",
         len(clashes),
