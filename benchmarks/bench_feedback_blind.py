@@ -34,7 +34,7 @@ from hotseat.feedback.evidence import shared
 from hotseat.transcript import Transcript
 
 # Written blind and kept for measuring only: their failures are counted, never listed.
-HELD_OUT = frozenset({"blind_pairs_3.toml", "blind_pairs_4.toml"})
+HELD_OUT = frozenset({"blind_pairs_3.toml", "blind_pairs_4.toml", "blind_pairs_5.toml"})
 NARROW = 3  # a win by this many points or fewer is a coin toss away from a loss
 # What each file's figure means now: blind when written, then used for diagnosis.
 BEFORE = {
@@ -50,6 +50,10 @@ BEFORE = {
         "written blind by a third reviewer on 2026-11-30 and HELD OUT (never tuned to, "
         "failures unread); session-start scorer cb3ee4c: 52/56, length-matched 26/30; "
         "ties count as wrong"
+    ),
+    "blind_pairs_5.toml": (
+        "written blind by a fourth reviewer on 2026-11-30 and HELD OUT (never tuned to, "
+        "failures unread); first seen c99e4b0: 53/60, length-matched 30/35; ties count as wrong"
     ),
     "blind_pairs_2.toml": (
         "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "
