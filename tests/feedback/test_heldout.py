@@ -5,9 +5,10 @@
 reviewer who never read the scorer, its lexicons or its output; ``blind_pairs_4.toml``
 (56 pairs) and ``intent_heldout_2.toml`` (144 wordings) the same day by a third one,
 under the same rules; ``blind_pairs_5.toml`` (60 pairs, 35 length-matched) the same day
-(14:00 UTC) by a fourth (branch ``writer5``), under the same rules. All are HELD OUT: nobody looks at which of them the scorer
-gets wrong, and nothing is tuned to them (benchmarks/bench_feedback_blind.py,
-bench_feedback.py and bench_intents.py count their misses without listing them).
+(14:00 UTC) by a fourth (branch ``writer5``), under the same rules. All are HELD OUT:
+nobody looks at which of them the scorer gets wrong, and nothing is tuned to them
+(benchmarks/bench_feedback_blind.py, bench_feedback.py and bench_intents.py count their
+misses without listing them).
 Unlike test_blind_pairs.py, no pair is pinned: these tests only hold the accuracy
 above a floor one pair (five wordings) under what was measured, so they fail when a
 change makes the scorer worse on unseen answers, not when one pair moves.

@@ -27,6 +27,7 @@ VETOES: dict[str, frozenset[str]] = {
         }
     ),
     "weakness-cliche": frozenset({"weakness-named", "improving", "look-for-covered"}),
+    "trivial-failure": frozenset({"owns-mistake", "look-for-covered", "on-topic"}),
     "conceals-mistake": frozenset(
         {"owns-mistake", "growth", "look-for-covered", "star-result", "on-topic"}
     ),

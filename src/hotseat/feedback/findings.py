@@ -49,6 +49,7 @@ CONTENT = (
     "owns-mistake",
     "no-ownership",
     "denial",
+    "trivial-failure",
     "weakness-named",
     "no-real-weakness",
     "weakness-cliche",

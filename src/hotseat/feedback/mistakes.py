@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match
-from hotseat.feedback.quoting import either
+from hotseat.feedback.quoting import either, flag
 from hotseat.feedback.redflags import check_denial
-from hotseat.feedback.sense import OTHER
+from hotseat.feedback.sense import OTHER, SELF
 
 
 def check_owns(job: Job) -> None:
@@ -18,6 +18,12 @@ def check_owns(job: Job) -> None:
         check_denial(job)
         return
     owns = [m for m in f.clean(f.get("owns")) if not _a_duty(job, m)]
+    # "I once forgot to reply to an email; nobody minded": nothing counted or measured
+    # and the cost played down, so the failure shows nothing.
+    trivial = [m for m in f.get("trivial") if f.reading.subject(m) != SELF]
+    if trivial and not f.impact and not f.numbers:
+        flag(job, "trivial-failure", "A failure with nothing at stake", trivial)
+        return
     either(
         job,
         owns,

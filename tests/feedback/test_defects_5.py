@@ -1,0 +1,204 @@
+"""Regression cases for issue 10's fifth session (2026-11-30), each cause written in
+hotseat's own words on jobs of its own (tests/feedback/README.md); every test failed on
+the scorer before its fix:
+
+1. an action the speaker did, told with a time or manner after it ("I patched it myself
+   before close"), passively ("was redone by me"), or as something they saw done ("I had
+   it signed off"), read as no action at all, so the story had "no actions" and nobody's
+   part;
+2. a failure put down to the brief, the customer or the timeline ("the spec was never
+   clear, so it went wrong") scored like a failure owned;
+3. a failure so small it shows nothing ("I once forgot to reply to an email, but nobody
+   minded") credited as a failure told and owned.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hotseat.feedback import Feedback, analyze
+from hotseat.transcript import Transcript
+
+
+def run(question: str, text: str) -> Feedback:
+    return analyze(None, Transcript.typed(text), question_text=question)
+
+
+def ids(fb: Feedback) -> set[str]:
+    return {f.id for f in fb.findings}
+
+
+def quoted(fb: Feedback, fid: str) -> str:
+    return " | ".join(e.text for f in fb.findings if f.id == fid for e in f.evidence).lower()
+
+
+# -- 1. actions told with a time, a manner, a passive or "had it done" ------------------
+
+PRESSURE = "Tell me about a time you had to deliver under a tight deadline."
+
+# (answer, words of the action that must be quoted as the speaker's own part, the same
+# story with nobody doing it)
+ACTIONS = [
+    (
+        "The card reader at our till died on the busiest Saturday before Christmas. "
+        "I patched it myself before the doors opened. We took every payment that day.",
+        "i patched it myself",
+        "The card reader at our till died on the busiest Saturday before Christmas. "
+        "It got patched somehow before the doors opened. We took every payment that day.",
+    ),
+    (
+        "Two of our drivers called in sick on the morning of the school run contract. "
+        "The whole route sheet was rebuilt by me in an hour, and every child was collected "
+        "on time.",
+        "was rebuilt by me",
+        "Two of our drivers called in sick on the morning of the school run contract. "
+        "The whole route sheet was rebuilt at some point in an hour, and every child was "
+        "collected on time.",
+    ),
+    (
+        "The grant report was due to the council on Friday and the figures were still "
+        "missing on Thursday. I had them checked by our treasurer that evening, and the "
+        "report went in a day early.",
+        "i had them checked",
+        "The grant report was due to the council on Friday and the figures were still "
+        "missing on Thursday. They were looked over by someone that evening, and the "
+        "report went in a day early.",
+    ),
+    (
+        "Our lab's freezer alarm went off at midnight with a month of samples inside. "
+        "I drove in and moved them to the spare unit. Not one sample was lost.",
+        "moved them",
+        "Our lab's freezer alarm went off at midnight with a month of samples inside. "
+        "They ended up in the spare unit somehow. Not one sample was lost.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "action", "nobody"), ACTIONS)
+def test_an_action_with_a_time_or_manner_passive_or_had_done_is_the_speakers(
+    text: str, action: str, nobody: str
+) -> None:
+    told, untold = run(PRESSURE, text), run(PRESSURE, nobody)
+    assert "star-action-missing" not in ids(told)
+    assert action in quoted(told, "own-contribution")
+    assert "own-contribution" not in ids(untold)
+    assert told.score > untold.score
+
+
+# -- 2. the failure put down to the brief, the customer or the timeline ------------------
+
+FAILURE = "Tell me about a time you failed."
+
+# (blamed, words of the excuse the finding must quote, the same failure owned)
+EXCUSES = [
+    (
+        "Last spring I built the stock report for our warehouse and it went out with the "
+        "wrong totals. It went wrong because the brief from the buying team was never "
+        "pinned down on units. I rebuilt the report and sent a correction to all twelve "
+        "stores the next morning.",
+        "never pinned down",
+        "Last spring I built the stock report for our warehouse and it went out with the "
+        "wrong totals. I had skimmed the brief from the buying team and never asked which "
+        "units they meant. I rebuilt the report and sent a correction to all twelve stores "
+        "the next morning.",
+    ),
+    (
+        "In my first year at the agency our team launched a client's booking site three "
+        "weeks late. The client signed off the designs and then changed their mind twice, "
+        "so the launch was always going to slip. I worked evenings on the checkout and we "
+        "got it live in the end.",
+        "changed their mind",
+        "In my first year at the agency our team launched a client's booking site three "
+        "weeks late. I promised a date before the developers had seen the designs, and I "
+        "should have checked with them first. I worked evenings on the checkout and we got "
+        "it live in the end.",
+    ),
+    (
+        "At the clinic I once posted forty appointment letters with the wrong date on them. "
+        "The deadline from head office was unrealistic, which is why the mistake got "
+        "through. I phoned every patient that week to put it right.",
+        "unrealistic",
+        "At the clinic I once posted forty appointment letters with the wrong date on them. "
+        "I was rushing to catch the post and skipped reading the proof, which is how the "
+        "mistake got through. I phoned every patient that week to put it right.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("blamed", "excuse", "owned"), EXCUSES)
+def test_a_failure_put_down_to_the_brief_client_or_timeline_is_not_owned(
+    blamed: str, excuse: str, owned: str
+) -> None:
+    put_off, owned_up = run(FAILURE, blamed), run(FAILURE, owned)
+    assert excuse in quoted(put_off, "deflects-blame")
+    assert "owns-mistake" not in ids(put_off)
+    assert "deflects-blame" not in ids(owned_up)
+    assert owned_up.score > put_off.score + 10
+
+
+def test_circumstances_met_and_dealt_with_are_not_an_excuse() -> None:
+    """A vague brief or a tight deadline the speaker then handled is the story, not blame."""
+    text = (
+        "The brief for the spring catalogue was vague about which ranges to feature, so I "
+        "rang the buyer and we agreed a list in ten minutes. The deadline was tight, so I "
+        "split the pages with a colleague. I had misjudged the print queue, though, and it "
+        "went out a day late; I should have booked the slot first."
+    )
+    assert "deflects-blame" not in ids(run(FAILURE, text))
+
+
+# -- 3. a failure too small to show anything ---------------------------------------------
+
+MISTAKE = "Tell me about a mistake you made at work."
+
+# (trivial, words the finding must quote, a real failure told at the same length)
+TRIVIAL = [
+    (
+        "Once at the bakery I forgot to reply to an email from a supplier for a day. "
+        "Nobody minded and it was sorted the next morning. Since then I check my inbox "
+        "before I start the first bake.",
+        "nobody minded",
+        "At the bakery I ordered flour for the wrong week, and we ran out on a Saturday with "
+        "two wedding cakes to finish. I rang three mills, drove to collect a sack myself and "
+        "told the couples. Since then I check each order against the diary before I send it.",
+    ),
+    (
+        "I suppose my mistake was putting a meeting in the wrong room once at the council "
+        "office. It was no big deal, we just walked down the corridor. Now I double-check "
+        "room bookings.",
+        "no big deal",
+        "At the council office I booked the public consultation into a room that held thirty "
+        "when ninety residents came, and forty were turned away. I apologised at the door, "
+        "arranged a second evening and wrote to everyone. Now I size rooms from the sign-up list.",
+    ),
+    (
+        "As a teaching assistant I once spelled a pupil's name wrong on a worksheet. It didn't "
+        "really matter and I fixed it the same day. I learned to be careful with names.",
+        "didn't really matter",
+        "As a teaching assistant I sent a reading group home with the wrong level of books for "
+        "a month, and two parents complained their children had gone backwards. I owned it "
+        "to the teacher, retested the group and moved four of them. I learned to check levels.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("trivial", "played_down", "real"), TRIVIAL)
+def test_a_failure_too_small_to_matter_dodges_the_question(
+    trivial: str, played_down: str, real: str
+) -> None:
+    dodged, told = run(MISTAKE, trivial), run(MISTAKE, real)
+    assert played_down in quoted(dodged, "trivial-failure")
+    assert "owns-mistake" not in ids(dodged)
+    assert "trivial-failure" not in ids(told)
+    assert told.score > dodged.score + 15
+
+
+def test_a_serious_slip_with_no_harm_done_in_the_end_is_not_trivial() -> None:
+    """Harm measured, then contained: the stakes are told, so it is no dodge."""
+    text = (
+        "On the ward I hung a drip at twice the prescribed rate for a patient after surgery. "
+        "I caught it forty minutes later on my round, stopped it and called the doctor; no "
+        "harm was done in the end, but I reported it myself and now I have every rate "
+        "checked by a second nurse."
+    )
+    assert "trivial-failure" not in ids(run(MISTAKE, text))
