@@ -34,7 +34,7 @@ def quoted(fb: Feedback, fid: str) -> str:
 
 # -- 1. actions told with a time, a manner, a passive or "had it done" ------------------
 
-PRESSURE = "Tell me about a time you had to deliver under a tight deadline."
+PRESSURE = "Give an example of working against a very tight deadline."
 
 # (answer, words of the action that must be quoted as the speaker's own part, the same
 # story with nobody doing it)
@@ -87,7 +87,7 @@ def test_an_action_with_a_time_or_manner_passive_or_had_done_is_the_speakers(
 
 # -- 2. the failure put down to the brief, the customer or the timeline ------------------
 
-FAILURE = "Tell me about a time you failed."
+FAILURE = "Describe a failure of yours at work."
 
 # (blamed, words of the excuse the finding must quote, the same failure owned)
 EXCUSES = [
