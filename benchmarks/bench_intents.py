@@ -4,15 +4,16 @@ classifier's settings were chosen.
 Figures, each printed with its count:
 - leave-one-out accuracy over every wording the classifier may learn from: the
   ``intents.toml [examples]``, ``tests/feedback/intent_wordings.toml`` (all sets),
-  ``intent_probe.toml`` and, when present, ``intent_train_2.toml``; each is classified
+  ``intent_probe.toml`` and, when present, ``intent_train_2.toml`` and
+  ``intent_train_3.toml``; each is classified
   by a word model built without it (the phrase lists stay: they were written beside
   some of these, so this is still tuning data);
 - the bank's own questions against the readings given by hand in
   ``tests/feedback/test_bank_intents.py``, as the bank asks them and typed as free
   text (no bank kind to help);
 - ``intent_probe_2.toml``: wordings never tuned on (count only, misses not listed);
-- ``intent_heldout.toml`` and ``intent_heldout_2.toml``: written blind by other
-  reviewers (count only);
+- ``intent_heldout.toml``, ``intent_heldout_2.toml`` and ``intent_heldout_3.toml``:
+  written blind by other reviewers (count only, and how many fell to "general");
 - time to classify one question.
 
 ``--search`` runs the coordinate search over ``intent.Weights`` and the model's
@@ -60,6 +61,7 @@ def learnable(lex: Lexicons) -> Labelled:
     sources += [wordings[k] for k in ("wordings", "paraphrases", "fresh", "fresh2")]
     sources.append(_table(HERE / "intent_probe.toml", "probe"))
     sources.append(_table(HERE / "intent_train_2.toml", "train"))
+    sources.append(_table(HERE / "intent_train_3.toml", "train"))
     for table in sources:
         for intent, texts in table.items():
             for text in texts:
@@ -198,6 +200,7 @@ def main() -> None:
         ("probe_2 (never tuned on)", HERE / "intent_probe_2.toml", "probe2"),
         ("held-out (another reviewer, blind)", HERE / "intent_heldout.toml", "heldout"),
         ("held-out 2 (a third reviewer, blind)", HERE / "intent_heldout_2.toml", "heldout"),
+        ("held-out 3 (writer5, blind)", HERE / "intent_heldout_3.toml", "heldout"),
     ):
         table = _table(path, key)
         if not table:
