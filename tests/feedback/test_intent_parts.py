@@ -31,7 +31,7 @@ LEX = default_lexicons()
     ],
 )
 def test_a_lead_in_that_asks_nothing_does_not_decide(question: str, intent: str) -> None:
-    """ "Before we wrap up" is how a closing question starts, not what this one asks."""
+    """A closing lead-in ("before we wrap up") is not what this question asks."""
     assert classify(question, LEX) == intent
 
 

@@ -93,13 +93,7 @@ def classify(
     lexicons' own).
     """
     own = FROM_KIND.get(kind, "")
-    answer = answer_from(Transcript.typed(text), 400)
-    # Intensifiers say nothing of what is asked, and hide phrases ("not very good at").
-    tokens = [
-        t
-        for t in lex.speller.fix(answer).tokens
-        if t.norm not in _INTENSIFIERS or t.sentence_start or t.question_end
-    ]
+    tokens = _tokens(text, lex)
     model = wordings if wordings is not None else lex.wordings
     said = word_weights(tokens, weights.preamble, weights.second, _asides(lex))
     found, first = _phrases(tokens, lex, said)
@@ -132,6 +126,29 @@ def classify(
     if not scores:
         return own or "general"
     return max(scores, key=scores.__getitem__)
+
+
+def _tokens(text: str, lex: Lexicons) -> list[Token]:
+    """The question's words, spelling put right; intensifiers say nothing of what is
+    asked, and hide phrases ("not very good at")."""
+    answer = answer_from(Transcript.typed(text), 400)
+    return [
+        t
+        for t in lex.speller.fix(answer).tokens
+        if t.norm not in _INTENSIFIERS or t.sentence_start or t.question_end
+    ]
+
+
+def said_for(text: str, intent: str, lex: Lexicons, weights: Weights = WEIGHTS) -> list[str]:
+    """The words of the question that name ``intent`` (its phrases there, as the
+    question spells them, those in the ask first): why a question is read as it is,
+    for ``hotseat questions show``. Empty when the words as a whole decided."""
+    tokens = _tokens(text, lex)
+    said = word_weights(tokens, weights.preamble, weights.second, _asides(lex))
+    matches = list(_matcher(lex.maps["intents.intents"]).scan(tokens).get(intent, ()))
+    matches.sort(key=lambda m: -said[m.first])
+    quoted = [text[tokens[m.first].cstart : tokens[m.last].cend] for m in matches]
+    return list(dict.fromkeys(quoted))
 
 
 def _phrases(
