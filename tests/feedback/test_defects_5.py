@@ -9,7 +9,11 @@ the scorer before its fix:
 2. a failure put down to the brief, the customer or the timeline ("the spec was never
    clear, so it went wrong") scored like a failure owned;
 3. a failure so small it shows nothing ("I once forgot to reply to an email, but nobody
-   minded") credited as a failure told and owned.
+   minded") credited as a failure told and owned;
+4. found on the training pairs (train_pairs_5, studied): "why hire you" or "your
+   strengths" answered with what "we" did, the speaker's own part never told, credited in
+   full; "we grew", "I dealt with", "we paid" (pasts without "-ed") not read as actions;
+   "one of our campaigns" counted as a number measuring an outcome.
 """
 
 from __future__ import annotations
@@ -202,3 +206,100 @@ def test_a_serious_slip_with_no_harm_done_in_the_end_is_not_trivial() -> None:
         "checked by a second nurse."
     )
     assert "trivial-failure" not in ids(run(MISTAKE, text))
+
+
+def test_a_slip_played_down_in_speech_is_trivial_even_with_another_one_in_it() -> None:
+    """ "another one", "once": number words that count nothing at stake."""
+    text = (
+        "um a mistake let me see once i sent a customer the wrong colour of paint sample "
+        "and i just posted another one the next day so no harm done really and to be honest "
+        "i am very careful with orders"
+    )
+    fb = run(MISTAKE, text)
+    assert "no harm done" in quoted(fb, "trivial-failure")
+    assert "owns-mistake" not in ids(fb)
+
+
+# -- 4. found on the training pairs -------------------------------------------------------
+
+# (question, what "we" did, the same answer with the speaker's own part in it)
+WE_ONLY = [
+    (
+        "What would you add to our team that other applicants would not?",
+        "At the hospital trust we rolled out a new discharge checklist and we trained every "
+        "ward on it. We also rewrote the patient leaflets and we cut readmissions. We work "
+        "really closely together, so I would bring that experience of a strong team.",
+        "At the hospital trust I wrote the new discharge checklist and I trained the night "
+        "staff on three wards myself. I also rewrote the patient leaflets with two nurses, "
+        "and readmissions fell. I would bring that habit of fixing the paperwork people use.",
+    ),
+    (
+        "What are your main strengths?",
+        "Our sales team is very strong. We opened two new regions last year, we doubled "
+        "the pipeline and we launched a referral scheme. We always pull together, and that "
+        "spirit is my biggest strength.",
+        "Opening new ground. Last year I opened the northern region on my own, I built a list "
+        "of forty target firms and I launched the referral scheme our team still uses. I "
+        "keep at it when the first calls go nowhere.",
+    ),
+    (
+        "What makes you the right person for this post?",
+        "My old department did great things. We redesigned the intake form, we cleared the "
+        "backlog of claims and we introduced weekly huddles. We were known across the "
+        "council for it, and I want to bring that here.",
+        "I like untangling processes. In my old department I redesigned the intake form, I "
+        "cleared our share of the claims backlog in six weeks and I started weekly huddles. "
+        "I want to bring that same approach here.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "team", "own"), WE_ONLY)
+def test_why_hire_or_strengths_told_in_we_hides_the_speaker(
+    question: str, team: str, own: str
+) -> None:
+    hidden, shown = run(question, team), run(question, own)
+    assert "own-role-unclear" in ids(hidden)
+    assert "own-contribution" in ids(shown)
+    assert shown.score > hidden.score
+
+
+# (story, the words of the action without "-ed")
+IRREGULAR = [
+    (
+        "Our branch's customer numbers fell after the new bypass opened. I dealt with it by "
+        "visiting every firm on the industrial estate. By spring we had back most of the "
+        "lost trade.",
+        "i dealt with it",
+    ),
+    (
+        "The allotment society had no money for a new fence. We sought quotes from three "
+        "local firms and I struck a deal for the offcuts. The fence went up in May.",
+        "we sought quotes",
+    ),
+    (
+        "The youth club's roof leaked all winter. I hung tarpaulins under the worst of it "
+        "and then I fought for a grant from the council. The roof was fixed by the summer.",
+        "i hung tarpaulins",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "action"), IRREGULAR)
+def test_pasts_without_ed_are_actions(text: str, action: str) -> None:
+    fb = run("Describe a problem you solved at work.", text)
+    assert "star-action-missing" not in ids(fb)
+    assert action in quoted(fb, "star-action") + quoted(fb, "own-contribution")
+
+
+ONE_OF = [
+    "We won an award for one of our campaigns, and people liked working with us.",
+    "Sales grew for one of our biggest clients after I took over the account.",
+    "Complaints dropped at one of the depots I looked after, and drivers stayed longer.",
+]
+
+
+@pytest.mark.parametrize("text", ONE_OF)
+def test_one_of_them_is_not_a_number_that_measures_anything(text: str) -> None:
+    fb = run("Why should we hire you?", text)
+    assert "quantified-impact" not in ids(fb)

@@ -21,7 +21,8 @@ def check_owns(job: Job) -> None:
     # "I once forgot to reply to an email; nobody minded": nothing counted or measured
     # and the cost played down, so the failure shows nothing.
     trivial = [m for m in f.get("trivial") if f.reading.subject(m) != SELF]
-    if trivial and not f.impact and not f.numbers:
+    counted = [k for k in f.numbers if job.answer.norms[k] not in _ONE]
+    if trivial and not f.impact and not counted:
         flag(job, "trivial-failure", "A failure with nothing at stake", trivial)
         return
     either(
@@ -30,6 +31,10 @@ def check_owns(job: Job) -> None:
         ("owns-mistake", "You own your part in what went wrong."),
         ("no-ownership", "You never say what your own part in it was."),
     )
+
+
+# "another one", "once": a number word that counts nothing at stake.
+_ONE = frozenset(["one", "once", "a"])
 
 
 def _a_duty(job: Job, m: Match) -> bool:
