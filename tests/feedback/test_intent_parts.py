@@ -99,6 +99,8 @@ def test_spoken_context_before_tell_me_is_context(question: str, intent: str) ->
         ("How have things gone for you over the last few years?", "about-yourself"),
         # asked to tell, not to ask: the case for hiring
         ("Is there anything else we ought to know about you before we decide?", "why-hire"),
+        # good at this job: a fit for it, not strengths in general
+        ("Why would you be good at this job?", "why-hire"),
     ],
 )
 def test_the_motivation_family_is_told_apart(question: str, intent: str) -> None:
@@ -121,6 +123,14 @@ def test_the_motivation_family_is_told_apart(question: str, intent: str) -> None
             "situational",
         ),
         ("Do you need a visa to work here?", "general"),
+        ("Tell me about the biggest blunder of your career.", "failure"),
+        ("How do you make sure the whole crew is pulling together?", "teamwork"),
+        ("tell us about a time you were really up against it", "challenge"),
+        # what you'd improve about yourself is a weakness, not your life story
+        ("whats the one thing you'd improve about yourself", "weakness"),
+        # small talk and practical matters, not the candidate's career "journey"
+        ("How was your journey in?", "general"),
+        ("whats your availability like for starting", "general"),
     ],
 )
 def test_wordings_of_a_topic_its_phrases_missed(question: str, intent: str) -> None:

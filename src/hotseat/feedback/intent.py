@@ -60,12 +60,12 @@ class Weights:
     phrase: float = 6.0  # an intent with a phrase in the question
     per_word: float = 0.0  # ... and this much more per word of its longest phrase there
     frame: float = 1.0  # a story frame's phrase bonus is scaled by this
-    asks: float = 4.0  # extra for a hypothetical, a curveball or asking for questions
+    asks: float = 2.0  # extra for a hypothetical, a curveball or asking for questions
     preamble: float = 0.3  # the words of sentences before the one that asks
     second: float = 0.5  # the words of a second ask joined on with "and"
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
-    story: float = 4.0  # each story topic (failure, conflict...) when a story frame is said
-    first: float = 2.0  # the topic whose phrase comes first in the question
+    story: float = 3.0  # each story topic (failure, conflict...) when a story frame is said
+    first: float = 1.0  # the topic whose phrase comes first in the question
     cue: float = 1.0  # each cue word ([cues]) of an intent in the question
     bank: float = 12.0  # the intent a bank question's kind gives
 
