@@ -4,9 +4,10 @@ The path of one spoken answer, from the microphone to the panel:
 
 1. microphone: ``audio.capture`` - PortAudio's callback thread only copies each
    block into a bounded queue.
-2. listener: ``asr.listener.MicListener`` - its one worker thread drains the
-   queue, resamples, saves and meters the audio and feeds the recognizer
-   (``asr.answer``); partial text goes back as ``PartialTranscript`` messages.
+2. listener: ``asr.listener.MicListener`` - its one worker thread
+   (``asr.answer_worker``) drains the queue, resamples, saves and meters the
+   audio and feeds the recognizer (``asr.answer``); partial text goes back as
+   ``PartialTranscript`` messages.
 3. transcript: at the end of the answer the listener hands the screen a timed
    ``transcript.Transcript`` (a ``FinalTranscript`` message).
 4. session: ``tui.screens.interview`` calls ``session.engine.Session.finish_answer``

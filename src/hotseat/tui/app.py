@@ -480,7 +480,7 @@ class HotseatApp(App[int]):
             return
         dialog = KeysScreen(keys_of(screen, self), where(screen))
         if isinstance(screen, InterviewScreen):
-            screen.keys.over_a_held_clock(dialog, lambda _: None)
+            screen.pausing.over_a_held_clock(dialog, lambda _: None)
         else:
             self.push_screen(dialog)
 
@@ -492,7 +492,7 @@ class HotseatApp(App[int]):
         if interview is None:
             self.exit()
         else:
-            interview.keys.quit()
+            interview.ending.quit()
 
     @on(msg.SessionFinished)
     def _finished(self, event: msg.SessionFinished) -> None:
