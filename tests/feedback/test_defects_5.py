@@ -13,7 +13,10 @@ the scorer before its fix:
 4. found on the training pairs (train_pairs_5, studied): "why hire you" or "your
    strengths" answered with what "we" did, the speaker's own part never told, credited in
    full; "we grew", "I dealt with", "we paid" (pasts without "-ed") not read as actions;
-   "one of our campaigns" counted as a number measuring an outcome.
+   "one of our campaigns" counted as a number measuring an outcome; on pay, a figure
+   with what it rests on (current pay, the advertised band, a recruiter's guide) not
+   counted as researched, and an ultimatum ("not a penny less", "beat it or we stop
+   here") scored the same as a reasoned figure.
 """
 
 from __future__ import annotations
@@ -303,3 +306,81 @@ ONE_OF = [
 def test_one_of_them_is_not_a_number_that_measures_anything(text: str) -> None:
     fb = run("Why should we hire you?", text)
     assert "quantified-impact" not in ids(fb)
+
+
+# (question, a figure with what it rests on, words of the basis, the same figure bare)
+PAY = [
+    (
+        "What pay are you hoping for in this job?",
+        "I'm on thirty one thousand at the library now, and the advert puts this post at "
+        "thirty two to thirty four, so somewhere in that band suits me, with some weight "
+        "on the training budget.",
+        "advert",
+        "I would like thirty three thousand for this post. That is the number I have in my "
+        "head and I think it suits me, with some weight on the training budget too, "
+        "please.",
+    ),
+    (
+        "What salary would you want from us?",
+        "The recruiter said the role is pitched at around sixty base, and I earn fifty six "
+        "today with a smaller team, so sixty would be fair for the step up; I'd like to "
+        "understand how the bonus is set.",
+        "recruiter",
+        "I want sixty base, and I'd like to understand how the bonus is set. Sixty is what "
+        "I want to earn at this point in my life and it feels like a good round number "
+        "to me.",
+    ),
+    (
+        "Where do you see your pay landing if we offer you the post?",
+        "I'm on point twenty three of the council scale now, so I'd expect to start on the "
+        "same point, as it's a sideways move between two councils, and I'd ask how soon "
+        "the next increment comes.",
+        "council scale",
+        "I'd expect to start on point twenty three, and I'd ask how soon the next increment "
+        "comes. That just feels like the right place for me to start, to be honest with "
+        "you, so that's my answer.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "based", "basis", "bare"), PAY)
+def test_a_figure_with_what_it_rests_on_is_researched(
+    question: str, based: str, basis: str, bare: str
+) -> None:
+    reasoned, plain = run(question, based), run(question, bare)
+    assert basis in quoted(reasoned, "salary-ready")
+    assert "salary-unready" in ids(plain)
+    assert reasoned.score > plain.score
+
+
+ULTIMATUMS = [
+    (
+        "What pay are you hoping for in this job?",
+        "Thirty eight thousand and not a penny less. I know the advert says thirty two, "
+        "but I'm worth more than that, and if you can't match it I'll stay where I am.",
+        "not a penny less",
+    ),
+    (
+        "What salary would you want from us?",
+        "Seventy base is my bottom line. Another firm has offered sixty five already, so "
+        "you'll need to beat that or there's no point carrying on with this.",
+        "bottom line",
+    ),
+    (
+        "Where do you see your pay landing if we offer you the post?",
+        "Point thirty on the scale, minimum. I'm on twenty three now, but I won't take a "
+        "step down in my career for anyone, so that's non-negotiable for me.",
+        "minimum",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "text", "demand"), ULTIMATUMS)
+def test_an_ultimatum_on_pay_is_named_and_costs_more_than_a_bare_figure(
+    question: str, text: str, demand: str
+) -> None:
+    bare = next(p[3] for p in PAY if p[0] == question)
+    fb = run(question, text)
+    assert demand in quoted(fb, "salary-ultimatum")
+    assert "salary-ready" not in ids(fb)
+    assert fb.score < run(question, bare).score

@@ -17,7 +17,7 @@ from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading, sentence_of
 _KEEP_NEGATED = frozenset(
     {
         *("denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"),
-        *("excuse", "trivial"),
+        *("excuse", "trivial", "ultimatum"),
         "salary-deflect",
     }
 )

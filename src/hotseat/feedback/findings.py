@@ -67,6 +67,7 @@ CONTENT = (
     "vague-future",
     "salary-ready",
     "salary-unready",
+    "salary-ultimatum",
     "arrogance",
     "conceals-mistake",
     "deflects-blame",
