@@ -65,7 +65,7 @@ class Weights:
     second: float = 0.5  # the words of a second ask joined on with "and"
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
     story: float = 3.0  # each story topic (failure, conflict...) when a story frame is said
-    first: float = 1.0  # the topic whose phrase comes first in the question
+    first: float = 1.5  # the topic whose phrase comes first in the question
     cue: float = 1.0  # each cue word ([cues]) of an intent in the question
     bank: float = 12.0  # the intent a bank question's kind gives
 
