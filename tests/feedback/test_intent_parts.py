@@ -131,6 +131,9 @@ def test_the_motivation_family_is_told_apart(question: str, intent: str) -> None
         # small talk and practical matters, not the candidate's career "journey"
         ("How was your journey in?", "general"),
         ("whats your availability like for starting", "general"),
+        # how the candidate likes to be managed: no leading asked for
+        ("Describe your ideal manager.", "general"),
+        ("Tell me about a customer you couldn't win over.", "failure"),
     ],
 )
 def test_wordings_of_a_topic_its_phrases_missed(question: str, intent: str) -> None:
@@ -164,6 +167,10 @@ def test_an_ask_that_points_back_asks_about_its_context(question: str, intent: s
         # choosing a career is why this work, not why this employer
         ("Why did you choose this career?", "why-role"),
         ("What are you passionate about?", "why-role"),
+        ("Why did you pick this apprenticeship?", "why-role"),
+        # seeing yourself fit in here is the case for you now, not a five-year plan
+        ("how do you see yourself fitting in here", "why-hire"),
+        ("What's your current base?", "salary"),
     ],
 )
 def test_more_wordings_of_the_motivation_family(question: str, intent: str) -> None:
