@@ -28,6 +28,11 @@ Measured (ranked right, length-matched; intents right):
   landed on branch intents3 (6019310) before any change made after seeing it: 115/144,
   8 answered "general" (true "general" wordings included). The session-start classifier
   (eb99b1b) gets 108/144 (9 "general"). Floor 110: five wordings under the first count.
+- End of branch intents3 (lead-ins and second asks weighed less, more examples and
+  phrases from training data only; counts read a few times, misses never listed):
+  intent_heldout 126/140, intent_heldout_2 124/144, intent_heldout_3 120/144; asking
+  wordings that fell to "general": 2, 0, 2. Pairs: blind_pairs_4 52 -> 53/56
+  (length-matched 26 -> 27/30), blind_pairs_3 and blind_pairs_5 unchanged.
 """
 
 from __future__ import annotations

@@ -131,7 +131,47 @@ def test_the_motivation_family_is_told_apart(question: str, intent: str) -> None
         # small talk and practical matters, not the candidate's career "journey"
         ("How was your journey in?", "general"),
         ("whats your availability like for starting", "general"),
+        # how the candidate likes to be managed: no leading asked for
+        ("Describe your ideal manager.", "general"),
+        ("Tell me about a customer you couldn't win over.", "failure"),
     ],
 )
 def test_wordings_of_a_topic_its_phrases_missed(question: str, intent: str) -> None:
+    assert classify(question, LEX) == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Your CV says you managed a team of six. Tell me more about that.", "leadership"),
+        ("I see you were out of work for a year. What happened there?", "why-leaving"),
+        # guards: an ask of its own after a scene is still the ask
+        (
+            "It says here you switched from retail to nursing. Can you talk me through that?",
+            "about-yourself",
+        ),
+        ("A delivery driver calls in sick on your busiest day. What do you do?", "situational"),
+    ],
+)
+def test_an_ask_that_points_back_asks_about_its_context(question: str, intent: str) -> None:
+    """An ask such as "tell me more about that" says nothing itself: the sentence
+    before it is the topic."""
+    assert classify(question, LEX) == intent
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # a recogniser writes "higher" for "hire"
+        ("why should we higher you", "why-hire"),
+        # choosing a career is why this work, not why this employer
+        ("Why did you choose this career?", "why-role"),
+        ("What are you passionate about?", "why-role"),
+        ("Why did you pick this apprenticeship?", "why-role"),
+        # seeing yourself fit in here is the case for you now, not a five-year plan
+        ("how do you see yourself fitting in here", "why-hire"),
+        ("What's your current base?", "salary"),
+    ],
+)
+def test_more_wordings_of_the_motivation_family(question: str, intent: str) -> None:
     assert classify(question, LEX) == intent

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from hotseat.feedback.matcher import Matcher
 from hotseat.feedback.tokens import Token
+from hotseat.feedback.wordings import FRAME
 
 ASK_STARTS = frozenset(["what", "what's", "whats", "why", "how", "where", "when", "which"])
 ASK_OPENERS = frozenset(
@@ -33,6 +34,11 @@ _ASIDE_STARTS = frozenset([("such", "as"), ("for", "example"), ("for", "instance
 # After "and", these start a second ask ("..., and why here?"); "and how you handled it"
 # goes on with the same story, so only asks that open a new question count.
 _SECOND_ASKS = frozenset(["why", "where", "what", "what's", "whats", "do", "would", "are"])
+# Words of an ask that only points back at its context ("Tell me more about that.",
+# "What happened there?"): then the context is what is asked about.
+_BACK = frozenset(["that", "this", "it", "those", "them", "there"])
+_POINTERS = FRAME | _BACK | {"more", "then", "happened"}
+_POINTERS |= {"tell", "talk", "explain", "expand", "go", "on", "through", "say", "bit", "little"}
 
 
 def word_weights(
@@ -42,7 +48,8 @@ def word_weights(
     ``aside`` in the context before it, in examples given after "such as" or "for
     example" and in lead-ins and courtesies (``asides``: "before we wrap up", "take
     your time") when other words ask something, ``second`` in a second ask joined on
-    with "and" ("why this job, and what would you bring?")."""
+    with "and" ("why this job, and what would you bring?"). An ask that only points
+    back ("Tell me more about that.") leaves its context the whole question."""
     words = [t.norm for t in tokens]
     start = _ask_start(tokens, words)
     out = [aside] * start + [1.0] * (len(tokens) - start)
@@ -54,6 +61,9 @@ def word_weights(
                 if tokens[end].question_end:
                     break
                 end += 1
+    asked = words[start:]
+    if start and _BACK & set(asked) and all(w in _POINTERS for w in asked):
+        return [1.0] * len(tokens)  # "Your CV says you ran a team. Tell me more about that."
     _weigh_second_ask(tokens, words, start, out, second)
     if asides is not None:
         for matches in asides.scan(tokens).values():

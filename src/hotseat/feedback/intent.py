@@ -2,8 +2,11 @@
 
 Every intent is scored on one scale and the highest wins. The base is a naive Bayes
 model learned from example wordings (``wordings.py``, ``intents.toml [examples]``)
-that weighs every word of the question: the sentence that asks counts fully, context
-before it and examples after "such as" far less (``Weights.preamble``). On top of
+that weighs every word of the question as ``asking.py`` says: the sentence that asks
+counts fully; context before it, examples after "such as", and lead-ins and
+courtesies ("before we wrap up", "take your time": ``intents.toml asides``) far less
+(``Weights.preamble``); a second ask joined on with "and" less (``Weights.second``),
+so the first ask decides. On top of
 that, each intent one of whose phrases (``intents.toml [intents]``) is in the
 question gains a bonus, so a phrase all but settles it unless the other words point
 elsewhere far more strongly. A story frame ("tell me about a time", "give me an
@@ -15,7 +18,9 @@ questions) takes an intent out, and each cue word (``[cues]``) adds a little. A
 bank question's kind adds to the intent it gives and to any its phrases name, so its
 words must say clearly that it asks something else. Words are spell-checked first
 ("weekness" is read as "weakness"). A typed question is "general" only when neither
-a phrase nor any word of it, frame words aside, is known.
+a phrase nor any word of it, frame words aside, is known; small talk and practical
+matters are "general" by their own phrases and examples. ``said_for`` quotes the
+words that named the intent, for ``hotseat questions show``.
 
 The weights were chosen by leave-one-out over the example wordings, the in-house and
 probe wordings and the bank's questions (``benchmarks/bench_intents.py``), never on
@@ -65,7 +70,7 @@ class Weights:
     second: float = 0.5  # the words of a second ask joined on with "and"
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
     story: float = 3.0  # each story topic (failure, conflict...) when a story frame is said
-    first: float = 1.0  # the topic whose phrase comes first in the question
+    first: float = 1.5  # the topic whose phrase comes first in the question
     cue: float = 1.0  # each cue word ([cues]) of an intent in the question
     bank: float = 12.0  # the intent a bank question's kind gives
 
