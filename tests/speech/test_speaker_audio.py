@@ -5,7 +5,7 @@ start and end reported as the moments the audio began and ended (not when it was
 asked for or rendered), a stopped or replaced line silenced. How close those
 moments are (the 100 ms and 150 ms targets) is measured by
 ``benchmarks/bench_speech.py``, not here: on a shared 2-core machine at a load of
-10 a callback can come half a second late. ``SLACK`` is far below the length of
+10 a callback can come half a second late. ``SLACK`` is under half the length of
 any line spoken here, so a report tied to the wrong moment still fails.
 """
 
@@ -56,7 +56,9 @@ def test_question_is_heard_in_full_and_its_end_is_reported_on_time(
     speaker.prepare(QUESTION, "recruiter")
     heard = Heard()
     speaker.speak(QUESTION, "recruiter", heard.on_started, heard.on_finished)
-    time.sleep(0.3)
+    deadline = time.monotonic() + 10 * SLACK
+    while not speaker.speaking and not heard.done.is_set() and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert speaker.speaking  # the microphone would be paused now
     heard.wait()
     assert not speaker.speaking and changes == [True, False]
@@ -66,7 +68,7 @@ def test_question_is_heard_in_full_and_its_end_is_reported_on_time(
     start, end = span(recording)
     assert recording.peak() > 0.1
     rendered = _clip_seconds(speaker, QUESTION)
-    assert rendered > 3 * SLACK  # so that start and end cannot be mistaken
+    assert rendered > 2 * SLACK  # so that start and end cannot be mistaken
     assert heard_in_full(end - start, rendered), (end - start, rendered)
     assert heard.stopped is False and heard.started is not None and heard.finished is not None
     assert abs(heard.started - start) <= SLACK
@@ -100,8 +102,8 @@ def test_thinking_countdown_starts_when_the_question_has_been_heard(
     asked_at = session.current.asked_at
     # The countdown starts when the last word has been heard: not when the line was
     # asked for or began (seconds earlier), nor long after.
-    assert end - start > 3 * SLACK
-    assert asked_at is not None and asked_at - asked_for > 3 * SLACK
+    assert end - start > 2 * SLACK
+    assert asked_at is not None and asked_at - asked_for > 2 * SLACK
     assert abs(asked_at - end) <= SLACK
 
 
