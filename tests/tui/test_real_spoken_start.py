@@ -32,26 +32,31 @@ CLIP = next(
 def test_practice_speaks_question_one_and_hears_the_answer(
     pulse: PulseServer, speaker_recorder: Recorder, tmp_path: Path
 ) -> None:
-    with running("practice --mode rapid-fire --count 5", tmp_path) as term:
-        thinking = term.wait_for("Thinking time", timeout=40)
-        # At once, well within the five seconds to think (after them, ctrl+s would
-        # submit an empty answer): answer now.
-        term.send("C-s")
+    # Curveball: no time to think, so the answer opens as soon as question 1 has been
+    # spoken, with no key to race against a countdown on a busy machine.
+    with running("practice --mode curveball --count 3", tmp_path) as term:
+        listening = term.wait_for("Listening", timeout=60)
         recording = speaker_recorder.stop()
         # The greeting and question 1 were heard from the speaker, with the microphone on.
         assert recording.peak() > 0.1
-        assert "Question 1 of 5" in thinking
-        assert "voice on · microphone (" in thinking
-        assert "typed answers" not in thinking
-        assert "Question 1 of 5" in term.wait_for("Listening", timeout=15)
-        pulse.play_into_mic(CLIP, wait=False)
-        term.wait_for("john", timeout=20)  # the live transcript of real speech
-        term.type("and a typed postscript")
+        assert "Question 1 of 3" in listening
+        assert "voice on · microphone (" in listening
+        assert "typed answers" not in listening
+        speaking = pulse.play_into_mic(CLIP, wait=False)
+        term.type("and a typed postscript")  # while the answer is spoken
         term.wait_for("postscript", timeout=10)
-        term.send("C-s")
-        term.wait_for("Feedback", timeout=30)
+        speaking.wait(timeout=60)
+        # The drill ends the answer on the silence after the speech (no ctrl+s: on a
+        # busy machine the live text can lag, and ctrl+s there means "don't wait for
+        # the final words").
+        term.wait_for("Feedback", timeout=60)
     with Store() as store:
         record = store.load_session(store.list_sessions()[0].id)
     text = record.answers[0].transcript.text
-    assert "john" in text and text.endswith("and a typed postscript")
+    # The clip says "and mister john dashwood had then leisure to consider how much there
+    # might be prudently in his power to do for them": several of its words were heard
+    # (at a load of 15 sphinx once heard "and each and eh ed really her to consider ...").
+    heard = set(text.split()) & {"john", "dashwood", "leisure", "consider", "much", "power"}
+    assert len(heard) >= 3, text
+    assert text.endswith("and a typed postscript"), text
     assert record.answers[0].transcript.engine != "typed"
