@@ -10,6 +10,7 @@ import pytest
 
 from hotseat.audio.playback import play_recording
 from tests.audio.render import read_pcm, speak, write_pcm
+from tests.speech.helpers import heard_in_full
 from tests.support.pulse import PulseServer, Recorder, Recording
 
 pytestmark = pytest.mark.audio
@@ -27,7 +28,8 @@ def test_replay_plays_the_recording(
     samples, rate = read_pcm(wav)
     start, end = Recording(samples, rate, 0.0).sound_span(threshold=0.02)
     heard_start, heard_end = heard.sound_span(threshold=0.02)
-    assert heard_end - heard_start == pytest.approx(end - start, abs=0.1)
+    # All of it, once (a player starved on a busy machine may stretch it by gaps).
+    assert heard_in_full(heard_end - heard_start, end - start), heard_end - heard_start
     assert heard.peak() == pytest.approx(float(np.max(np.abs(samples))), rel=0.25)
 
 
