@@ -25,13 +25,14 @@ from pathlib import Path
 
 from hotseat.asr.answer import AnswerInProgress
 from hotseat.asr.engine import Engine
+from hotseat.asr.finisher import Finisher
 from hotseat.asr.loader import Loaded
 from hotseat.asr.mic_input import MicInput
 from hotseat.asr.recognition import RecognizerThread
 from hotseat.audio.capture import AudioSource
 from hotseat.audio.devices import DeviceError
 from hotseat.audio.resample import StreamConverter
-from hotseat.transcript import Note, NoteKind, Transcript
+from hotseat.transcript import Note, NoteKind, Transcript, Word
 
 # Seconds the final words may take after the answer ends (then: the live text, with a
 # note). The screen says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile.
@@ -53,6 +54,9 @@ class StartAnswer:
     called_at: float  # time.monotonic() of start_answer()
     asked_at: float | None  # time.monotonic() when the question was fully asked
     generation: int
+    # The transcript finished from the recording, when the final words were late (then
+    # on_final's transcript is ``pending``); None: the live text stands for good.
+    on_revised: Callable[[Transcript], None] | None = None
 
 
 class AnswerWorker:
@@ -67,8 +71,10 @@ class AnswerWorker:
         paused_when: Callable[[], bool],
         notice: Callable[[], str],
         engine_name: Callable[[], str],
+        finisher: Finisher | None = None,
     ) -> None:
         self._mic = mic
+        self._finisher = finisher
         self._engine = engine
         self._recognizers = recognizers
         self._paused_when = paused_when
@@ -178,11 +184,14 @@ class AnswerWorker:
             why = self._notice() or "speech recognition is not available"
             notes.append(Note(why, NoteKind.INCOMPLETE))
         asked_gap = None if start.asked_at is None else start.called_at - start.asked_at
+        finisher, revised = self._finisher, start.on_revised
+        later = finisher is not None and revised is not None and command == "finish"
         transcript = answer.finish(
             asked_gap,
             tuple(notes),
             wait=FINAL_WAIT,
             skip=lambda: self.skip_wait or command in ("cancel", "close"),
+            finish_later=later,
         )
         if command == "cancel" and answer.recording is not None:
             answer.recording.unlink(missing_ok=True)
@@ -190,6 +199,13 @@ class AnswerWorker:
             self.last_recording = answer.recording
         self.answer = None
         start.on_final(transcript)
+        if transcript.pending and finisher is not None and revised is not None:
+            # The recording holds the whole answer: it is recognised whole in the
+            # background, and the transcript revised (the next answer goes on meanwhile).
+            def done(words: list[Word] | None, error: str) -> None:
+                revised(answer.revised(transcript, words, error))
+
+            finisher.submit(answer.audio, done)
 
     def _mute_if_paused(self, pcm16: bytes) -> bytes:
         return bytes(len(pcm16)) if self._paused_when() else pcm16

@@ -471,6 +471,35 @@ class HotseatApp(App[int]):
         if event.quit_after:
             self.exit()  # on_unmount waits for the save queued above
 
+    @on(msg.TranscriptRevised)
+    def _transcript_revised(self, event: msg.TranscriptRevised) -> None:
+        """An answer whose final words were late was finished from its recording: it is
+        assessed again, saved in its place, and shown again wherever it is on screen."""
+        turn = event.heard.revise(event.token, event.transcript)
+        if turn is None:
+            return  # not assessed yet (it joins the answer), or a stretch long forgotten
+        kept = turn.snapshot()
+        self._when_kept(self.keeper.later(lambda: self.keeper.revise(kept)), self._warn)
+        for screen in self.screen_stack:
+            if isinstance(screen, InterviewScreen) and screen.showing(turn):
+                screen.show_feedback(turn)
+            elif isinstance(screen, SummaryScreen):
+                screen.revised(turn)
+        if turn.answer is not None and turn.answer.pending:
+            return  # another stretch of it is still being finished
+        feedback = turn.feedback
+        result = (
+            f"it now scores {feedback.score}"
+            if feedback is not None and feedback.assessable
+            else "it is kept in History"
+        )
+        self.notify(
+            f"“{_short(turn.question.text)}”: the transcript was finished from the "
+            f"recording; {result}.",
+            title="Transcript finished",
+            timeout=6,
+        )
+
     def action_keys_help(self) -> None:
         """f1: the keys of the current screen (f1 again closes them). Over the
         interview the clock waits, as behind every dialog."""
@@ -501,7 +530,7 @@ class HotseatApp(App[int]):
         self.routes.back_home()
         turns = self._earlier + event.session.turns  # a resumed session: all of it
         self._earlier = []
-        self.push_screen(SummaryScreen(summarize_turns(turns), event.title))
+        self.push_screen(SummaryScreen(summarize_turns(turns), event.title, turns))
 
     @on(SummaryScreen.HomeRequested)
     def _home_requested(self) -> None:
@@ -511,6 +540,10 @@ class HotseatApp(App[int]):
         home = self._home()
         if home is not None:
             home.set_status(self._status_text())
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
 def make_app(settings: Settings | None = None, options: AppOptions | None = None) -> HotseatApp:

@@ -164,6 +164,10 @@ class AnswerInput:
             partial=lambda token, text: post(msg.PartialTranscript(token, text)),
             level=lambda token, dbfs: post(msg.InputLevel(token, dbfs)),
             final=lambda token, transcript: post(msg.FinalTranscript(token, transcript)),
+            # To the App: the interview may be over by the time it is finished.
+            revised=lambda heard, token, transcript: screen.app.post_message(
+                msg.TranscriptRevised(heard, token, transcript)
+            ),
         )
         at = screen.session.answer_elapsed() if mid_answer else 0.0  # word times count from it
         screen.answer_area.set_partial("")
