@@ -72,8 +72,10 @@ class AnswerWorker:
         notice: Callable[[], str],
         engine_name: Callable[[], str],
         finisher: Finisher | None = None,
+        held_when: Callable[[], bool] = lambda: False,
     ) -> None:
         self._mic = mic
+        self._held_when = held_when
         self._finisher = finisher
         self._engine = engine
         self._recognizers = recognizers
@@ -142,6 +144,7 @@ class AnswerWorker:
         events_before = events_seen = self._mic.handled = len(self._mic.events)
         converter = StreamConverter(source.rate) if source is not None else None
         command = ""
+        held = _Held(self._held_when)
         while not command:
             with contextlib.suppress(queue.Empty):
                 received = self._commands.get_nowait()
@@ -161,16 +164,18 @@ class AnswerWorker:
                 answer.silence.restart()
                 self._mic.handled = events_seen
             block = source.read(timeout=0.02)
+            if held.now():
+                continue  # the answer's clock is stopped: what is heard is not the answer
             if block is not None:
                 if converter.rate != source.rate:  # the device came back at another rate
                     answer.feed(converter.flush())
                     converter = StreamConverter(source.rate)
                 answer.feed(self._mute_if_paused(converter.process(block)))
             elif self._mic.lost:
-                self._mic.fill_gap(answer, start.called_at)
+                self._mic.fill_gap(answer, start.called_at + held.total)
         if source is not None and converter is not None:
             source.stop()
-            for block in source.drain():
+            for block in source.drain() if not held.now() else []:
                 answer.feed(self._mute_if_paused(converter.process(block)))
             answer.feed(converter.flush())
             if source.overflows:
@@ -215,3 +220,30 @@ class AnswerWorker:
             return self._engine.result().engine  # waits if it is still loading
         except Exception:
             return None
+
+
+class _Held:
+    """While ``held_when()`` (the session paused, or a dialog open over the answer)
+    the answer's clock is stopped, so what the microphone hears is left out of the
+    answer altogether: its recording and word times keep to the clock, with no
+    silence put in for the time held (zeros are only for the interviewer's voice,
+    which the clock runs through). ``total``: seconds held so far."""
+
+    def __init__(self, held_when: Callable[[], bool]) -> None:
+        self._held_when = held_when
+        self._since: float | None = None
+        self._total = 0.0
+
+    def now(self) -> bool:
+        held, clock = self._held_when(), time.monotonic()
+        if held and self._since is None:
+            self._since = clock
+        elif not held and self._since is not None:
+            self._total += clock - self._since
+            self._since = None
+        return held
+
+    @property
+    def total(self) -> float:
+        ongoing = time.monotonic() - self._since if self._since is not None else 0.0
+        return self._total + ongoing

@@ -20,6 +20,9 @@ next, and silence only counts after the candidate has spoken.
 When the microphone is lost mid-answer the answer goes on: the gap is filled
 with silence (so word times still match the clock), the transcript notes when
 the microphone went and came back, and ``on_device`` tells the client.
+Audio captured while ``held_when()`` is true (the session paused, or a dialog
+open over the answer: its clock stopped) is left out of the answer, so the
+recording and the word times keep to the answer clock with nothing padded.
 Audio captured while ``paused_when()`` is true (the interviewer speaking)
 is replaced by silence, so the candidate's transcript never contains the
 interviewer's voice and word times still match the answer clock.
@@ -58,6 +61,7 @@ class MicListener:
         on_ready: Callable[[], None] | None = None,
         preloaded: Engine | None = None,
         on_device: Callable[[str, str], None] | None = None,
+        held_when: Callable[[], bool] | None = None,
     ) -> None:
         self._settings = settings or load_settings()
         self._engine_choice = engine or self._settings.engine
@@ -82,6 +86,7 @@ class MicListener:
             notice=lambda: self.notice,
             engine_name=lambda: self.engine_name,
             finisher=self._finisher,
+            held_when=held_when or (lambda: False),
         )
 
     # -- what the app asks -------------------------------------------------------
