@@ -43,6 +43,9 @@ from hotseat.transcript import Note, NoteKind, Transcript, Word
 # words are only the live pass's. The same bound holds for recognising the recording
 # again when live recognition failed.
 FINAL_WAIT = 10.0
+# Seconds into an answer from which a microphone that only then delivered its first
+# sound (still getting ready) is said to have started late: what came before is lost.
+LATE_START = 0.5
 
 
 @dataclass
@@ -85,6 +88,7 @@ class AnswerWorker:
         self._commands: queue.Queue[StartAnswer | str] = queue.Queue()
         self._next: StartAnswer | None = None
         self._ended_by = ""
+        self._stopped_at = 0.0  # time.monotonic() when the last answer's audio ended
         self.answer: AnswerInProgress | None = None  # the answer being heard, if any
         self.skip_wait = False  # stop waiting for the final words
         self.last_recording: Path | None = None
@@ -125,13 +129,20 @@ class AnswerWorker:
         """Run one answer until finish, cancel or close (kept in ``_ended_by``)."""
         notes: list[Note] = []
         source: AudioSource | None = None
+        # The answer's audio begins when start_answer() was called, even when this thread
+        # takes the microphone up later (the stream keeps the latest seconds), but not
+        # before the previous answer's ended: none is heard twice.
+        since = max(start.called_at, self._stopped_at)
         try:
             source = self._mic.source()
-            source.start()
+            source.start(since=since)
         except DeviceError as exc:
             notes.append(self._mic.unavailable(exc))
             source = None
-        offset = max(0.0, time.monotonic() - start.called_at)
+        began = source.began if source is not None else None
+        offset = max(0.0, (time.monotonic() if began is None else began) - start.called_at)
+        if source is not None and source.live and offset >= LATE_START:
+            notes.append(self._mic.late(offset))  # and the screen says so at once
         answer = AnswerInProgress(
             start.on_partial,
             start.on_level,
@@ -175,6 +186,7 @@ class AnswerWorker:
                 self._mic.fill_gap(answer, start.called_at + held.total)
         if source is not None and converter is not None:
             source.stop()
+            self._stopped_at = time.monotonic()
             for block in source.drain() if not held.now() else []:
                 answer.feed(self._mute_if_paused(converter.process(block)))
             answer.feed(converter.flush())

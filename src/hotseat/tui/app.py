@@ -279,6 +279,8 @@ class HotseatApp(App[int]):
             screen.answer_input.microphone_changed(event.kind, event.text)
         elif event.kind == "lost":
             self.notify(f"Microphone lost: {event.text}.", severity="warning", timeout=8)
+        elif event.kind == "late":
+            return  # only ever during an answer, which says it
         else:
             self.notify(f"Microphone back ({event.text}).")
 

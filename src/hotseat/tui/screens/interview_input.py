@@ -197,6 +197,15 @@ class AnswerInput:
     def microphone_changed(self, kind: str, text: str) -> None:
         """The microphone went away ("lost") or came back ("back"): say so, plainly."""
         screen = self.screen
+        if kind == "late":  # not ready when the answer began: its first words are lost
+            screen.notify(
+                f"The microphone was not ready when your answer began: {text}, so your "
+                "first words are missing. Say them again; the answer's note says so too.",
+                title="Microphone",
+                severity="warning",
+                timeout=10,
+            )
+            return
         if kind == "lost":
             answering = screen.capture.spoken and screen.session.phase is _ANSWERING
             kept = " Your answer so far is kept." if answering else ""
