@@ -15,6 +15,7 @@ one, so the test decides when recognition catches up.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 
 from hotseat.session import FakeClock, Phase
@@ -52,11 +53,16 @@ class BehindListener(FakeListener):
         self._on_final(Transcript(self.final_text, engine="sphinx", notes=(pending,), pending=True))
 
     def finished(self, text: str) -> None:
-        """Recognition caught up: the transcript made from the recording."""
-        assert self._on_revised is not None
+        """Recognition caught up: the transcript made from the recording, handed over
+        from the finisher's own thread (as the real listener does)."""
+        revised = self._on_revised
+        assert revised is not None
         words = tuple(Word(w, 0.5 + i * 0.4, 0.8 + i * 0.4) for i, w in enumerate(text.split()))
         done = Note("finished from the answer's recording", NoteKind.INFO)
-        self._on_revised(Transcript(text, words, engine="sphinx", notes=(done,)))
+        finished = Transcript(text, words, engine="sphinx", notes=(done,))
+        thread = threading.Thread(target=revised, args=(finished,), name="hotseat-finisher")
+        thread.start()
+        thread.join(10)
 
 
 def _stored() -> list[tuple[str, int | None]]:
@@ -89,7 +95,7 @@ async def test_an_answer_finished_after_its_feedback_is_scored_again_everywhere(
         assert screen.session.current is not first
 
         listener.finished(SAID)
-        await pilot.pause()
+        await pilot.pause(0.2)
         assert first.answer is not None and not first.answer.pending
         assert first.answer.text == SAID
         assert first.answer.duration == 40.0  # the clock's length, as before
@@ -128,8 +134,33 @@ async def test_the_feedback_shown_updates_in_place_when_the_transcript_is_finish
         assert "empty" not in screen.feedback_panel.text
         assert "Waiting for the finished transcript" in screen.feedback_panel.text
         listener.finished(SAID)
-        await pilot.pause()
+        await pilot.pause(0.2)
         panel = screen.feedback_panel.text
         assert "Score " in panel and "The computer was busy" not in panel
         assert interview(pilot.app).session.phase is Phase.REVIEWING
         assert any("Transcript finished" in (n.title or "") for n in pilot.app._notifications)
+
+
+async def test_an_answer_finished_after_the_session_ended_updates_the_summary(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = BehindListener()
+    app = app_factory(**{**TWO, "count": 1}, listener=listener, typed=False)
+    async with interview_started(app) as (pilot, screen):
+        await press(pilot, "ctrl+s")
+        listener.hear("ah i")
+        await move_clock(pilot, clock, 30)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "enter")
+        while not isinstance(pilot.app.screen, SummaryScreen):
+            await press(pilot, "ctrl+o")  # no follow-up questions here
+        summary = pilot.app.screen
+        assert "still being finished from the recording" in summary.text
+        # The interview screen is gone when the finished transcript comes.
+        listener.finished(SAID)
+        await pilot.pause(0.2)
+        assert "still being finished" not in summary.text
+        first = screen.session.turns[0]
+        assert first.feedback is not None and first.feedback.assessable
+        assert f"{first.feedback.score:4d}  1. " in summary.text
+    assert _stored()[0] == (SAID, first.feedback.score)

@@ -93,10 +93,17 @@ class Finisher:
                 words = self._recognise(job.pcm16)
             except Exception as exc:  # reported to the answer, never raised
                 log.warning("finishing a transcript from its recording failed: %s", exc)
-                job.done(None, f"{type(exc).__name__}: {exc}")
+                self._tell(job, None, f"{type(exc).__name__}: {exc}")
             else:
-                job.done(words, "")
+                self._tell(job, words, "")
         self._close_engine()
+
+    @staticmethod
+    def _tell(job: _Job, words: list[Word] | None, error: str) -> None:
+        try:
+            job.done(words, error)
+        except Exception:  # the next recordings are still finished
+            log.exception("handing back a finished transcript failed")
 
     def _recognise(self, pcm16: bytes) -> list[Word]:
         if self._engine is None:

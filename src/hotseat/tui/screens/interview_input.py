@@ -160,12 +160,13 @@ class AnswerInput:
         if listener is None:
             return
         post = screen.post_message  # thread-safe: the listener reports from its threads
+        app = screen.app  # (read here: ``screen.app`` needs the UI thread's context)
         reports = Reports(
             partial=lambda token, text: post(msg.PartialTranscript(token, text)),
             level=lambda token, dbfs: post(msg.InputLevel(token, dbfs)),
             final=lambda token, transcript: post(msg.FinalTranscript(token, transcript)),
             # To the App: the interview may be over by the time it is finished.
-            revised=lambda heard, token, transcript: screen.app.post_message(
+            revised=lambda heard, token, transcript: app.post_message(
                 msg.TranscriptRevised(heard, token, transcript)
             ),
         )
