@@ -57,6 +57,10 @@ STILL_FINISHING = (
     "The computer was busy: the transcript is still being finished from the recording, "
     "and the score follows."
 )
+PROVISIONAL = (
+    "(Scored on the words recognised live: the computer was busy, and the transcript is "
+    "still being finished from the recording.)"
+)
 TOO_FEW_RECOGNISED = (
     "Too few words were recognised to assess (recognition fell short, see the answer's "
     "note); the recording holds the whole answer."
@@ -90,6 +94,8 @@ def _row(turn: Turn, number: int) -> SummaryRow:
         return SummaryRow(number, text, None, "not assessed", main, follow_up)
     top = feedback.improvements
     work_on = top[0].message if top else ""
+    if turn.answer.pending:
+        work_on = f"{PROVISIONAL} {work_on}".strip()
     return SummaryRow(number, text, feedback.score, "answered", work_on, follow_up)
 
 
