@@ -18,7 +18,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 
-from hotseat.session import FakeClock, Phase
+from textual.pilot import Pilot
+
+from hotseat.session import FakeClock, Phase, Turn
 from hotseat.store import Store
 from hotseat.transcript import Note, NoteKind, Transcript, Word
 from hotseat.tui.screens.summary import SummaryScreen
@@ -65,6 +67,16 @@ class BehindListener(FakeListener):
         thread.join(10)
 
 
+async def _until_finished(pilot: Pilot[int], turn: Turn) -> None:
+    """The app has taken the finished transcript in (a message from another thread)."""
+    for _ in range(100):
+        if turn.answer is not None and not turn.answer.pending:
+            await pilot.pause()
+            return
+        await pilot.pause(0.05)
+    raise AssertionError("the finished transcript never reached the answer")
+
+
 def _stored() -> list[tuple[str, int | None]]:
     with Store() as store:
         (session,) = store.list_sessions()
@@ -95,7 +107,7 @@ async def test_an_answer_finished_after_its_feedback_is_scored_again_everywhere(
         assert screen.session.current is not first
 
         listener.finished(SAID)
-        await pilot.pause(0.2)
+        await _until_finished(pilot, first)
         assert first.answer is not None and not first.answer.pending
         assert first.answer.text == SAID
         assert first.answer.duration == 40.0  # the clock's length, as before
@@ -134,7 +146,7 @@ async def test_the_feedback_shown_updates_in_place_when_the_transcript_is_finish
         assert "empty" not in screen.feedback_panel.text
         assert "Waiting for the finished transcript" in screen.feedback_panel.text
         listener.finished(SAID)
-        await pilot.pause(0.2)
+        await _until_finished(pilot, screen.session.current)
         panel = screen.feedback_panel.text
         assert "Score " in panel and "The computer was busy" not in panel
         assert interview(pilot.app).session.phase is Phase.REVIEWING
@@ -157,10 +169,10 @@ async def test_an_answer_finished_after_the_session_ended_updates_the_summary(
         summary = pilot.app.screen
         assert "still being finished from the recording" in summary.text
         # The interview screen is gone when the finished transcript comes.
-        listener.finished(SAID)
-        await pilot.pause(0.2)
-        assert "still being finished" not in summary.text
         first = screen.session.turns[0]
+        listener.finished(SAID)
+        await _until_finished(pilot, first)
+        assert "still being finished" not in summary.text
         assert first.feedback is not None and first.feedback.assessable
         assert f"{first.feedback.score:4d}  1. " in summary.text
     assert _stored()[0] == (SAID, first.feedback.score)
