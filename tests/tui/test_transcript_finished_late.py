@@ -176,3 +176,29 @@ async def test_an_answer_finished_after_the_session_ended_updates_the_summary(
         assert first.feedback is not None and first.feedback.assessable
         assert f"{first.feedback.score:4d}  1. " in summary.text
     assert _stored()[0] == (SAID, first.feedback.score)
+
+
+async def test_when_finishing_fails_the_few_words_are_not_blamed_on_the_answer(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = BehindListener()
+    app = app_factory(**{**TWO, "count": 1}, listener=listener, typed=False)
+    async with interview_started(app) as (pilot, screen):
+        await press(pilot, "ctrl+s")
+        listener.hear("ah i")
+        await move_clock(pilot, clock, 30)
+        await press(pilot, "ctrl+s")
+        first = screen.session.current
+        failed = Note("finishing the transcript from the recording failed", NoteKind.INCOMPLETE)
+        revised = listener._on_revised
+        assert revised is not None
+        revised(Transcript("ah i", engine="sphinx", notes=(failed,)))
+        await _until_finished(pilot, first)
+        panel = screen.feedback_panel.text
+        assert "only 2 words" not in panel
+        assert "not with your answer" in panel and "failed" in panel
+        await press(pilot, "enter")
+        while not isinstance(pilot.app.screen, SummaryScreen):
+            await press(pilot, "ctrl+o")
+        summary = pilot.app.screen.text
+        assert "only 2 words" not in summary and "not with your answer" in summary

@@ -62,8 +62,8 @@ PROVISIONAL = (
     "still being finished from the recording.)"
 )
 TOO_FEW_RECOGNISED = (
-    "Too few words were recognised to assess (recognition fell short, see the answer's "
-    "note); the recording holds the whole answer."
+    "Too few words were heard to assess; the answer's note says what went wrong with "
+    "the microphone or the recognition (not with your answer)."
 )
 
 

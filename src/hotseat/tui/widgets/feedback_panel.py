@@ -65,8 +65,8 @@ PENDING_WAIT = "Waiting for the finished transcript to assess the answer…"
 PENDING_SCORE = "For now, from the words recognised live (some may be missing):"
 # Said instead of "the answer has only N words" when the words were lost, not unsaid.
 FEW_RECOGNISED = (
-    "Too few words were recognised to assess this answer: recognition fell short "
-    "(see the note above), not your answer; the recording holds all of it."
+    "Too few words were heard to assess this answer: the note above says what went wrong "
+    "with the microphone or the recognition (not with your answer)."
 )
 
 
