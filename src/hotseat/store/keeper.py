@@ -55,6 +55,8 @@ class HistoryKeeper:
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
         self._kept_first: dict[int, int] = {}  # turn.serial -> position of its early save
+        # turn.serial -> (session, position, recording) of its last save, for a revision
+        self._kept: dict[int, tuple[int, int, Path | None]] = {}
         self._lock = threading.RLock()
         self._opening: threading.Event | None = None  # set once open() has run
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
@@ -205,7 +207,22 @@ class HistoryKeeper:
         if self.handle is None:
             return ""
         position = self._kept_first.pop(turn.serial, None)
-        return _warning(self.recorder.save_answer(self.handle, turn, audio_path, position=position))
+        status = self.recorder.save_answer(self.handle, turn, audio_path, position=position)
+        if position is None:
+            position = self.recorder.next_position(self.handle) - 1
+        self._kept[turn.serial] = (self.handle, position, audio_path)
+        return _warning(status)
+
+    @_locked
+    def revise(self, turn: Turn) -> str:
+        """Write again a turn already kept by ``save`` (its transcript was finished later
+        and it was assessed again), in its place and with its recording, even once its
+        session has ended; a warning or ''."""
+        kept = self._kept.get(turn.serial)
+        if kept is None:
+            return ""
+        handle, position, audio = kept
+        return _warning(self.recorder.save_answer(handle, turn, audio, position=position))
 
     @_locked
     def end(self, status: str = "finished") -> str:

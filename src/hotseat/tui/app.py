@@ -229,6 +229,10 @@ class HotseatApp(App[int]):
         if event.quit_after:
             self.exit()  # on_unmount waits for the save queued above
 
+    @on(msg.TranscriptRevised)
+    def _transcript_revised(self, event: msg.TranscriptRevised) -> None:
+        self.session_routes.transcript_revised(event.heard, event.token, event.transcript)
+
     @on(TextArea.Changed, "#typed-answer")
     def _typed_answer_changed(self) -> None:
         self.drafts.changed()
