@@ -35,7 +35,7 @@ from hotseat.session import MonotonicClock, Plan, PlanError, Turn
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.choices import Choices, plan_for, source_choices
 from hotseat.session.loading import load_bank_safely, load_modes_safely
-from hotseat.session.resume import earlier_turns, plan_record, resume_plan
+from hotseat.session.resume import earlier_turns, plan_record, rest_of_session
 from hotseat.session.summary import summarize_turns
 from hotseat.settings import Settings, load_settings
 from hotseat.speech.persona_book import load_persona_book
@@ -337,23 +337,24 @@ class HotseatApp(App[int]):
         self._request_voice_mic()  # at once if the user was quicker than the delay
         mode = self.modes.get(choices.mode)
         review = mode is not None and mode.shape == "review"
+        asked_before = 0
         try:
-            plan = plan_for(
-                choices,
-                bank=self.bank,
-                modes=self.modes,
-                installed_personas=self.personas.ids,
-                rng=self.rng,
-                panel=self.options.personas,
-                history_stats=self.keeper.history_stats() if review else (),
-                competencies=competencies,
-            )
+            if resumed is not None:
+                plan, asked_before = self._rest_of(choices, resumed)
+            else:
+                plan = plan_for(
+                    choices,
+                    bank=self.bank,
+                    modes=self.modes,
+                    installed_personas=self.personas.ids,
+                    rng=self.rng,
+                    panel=self.options.personas,
+                    history_stats=self.keeper.history_stats() if review else (),
+                    competencies=competencies,
+                )
         except PlanError as exc:
             self.notify(str(exc), title="Cannot start", severity="error", timeout=8)
             return
-        asked_before = 0
-        if resumed is not None:
-            plan, asked_before = self._rest_of(plan, resumed)
         if plan.notice:
             self.notify(plan.notice)
         self._remember(choices)
@@ -388,7 +389,7 @@ class HotseatApp(App[int]):
                 persona=plan.personas[0],
                 company=plan.context.company,
                 role=plan.context.role,
-                plan=plan_record(plan),
+                plan=plan_record(plan, choices, competencies),
             )
             self._when_kept(self.keeper.later(begin))
         else:
@@ -396,10 +397,19 @@ class HotseatApp(App[int]):
 
     # -- never lose an answer: saved first, drafts, resume -------------------------------
 
-    def _rest_of(self, fresh: Plan, resumed: SessionRecord) -> tuple[Plan, int]:
-        """The interrupted session's own plan from where it stopped, and how many were asked."""
-        stored = self.keeper.session_plan(resumed.info.id)
-        rest = resume_plan(stored, resumed.answers, fresh, self.bank.get)
+    def _rest_of(self, choices: Choices, resumed: SessionRecord) -> tuple[Plan, int]:
+        """The interrupted session's own plan from where it stopped, and how many were
+        asked; a session that kept no plan (older ones) is planned again from the choices
+        it kept. Raises ``PlanError`` when it cannot go on."""
+        rest = rest_of_session(
+            self.keeper.session_plan(resumed.info.id),
+            resumed.answers,
+            choices,
+            bank=self.bank,
+            modes=self.modes,
+            installed_personas=self.personas.ids,
+            rng=self.rng,
+        )
         self._earlier = earlier_turns(resumed.answers, self.bank.get)
         if rest.notice:
             self.notify(rest.notice, severity="warning", timeout=8)
