@@ -5,12 +5,12 @@ the questions in order (with who asks each), the mode, the panel, the context an
 the choices that made it (question source, count, competencies).
 ``rest_of_session(...)`` goes on with any mode from those alone: a focus session
 needs no category chosen again, a panel keeps its interviewers (only a session
-that kept no questions is planned again, from its choices). ``resume_plan(...)`` rebuilds the rest of *that* session after a crash or a
-quit: the interrupted question first (it was never saved, so it is asked
-again), then the ones not reached, timed as the mode times them at their own
-place in the session. ``Resumed.asked_before`` continues the numbering
-("3 of 5", not "1 of 5") and ``earlier_turns`` gives the summary the answers
-from before the interruption.
+that kept no questions is planned again, from its choices). ``resume_plan(...)``
+rebuilds the rest of *that* session after a crash or a quit: the interrupted
+question first (it was never saved, so it is asked again), then the ones not
+reached, timed as the mode times them at their own place in the session.
+``Resumed.asked_before`` continues the numbering ("3 of 5", not "1 of 5") and
+``earlier_turns`` gives the summary the answers from before the interruption.
 """
 
 from __future__ import annotations
