@@ -107,7 +107,8 @@ class HotseatApp(App[int]):
         self.personas = load_persona_book()
         self.notices += mode_notices + self.personas.problems + settings.problems
         self.notices += startup_notices()  # private folders, files hotseat would ignore
-        self.notices += apply_user_keys(self, settings.keys)  # the [keys] table
+        self.key_names, key_problems = apply_user_keys(self, settings)  # the [keys] table
+        self.notices += key_problems
         if self.effective.persona not in self.personas.ids:
             first = self.personas.choices[0].name
             wanted = self.effective.persona
@@ -118,7 +119,8 @@ class HotseatApp(App[int]):
         self.keeper = HistoryKeeper()
         self.routes = HistoryRoutes(self, self)  # history, progress, resume, drill
         self.drafts = AnswerDrafts(self, self.keeper)
-        self.notices += start_notices()  # typed answers kept from a session that stopped
+        # typed answers kept from a session that stopped
+        self.notices += start_notices(self._history_named())
         self._earlier: list[Turn] = []  # a resumed session's answers from before
         self.exit_note = ""  # said on the terminal after the app closes
         self._told: set[str] = set()
@@ -187,7 +189,11 @@ class HotseatApp(App[int]):
             for notice in notices:
                 self._tell(notice, toast=False)
 
-        self._when_kept(self.keeper.open_later(), opened)
+        self._when_kept(self.keeper.open_later(self._history_named()), opened)
+
+    def _history_named(self) -> str:
+        """The History screen, named with its key as the user has it ("History (f9)")."""
+        return f"History ({self.key_names('home.history')})"
 
     def on_unmount(self) -> None:
         self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
