@@ -38,7 +38,7 @@ def test_every_mode_has_a_resume_case() -> None:
     assert started == set(MODES.ids())
 
 
-async def _to_second_question(pilot: Any, clock: FakeClock, mode_id: str) -> None:
+async def to_second_question(pilot: Any, clock: FakeClock, mode_id: str) -> None:
     """Answer the first question (and any follow-up) until the second one is asked."""
     mode = MODES[mode_id]
     screen = interview(pilot.app)
@@ -74,7 +74,7 @@ async def test_a_session_of_every_mode_resumes_with_its_own_choices(
         planned = [(t.question.id, t.persona) for t in screen.session.turns]
         total = len(planned)
         lead = screen.plan.personas
-        await _to_second_question(pilot, clock, mode_id)
+        await to_second_question(pilot, clock, mode_id)
         await type_answer(pilot, DRAFT)
         pilot.app.exit()  # the terminal went away mid-answer
         await pilot.pause()
@@ -106,7 +106,7 @@ async def test_an_older_focus_session_without_its_choices_resumes(
         await pilot.pause()
         await press(pilot, "ctrl+s")
         planned = [t.question.id for t in interview(pilot.app).session.turns]
-        await _to_second_question(pilot, clock, "focus")
+        await to_second_question(pilot, clock, "focus")
         pilot.app.exit()
         await pilot.pause()
     with sqlite3.connect(paths.database_file()) as conn:

@@ -360,6 +360,10 @@ class HotseatApp(App[int]):
                 )
         except PlanError as exc:
             self.notify(str(exc), title="Cannot start", severity="error", timeout=8)
+            if resumed is not None:  # taken back for nothing: unfinished again, for everyone
+                self._when_kept(
+                    self.keeper.later(lambda: self.keeper.end("interrupted")), self._warn
+                )
             return
         if plan.notice:
             self.notify(plan.notice)
