@@ -78,7 +78,7 @@ class Player:
         self._requests: queue.Queue[_Request | None] = queue.Queue()
         self._current: _Request | None = None
         self._lock = threading.Lock()
-        self.underflows = 0
+        self.underflows = 0  # buffers the sound device ran short of, in every line so far
         self._closed = False
         self._owner: AudioOwner = audio_owner()
         self._thread = threading.Thread(target=self._loop, name="speech-player", daemon=True)
@@ -176,7 +176,9 @@ class Player:
         try:
             cut = self._follow(stream, clip, request, seconds)
         finally:
-            self.underflows += clip.underflows
+            if clip.underflows:  # the voice stuttered: a busy machine, or a stuck server
+                self.underflows += clip.underflows
+                log.info("%d output underflows in one line", clip.underflows)
             if not cut:  # a cut has released the stream already
                 # Bounded: a stream on a dead sound server may never stop (``audio.owner``).
                 self._owner.call(lambda: self._owner.release(stream))
