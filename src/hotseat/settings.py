@@ -221,7 +221,7 @@ def unknown_keys_problems(settings: Settings, known: Collection[str]) -> list[st
     source = settings.origin.path or paths.settings_file()
     problems = []
     for binding_id in sorted(set(settings.keys) - set(known)):
-        close = difflib.get_close_matches(binding_id, list(known), n=1)
+        close = difflib.get_close_matches(binding_id, list(known), n=1, cutoff=0.8)
         hint = f"did you mean {close[0]!r}?" if close else "see the README for the ids"
         line = settings.key_lines.get(binding_id, 1)
         problems.append(f"{source}:{line}: [keys] {binding_id}: no key binding has this id; {hint}")

@@ -108,3 +108,24 @@ def test_a_wrong_key_id_in_a_keys_subtable_is_found_on_its_line() -> None:
     _settings('[keys.home]\nstart = "f5"\n\n# mine\nhistroy = "f8"\n')
     (problem,) = unknown_keys_problems(load_settings(), app_binding_ids(HotseatApp))
     assert problem.startswith(f"{paths.settings_file()}:5: [keys] home.histroy:")
+
+
+async def test_a_notice_over_the_home_screen_is_listed_not_toasted(
+    app_factory: AppFactory,
+) -> None:
+    """At 80x24 a toast covered the form and the mode's description for its first
+    seconds, repeating the notice listed below them (F13); elsewhere it is news."""
+    async with app_factory(mode="focus", pack="test-software", count=2).run_test(
+        size=(80, 24)
+    ) as pilot:
+        await pilot.pause()
+        app = pilot.app
+        app.notices.tell("The interviewer's voice is off (no speakers were found).")
+        await pilot.pause()
+        assert "voice is off" in _text(app, "#home-notices")
+        assert not app._notifications  # nothing over the form
+        await press(pilot, "ctrl+s")
+        interview(app)
+        app.notices.tell("The microphone cannot be opened.")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["The microphone cannot be opened."]
