@@ -115,11 +115,9 @@ async def test_a_notice_over_the_home_screen_is_listed_not_toasted(
 ) -> None:
     """At 80x24 a toast covered the form and the mode's description for its first
     seconds, repeating the notice listed below them (F13); elsewhere it is news."""
-    async with app_factory(mode="focus", pack="test-software", count=2).run_test(
-        size=(80, 24)
-    ) as pilot:
+    app = app_factory(mode="focus", pack="test-software", count=2)
+    async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        app = pilot.app
         app.notices.tell("The interviewer's voice is off (no speakers were found).")
         await pilot.pause()
         assert "voice is off" in _text(app, "#home-notices")
