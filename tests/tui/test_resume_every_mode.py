@@ -11,8 +11,10 @@ import pytest
 
 from hotseat import paths
 from hotseat.session import FakeClock, Phase, load_modes
+from hotseat.store import Store
 from hotseat.store.drafts import all_drafts
 from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import card_text, interview, move_clock, press, type_answer
 
@@ -121,3 +123,33 @@ async def test_an_older_focus_session_without_its_choices_resumes(
         screen = interview(pilot.app)
         assert [t.question.id for t in screen.session.turns] == planned[1:]
         assert "Question 2 of 2" in card_text(pilot.app)
+
+
+async def test_a_session_left_after_its_last_answer_resumes_to_its_summary(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """Quit while the last answer's feedback shows: nothing is left to ask, so resuming
+    ends it and shows its summary (not 'Cannot start')."""
+    async with app_factory(mode="focus", pack="test-software", count=2).run_test(
+        size=(80, 24)
+    ) as pilot:
+        await pilot.pause()
+        await press(pilot, "ctrl+s")
+        await to_second_question(pilot, clock, "focus")
+        await type_answer(pilot, ANSWER)
+        await move_clock(pilot, clock, 10)
+        await press(pilot, "ctrl+s")
+        assert interview(pilot.app).session.phase is Phase.REVIEWING
+        pilot.app.exit()
+        await pilot.pause()
+
+    async with app_factory().run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "f2")
+        await press(pilot, "r", settle=0.5)
+        summary = pilot.app.screen
+        assert isinstance(summary, SummaryScreen)
+        assert [row.number for row in summary.summary.rows if not row.follow_up] == [1, 2]
+    with Store() as store:
+        (info,) = store.list_sessions()
+        assert info.status == "finished"

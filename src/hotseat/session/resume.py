@@ -182,9 +182,10 @@ def resume_plan(
     find: Callable[[str], Question | None],
 ) -> Resumed:
     """The rest of the session ``stored`` describes; ``fresh`` (a plan for the same
-    choices) lends the mode, follow-up rules and closing lines. ``find`` looks a
-    question up by id. Without a stored plan (older sessions), the rest is
-    ``fresh`` less what was answered. Raises ``PlanError`` when nothing is left."""
+        choices) lends the mode, follow-up rules and closing lines. ``find`` looks a
+        question up by id. Without a stored plan (older sessions), the rest is
+        ``fresh`` less what was answered (no turns: every question was answered, the
+    session only has to end). Raises ``PlanError`` when the questions left are gone."""
     done = {a.question_id for a in answers if a.follow_up_of is None}
     asked = len(done)
     planned = stored.get("turns") if stored.get("format") == PLAN_FORMAT else None
@@ -220,11 +221,10 @@ def resume_plan(
             f"{len(missing)} planned questions are no longer in your question packs "
             f"({', '.join(missing[:3])}); the session goes on without them."
         )
-    if not turns:
+    if not turns and missing:
         raise PlanError(
-            "none of this session's questions is left to ask"
-            + (" (they are no longer in your question packs)" if missing else "")
-            + "; close it in History instead"
+            "the questions this session had left are no longer in your question packs "
+            f"({', '.join(missing[:3])}); close it in History instead"
         )
     before = len(planned) - len(turns) - len(missing)
     return Resumed(replace(fresh, turns=turns, opening=()), before, notice)

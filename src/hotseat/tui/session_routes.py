@@ -70,6 +70,11 @@ class SessionRoutes:
             if resumed is not None:  # taken back for nothing: unfinished again, for everyone
                 app.history.end("interrupted")
             return
+        if resumed is not None and not plan.turns:  # all answered: it only had to end
+            app.notify("Every question of this session was answered: here is its summary.")
+            app.history.end()
+            self.finished_with(f"{plan.mode.name} with {app.personas.name(plan.personas[0])}")
+            return
         if plan.notice:
             app.notify(plan.notice)
         app.chosen.remember_choices(choices)
@@ -123,13 +128,17 @@ class SessionRoutes:
 
     def finished(self, session: Session, title: str) -> None:
         """The session is over: marked so in the history, and its summary shown."""
+        self.app.history.end()
+        self.finished_with(title, session.turns)
+
+    def finished_with(self, title: str, turns: list[Turn] | None = None) -> None:
+        """The summary of the session just over: ``turns`` after those from before a resume."""
         app = self.app
-        app.history.end()
         # The interview and anything over it (a dialog still open as a drill ends) go.
         app.history_routes.back_home()
-        turns = self._earlier + session.turns  # a resumed session: all of it
+        every = self._earlier + (turns or [])  # a resumed session: all of it
         self._earlier = []
-        app.push_screen(SummaryScreen(summarize_turns(turns), title))
+        app.push_screen(SummaryScreen(summarize_turns(every), title))
 
     def home_from_summary(self) -> None:
         app = self.app
