@@ -109,6 +109,7 @@ async def test_a_typed_answer_shows_the_length_its_feedback_judged_and_no_player
         assert f"Length: about {minutes}:{seconds:02d} spoken" in body
         assert "typed in 0:02" in body
         assert "Recording" not in body and not _offered(pilot.app, "p")
+        assert not _offered(pilot.app, "s")  # nothing to stop either
         await press(pilot, "escape", "down", "enter")  # the spoken one
         assert isinstance(pilot.app.screen, SessionScreen)
         assert "Recording: p to play" in _text(pilot.app, "#answer-body")

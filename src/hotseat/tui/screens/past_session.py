@@ -103,6 +103,7 @@ class SessionScreen(Screen[None]):
         self.record = record
         self.play = play
         self.stop = stop
+        self._played = False  # a replay was started here (stop stays offered)
 
     def compose(self) -> ComposeResult:
         info = self.record.info
@@ -151,8 +152,10 @@ class SessionScreen(Screen[None]):
         self.query_one("#answer-detail", VerticalScroll).scroll_home(animate=False)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "play":  # (stop stays: a replay may still be going on)
+        if action == "play":
             return has_recording(self.current)
+        if action == "stop":  # and while a replay started here may still be going on
+            return has_recording(self.current) or self._played
         return True
 
     def action_play(self) -> None:
@@ -161,6 +164,8 @@ class SessionScreen(Screen[None]):
             self._say("This answer has no recording (recordings off, or typed).")
             return
         stop = key_name(self.app, "session.stop")
+        self._played = True
+        self.refresh_bindings()
         self._say(f"Playing {answer.audio_path.name}… ({stop} to stop)")
         self._play(answer.audio_path)
 
