@@ -74,10 +74,11 @@ class HistoryKeeper:
         self._jobs.put((job, future))
         return future
 
-    def open_later(self) -> Future[list[str]]:
-        """Open the history on its thread; reads from other threads wait until it is open."""
+    def open_later(self, where: str = "History") -> Future[list[str]]:
+        """Open the history on its thread; reads from other threads wait until it is open.
+        ``where``: how the notices name the place to resume or close sessions."""
         self._opening = threading.Event()
-        return self.later(self.open)
+        return self.later(lambda: self.open(where))
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs, then end the history's thread."""
@@ -110,16 +111,16 @@ class HistoryKeeper:
             self._recorder = Recorder()
         return self._recorder
 
-    def open(self) -> list[str]:
+    def open(self, where: str = "History") -> list[str]:
         """Open the history now; returns notices for the user (problems, unfinished sessions)."""
         try:
             with self._lock:
-                return self._open()
+                return self._open(where)
         finally:
             if self._opening is not None:
                 self._opening.set()
 
-    def _open(self) -> list[str]:
+    def _open(self, where: str) -> list[str]:
         status = self.recorder.open()
         notices = list(self.recorder.notices)
         if not status.saved and status.message:
@@ -132,7 +133,7 @@ class HistoryKeeper:
                 if len(waiting) > 1
                 else "An unfinished session"
             )
-            notices.append(f"{count} can be resumed or closed in History (F2).")
+            notices.append(f"{count} can be resumed or closed in {where}.")
         return notices
 
     @property
