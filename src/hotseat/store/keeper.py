@@ -11,7 +11,8 @@ on the keeper's own thread, after every job given before it (opening the
 database with its quick_check and migrations, and every save, so a slow disk
 never freezes the screen and saves land in order); ``stop()`` runs what is
 queued, then ends that thread. The other methods may be called from any
-thread: they hold the keeper's lock, and reads wait for the history to be open.
+thread: they hold the keeper's lock, and reads wait for the history to be open
+(but ``session_key``, asked on every key typed, which never waits).
 """
 
 from __future__ import annotations
@@ -172,9 +173,12 @@ class HistoryKeeper:
     def session_plan(self, session_id: int) -> dict[str, Any]:
         return self.recorder.session_plan(session_id)
 
-    @_locked
     def session_key(self) -> str:
-        return "" if self.handle is None else self.recorder.session_key(self.handle)
+        """The key of the session being recorded ('' when none). Never waits: the answer
+        box asks on every key typed, while a save may hold the lock on the history's
+        thread. Reads two fields set once per session; a handle's key never changes."""
+        handle, recorder = self.handle, self._recorder
+        return "" if handle is None or recorder is None else recorder.session_key(handle)
 
     @_locked
     def resume(self, session_id: int) -> SessionRecord:

@@ -81,7 +81,6 @@ class HotseatApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding("f1", "keys_help", "Keys", priority=True, id="app.keys"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(self, settings: Settings, options: AppOptions) -> None:
