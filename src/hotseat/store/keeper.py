@@ -57,6 +57,8 @@ class HistoryKeeper:
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
         self._kept_first: dict[int, int] = {}  # turn.serial -> position of its early save
+        # turn.serial -> (session, position, recording) of its last save, for a revision
+        self._kept: dict[int, tuple[int, int, Path | None]] = {}
         self._lock = threading.RLock()
         self._opening: threading.Event | None = None  # set once open() has run
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
@@ -74,10 +76,11 @@ class HistoryKeeper:
         self._jobs.put((job, future))
         return future
 
-    def open_later(self) -> Future[list[str]]:
-        """Open the history on its thread; reads from other threads wait until it is open."""
+    def open_later(self, where: str = "History") -> Future[list[str]]:
+        """Open the history on its thread; reads from other threads wait until it is open.
+        ``where``: how the notices name the place to resume or close sessions."""
         self._opening = threading.Event()
-        return self.later(self.open)
+        return self.later(lambda: self.open(where))
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs, then end the history's thread."""
@@ -110,16 +113,16 @@ class HistoryKeeper:
             self._recorder = Recorder()
         return self._recorder
 
-    def open(self) -> list[str]:
+    def open(self, where: str = "History") -> list[str]:
         """Open the history now; returns notices for the user (problems, unfinished sessions)."""
         try:
             with self._lock:
-                return self._open()
+                return self._open(where)
         finally:
             if self._opening is not None:
                 self._opening.set()
 
-    def _open(self) -> list[str]:
+    def _open(self, where: str) -> list[str]:
         status = self.recorder.open()
         notices = list(self.recorder.notices)
         if not status.saved and status.message:
@@ -132,7 +135,7 @@ class HistoryKeeper:
                 if len(waiting) > 1
                 else "An unfinished session"
             )
-            notices.append(f"{count} can be resumed or closed in History (F2).")
+            notices.append(f"{count} can be resumed or closed in {where}.")
         return notices
 
     @property
@@ -211,7 +214,22 @@ class HistoryKeeper:
         if self.handle is None:
             return ""
         position = self._kept_first.pop(turn.serial, None)
-        return _warning(self.recorder.save_answer(self.handle, turn, audio_path, position=position))
+        status = self.recorder.save_answer(self.handle, turn, audio_path, position=position)
+        if position is None:
+            position = self.recorder.next_position(self.handle) - 1
+        self._kept[turn.serial] = (self.handle, position, audio_path)
+        return _warning(status)
+
+    @_locked
+    def revise(self, turn: Turn) -> str:
+        """Write again a turn already kept by ``save`` (its transcript was finished later
+        and it was assessed again), in its place and with its recording, even once its
+        session has ended; a warning or ''."""
+        kept = self._kept.get(turn.serial)
+        if kept is None:
+            return ""
+        handle, position, audio = kept
+        return _warning(self.recorder.save_answer(handle, turn, audio, position=position))
 
     @_locked
     def end(self, status: str = "finished") -> str:

@@ -112,5 +112,7 @@ class VoiceMicLoader:
             screen.answer_input.microphone_changed(kind, text)
         elif kind == "lost":
             app.notify(f"Microphone lost: {text}.", severity="warning", timeout=8)
+        elif kind == "late":
+            return  # only ever during an answer, which says it
         else:
             app.notify(f"Microphone back ({text}).")

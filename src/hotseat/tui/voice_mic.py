@@ -172,6 +172,7 @@ def build_voice_mic(
             model=options.model,
             input_device=options.input_device,
             paused_when=paused_when(mic_hold, speaker),
+            held_when=mic_hold.is_set,  # the answer's clock is stopped: left out
             on_ready=on_change,
             on_device=on_device,
         )
