@@ -59,6 +59,20 @@ class Summary:
         return sum(1 for r in self.rows if r.status == "interrupted")
 
 
+STILL_FINISHING = (
+    "The computer was busy: the transcript is still being finished from the recording, "
+    "and the score follows."
+)
+PROVISIONAL = (
+    "(Scored on the words recognised live: the computer was busy, and the transcript is "
+    "still being finished from the recording.)"
+)
+TOO_FEW_RECOGNISED = (
+    "Too few words were heard to assess; the answer's note says what went wrong with "
+    "the microphone or the recognition (not with your answer)."
+)
+
+
 def how_it_ended(interrupted: bool, notes: Sequence[Note]) -> str:
     """'' for an answer that ended as answers do; else who cut it short, in the words
     every screen uses: the user (quit or End, a ``STOPPED`` note) or the interviewer
@@ -88,11 +102,18 @@ def _row(turn: Turn, number: int) -> SummaryRow:
         score = feedback.score if feedback is not None and feedback.assessable else None
         return SummaryRow(number, text, score, "interrupted", follow_up=follow_up)
     cut_off = turn.interrupted  # by the interviewer, at the limit: a whole answer
+    if turn.answer.pending and (feedback is None or not feedback.assessable):
+        return SummaryRow(number, text, None, "not assessed", STILL_FINISHING, follow_up, cut_off)
     if feedback is None or not feedback.assessable:
         main = feedback.findings[0].message if feedback and feedback.findings else ""
+        lost = any(note.kind is NoteKind.INCOMPLETE for note in turn.answer.notes)
+        if lost and feedback is not None and feedback.findings[0].id == "nothing-to-assess":
+            main = TOO_FEW_RECOGNISED  # the words were lost, not unsaid
         return SummaryRow(number, text, None, "not assessed", main, follow_up, cut_off)
     top = feedback.improvements
     work_on = top[0].message if top else ""
+    if turn.answer.pending:
+        work_on = f"{PROVISIONAL} {work_on}".strip()
     return SummaryRow(number, text, feedback.score, "answered", work_on, follow_up, cut_off)
 
 

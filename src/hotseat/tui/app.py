@@ -81,7 +81,6 @@ class HotseatApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding("f1", "keys_help", "Keys", priority=True, id="app.keys"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(self, settings: Settings, options: AppOptions) -> None:
@@ -234,6 +233,10 @@ class HotseatApp(App[int]):
         self.history.keep(event.turn, event.audio_path)  # a snapshot: the session goes on
         if event.quit_after:
             self.exit()  # on_unmount waits for the save queued above
+
+    @on(msg.TranscriptRevised)
+    def _transcript_revised(self, event: msg.TranscriptRevised) -> None:
+        self.session_routes.transcript_revised(event.heard, event.token, event.transcript)
 
     @on(TextArea.Changed, "#typed-answer")
     def _typed_answer_changed(self) -> None:

@@ -121,6 +121,12 @@ class AppHistory:
         self.when_done(self.keeper.later(lambda: self.keeper.save(turn, audio)), self.notices.warn)
         self.drafts.answer_kept()
 
+    def revise(self, turn: Turn) -> None:
+        """Save ``turn`` again in its place: its transcript was finished late and it was
+        assessed again (``session.heard``)."""
+        kept = turn.snapshot()
+        self.when_done(self.keeper.later(lambda: self.keeper.revise(kept)), self.notices.warn)
+
     def end(self, status: str = "finished") -> None:
         """The session is over: marked finished (or, a resume that could not start,
         interrupted again)."""

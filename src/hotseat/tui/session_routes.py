@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from hotseat.session import Plan, PlanError, Turn
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.choices import Choices, plan_for
+from hotseat.session.heard import HeardAnswer
 from hotseat.session.resume import earlier_turns, rest_of_session
 from hotseat.session.summary import summarize_turns
+from hotseat.transcript import Transcript
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.summary import SummaryScreen
 
@@ -138,7 +140,36 @@ class SessionRoutes:
         app.history_routes.back_home()
         every = self._earlier + (turns or [])  # a resumed session: all of it
         self._earlier = []
-        app.push_screen(SummaryScreen(summarize_turns(every), title))
+        app.push_screen(SummaryScreen(summarize_turns(every), title, every))
+
+    def transcript_revised(self, heard: HeardAnswer, token: int, transcript: Transcript) -> None:
+        """An answer whose final words were late was finished from its recording: it is
+        assessed again, saved in its place, and shown again wherever it is on screen
+        (its feedback, or the summary); a toast says what came of it."""
+        app = self.app
+        turn = heard.revise(token, transcript)
+        if turn is None:
+            return  # not assessed yet (the answer is joined from the new words)
+        app.history.revise(turn)
+        for screen in app.screen_stack:
+            if isinstance(screen, InterviewScreen) and screen.showing(turn):
+                screen.show_feedback(turn)
+            elif isinstance(screen, SummaryScreen):
+                screen.revised(turn)
+        if turn.answer is not None and turn.answer.pending:
+            return  # another stretch of it is still being finished
+        feedback = turn.feedback
+        result = (
+            f"it now scores {feedback.score}"
+            if feedback is not None and feedback.assessable
+            else "it is kept in History"
+        )
+        app.notify(
+            f"“{_short(turn.question.text)}”: the transcript was finished from the "
+            f"recording; {result}.",
+            title="Transcript finished",
+            timeout=6,
+        )
 
     def home_from_summary(self) -> None:
         app = self.app
@@ -148,3 +179,7 @@ class SessionRoutes:
         home = app.home()
         if home is not None:
             home.set_status(app.status_text())
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

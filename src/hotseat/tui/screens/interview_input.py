@@ -175,10 +175,15 @@ class AnswerInput:
         if listener is None:
             return
         post = screen.post_message  # thread-safe: the listener reports from its threads
+        app = screen.app  # (read here: ``screen.app`` needs the UI thread's context)
         reports = Reports(
             partial=lambda token, text: post(msg.PartialTranscript(token, text)),
             level=lambda token, dbfs: post(msg.InputLevel(token, dbfs)),
             final=lambda token, transcript: post(msg.FinalTranscript(token, transcript)),
+            # To the App: the interview may be over by the time it is finished.
+            revised=lambda heard, token, transcript: app.post_message(
+                msg.TranscriptRevised(heard, token, transcript)
+            ),
         )
         at = screen.session.answer_elapsed() if mid_answer else 0.0  # word times count from it
         screen.answer_area.set_partial("")
@@ -208,6 +213,15 @@ class AnswerInput:
     def microphone_changed(self, kind: str, text: str) -> None:
         """The microphone went away ("lost") or came back ("back"): say so, plainly."""
         screen = self.screen
+        if kind == "late":  # not ready when the answer began: its first words are lost
+            screen.notify(
+                f"The microphone was not ready when your answer began: {text}, so your "
+                "first words are missing. Say them again; the answer's note says so too.",
+                title="Microphone",
+                severity="warning",
+                timeout=10,
+            )
+            return
         if kind == "lost":
             answering = screen.capture.spoken and screen.session.phase is _ANSWERING
             kept = " Your answer so far is kept." if answering else ""

@@ -13,7 +13,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer
 
-from hotseat.session.summary import CUT_OFF_AT_LIMIT, STOPPED_BY_YOU, Summary, SummaryRow
+from hotseat.session import Turn
+from hotseat.session.summary import (
+    CUT_OFF_AT_LIMIT,
+    STOPPED_BY_YOU,
+    Summary,
+    SummaryRow,
+    summarize_turns,
+)
 from hotseat.tui.widgets.text_block import Line, TextBlock
 
 QUESTION_WIDTH = 60
@@ -120,11 +127,24 @@ class SummaryScreen(Screen[None]):
     class HomeRequested(Message):
         pass
 
-    def __init__(self, summary: Summary, title: str) -> None:
+    def __init__(self, summary: Summary, title: str, turns: list[Turn] | None = None) -> None:
         super().__init__()
         self.summary = summary
         self.title_text = title
+        self.turns = turns  # what the summary is of, to make it again when one changes
         self.text = ""
+
+    def revised(self, turn: Turn) -> bool:
+        """``turn`` was assessed again (its transcript was finished late): show the
+        summary anew when it is one of this summary's. True if it was."""
+        if self.turns is None or not any(t is turn for t in self.turns):
+            return False
+        self.summary = summarize_turns(self.turns)
+        if self.is_mounted:
+            box = self.query_one(TextBlock)
+            box.set_lines(summary_lines(self.summary))
+            self.text = box.text
+        return True
 
     def compose(self) -> ComposeResult:
         with TextBlock(id="summary-box") as box:
