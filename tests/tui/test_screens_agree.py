@@ -59,7 +59,8 @@ async def test_a_silent_answer_cut_off_by_the_clock_is_called_that_everywhere(
         assert "int:" not in summary.text and "you stopped" not in summary.text
     assert main(["report", "last"]) == 0
     report = capsys.readouterr().out
-    assert "cut off at the time limit" in report
+    (length,) = [line for line in report.splitlines() if "**Length:**" in line]
+    assert length.endswith("(aim 0:30-0:45), cut off at the time limit"), length  # no estimate
     assert "interrupted" not in report.split("## ")[-1]  # the answer's own facts
 
 

@@ -55,7 +55,7 @@ def answer_facts(answer: AnswerRecord) -> list[tuple[str, str]]:
     facts.append(("Score", score))
     length, after = clock(answer.transcript.duration), ""
     spoken = answer.metrics.get("estimated_seconds")
-    if answer.transcript.engine == "typed" and isinstance(spoken, int | float):
+    if answer.transcript.engine == "typed" and isinstance(spoken, int | float) and spoken > 0:
         # The length the feedback judged: typing time says nothing about speaking time.
         length, after = (
             f"about {clock(spoken)} spoken",
