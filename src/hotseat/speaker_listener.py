@@ -18,10 +18,8 @@ class Speaker(Protocol):
     """The interviewer's voice.
 
     The real one is ``hotseat.speech.create_speaker(settings)`` (a
-    ``VoiceSpeaker``). Besides this protocol it offers, for the microphone:
-    ``speaking_event`` (a ``threading.Event`` set exactly while the voice plays)
-    and ``add_speaking_listener(fn)``, which calls ``fn(True)`` when playback
-    starts and ``fn(False)`` when it ends or is stopped (from the player thread).
+    ``VoiceSpeaker``). The microphone asks ``speaking`` from its own thread (through
+    ``tui.voice_mic.paused_when``) and hears silence while it is true.
     """
 
     @property

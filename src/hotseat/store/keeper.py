@@ -11,7 +11,8 @@ on the keeper's own thread, after every job given before it (opening the
 database with its quick_check and migrations, and every save, so a slow disk
 never freezes the screen and saves land in order); ``stop()`` runs what is
 queued, then ends that thread. The other methods may be called from any
-thread: they hold the keeper's lock, and reads wait for the history to be open.
+thread: they hold the keeper's lock, and reads wait for the history to be open
+(but ``session_key``, asked on every key typed, which never waits).
 """
 
 from __future__ import annotations
@@ -74,10 +75,11 @@ class HistoryKeeper:
         self._jobs.put((job, future))
         return future
 
-    def open_later(self) -> Future[list[str]]:
-        """Open the history on its thread; reads from other threads wait until it is open."""
+    def open_later(self, where: str = "History") -> Future[list[str]]:
+        """Open the history on its thread; reads from other threads wait until it is open.
+        ``where``: how the notices name the place to resume or close sessions."""
         self._opening = threading.Event()
-        return self.later(self.open)
+        return self.later(lambda: self.open(where))
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs, then end the history's thread."""
@@ -110,16 +112,16 @@ class HistoryKeeper:
             self._recorder = Recorder()
         return self._recorder
 
-    def open(self) -> list[str]:
+    def open(self, where: str = "History") -> list[str]:
         """Open the history now; returns notices for the user (problems, unfinished sessions)."""
         try:
             with self._lock:
-                return self._open()
+                return self._open(where)
         finally:
             if self._opening is not None:
                 self._opening.set()
 
-    def _open(self) -> list[str]:
+    def _open(self, where: str) -> list[str]:
         status = self.recorder.open()
         notices = list(self.recorder.notices)
         if not status.saved and status.message:
@@ -132,7 +134,7 @@ class HistoryKeeper:
                 if len(waiting) > 1
                 else "An unfinished session"
             )
-            notices.append(f"{count} can be resumed or closed in History (F2).")
+            notices.append(f"{count} can be resumed or closed in {where}.")
         return notices
 
     @property
@@ -171,9 +173,12 @@ class HistoryKeeper:
     def session_plan(self, session_id: int) -> dict[str, Any]:
         return self.recorder.session_plan(session_id)
 
-    @_locked
     def session_key(self) -> str:
-        return "" if self.handle is None else self.recorder.session_key(self.handle)
+        """The key of the session being recorded ('' when none). Never waits: the answer
+        box asks on every key typed, while a save may hold the lock on the history's
+        thread. Reads two fields set once per session; a handle's key never changes."""
+        handle, recorder = self.handle, self._recorder
+        return "" if handle is None or recorder is None else recorder.session_key(handle)
 
     @_locked
     def resume(self, session_id: int) -> SessionRecord:

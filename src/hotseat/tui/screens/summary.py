@@ -14,14 +14,20 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer
 
 from hotseat.session import Turn
-from hotseat.session.summary import Summary, SummaryRow, summarize_turns
+from hotseat.session.summary import (
+    CUT_OFF_AT_LIMIT,
+    STOPPED_BY_YOU,
+    Summary,
+    SummaryRow,
+    summarize_turns,
+)
 from hotseat.tui.widgets.text_block import Line, TextBlock
 
 QUESTION_WIDTH = 60
 # What the score column says when there is no score.
 _STATUS = {"skipped": "skip", "not assessed": " n/a", "not answered": "   –", "interrupted": " int"}
 LEGEND = "skip: skipped · n/a: too little to assess · –: not answered"
-LEGEND_INTERRUPTED = "int: interrupted (you stopped mid-answer), not in the average"
+LEGEND_INTERRUPTED = f"int: {STOPPED_BY_YOU}, not in the average"
 
 
 def _short(text: str, width: int = QUESTION_WIDTH) -> str:
@@ -42,6 +48,10 @@ def _row(row: SummaryRow) -> list[Line]:
     ]
     if row.work_on:
         lines.append(("sub", Content.from_markup("[dim]Work on:[/] $w", w=row.work_on)))
+    if row.cut_off:
+        lines.append(
+            ("sub", Content.from_markup("[dim]$n[/]", n=f"{CUT_OFF_AT_LIMIT.capitalize()}."))
+        )
     if cut:
         so_far = f", scored {row.score} as it stood" if row.score is not None else ""
         note = f"Interrupted: kept{so_far}; not counted in the average or the points below."

@@ -16,6 +16,7 @@ from hotseat.feedback.model import Feedback, Finding
 from hotseat.feedback.rubric import default_rubric
 from hotseat.session.caveats import caveat
 from hotseat.transcript import Note, NoteKind
+from hotseat.tui.key_names import key_name
 from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
 
 
@@ -150,7 +151,12 @@ class FeedbackPanel(TextBlock):
 
     def on_mount(self) -> None:
         self.border_title = "Feedback"
-        self.border_subtitle = "enter: next · e: how it was scored · ↑↓: scroll"
+        self.border_subtitle = self._keys("next")
+
+    def _keys(self, after: str) -> str:
+        """What the keys under the feedback do, named as the user has them."""
+        go_on, explain = (key_name(self.app, i) for i in ("interview.next", "interview.explain"))
+        return f"{go_on}: {after} · {explain}: how it was scored · ↑↓: scroll"
 
     def show(
         self,
@@ -163,5 +169,5 @@ class FeedbackPanel(TextBlock):
         """``last``: the session's last answer (enter leads to the summary); ``pending``:
         its transcript is being finished (``feedback_block``)."""
         after = "summary" if last else "next"
-        self.border_subtitle = f"enter: {after} · e: how it was scored · ↑↓: scroll"
+        self.border_subtitle = self._keys(after)
         self.set_lines(feedback_block(feedback, notes, pending=pending))
