@@ -34,7 +34,8 @@ CHILD = """
 import json, os, signal, sys, threading, time
 import numpy as np
 from hotseat.audio import native_stderr
-from hotseat.audio.capture import Capture, MicStream
+from hotseat.audio.answer_source import Capture
+from hotseat.audio.capture import MicStream
 from tests.support.pulse import PulseServer, _alive
 
 root, pid, wav = sys.argv[1], int(sys.argv[2]), sys.argv[3]

@@ -23,7 +23,8 @@ from typing import Any
 import numpy as np
 import pytest
 
-from hotseat.audio.capture import LOST_AFTER, Capture, MicStream
+from hotseat.audio.answer_source import Capture
+from hotseat.audio.capture import LOST_AFTER, MicStream
 from hotseat.audio.owner import ABORT_TIMEOUT, audio_owner
 from hotseat.speech.player import Player
 from tests.support.pulse import PulseServer

@@ -20,6 +20,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
+from hotseat.asr import answer_notes as said
 from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
 from hotseat.asr.recognition import Recognition, RecognizerThread
 from hotseat.audio.level import FLOOR_DB, SPEECH_LEVEL_DB, LevelMeter, SilenceTracker
@@ -177,50 +178,23 @@ class AnswerInProgress:
                     raw = [Word(w) for w in recognition.best_partial.split()]
                     pending = finish_later and bool(self._audio)
                     if pending:
-                        self._pending_notes = [self._pending_note(skipped=skip())]
+                        self._pending_notes = [said.being_finished(skipped=skip())]
                         extra += self._pending_notes
                     else:
-                        why = (
-                            "recognition was skipped"
-                            if skip()
-                            else f"recognition had not finished {wait:.0f} s after the answer"
-                        )
-                        live = (
-                            "the transcript is the live text, which may miss words: "
-                            f"the final {why}"
-                        )
-                        extra.append(Note(live, NoteKind.INCOMPLETE))
+                        extra.append(said.live_text(skipped=skip(), wait=wait))
                 else:
                     raw = final
                     if self._failures:
-                        restarted = (
-                            f"{'; '.join(self._failures)}: the recognizer was restarted and "
-                            "the transcript was made from the answer's recording"
-                        )
-                        extra.append(Note(restarted, NoteKind.RECOVERED))
+                        extra.append(said.restarted(self._failures))
                     if recognition.live_from is not None:
                         since = round(self.offset + recognition.live_from, 3)
                         pending = finish_later and bool(self._audio)
-                        then = (
-                            "; it is being finished from the recording"
-                            if pending
-                            else " (the recording holds the whole answer)"
-                        )
-                        busy = (
-                            "the computer was busy: recognition could not finish the answer "
-                            f"from {_clock(since)} on in time, so "
-                            "the words from there are the live pass's and may be wrong or "
-                            f"missing{then}"
-                        )
-                        extra.append(Note(busy, NoteKind.INCOMPLETE, since=since))
+                        busy = said.live_from(since, _clock(since), finishing=pending)
+                        extra.append(busy)
                         if pending:
-                            self._pending_notes = [extra[-1]]
+                            self._pending_notes = [busy]
             if recognition.degraded:
-                behind = (
-                    "the computer was busy: recognition fell behind and used its quicker, "
-                    "less accurate pass for some of the answer"
-                )
-                extra.append(Note(behind, NoteKind.LESS_ACCURATE))
+                extra.append(said.fell_behind())
         if self._own_thread:
             self._recognizers.close()
         notes = (*notes, *extra)
@@ -256,39 +230,16 @@ class AnswerInProgress:
         """The whole answer as heard (16 kHz mono PCM16), as in its recording."""
         return bytes(self._audio)
 
-    def _pending_note(self, *, skipped: bool) -> Note:
-        chose = " and you chose not to wait for it" if skipped else ""
-        text = (
-            "the computer was busy: the final recognition had not finished when the answer "
-            f"ended{chose}, so the live text stands in while the transcript is finished "
-            "from the recording (which holds the whole answer)"
-        )
-        return Note(text, NoteKind.INCOMPLETE)
-
     def revised(self, pending: Transcript, words: list[Word] | None, error: str) -> Transcript:
         """The ``pending`` transcript once the recording was recognised whole (``words``,
         times from its first sample), or, when that failed (``error``), the live text
         for good, with a note that says so."""
-        # The pending note goes, and so does a quicker pass's: the recording was
-        # recognised whole, with the full search.
-        kept = tuple(
-            note
-            for note in pending.notes
-            if note not in self._pending_notes and note.kind is not NoteKind.LESS_ACCURATE
-        )
+        kept = tuple(note for note in pending.notes if note not in self._pending_notes)
         if words is None:
-            text = (
-                "the computer was busy: the final recognition fell behind, and finishing "
-                f"the transcript from the recording failed ({error}); the transcript is the "
-                "live text, which may miss words (the recording holds the whole answer)"
-            )
-            lost = Note(text, NoteKind.INCOMPLETE)
-            return replace(pending, notes=(*kept, lost), pending=False)
-        done = (
-            "the computer was busy: the final recognition fell behind, so the transcript "
-            "was finished from the answer's recording after the answer"
-        )
-        return self._transcript(words, (*kept, Note(done, NoteKind.INFO)))
+            return replace(pending, notes=(*kept, said.not_finished(error)), pending=False)
+        # A quicker pass's note goes too: the recording was recognised whole, fully.
+        whole = tuple(note for note in kept if note.kind is not NoteKind.LESS_ACCURATE)
+        return self._transcript(words, (*whole, said.finished_later()))
 
     def _from_recording(
         self,

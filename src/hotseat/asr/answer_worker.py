@@ -29,7 +29,7 @@ from hotseat.asr.finisher import Finisher
 from hotseat.asr.loader import Loaded
 from hotseat.asr.mic_input import MicInput
 from hotseat.asr.recognition import RecognizerThread
-from hotseat.audio.capture import AudioSource
+from hotseat.audio.answer_source import AudioSource
 from hotseat.audio.devices import DeviceError
 from hotseat.audio.resample import StreamConverter
 from hotseat.transcript import Note, NoteKind, Transcript, Word

@@ -42,7 +42,7 @@ from hotseat.asr.finisher import Finisher
 from hotseat.asr.loader import Loaded, load_engine
 from hotseat.asr.mic_input import MicInput
 from hotseat.asr.recognition import RecognizerThread
-from hotseat.audio.capture import AudioSource
+from hotseat.audio.answer_source import AudioSource
 from hotseat.audio.wavfile import new_recording_path
 from hotseat.settings import Settings, load_settings
 from hotseat.transcript import Transcript

@@ -20,7 +20,8 @@ from collections.abc import Callable
 
 from hotseat.asr.answer import AnswerInProgress
 from hotseat.asr.engine import SAMPLE_RATE
-from hotseat.audio.capture import AudioSource, Capture, MicStream
+from hotseat.audio.answer_source import AudioSource, Capture
+from hotseat.audio.capture import MicStream
 from hotseat.audio.devices import DeviceError
 from hotseat.transcript import Note, NoteKind
 

@@ -15,7 +15,8 @@ _NO_MIC_FIX = (
 
 def level_check(seconds: float = 0.6, device_spec: str = "") -> Check:
     """Record briefly from the chosen microphone and report its loudest moment."""
-    from hotseat.audio.capture import Capture, MicStream
+    from hotseat.audio.answer_source import Capture
+    from hotseat.audio.capture import MicStream
     from hotseat.audio.devices import DeviceError
     from hotseat.audio.level import dbfs
     from hotseat.audio.resample import StreamConverter

@@ -1,0 +1,85 @@
+"""What befell an answer's recognition, in the notes its transcript carries.
+
+``asr.answer`` decides what happened (the final words were late, or not waited
+for; the recognizer was restarted; it fell behind); the sentences are here, each
+naming the cause (the computer was busy, a recognizer that failed), never the
+answer. What a note means for the scores is its kind (``session.caveats``) and
+from when, its ``since``; nothing reads these words back.
+"""
+
+from __future__ import annotations
+
+from hotseat.transcript import Note, NoteKind
+
+
+def live_text(*, skipped: bool, wait: float) -> Note:
+    """The final words did not come and nothing will finish them: the live text stands."""
+    why = (
+        "recognition was skipped"
+        if skipped
+        else f"recognition had not finished {wait:.0f} s after the answer"
+    )
+    text = f"the transcript is the live text, which may miss words: the final {why}"
+    return Note(text, NoteKind.INCOMPLETE)
+
+
+def being_finished(*, skipped: bool) -> Note:
+    """The final words did not come: the live text stands in while the recording is
+    recognised whole (``asr.finisher``)."""
+    chose = " and you chose not to wait for it" if skipped else ""
+    text = (
+        "the computer was busy: the final recognition had not finished when the answer "
+        f"ended{chose}, so the live text stands in while the transcript is finished "
+        "from the recording (which holds the whole answer)"
+    )
+    return Note(text, NoteKind.INCOMPLETE)
+
+
+def live_from(since: float, clock: str, *, finishing: bool) -> Note:
+    """From ``since`` on (``clock`` says it as M:SS) the words are the live pass's."""
+    then = (
+        "; it is being finished from the recording"
+        if finishing
+        else " (the recording holds the whole answer)"
+    )
+    text = (
+        f"the computer was busy: recognition could not finish the answer from {clock} on "
+        "in time, so the words from there are the live pass's and may be wrong or "
+        f"missing{then}"
+    )
+    return Note(text, NoteKind.INCOMPLETE, since=since)
+
+
+def restarted(failures: list[str]) -> Note:
+    text = (
+        f"{'; '.join(failures)}: the recognizer was restarted and "
+        "the transcript was made from the answer's recording"
+    )
+    return Note(text, NoteKind.RECOVERED)
+
+
+def fell_behind() -> Note:
+    text = (
+        "the computer was busy: recognition fell behind and used its quicker, "
+        "less accurate pass for some of the answer"
+    )
+    return Note(text, NoteKind.LESS_ACCURATE)
+
+
+def finished_later() -> Note:
+    """The recording was recognised whole after the answer: the transcript is complete."""
+    text = (
+        "the computer was busy: the final recognition fell behind, so the transcript "
+        "was finished from the answer's recording after the answer"
+    )
+    return Note(text, NoteKind.INFO)
+
+
+def not_finished(error: str) -> Note:
+    """Recognising the recording whole failed: the live text stands for good."""
+    text = (
+        "the computer was busy: the final recognition fell behind, and finishing "
+        f"the transcript from the recording failed ({error}); the transcript is the "
+        "live text, which may miss words (the recording holds the whole answer)"
+    )
+    return Note(text, NoteKind.INCOMPLETE)
