@@ -28,7 +28,7 @@ def test_replay_plays_the_recording(
     samples, rate = read_pcm(wav)
     start, end = Recording(samples, rate, 0.0).sound_span(threshold=0.02)
     heard_start, heard_end = heard.sound_span(threshold=0.02)
-    # All of it, once (a player starved on a busy machine may stretch it by gaps).
+    # All of it (a player starved on a busy machine may stretch it by gaps).
     assert heard_in_full(heard_end - heard_start, end - start), heard_end - heard_start
     assert heard.peak() == pytest.approx(float(np.max(np.abs(samples))), rel=0.25)
 
