@@ -34,7 +34,7 @@ from hotseat.feedback.evidence import shared
 from hotseat.transcript import Transcript
 
 # Written blind and kept for measuring only: their failures are counted, never listed.
-HELD_OUT = frozenset({"blind_pairs_3.toml", "blind_pairs_4.toml"})
+HELD_OUT = frozenset({"blind_pairs_3.toml", "blind_pairs_4.toml", "blind_pairs_5.toml"})
 NARROW = 3  # a win by this many points or fewer is a coin toss away from a loss
 # What each file's figure means now: blind when written, then used for diagnosis.
 BEFORE = {
@@ -50,6 +50,10 @@ BEFORE = {
         "written blind by a third reviewer on 2026-11-30 and HELD OUT (never tuned to, "
         "failures unread); session-start scorer cb3ee4c: 52/56, length-matched 26/30; "
         "ties count as wrong"
+    ),
+    "blind_pairs_5.toml": (
+        "written blind by a fourth reviewer on 2026-11-30 and HELD OUT (never tuned to, "
+        "failures unread); first seen c99e4b0: 53/60, length-matched 30/35; ties count as wrong"
     ),
     "blind_pairs_2.toml": (
         "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "
@@ -125,7 +129,7 @@ def main() -> int:
 
 def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
     print(f"\n=== {path.name} ===")
-    wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = 0
+    wins = lm_wins = lm_total = words_wins = lm_words_wins = narrow = ties = 0
     margins: list[int] = []
     spoken_wins = 0
     failures: list[tuple[BlindPair, Feedback, Feedback]] = []
@@ -142,6 +146,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
             clashes += [f"{pair.id} ({side}): {a} + {b}" for a, b in contradictions(fb)]
         margins.append(strong.score - weak.score)
         narrow += 0 < strong.score - weak.score <= NARROW
+        ties += strong.score == weak.score
         by_words = len(pair.strong.split()) > len(pair.weak.split())
         wins += right
         words_wins += by_words
@@ -163,6 +168,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
     print(f"  word count, length-matched: {lm_words_wins}/{lm_total} = {lm_words:.2f}")
     median = statistics.median(margins)
     print(f"  right by {NARROW} points or less: {narrow}; median margin strong - weak: {median}")
+    print(f"  ties (strong = weak, counted as wrong above): {ties}")
     print(f"  answers with two contradicting findings: {len(clashes)} of {2 * n}")
     for clash in [] if path.name in HELD_OUT else clashes:  # held out: counted only
         print(f"    {clash}")
@@ -184,6 +190,7 @@ def measure(path: Path, pairs: list[BlindPair], quick: bool) -> None:
         target=">= 0.90",
         note=note,
     )
+    record(f"feedback blind{tag}: ties", ties, "pairs", target="0", note=note)
     record(
         f"feedback blind{tag}: contradicting findings",
         len(clashes),

@@ -12,8 +12,8 @@ from typing import Any
 import pytest
 
 from hotseat.feedback import Context, Feedback, analyze
+from hotseat.feedback.consistency import CONTRADICTS
 from hotseat.feedback.lexicon import default_lexicons
-from hotseat.feedback.points import CONTRADICTS
 from hotseat.transcript import Transcript
 from tests.feedback.labelled import load_pairs
 

@@ -15,9 +15,9 @@ from typing import Any
 import pytest
 
 from hotseat.feedback import Context, Feedback, analyze
+from hotseat.feedback.consistency import VETOES
 from hotseat.feedback.intent import classify
 from hotseat.feedback.lexicon import default_lexicons
-from hotseat.feedback.points import VETOES
 from hotseat.transcript import Transcript
 from tests.feedback.labelled import spoken
 

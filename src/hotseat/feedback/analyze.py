@@ -15,13 +15,20 @@ from hotseat.feedback import (
     content,
     delivery,
     evidence,
+    fit,
     gaming,
     habits,
-    points,
+    handling,
+    mistakes,
+    motives,
+    redflags,
     relevance,
-    stance,
+    research,
+    story,
     structure,
+    weakness,
 )
+from hotseat.feedback.consistency import consistent
 from hotseat.feedback.findings import Hit
 from hotseat.feedback.intent import classify, intent_of
 from hotseat.feedback.job import Job
@@ -125,7 +132,7 @@ def analyze(
     _run_checks(job)
     shown = evidence.drop_shared(job.hits, job.answer, job.facts.reading.sentences)
     shown = evidence.drop_after(shown, delivery.dropped_from(transcript))
-    scored = score(_consistent(shown), rubric, kind)
+    scored = score(consistent(shown), rubric, kind)
     improvements = [f for f in scored.findings if f.severity in ("major", "minor")][:3]
     return Feedback(
         score=scored.score,
@@ -196,25 +203,25 @@ def _nothing_to_assess(job: Job, hit: Hit) -> Feedback:
 
 _CHECKS: list[tuple[str, Callable[[Job], None]]] = [
     ("length", delivery.check_length),
-    ("story", points.check_story),
-    ("specific", points.check_specific),
-    ("impact", points.check_impact),
-    ("ownership", points.check_ownership),
-    ("owns", points.check_owns),
-    ("learning", points.check_learning),
-    ("weakness", points.check_weakness),
-    ("resolution", points.check_resolution),
-    ("coping", points.check_coping),
-    ("leading", points.check_leading),
-    ("credit", points.check_credit),
-    ("fit", stance.check_fit),
-    ("forward", stance.check_forward),
-    ("money", stance.check_money),
-    ("private", stance.check_private),
-    ("goals", stance.check_goals),
-    ("salary", stance.check_salary),
-    ("claims", stance.check_claims),
-    ("negativity", stance.check_negativity),
+    ("story", story.check_story),
+    ("specific", story.check_specific),
+    ("impact", story.check_impact),
+    ("ownership", story.check_ownership),
+    ("owns", mistakes.check_owns),
+    ("learning", mistakes.check_learning),
+    ("weakness", weakness.check_weakness),
+    ("resolution", handling.check_resolution),
+    ("coping", handling.check_coping),
+    ("leading", handling.check_leading),
+    ("credit", handling.check_credit),
+    ("fit", fit.check_fit),
+    ("forward", motives.check_forward),
+    ("money", motives.check_money),
+    ("private", redflags.check_private),
+    ("goals", motives.check_goals),
+    ("salary", motives.check_salary),
+    ("claims", redflags.check_claims),
+    ("negativity", redflags.check_negativity),
     ("plan", structure.check_plan),
     ("reasons", structure.check_reasons),
     ("enthusiasm", content.check_enthusiasm),
@@ -239,7 +246,7 @@ def _run_checks(job: Job) -> None:
         if job.applies(name):
             check(job)
     if job.applies("research"):
-        stance.check_research(job)
+        research.check_research(job)
     if job.applies("research") or job.applies("tailoring"):
         relevance.check_tailoring(job, required=False)
     # Gaming is checked whatever the question.
@@ -248,22 +255,3 @@ def _run_checks(job: Job) -> None:
     gaming.check_padding(job)
     gaming.check_circling(job)
     gaming.check_recited(job)
-
-
-def _consistent(hits: list[Hit]) -> list[Hit]:
-    """Drop strengths that a red flag in the same answer contradicts (``points.VETOES``),
-    then settle each pair of findings that cannot both hold (``points.CONTRADICTS``):
-    the one with more quoted evidence stays; on a tie the problem stays."""
-    found = {h.id for h in hits if h.severity in ("major", "minor")}
-    vetoed: set[str] = set()
-    for flag in found:
-        vetoed |= points.VETOES.get(flag, frozenset())
-    kept = [h for h in hits if not (h.severity == "strength" and h.id in vetoed)]
-    by_id = {h.id: h for h in kept}
-    dropped: set[str] = set()
-    for strength, problem in points.CONTRADICTS:
-        good, bad = by_id.get(strength), by_id.get(problem)
-        if good is None or bad is None or good.severity != "strength":
-            continue
-        dropped.add(problem if len(good.evidence) > len(bad.evidence) else strength)
-    return [h for h in kept if h.id not in dropped]

@@ -1,7 +1,8 @@
 """Content checks kept from the word-list scorer: enthusiasm (or indifference) in an answer.
 
-The points an answer makes for its question's intent are in ``points.py`` and
-``stance.py``, read clause by clause (``facts.py``).
+The points an answer makes for its question's intent are in ``story.py``,
+``mistakes.py``, ``weakness.py``, ``handling.py``, ``fit.py``, ``research.py``,
+``motives.py`` and ``redflags.py``, read clause by clause (``facts.py``).
 """
 
 from __future__ import annotations

@@ -70,6 +70,11 @@ class Match:
         return self.entry.phrase
 
 
+def word_entry(word: str) -> Entry:
+    """An entry for one word found by a rule rather than a lexicon (a verb, a unit)."""
+    return Entry(word, (word,), (False,))
+
+
 class Matcher:
     """Many named phrase sets compiled into one index.
 

@@ -10,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import Any
 
 from hotseat import paths, resources
 from hotseat.feedback.model import AREAS
-from hotseat.tomlcheck import TomlFileError, positive_number, read_checked
-from hotseat.tomlfields import FieldReader
-from hotseat.tomlfile import TomlLines
+from hotseat.feedback.rubric_fields import RubricError as RubricError
+from hotseat.feedback.rubric_fields import RubricFields, read_file
 
 CHECKS = (
     "star",
@@ -75,20 +74,6 @@ _NUMBERS: dict[str, tuple[str, ...]] = {
     "topic": ("major_max", "minor_max"),
     "limits": ("min_words", "max_words", "language_min_words", "english_share"),
 }
-# Numbers that divide or bound something and so must be above zero (the rest may be 0).
-_ABOVE_ZERO = frozenset(
-    {
-        "delivery.typed_wpm",
-        "delivery.pause_seconds",
-        "delivery.long_pause_seconds",
-        "delivery.first_word_seconds",
-        "limits.max_words",
-    }
-)
-
-
-class RubricError(ValueError):
-    """The rubric is broken; the message names the file, the key and the line."""
 
 
 @dataclass(frozen=True)
@@ -134,86 +119,17 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-class _Fields(FieldReader):
-    """The one field reader over the built-in rubric with the user's on top (the last
-    file wins). A field is named by its dotted key (``'delivery.typed_wpm'``) on its
-    line in the file its value came from, and the first problem stops the load: a
-    rubric is used whole or not at all."""
-
-    def __init__(self, files: list[tuple[Path, str, dict[str, Any]]], where: str = "") -> None:
-        path, text, _ = files[-1]
-        super().__init__(path, TomlLines(text), 0, where, [])
-        self.files = files
-
-    def dotted(self, key: str) -> str:
-        return ".".join(part for part in (self.where, key) if part)
-
-    def bad(self, key: str, message: str) -> NoReturn:
-        raise self.fail(self.dotted(key), message)
-
-    def fail(self, dotted: str, message: str) -> RubricError:
-        """The problem on the line of ``dotted`` in the last file that sets it."""
-        path, text, _ = self.files[0]
-        for candidate in reversed(self.files):
-            node: Any = candidate[2]
-            for part in dotted.split("."):
-                node = node.get(part) if isinstance(node, dict) else None
-            if node is not None:
-                path, text, _ = candidate
-                break
-        return RubricError(f"{path}:{TomlLines(text).dotted(dotted) or 1}: '{dotted}': {message}")
-
-    def table(self, raw: dict[str, Any], key: str) -> tuple[dict[str, Any], _Fields]:
-        """The table ``key`` and a reader of its fields."""
-        value = raw.get(key)
-        if not isinstance(value, dict):
-            self.bad(key, "missing table" if value is None else "must be a table")
-        return value, _Fields(self.files, self.dotted(key))
-
-    def number(self, raw: dict[str, Any], key: str) -> float:
-        """A finite number of zero or more (above zero for the keys in ``_ABOVE_ZERO``)."""
-        self.required(raw, key)
-        value = self.positive(raw, key, allow_zero=self.dotted(key) not in _ABOVE_ZERO)
-        return 0.0 if value is None else value  # None is refused above
-
-    def points(self, raw: dict[str, Any], key: str) -> float:
-        """A finite number of either sign (finding points are mostly negative)."""
-        self.required(raw, key)
-        value = self.finite(raw, key)
-        return 0.0 if value is None else value
-
-    def pair(self, raw: dict[str, Any], key: str) -> tuple[float, float]:
-        value = raw.get(key)
-        if (
-            not isinstance(value, list)
-            or len(value) != 2
-            or any(positive_number(v, allow_zero=True) for v in value)
-            or value[0] > value[1]
-        ):
-            self.bad(key, "must be [low, high]: finite numbers, 0 <= low <= high")
-        return float(value[0]), float(value[1])
-
-
-def _read(path: Path) -> tuple[Path, str, dict[str, Any]]:
-    """Read within tomlcheck's size and nesting limits; a problem names the line."""
-    try:
-        data, text = read_checked(path)
-    except TomlFileError as exc:
-        raise RubricError(str(exc)) from None
-    return path, text, data
-
-
 def load_rubric(path: Path | None = None, user_path: Path | None = None) -> Rubric:
-    files = [_read(path or resources.asset("rubric.toml"))]
+    files = [read_file(path or resources.asset("rubric.toml"))]
     if user_path is not None and user_path.is_file():
-        files.append(_read(user_path))
+        files.append(read_file(user_path))
     data: dict[str, Any] = {}
     for _, _, part in files:
         data = _merge(data, part)
-    return _build(data, _Fields(files), " + ".join(str(f[0]) for f in files))
+    return _build(data, RubricFields(files), " + ".join(str(f[0]) for f in files))
 
 
-def _build(data: dict[str, Any], read: _Fields, source: str) -> Rubric:
+def _build(data: dict[str, Any], read: RubricFields, source: str) -> Rubric:
     from hotseat.feedback.findings import FINDING_IDS
 
     areas, read_areas = read.table(data, "areas")
@@ -246,7 +162,7 @@ def _build(data: dict[str, Any], read: _Fields, source: str) -> Rubric:
         given = raw.get("start", {})
         if not isinstance(given, dict):
             read_kind.bad("start", "must be a table of area = number")
-        read_start = _Fields(read.files, read_kind.dotted("start"))
+        read_start = RubricFields(read.files, read_kind.dotted("start"))
         for area in given:
             if area not in AREAS:
                 read_kind.bad("start", f"unknown area {area!r}")
@@ -266,7 +182,7 @@ def _build(data: dict[str, Any], read: _Fields, source: str) -> Rubric:
     for fid, raw in finding_tables.items():
         if fid not in FINDING_IDS:
             read_findings.bad(fid, "unknown finding id")
-        read_finding = _Fields(read.files, read_findings.dotted(fid))
+        read_finding = RubricFields(read.files, read_findings.dotted(fid))
         if not isinstance(raw, dict) or raw.get("area") not in AREAS:
             read_finding.bad("area", f"must be one of {', '.join(AREAS)}")
         for text_key in ("label", "tip"):

@@ -26,7 +26,7 @@ from hotseat.tui.widgets.timer import SessionTimer
 if TYPE_CHECKING:
     from hotseat.tui.screens.interview import InterviewScreen
 
-_ASKING, _THINKING, _ANSWERING = Phase.ASKING, Phase.THINKING, Phase.ANSWERING
+_THINKING, _ANSWERING = Phase.THINKING, Phase.ANSWERING
 _BEFORE_REVIEW = (Phase.ASKING, Phase.THINKING, Phase.ANSWERING)
 
 # In the footer's order: what matters most first, so a narrow terminal (60x20)
@@ -66,12 +66,14 @@ def key_action(carry_out: Callable[[InterviewScreen], object]) -> Callable[[Inte
 
 
 class InterviewKeys:
-    """The interview's keys: which apply now, and what each does to the session."""
+    """The interview's keys: which apply now (all of them), and what the keys of the
+    answer, the review and the voice do (pausing and ending have helpers of their own)."""
 
     def __init__(self, screen: InterviewScreen) -> None:
         self.screen = screen
 
     def allowed(self, action: str) -> bool:
+        """Whether ``action`` can be done now: the footer, f1 and the palette follow."""
         screen = self.screen
         session = screen.session
         phase, paused = session.phase, session.paused
