@@ -248,7 +248,9 @@ def test_three_spoken_drills_on_a_busy_machine(
             duration = float(row["duration"])  # type: ignore[arg-type]
             # Never cut short: the whole clip, then the silence that ended it.
             assert duration >= clip.seconds + SILENCE_LIMIT - 0.3, f"cut short: {where}"
-            assert duration < clip.seconds + SILENCE_LIMIT + 8.0, f"ended late: {where}"
+            # Ended by the silence, not by the answer's time limit (30 s and more in these
+            # drills): at a load of 22 the silence was noticed up to 10 s late.
+            assert duration < clip.seconds + SILENCE_LIMIT + 20.0, f"ended late: {where}"
             assert not row["interrupted"], where
     # Recognition works here at all: not every answer fell back to the live text. (How
     # long final words take is a figure of benchmarks/bench_spoken_loop.py, "end of
