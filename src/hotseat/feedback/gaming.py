@@ -64,7 +64,13 @@ def check_topic(job: Job) -> None:
 
 # "the new chef wanted to plate it his way", "she felt it would clash": someone else's
 # view or wish, the other side of a disagreement.
-_WISHES = frozenset(["wanted", "insisted", "preferred", "felt", "thought", "believed", "argued"])
+_WISHES = frozenset(
+    [
+        *("wanted", "insisted", "preferred", "felt", "thought", "believed", "argued"),
+        *("pushed", "pushing", "demanded", "refused", "rejected", "resisted", "opposed"),
+        *("challenged", "questioned", "dismissed", "objected"),
+    ]
+)
 
 
 def _other_view(job: Job) -> list[Match]:
