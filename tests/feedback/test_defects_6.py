@@ -30,7 +30,7 @@ from hotseat.feedback import Context, Feedback, analyze
 from hotseat.feedback.consistency import PRESUMES_TOPIC
 from hotseat.transcript import Transcript
 from tests.feedback.blind import load_blind_pairs
-from tests.feedback.labelled import load_pairs
+from tests.feedback.labelled import Pair, load_pairs
 
 HERE = Path(__file__).parent
 
@@ -238,9 +238,9 @@ SELF_CONTAINED = frozenset(
 
 
 def test_every_self_contained_strength_is_shown_by_its_own_quotes() -> None:
-    answers = [(q, a, None) for q, a in _stored_answers()]
-    for pair in load_pairs():
-        answers += [(pair.question.text, pair.strong, pair), (pair.question.text, pair.weak, pair)]
+    answers: list[tuple[str, str, Pair | None]] = [(q, a, None) for q, a in _stored_answers()]
+    for p in load_pairs():
+        answers += [(p.question.text, p.strong, p), (p.question.text, p.weak, p)]
     unsupported = []
     for question, answer, pair in answers:
         context = pair.context if pair else Context()

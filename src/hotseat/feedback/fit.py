@@ -145,8 +145,7 @@ def _about_work(job: Job, m: Match) -> bool:
         return False  # "I've done my research": homework for the interview, not experience
     topics = job.lex.word_maps["topics.topics"]
     work = topics.get("work", frozenset()) | topics.get("tailoring", frozenset())
-    said = set(job.answer.norms[first : last + 1])
-    return bool(said & work)
+    return bool(set(said[first : last + 1]) & work)
 
 
 def _a_role(job: Job, k: int) -> bool:
