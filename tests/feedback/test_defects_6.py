@@ -261,3 +261,130 @@ def test_every_self_contained_strength_is_shown_by_its_own_quotes() -> None:
             if not {f.id, "off-topic"} & ids(alone):
                 unsupported.append((f.id, alone_text))
     assert not unsupported
+
+
+# -- 4. on topic by what the question asks, not by its words said back -------------------
+
+
+@pytest.mark.parametrize(
+    ("question", "story", "echo"),
+    [
+        (
+            "Tell me about a time you solved a difficult problem under pressure.",
+            "Two hours before a wedding lunch our oven's thermostat failed. I moved the "
+            "roasts to the smaller oven in two batches, switched the potatoes to the hob, "
+            "and rang the guests' table plan through to the floor so the courses went out "
+            "in a new order. Every plate left the pass within ten minutes of its time.",
+            "I am always good at solving a difficult problem under pressure. When there is "
+            "a problem I stay calm under pressure and I solve it, because solving problems "
+            "is what I do best. People know I am the one to call when the pressure is on "
+            "and a difficult problem needs solving.",
+        ),
+        (
+            "Describe a time you led a team through a change.",
+            "When our library moved to self-service loans I ran the switch for six staff. "
+            "I asked each of them which part worried them, set up practice mornings on the "
+            "new machines, and stood by the kiosks myself for the first week. Queues at the "
+            "desk halved within a month and nobody asked to go back.",
+            "I have led a team through a change many times and leading a team is natural to "
+            "me. A change needs a leader and a team needs to be led through it, so I lead "
+            "the team and the change happens. Teams like being led by me through change.",
+        ),
+        (
+            "Tell me about a time you worked under a tight deadline.",
+            "Our auditors brought the year-end review forward by a week. I split the "
+            "reconciliations between the three of us by account, took the two messiest "
+            "myself, and sent a short progress note to the finance director every evening. "
+            "We handed the pack over a day early with no open queries.",
+            "I work very well under a tight deadline and deadlines never worry me. A tight "
+            "deadline is where I work best, and I always meet a deadline however tight the "
+            "deadline is. I think working under a deadline is one of my strengths.",
+        ),
+    ],
+)
+def test_on_topic_comes_from_answering_not_from_echoing(
+    question: str, story: str, echo: str
+) -> None:
+    told, said_back = run(question, story), run(question, echo)
+    assert "on-topic" not in ids(said_back)
+    assert "on-topic" in ids(told)
+    assert quoted(told, "on-topic")  # quotes something the speaker did
+    assert told.subscores["relevance"] > said_back.subscores["relevance"]
+    assert told.score > said_back.score
+
+
+# -- 5. notes read back and a feeling are no reason; salary demands are red flags -------
+
+NOTES = (
+    "Fernside Vets runs six small-animal practices in market towns. It opened a 24-hour "
+    "emergency clinic last spring. It pays for nurses to train in anaesthesia. Values: "
+    "calm handling, honest pricing, time with every owner."
+)
+FERNSIDE = Context(company="Fernside Vets", notes=NOTES)
+WHY_VETS = "Why do you want to work at Fernside Vets?"
+
+
+def test_notes_read_back_with_a_feeling_earn_no_forward_reason() -> None:
+    recited = run(
+        WHY_VETS,
+        "Fernside Vets runs six small-animal practices in market towns. It opened a "
+        "24-hour emergency clinic last spring and pays for nurses to train in "
+        "anaesthesia. I am thrilled and passionate about this opportunity and I am "
+        "really passionate about your values.",
+        FERNSIDE,
+    )
+    tailored = run(
+        WHY_VETS,
+        "I have been a veterinary nurse for four years in a single-vet practice, where "
+        "nights meant sending owners an hour away. Your new emergency clinic would let me "
+        "see those cases through, and the anaesthesia training you fund is the next step "
+        "I have been saving for. Honest pricing matters to me too: I have seen owners "
+        "turn down treatment because nobody told them the cost up front.",
+        FERNSIDE,
+    )
+    assert "recited-notes" in ids(recited)
+    assert "forward-looking" not in ids(recited), quoted(recited, "forward-looking")
+    assert "forward-looking" in ids(tailored)
+    assert tailored.score > recited.score + 15
+    assert tailored.subscores["content"] > recited.subscores["content"]
+
+
+SALARY = "What salary are you hoping for?"
+RESEARCHED = (
+    "I've looked at what practice managers earn at similar surgeries around here, and "
+    "with my six years I'm looking for something between thirty-eight and forty-two "
+    "thousand. I'm open to talking about the whole package, including training days."
+)
+
+
+@pytest.mark.parametrize(
+    ("demand", "shown"),
+    [
+        (
+            "As much as you can stretch to, honestly. My cousin earns more than I do in a "
+            "smaller office, so I'd expect more than her, and I will not go lower than that.",
+            "will not go lower",
+        ),
+        (
+            "Nothing less than twice what I'm on now. That's non-negotiable for me, take "
+            "it or leave it, because I know what I'm worth and I'm not moving for less.",
+            "non-negotiable",
+        ),
+        (
+            "My friend works for a bank and makes a lot more than me, so whatever you pay "
+            "should beat that. I want as much as possible from my next job.",
+            "my friend",
+        ),
+    ],
+)
+def test_salary_demands_are_named_and_rank_below_a_researched_range(
+    demand: str, shown: str
+) -> None:
+    fb = run(SALARY, demand)
+    problems = " | ".join(
+        quoted(fb, fid) for fid in ("salary-unready", "arrogance") if fid in ids(fb)
+    )
+    assert shown in problems
+    # No figure was given, so nothing says one was.
+    assert not any(f.message.startswith("A figure") for f in fb.findings)
+    assert run(SALARY, RESEARCHED).score > fb.score + 8

@@ -33,9 +33,9 @@ VETOES: dict[str, frozenset[str]] = {
     "prefers-alone": frozenset({"look-for-covered", "on-topic"}),
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset(
-        {"star-action", "star-result", "specific-example", "own-contribution"}
+        {"star-action", "star-result", "specific-example", "own-contribution", "on-topic"}
     ),
-    "repeated-sentences": frozenset({"look-for-covered", "length-good"}),
+    "repeated-sentences": frozenset({"look-for-covered", "length-good", "on-topic"}),
     "padding": frozenset({"length-good"}),
     "goes-in-circles": frozenset({"look-for-covered", "length-good", "on-topic"}),
     "off-topic": frozenset(
@@ -45,7 +45,7 @@ VETOES: dict[str, frozenset[str]] = {
     # "I always lead by example" with nothing done behind it: a claim, not leading shown.
     "no-specific-example": frozenset({"leads"}),
     "star-action-missing": frozenset({"leads"}),
-    "empty-claims": frozenset({"leads"}),
+    "empty-claims": frozenset({"leads", "on-topic"}),
 }
 
 # (strength, problem) pairs that cannot both be said of one answer: the analysis keeps
