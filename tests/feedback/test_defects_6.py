@@ -388,3 +388,31 @@ def test_salary_demands_are_named_and_rank_below_a_researched_range(
     # No figure was given, so nothing says one was.
     assert not any(f.message.startswith("A figure") for f in fb.findings)
     assert run(SALARY, RESEARCHED).score > fb.score + 8
+
+
+# -- 6. tips that fit what the question asks ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Roughly how many bicycles are parked in this city on a weekday? Walk me through it.",
+        "How would you estimate the number of petrol stations in the country?",
+        "Give me a ballpark figure for the loaves a supermarket bakery sells in a week.",
+    ],
+)
+def test_an_estimate_is_coached_on_working_it_out_not_on_a_past_example(question: str) -> None:
+    fb = run(question, "Probably a few thousand, I would guess, it is a big place.")
+    assert fb.metrics["kind"] == "curveball"
+    tips = " ".join(fb.tips).lower()
+    assert fb.tips
+    assert "example" not in tips and "what you did" not in tips
+    assert "assume" in tips or "step" in tips
+    worked = run(
+        question,
+        "Let me assume about a million people live here and one in five uses one daily, so "
+        "around two hundred thousand. Say each one appears once a day, because most trips "
+        "are there and back, so roughly two hundred thousand; that seems right next to the "
+        "number of households.",
+    )
+    assert worked.score > fb.score

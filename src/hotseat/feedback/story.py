@@ -101,7 +101,7 @@ def check_specific(job: Job) -> None:
             "A real example: when or where it happened and what you did.",
             quotes(job, (f.clean(where) or acts)[:1] + acts[:1]),
         )
-    elif not _occasions(job, f.actions) and not where:
+    elif not f.actions and not f.get("time-place"):
         job.add(
             "no-specific-example",
             "major",
