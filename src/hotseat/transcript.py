@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Any
 
@@ -20,13 +20,22 @@ class NoteKind(StrEnum):
 
 @dataclass(frozen=True)
 class Note:
-    """Something that happened to an answer's audio or words, said in one sentence."""
+    """Something that happened to an answer's audio or words, said in one sentence.
+
+    ``since``: seconds into the answer (on its words' clock) from which what the
+    note says holds, when it concerns only the rest of the answer (recognition
+    could not finish the answer from there on); None when it is about all of it.
+    Whatever reads the note reads this field, never the time in its text.
+    """
 
     text: str
     kind: NoteKind = NoteKind.INFO
+    since: float | None = None
 
-    def to_dict(self) -> dict[str, str]:
-        return {"kind": self.kind.value, "text": self.text}
+    def to_dict(self) -> dict[str, Any]:
+        # "since" is always written (null when not set): a stored note without it
+        # was saved before the field existed (``store.note_kinds``).
+        return {"kind": self.kind.value, "text": self.text, "since": self.since}
 
 
 @dataclass(frozen=True)
@@ -122,7 +131,12 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
     typed = " ".join(typed.split())
     if len(spoken) == 1 and spoken[0][1] == 0.0 and not typed:
         return spoken[0][0]
-    notes = [note for part, _ in spoken for note in part.notes]
+    # A note's time moves with its stretch's words, onto the answer clock.
+    notes = [
+        note if note.since is None else replace(note, since=round(note.since + offset, 3))
+        for part, offset in spoken
+        for note in part.notes
+    ]
     spoken = heard
     words: list[Word] = []
     texts: list[str] = []

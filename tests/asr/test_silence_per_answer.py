@@ -104,7 +104,7 @@ def test_time_without_a_microphone_is_never_the_candidates_silence(tmp_path: Pat
     source = FileSource(read_wav(wav), speed=2.0)
     listener = MicListener(Settings(engine="sphinx"), source_factory=lambda: source)
     mic = _Mic()
-    listener._mic = mic  # type: ignore[assignment]  # the listener asks it whether it is lost
+    listener._mic.stream = mic  # type: ignore[assignment]  # the listener asks it whether it is lost
     finals: list[Transcript] = []
     after_reopen: list[float] = []
     try:
@@ -112,7 +112,7 @@ def test_time_without_a_microphone_is_never_the_candidates_silence(tmp_path: Pat
         _answer(listener, finals)
         _wait_until(lambda: source.finished)
         mic.lost = True  # the server dies: nothing more comes from the stream
-        listener._device_changed("lost", "the audio stopped")
+        listener._mic.changed("lost", "the audio stopped")
         time.sleep(3.0)  # a drill's silence limit is 4 s
         mic.lost = False  # a stream reopened on the dead server: open, yet delivering nothing
         deadline = time.monotonic() + 1.5

@@ -451,7 +451,7 @@ def _busy(note: bool) -> Transcript:
         tuple(words),
         duration=end + 0.5,
         engine="vosk",
-        notes=(Note(BEHIND, NoteKind.INCOMPLETE),) if note else (),
+        notes=(Note(BEHIND, NoteKind.INCOMPLETE, since=20.0),) if note else (),
     )
 
 

@@ -7,7 +7,7 @@ import pytest
 from hotseat.feedback import Feedback, analyze
 from hotseat.feedback.tokens import split_words
 from hotseat.questions import Question
-from hotseat.transcript import Transcript, Word, join_answer
+from hotseat.transcript import Note, NoteKind, Transcript, Word, join_answer
 
 QUESTION = Question(
     id="delivery-test",
@@ -179,3 +179,41 @@ def test_words_typed_into_a_spoken_answer_are_not_in_its_pace() -> None:
     speaking = 20 * 0.3 + 19 * 0.1
     assert m["speaking_seconds"] == pytest.approx(speaking, abs=0.005)
     assert m["wpm"] == pytest.approx(20 / speaking * 60, abs=0.05)  # 152, not 304
+
+
+def _fell_behind(note: Note | None) -> Transcript:
+    """12 s of steady speech, then a few words far apart: what is left of the answer
+    once a busy computer's recognizer fell behind at 10 s and kept only the live pass."""
+    words = list(timed(SENTENCE[:25]).words)  # 2.0 s to 11.9 s, steady
+    late = [Word(w, 14.0 + k * 3.0, 14.3 + k * 3.0) for k, w in enumerate(SENTENCE[:5])]
+    out = tuple(words + late)
+    notes = () if note is None else (note,)
+    return Transcript(" ".join(w.word for w in out), out, 30.0, "vosk", notes=notes)
+
+
+def test_pace_is_measured_up_to_where_the_recognizer_fell_behind_by_the_notes_time() -> None:
+    """The cut is the note's ``since``, not a time in its words: a note worded
+    differently (or in another language) cuts the same, and a time only in the words
+    cuts nothing."""
+    plain = analyze(QUESTION, _fell_behind(None)).metrics
+    assert plain["pauses"]["count"] == 5  # the dropped stretch looks like long pauses
+    reworded = Note("live words only after this point", NoteKind.INCOMPLETE, since=12.5)
+    m = analyze(QUESTION, _fell_behind(reworded)).metrics
+    assert m["measured_until"] == 12.5
+    assert m["pauses"]["count"] == 0
+    assert m["speaking_seconds"] == pytest.approx(25 * 0.3 + 24 * 0.1, abs=0.005)
+    text_only = Note(
+        "recognition could not finish the answer from 0:12 on in time", NoteKind.INCOMPLETE
+    )
+    assert "measured_until" not in analyze(QUESTION, _fell_behind(text_only)).metrics
+
+
+def test_a_notes_time_moves_with_its_stretch_onto_the_answer_clock() -> None:
+    """A second stretch of listening (after typing, f4) began 40 s into the answer: its
+    note's time, like its words', is counted from there."""
+    first = timed(SENTENCE[:10])
+    behind = Note("live words only after this point", NoteKind.INCOMPLETE, since=3.0)
+    second = _fell_behind(None)
+    second = Transcript(second.text, second.words, 30.0, "vosk", notes=(behind,))
+    joined = join_answer([(first, 0.0), (second, 40.0)], "")
+    assert [n.since for n in joined.notes] == [43.0]

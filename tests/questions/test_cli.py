@@ -167,3 +167,14 @@ def test_questions_without_an_action_is_a_usage_error(capsys: Captured) -> None:
         main(["questions"])
     assert exit_info.value.code == 2
     assert "ACTION" in capsys.readouterr().err
+
+
+def test_show_quotes_the_words_the_rubric_was_read_from(capsys: Captured) -> None:
+    """Explainable: show says which of the question's words made it a weakness question,
+    as the question spells them."""
+    code, out, _ = run(capsys, "show", "weakness")
+    assert code == 0
+    assert 'Read from:    "weakness"' in out
+    code, out, _ = run(capsys, "show", "why-hire-you", "--json")
+    words = json.loads(out)["scored_as_words"]
+    assert words and all(w.lower() in json.loads(out)["text"].lower() for w in words)

@@ -137,7 +137,7 @@ def test_other_modes_use_one_interviewer() -> None:
 def test_a_plan_makes_sessions_with_the_mode_rules() -> None:
     p = plan("rapid-fire")
     first, second = p.session(), p.session(silence_end_seconds=4.0)
-    assert first.mode == "rapid-fire" and not first.allow_pause
+    assert not first.allow_pause  # a drill refuses pausing
     assert second.silence_end_seconds == 4.0
     assert first.turns[0] is not second.turns[0]  # each session has its own turns
     mock = plan("mock").session()

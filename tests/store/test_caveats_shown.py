@@ -17,7 +17,7 @@ from hotseat.cli import main
 from hotseat.session.caveats import INCOMPLETE, LESS_ACCURATE, RECOVERED, caveat
 from hotseat.store import Store
 from hotseat.transcript import Note, NoteKind, Transcript
-from hotseat.tui.screens.history import answer_lines
+from hotseat.tui.screens.past_session import answer_lines
 from tests.store.sample import question, turn
 
 LOST = Note(
@@ -104,3 +104,14 @@ def test_the_history_detail_shows_the_caveat() -> None:
     assert LESS_ACCURATE in detail and "recognition fell behind" in detail
     # Beside the score, before the findings built on the transcript.
     assert detail.index(LESS_ACCURATE) < detail.index("The story stops before the result.")
+
+
+def test_a_notes_kind_and_time_come_back_from_the_history() -> None:
+    """What a note means and from when are saved with it: a note whose words give no
+    time still brings its ``since`` back, and one without a time brings back None."""
+    behind = Note("live words only after this point", NoteKind.INCOMPLETE, since=12.345)
+    sid = _saved("we shipped it on time", behind, LOST)
+    with Store() as store:
+        answer = store.load_session(sid).answers[0]
+    assert answer.transcript.notes == (behind, LOST)
+    assert answer.transcript.notes[0].since == 12.345

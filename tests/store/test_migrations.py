@@ -117,4 +117,45 @@ def test_notes_saved_as_plain_sentences_get_their_kind() -> None:
     conn = sqlite3.connect(db)
     [(stored,)] = conn.execute("SELECT notes FROM answers").fetchall()
     conn.close()
-    assert json.loads(stored)[2] == {"kind": "incomplete", "text": old_notes[2]}
+    assert json.loads(stored)[2] == {"kind": "incomplete", "text": old_notes[2], "since": None}
+
+
+BUSY_AT_0_20 = (
+    "the computer was busy: recognition could not finish the answer from 0:20 on in time, so "
+    "the words from there are the live pass's and may be wrong or missing (the recording "
+    "holds the whole answer)"
+)
+
+
+def test_notes_saved_before_they_had_a_time_get_it() -> None:
+    """Schema 5 kept a note's time only in its words ("from 0:20 on"), which the
+    feedback read; from schema 6 the note holds it (``since``), read once here."""
+    db = paths.database_file()
+    db.parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(db, isolation_level=None)
+    for migration in MIGRATIONS[:5]:
+        migration(conn)
+    conn.execute("PRAGMA user_version = 5")
+    conn.execute(
+        "INSERT INTO sessions (id, key, started_at, mode, status) "
+        "VALUES (1, 'old', 1700000000, 'mock', 'finished')"
+    )
+    old_notes = [
+        {"kind": "incomplete", "text": BUSY_AT_0_20},
+        {"kind": "incomplete", "text": "the microphone was lost at 0:07 (unplugged)"},
+    ]
+    conn.execute(
+        "INSERT INTO answers (session_id, position, question_id, question_text, transcript,"
+        " notes, saved_at) VALUES (1, 0, 'q-old', 'An old question?', 'a b', ?, 1700000100)",
+        (json.dumps(old_notes),),
+    )
+    conn.close()
+
+    with Store() as store:
+        assert store.migrated_from == 5
+        [answer] = store.load_session(1).answers
+    assert [note.since for note in answer.transcript.notes] == [20.0, None]
+    conn = sqlite3.connect(db)
+    [(stored,)] = conn.execute("SELECT notes FROM answers").fetchall()
+    conn.close()
+    assert [note["since"] for note in json.loads(stored)] == [20.0, None]

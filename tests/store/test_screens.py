@@ -10,7 +10,8 @@ from textual.widgets import Button, DataTable, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
 from hotseat.store import Recorder, Store
-from hotseat.tui.screens.history import HistoryScreen, ResumeSession, SessionScreen
+from hotseat.tui.screens.history import HistoryScreen, ResumeSession
+from hotseat.tui.screens.past_session import SessionScreen
 from hotseat.tui.screens.progress import DrillCompetencies, ProgressScreen
 from tests.store.sample import fill, question, timed, turn, wav
 from tests.tui.helpers import press
@@ -83,6 +84,25 @@ async def test_history_opens_a_session_and_replays_its_recording() -> None:
         assert isinstance(app.screen, HistoryScreen)
         await pilot.press("r")
         assert [m.session_id for m in app.received if isinstance(m, ResumeSession)] == [open_one]
+    store.close()
+
+
+async def test_a_recording_that_cannot_be_played_is_said_on_the_screen() -> None:
+    _interrupted_and_finished()
+
+    def broken(path: Path) -> None:
+        raise OSError(f"no sound device for {path.name}")
+
+    store = Store()
+    app = Host(HistoryScreen(store, play=broken, stop=lambda: None))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("enter")
+        assert isinstance(app.screen, SessionScreen)
+        await press(pilot, "p")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert _text(app, "#session-status").startswith("no sound device for ")
+        assert app.is_running and not app._notifications  # said in place, not a crash
     store.close()
 
 

@@ -17,7 +17,7 @@ import pytest
 from hotseat.session import FakeClock
 from hotseat.store import Recorder, Store
 from hotseat.store.keeper import HistoryKeeper
-from hotseat.tui import app as app_module
+from hotseat.tui import app_voice_mic
 from hotseat.tui.screens.home import HomeScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.helpers import answer, start
@@ -67,10 +67,10 @@ async def test_a_failing_worker_is_one_line_for_the_user(
     def broken(*args: Any, **kwargs: Any) -> Any:
         raise RuntimeError("the sound system is in a bad state")
 
-    monkeypatch.setattr(app_module, "build_voice_mic", broken)
+    monkeypatch.setattr(app_voice_mic, "build_voice_mic", broken)
     app = app_factory(build_voice_mic=True)
     async with app.run_test() as pilot:
-        app._request_voice_mic()
+        app.voice_mic_loader.request()
         for _ in range(50):
             await pilot.pause(0.02)
             if app._notifications:

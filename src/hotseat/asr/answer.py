@@ -182,13 +182,14 @@ class AnswerInProgress:
                         )
                         extra.append(Note(restarted, NoteKind.RECOVERED))
                     if recognition.live_from is not None:
+                        since = round(self.offset + recognition.live_from, 3)
                         busy = (
                             "the computer was busy: recognition could not finish the answer "
-                            f"from {_clock(self.offset + recognition.live_from)} on in time, so "
+                            f"from {_clock(since)} on in time, so "
                             "the words from there are the live pass's and may be wrong or "
                             "missing (the recording holds the whole answer)"
                         )
-                        extra.append(Note(busy, NoteKind.INCOMPLETE))
+                        extra.append(Note(busy, NoteKind.INCOMPLETE, since=since))
             if recognition.degraded:
                 behind = (
                     "the computer was busy: recognition fell behind and used its quicker, "

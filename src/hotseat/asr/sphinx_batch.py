@@ -49,7 +49,8 @@ class BatchProcess:
 def _serve(requests: Connection, replies: Connection) -> None:
     from pocketsphinx import Decoder
 
-    from hotseat.asr.sphinx_engine import QUICK_BATCH, decode_whole
+    from hotseat.asr.sphinx_engine import QUICK_BATCH
+    from hotseat.asr.sphinx_words import decode_whole
 
     config: dict[str, Any] = requests.recv()
     decoders = {False: Decoder(logfn="/dev/null", **config)}

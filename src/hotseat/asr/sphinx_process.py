@@ -44,7 +44,7 @@ def _serve(requests: Connection, conn: Connection) -> None:
 
 def _answer(engine: SphinxEngine, requests: Connection, conn: Connection) -> None:
     """The child's loop: one answer's audio after another."""
-    from hotseat.asr.sphinx_engine import SphinxRecognizer
+    from hotseat.asr.sphinx_recognizer import SphinxRecognizer
 
     recognizer: SphinxRecognizer | None = None
     shown, fed = "", 0

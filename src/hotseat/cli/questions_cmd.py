@@ -128,10 +128,11 @@ def run_show(args: argparse.Namespace) -> int:
     if args.company or args.role:
         question = question.filled(args.company, args.role)
     scored = _scored_as(question)  # as 'hotseat analyze --question ID' reads it
+    words = _words_for(question, scored)
     if args.json:
-        print_json({**question.to_dict(), "scored_as": scored})
+        print_json({**question.to_dict(), "scored_as": scored, "scored_as_words": words})
         return 0
-    print(_describe(question, bank, scored))
+    print(_describe(question, bank, scored, words))
     return 0
 
 
@@ -143,6 +144,16 @@ def _scored_as(question: Question) -> str:
     return scored_as(question)
 
 
+def _words_for(question: Question, scored: str) -> list[str]:
+    """The question's words that name the rubric it is scored by (none when its words
+    as a whole, or its bank kind, decided)."""
+    from hotseat.feedback.intent import said_for
+    from hotseat.feedback.lexicon import default_lexicons
+    from hotseat.questions.model import fill_placeholders
+
+    return said_for(fill_placeholders(question.text), scored, default_lexicons())
+
+
 def _bullets(title: str, items: tuple[str, ...]) -> list[str]:
     if not items:
         return []
@@ -152,7 +163,7 @@ def _bullets(title: str, items: tuple[str, ...]) -> list[str]:
     return out
 
 
-def _describe(q: Question, bank: Bank, scored: str) -> str:
+def _describe(q: Question, bank: Bank, scored: str, words: list[str]) -> str:
     pack = bank.pack(q.pack)
     origin = f"{pack.name} [{q.pack}]" if pack else q.pack
     lines = [q.id, ""]
@@ -162,6 +173,12 @@ def _describe(q: Question, bank: Bank, scored: str) -> str:
         f"Pack:         {origin}",
         f"Category:     {q.category}    Kind: {q.kind}",
         f"Scored as:    {scored} (the rubric for what its words ask)",
+        *textwrap.wrap(
+            ", ".join(f'"{w}"' for w in words) if words else "its words as a whole",
+            WIDTH,
+            initial_indent="Read from:    ",
+            subsequent_indent=" " * 14,
+        ),
         f"Competencies: {', '.join(q.competencies)}",
         f"Timing:       {q.prep_seconds} s to think, a good answer takes "
         f"{q.answer_min}-{q.answer_max} s",

@@ -113,18 +113,70 @@ _LIMITS = frozenset(["control", "change", "trust", "rely", "depend", "fix", "hel
 _CANNOT = frozenset(["cannot", "can't", "cant", "never", "not"])
 
 
-def deflection(job: Job, reading: Reading, concepts: dict[str, list[Match]]) -> list[Match]:
+def deflection(
+    job: Job, reading: Reading, concepts: dict[str, list[Match]], actions: list[Match]
+) -> list[Match]:
     """A failure put down to others or circumstances, however politely: the phrases of
-    ``concepts.deflect``, and a lesson that other people cannot be controlled or
+    ``concepts.deflect``, the brief, customer or timeline made the cause of what went
+    wrong (``circumstances``), and a lesson that other people cannot be controlled or
     trusted ("you can't control how other people work")."""
     norms = job.answer.norms
-    out = list(concepts.get("deflect", []))
+    out = list(concepts.get("deflect", [])) + circumstances(reading, norms, concepts, actions)
     for clause in reading.clauses:
         said = norms[clause.first : clause.last + 1]
         if _PEOPLE & set(said) and _LIMITS & set(said) and _CANNOT & set(said):
             k = next(j for j in range(clause.first, clause.last + 1) if norms[j] in _LIMITS)
             out.append(Match(clause.first, min(clause.last, k + 4), word_entry(norms[k])))
     out.sort(key=lambda m: m.first)
+    return out
+
+
+# Words that make one thing the cause of the next: "X, so Y", "Y because X".
+_SO = (("so",), ("which", "is", "why"), ("that's", "why"), ("which", "meant"), ("that", "meant"))
+_BECAUSE = (("because",), ("since",), ("due", "to"), ("cause",), ("cos",))
+# A failure said to have been certain: cause and fallout in one ("bound to slip").
+_FATED = (("bound", "to"), ("always", "going", "to"), ("never", "going", "to"), ("no", "wonder"))
+
+
+def _at(norms: list[str], lo: int, hi: int, phrases: tuple[tuple[str, ...], ...]) -> list[int]:
+    return [
+        k
+        for k in range(lo, hi + 1)
+        for p in phrases
+        if tuple(norms[k : k + len(p)]) == p and k + len(p) - 1 <= hi
+    ]
+
+
+def circumstances(
+    reading: Reading, norms: list[str], concepts: dict[str, list[Match]], actions: list[Match]
+) -> list[Match]:
+    """ "It went wrong because the brief was never pinned down", "the client changed
+    their mind, so it was always going to slip": what went wrong pinned, in one sentence,
+    on something outside the speaker (``concepts.excuse``). Not when the speaker owns
+    their part anywhere ("I should have..."), and not when what follows the excuse is
+    what the speaker did about it ("the brief was vague, so I rang the buyer")."""
+    if any(reading.subject(m) == SELF for m in concepts.get("owns", [])):
+        return []
+    acted = {(m.first, m.last): m.entry.words[0] for m in actions}
+
+    def fallout(lo: int, hi: int) -> bool:
+        for m in concepts.get("setback", []):
+            if not lo <= m.first <= hi:
+                continue
+            clause = reading.clause(m.first)
+            verb = acted.get((clause.first, clause.last))
+            if verb is None or verb in m.entry.words:  # not a response, or "I missed"
+                return True
+        return False
+
+    out: list[Match] = []
+    for m in concepts.get("excuse", []):
+        lo, hi = sentence_of(reading, m.first)
+        fated = _at(norms, lo, hi, _FATED)
+        so = [k for k in _at(norms, m.last + 1, hi, _SO) if fallout(k + 1, hi)]
+        because = [k for k in _at(norms, lo, m.first - 1, _BECAUSE) if fallout(lo, k - 1)]
+        if fated or so or because:
+            out.append(m)
     return out
 
 

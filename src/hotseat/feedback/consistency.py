@@ -27,6 +27,8 @@ VETOES: dict[str, frozenset[str]] = {
         }
     ),
     "weakness-cliche": frozenset({"weakness-named", "improving", "look-for-covered"}),
+    "trivial-failure": frozenset({"owns-mistake", "look-for-covered", "on-topic"}),
+    "salary-ultimatum": frozenset({"salary-ready", "look-for-covered"}),
     "conceals-mistake": frozenset(
         {"owns-mistake", "growth", "look-for-covered", "star-result", "on-topic"}
     ),

@@ -8,13 +8,12 @@ they are listed in ``metrics["not_measured"]`` and a note says so.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.model import Evidence
 from hotseat.feedback.recognizers import recognizer_note
-from hotseat.transcript import Transcript
+from hotseat.transcript import NoteKind, Transcript
 
 TIMED_METRICS = ("wpm", "speaking_seconds", "pauses", "time_to_first_word", "fillers_per_minute")
 
@@ -62,18 +61,13 @@ def _round(value: float | None, digits: int = 2) -> float | None:
     return None if value is None else round(value, digits)
 
 
-_DROPPED = re.compile(r"could not finish the answer from (\d+):(\d\d) on")
-
-
 def dropped_from(transcript: Transcript) -> float | None:
-    """Where a busy computer's recognizer fell behind and dropped words (its note says
-    "could not finish the answer from 0:20 on"), in seconds on the words' clock; None
-    when it kept up."""
-    for note in transcript.notes:
-        found = _DROPPED.search(note.text)
-        if found:
-            return int(found.group(1)) * 60.0 + int(found.group(2))
-    return None
+    """Where a busy computer's recognizer fell behind and dropped words, in seconds on
+    the words' clock (the earliest ``since`` of its incomplete notes); None when it
+    kept up."""
+    notes = transcript.notes
+    cuts = [n.since for n in notes if n.kind is NoteKind.INCOMPLETE and n.since is not None]
+    return min(cuts, default=None)
 
 
 def _pace_and_pauses(job: Job) -> None:

@@ -17,6 +17,7 @@ from hotseat.feedback.sense import NONE, OTHER, SELF, TEAM, Reading, sentence_of
 _KEEP_NEGATED = frozenset(
     {
         *("denial", "weakness-named", "scorn", "setback", "drift", "money", "dig", "deflect"),
+        *("excuse", "trivial", "ultimatum"),
         "salary-deflect",
     }
 )
@@ -105,8 +106,7 @@ def gather(job: object) -> Facts:
             concepts[name] = _live(reading, name, matches, job.words("valence.negators"))
     # Own action clauses: the speaker or their team does something, not denied.
     stop = job.words("language.stopwords") | job.words("language.generic")
-    actions = own_actions(reading, norms, job.words("star.action_verbs"), stop)
-    self_actions = [m for m in actions if reading.clause(m.first).subject == SELF]
+    actions, self_actions = own_actions(reading, norms, job.words("star.action_verbs"), stop)
     is_number = [t.is_number for t in job.answer.tokens]
     numbers = numbers_in(norms, is_number, job.words("impact.number_words"))
     impact = measured_impact(reading, norms, concepts, numbers, job.words("impact.comparatives"))
@@ -118,7 +118,7 @@ def gather(job: object) -> Facts:
         self_actions,
         impact,
         criticism(job, reading),
-        deflection(job, reading, concepts),
+        deflection(job, reading, concepts, actions),
         repeated,
         novelty,
         content_words,

@@ -2,8 +2,11 @@
 
 Every intent is scored on one scale and the highest wins. The base is a naive Bayes
 model learned from example wordings (``wordings.py``, ``intents.toml [examples]``)
-that weighs every word of the question: the sentence that asks counts fully, context
-before it and examples after "such as" far less (``Weights.preamble``). On top of
+that weighs every word of the question as ``asking.py`` says: the sentence that asks
+counts fully; context before it, examples after "such as", and lead-ins and
+courtesies ("before we wrap up", "take your time": ``intents.toml asides``) far less
+(``Weights.preamble``); a second ask joined on with "and" less (``Weights.second``),
+so the first ask decides. On top of
 that, each intent one of whose phrases (``intents.toml [intents]``) is in the
 question gains a bonus, so a phrase all but settles it unless the other words point
 elsewhere far more strongly. A story frame ("tell me about a time", "give me an
@@ -15,7 +18,9 @@ questions) takes an intent out, and each cue word (``[cues]``) adds a little. A
 bank question's kind adds to the intent it gives and to any its phrases name, so its
 words must say clearly that it asks something else. Words are spell-checked first
 ("weekness" is read as "weakness"). A typed question is "general" only when neither
-a phrase nor any word of it, frame words aside, is known.
+a phrase nor any word of it, frame words aside, is known; small talk and practical
+matters are "general" by their own phrases and examples. ``said_for`` quotes the
+words that named the intent, for ``hotseat questions show``.
 
 The weights were chosen by leave-one-out over the example wordings, the in-house and
 probe wordings and the bank's questions (``benchmarks/bench_intents.py``), never on
@@ -27,6 +32,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from hotseat.feedback.asking import word_weights
 from hotseat.feedback.lexicon import Lexicons
 from hotseat.feedback.matcher import Entry, Match, Matcher
 from hotseat.feedback.stems import stem
@@ -59,11 +65,12 @@ class Weights:
     phrase: float = 6.0  # an intent with a phrase in the question
     per_word: float = 0.0  # ... and this much more per word of its longest phrase there
     frame: float = 1.0  # a story frame's phrase bonus is scaled by this
-    asks: float = 4.0  # extra for a hypothetical, a curveball or asking for questions
+    asks: float = 2.0  # extra for a hypothetical, a curveball or asking for questions
     preamble: float = 0.3  # the words of sentences before the one that asks
+    second: float = 0.5  # the words of a second ask joined on with "and"
     against: float = 20.0  # an intent one of whose [against] phrases is in the question
-    story: float = 4.0  # each story topic (failure, conflict...) when a story frame is said
-    first: float = 2.0  # the topic whose phrase comes first in the question
+    story: float = 3.0  # each story topic (failure, conflict...) when a story frame is said
+    first: float = 1.5  # the topic whose phrase comes first in the question
     cue: float = 1.0  # each cue word ([cues]) of an intent in the question
     bank: float = 12.0  # the intent a bank question's kind gives
 
@@ -71,19 +78,9 @@ class Weights:
 WEIGHTS = Weights()
 _STORY_FRAMES = frozenset(["behavioral", "technical"])
 _ASKS = frozenset(["questions-for-us", "situational", "curveball"])
-_ASK_STARTS = frozenset(["what", "what's", "whats", "why", "how", "where", "when", "which"])
-_ASK_OPENERS = frozenset(
-    [
-        *("tell", "describe", "talk", "walk", "take", "give", "share", "explain", "imagine"),
-        *("suppose", "picture", "name", "think", "recall", "convince", "sell", "teach"),
-    ]
-)
-_CONDITIONS = frozenset(["if", "suppose", "supposing", "imagine", "say", "let's", "when"])
-MIN_CONTEXT = 4  # words of context before an unpunctuated ask
 _INTENSIFIERS = frozenset(
     ["very", "really", "particularly", "especially", "terribly", "truly", "actually", "just"]
 )
-_ASIDES = frozenset([("such", "as"), ("for", "example"), ("for", "instance"), ("e", "g")])
 
 
 def classify(
@@ -101,15 +98,9 @@ def classify(
     lexicons' own).
     """
     own = FROM_KIND.get(kind, "")
-    answer = answer_from(Transcript.typed(text), 400)
-    # Intensifiers say nothing of what is asked, and hide phrases ("not very good at").
-    tokens = [
-        t
-        for t in lex.speller.fix(answer).tokens
-        if t.norm not in _INTENSIFIERS or t.sentence_start or t.question_end
-    ]
+    tokens = _tokens(text, lex)
     model = wordings if wordings is not None else lex.wordings
-    said = _token_weights(tokens, weights.preamble)
+    said = word_weights(tokens, weights.preamble, weights.second, _asides(lex))
     found, first = _phrases(tokens, lex, said)
     if not found and not model.telling([t.norm for t in tokens]):
         return own or "general"  # only frame words ("sing us a song"): nothing says what it asks
@@ -119,7 +110,7 @@ def classify(
         if intent in _STORY_FRAMES:
             bonus *= weights.frame
         elif intent in _ASKS:
-            bonus += weights.asks
+            bonus += weights.asks * weight
         if intent in scores:  # every intent with phrases has them as examples
             scores[intent] += bonus
     if "behavioral" in found:  # a story frame: any story topic may be what it asks
@@ -140,6 +131,29 @@ def classify(
     if not scores:
         return own or "general"
     return max(scores, key=scores.__getitem__)
+
+
+def _tokens(text: str, lex: Lexicons) -> list[Token]:
+    """The question's words, spelling put right; intensifiers say nothing of what is
+    asked, and hide phrases ("not very good at")."""
+    answer = answer_from(Transcript.typed(text), 400)
+    return [
+        t
+        for t in lex.speller.fix(answer).tokens
+        if t.norm not in _INTENSIFIERS or t.sentence_start or t.question_end
+    ]
+
+
+def said_for(text: str, intent: str, lex: Lexicons, weights: Weights = WEIGHTS) -> list[str]:
+    """The words of the question that name ``intent`` (its phrases there, as the
+    question spells them, those in the ask first): why a question is read as it is,
+    for ``hotseat questions show``. Empty when the words as a whole decided."""
+    tokens = _tokens(text, lex)
+    said = word_weights(tokens, weights.preamble, weights.second, _asides(lex))
+    matches = list(_matcher(lex.maps["intents.intents"]).scan(tokens).get(intent, ()))
+    matches.sort(key=lambda m: -said[m.first])
+    quoted = [text[tokens[m.first].cstart : tokens[m.last].cend] for m in matches]
+    return list(dict.fromkeys(quoted))
 
 
 def _phrases(
@@ -171,6 +185,22 @@ def _matcher(phrases: Mapping[str, Sequence[Entry]]) -> Matcher:
     return kept[1]
 
 
+_ASIDE_MATCHERS: dict[int, tuple[Sequence[Entry], Matcher]] = {}
+
+
+def _asides(lex: Lexicons) -> Matcher | None:
+    """A matcher for the lead-ins and courtesies that ask nothing (``[asides]``)."""
+    entries = lex.phrases.get("intents.asides", ())
+    if not entries:
+        return None
+    kept = _ASIDE_MATCHERS.get(id(entries))
+    if kept is None or kept[0] is not entries:
+        if len(_ASIDE_MATCHERS) > 8:
+            _ASIDE_MATCHERS.clear()
+        kept = _ASIDE_MATCHERS[id(entries)] = (entries, Matcher({"asides": entries}))
+    return kept[1]
+
+
 def _first_topic(found: dict[str, list[Match]], said: Sequence[float]) -> str:
     """The intent, frames aside, whose phrase comes first in the sentence that asks:
     "a time you missed a deadline" is a failure, "a time you worked as a team to
@@ -190,44 +220,6 @@ def _cues(tokens: Sequence[Token], lex: Lexicons) -> dict[str, int]:
     said = {stem(t.norm) for t in tokens}
     cues = lex.word_maps.get("intents.cues", {})
     return {k: len(said & {stem(w) for w in group}) for k, group in cues.items()}
-
-
-def _token_weights(tokens: Sequence[Token], aside: float) -> list[float]:
-    """How much each word says about what is asked: 1 in the sentence that asks,
-    ``aside`` in the context before it ("We are opening a new site. Why should it be
-    you?") and in examples given after "such as" or "for example", so the setting does
-    not outvote the question."""
-    words = [t.norm for t in tokens]
-    start = 0  # the first sentence that asks: a question, or a request ("Tell me...")
-    for k, token in enumerate(tokens):
-        if token.sentence_start and k and not tokens[k - 1].question_end:
-            start = k  # a new sentence after one that did not ask anything
-        if token.question_end or (token.sentence_start and words[k] in _ASK_OPENERS):
-            break
-    if not start and not any(t.question_end or t.sentence_start for t in tokens[1:]):
-        start = _spoken_ask(words)
-    out = [aside] * start + [1.0] * (len(tokens) - start)
-    for k in range(start, len(tokens) - 1):
-        if (words[k], words[k + 1]) in _ASIDES:
-            end = k
-            while end < len(tokens) and not (end > k and tokens[end].sentence_start):
-                out[end] = aside
-                if tokens[end].question_end:
-                    break
-                end += 1
-    return out
-
-
-def _spoken_ask(words: Sequence[str]) -> int:
-    """Where the ask starts in a question with no punctuation, as a recogniser writes
-    it ("we run three sites across the county what do you know about us"): at the
-    first question word after a clause of context that asks nothing; else 0."""
-    if words and words[0] in _CONDITIONS:
-        return 0  # "if you couldn't work in your field what would you do": one ask
-    for k, word in enumerate(words):
-        if word in _ASK_STARTS:
-            return k if k >= MIN_CONTEXT and not _ASK_OPENERS & set(words[:k]) else 0
-    return 0
 
 
 def _weighed(

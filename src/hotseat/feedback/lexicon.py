@@ -63,6 +63,7 @@ SCHEMA: dict[str, dict[str, str]] = {
     "intents": {
         "intents": "phrase_map",
         "against": "phrase_map",
+        "asides": "phrases",
         "cues": "word_map",
         "examples": "text_map",
     },

@@ -134,6 +134,8 @@ def _not_a_quantity(norms: list[str], k: int) -> bool:
     nxt = norms[k + 1] if k + 1 < len(norms) else ""
     if norms[k] == "one" and k > 0 and norms[k - 1] in _DETERMINED:
         return True
+    if norms[k] == "one" and nxt == "of":
+        return True  # "one of our campaigns": which one, not how many
     return norms[k] in _MANNER_NUMBERS and nxt.startswith(("check", "think", "guess"))
 
 

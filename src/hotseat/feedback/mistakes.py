@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match
-from hotseat.feedback.quoting import either
+from hotseat.feedback.quoting import either, flag
 from hotseat.feedback.redflags import check_denial
-from hotseat.feedback.sense import OTHER
+from hotseat.feedback.sense import OTHER, SELF
 
 
 def check_owns(job: Job) -> None:
@@ -18,12 +18,23 @@ def check_owns(job: Job) -> None:
         check_denial(job)
         return
     owns = [m for m in f.clean(f.get("owns")) if not _a_duty(job, m)]
+    # "I once forgot to reply to an email; nobody minded": nothing counted or measured
+    # and the cost played down, so the failure shows nothing.
+    trivial = [m for m in f.get("trivial") if f.reading.subject(m) != SELF]
+    counted = [k for k in f.numbers if job.answer.norms[k] not in _ONE]
+    if trivial and not f.impact and not counted:
+        flag(job, "trivial-failure", "A failure with nothing at stake", trivial)
+        return
     either(
         job,
         owns,
         ("owns-mistake", "You own your part in what went wrong."),
         ("no-ownership", "You never say what your own part in it was."),
     )
+
+
+# "another one", "once": a number word that counts nothing at stake.
+_ONE = frozenset(["one", "once", "a"])
 
 
 def _a_duty(job: Job, m: Match) -> bool:

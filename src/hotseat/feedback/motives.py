@@ -119,11 +119,16 @@ _RANGE_WORDS = 6  # "between forty six and fifty three thousand": both ends this
 
 
 def _ranges(job: Job) -> list[Match]:
-    """ "between 48 and 54 thousand", "from 40 to 45k": a range is the figure researched."""
+    """ "between 48 and 54 thousand", "from 40 to 45k", "55 to 58": a range is the figure
+    researched."""
     numbers = set(job.facts.numbers)
     norms = job.answer.norms
     out: list[Match] = []
     for k, word in enumerate(norms):
+        # "fifty five to fifty eight": two figures joined by "to"
+        if k in numbers and norms[k + 1 : k + 2] == ["to"] and k + 2 in numbers:
+            out.append(Match(k, k + 2, _RANGE))
+            continue
         if word not in ("between", "from") or k + 1 not in numbers:
             continue
         ahead = norms[k + 1 : k + 1 + _RANGE_WORDS]
@@ -137,20 +142,35 @@ def _ranges(job: Job) -> list[Match]:
 _RANGE = Entry("range", ("range",), (False,))
 
 
+def _based(job: Job) -> list[Match]:
+    """ "I'm on 31 thousand now and the advert says...": a figure said beside what it
+    rests on (``concepts.salary-basis``), in one sentence."""
+    numbers = job.facts.numbers
+    out: list[Match] = []
+    for m in job.facts.get("salary-basis"):
+        lo, hi = sentence_of(job.facts.reading, m.first)
+        if any(lo <= k <= hi for k in numbers):
+            out.append(m)
+    return out
+
+
 def check_salary(job: Job) -> None:
     """A researched range, open to the whole package; not the figure left to them, and
     not a figure with a list of demands and nothing behind it."""
     f = job.facts
     demands = f.get("salary-demand")
+    terms = f.get("ultimatum")
     researched = [
         m
         for m in f.get("salary-ready")
         if " ".join(m.entry.words) not in _OPEN_ONLY
-        and not any(d.first <= m.first <= d.last for d in demands)  # "non-negotiable"
+        and not any(d.first <= m.first <= d.last for d in demands + terms)  # "non-negotiable"
     ]
-    researched += _ranges(job)
+    researched += _ranges(job) + _based(job)
     dodge = f.get("salary-deflect")
     perks = f.get("money")
+    if terms:
+        flag(job, "salary-ultimatum", "An ultimatum on pay", terms)
     if demands:
         job.add(
             "salary-unready",
@@ -159,7 +179,7 @@ def check_salary(job: Job) -> None:
             "on what the role pays and say you are open to the whole package.",
             quotes(job, demands),
         )
-    elif researched and not dodge:
+    elif researched and not dodge and not terms:
         job.add("salary-ready", "strength", "A researched answer.", quotes(job, researched))
     elif dodge:
         job.add(

@@ -6,7 +6,8 @@ half); the area is then kept between 0 and its maximum and rounded. The score is
 the sum of the four rounded subscores, so the explanation always adds up.
 
 A red flag (running someone down, passing the blame, denying the premise, hiding a
-mistake, turning teamwork down, boasting, a boast posing as a weakness) sinks an answer
+mistake, turning teamwork down, boasting, a boast posing as a weakness, a failure too
+small to show anything) sinks an answer
 whatever else it has: its content strengths (numbers, one's own part, learning...) do
 not offset it, so content is its start less its problems; the cut is named in the
 content line. (Squeezing the whole score above a line instead made flagged answers tie.)
@@ -24,7 +25,7 @@ _ORDER = {"major": 0, "minor": 1, "strength": 2, "info": 3}
 RED_FLAGS = frozenset(
     [
         *("negativity", "deflects-blame", "denial", "conceals-mistake", "prefers-alone"),
-        *("arrogance", "weakness-cliche"),
+        *("arrogance", "weakness-cliche", "trivial-failure"),
     ]
 )
 # The strengths each check can find: what earns an area's points above its start.

@@ -123,6 +123,8 @@ def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
             with_me = " ".join(norms[j + 1 : min(last, j + 4) + 1]).find(" and i") >= 0
             if not with_me and any(w in others or _names_a_person(w, things) for w in ahead):
                 return OTHER  # "our manager", "my new supervisor": someone else
+        if j > k and word in _OBJECT_FORMS:
+            continue  # "and moved them to...": the one it was done to, not the doer
         if word in others or (j > k and _names_a_person(word, things)):
             return OTHER
         if word in team:
@@ -133,6 +135,10 @@ def _subject(norms: list[str], first: int, last: int, lex: Lexicons) -> str:
             break
     return NONE
 
+
+# Pronouns that are never a clause's subject: after its first word they name whom
+# something was done to ("and rang them", "then told him").
+_OBJECT_FORMS = frozenset(["them", "him", "me", "us"])
 
 # "On the night shift our pharmacist...", "During the audit my manager...": a place or
 # time put first, with no comma after it in speech, comes before the subject.

@@ -28,7 +28,7 @@ _NOISE |= frozenset(["of", "to", "in", "on", "at", "for", "and", "or", "so", "th
 
 
 # Words that frame any question: known to the model, but no sign of what it asks.
-_FRAME = frozenset(
+FRAME = frozenset(
     [
         *("you", "your", "yours", "us", "me", "i", "we", "our", "my", "what", "how", "why"),
         *("when", "where", "who", "which", "do", "does", "did", "can", "could", "would"),
@@ -75,7 +75,7 @@ class WordingModel:
         """How many of these words the examples use more than once, frame words left
         out: one use ("the hardest spell you've had") is no sign of what a question
         asks ("could you spell your surname?")."""
-        feats = [f for f in features(words) if f not in _FRAME]
+        feats = [f for f in features(words) if f not in FRAME]
         return sum(sum(c[f] for c in self.counts.values()) >= MIN_USES for f in feats)
 
     def scores(self, words: Iterable[str]) -> dict[str, float]:

@@ -1,6 +1,9 @@
 """Interview sessions: turns moving through phases on an injectable clock.
 
-- :mod:`.engine`: the Session state machine (phases, timing events, follow-ups).
+- :mod:`.engine`: the Session state machine (phases and the moves between them).
+- :mod:`.timers`: session time (stopped while paused), a turn's timers, timing events.
+- :mod:`.turn_order`: question numbers, follow-up chains, the next turn.
+- :mod:`.turns`: the plain data a session is made of (turns, timing, phases, events).
 - :mod:`.modes`: practice modes from ``assets/modes.toml``.
 - :mod:`.planner`: ``plan_session(mode, bank, ...)`` -> a Plan of turns.
 - :mod:`.followups`: follow-up rules from ``assets/follow_up_rules.toml``.
@@ -15,12 +18,13 @@
 
 from hotseat.session.cast import PlanError
 from hotseat.session.clock import Clock, FakeClock, MonotonicClock
-from hotseat.session.engine import Band, Event, Phase, Session, Timing, Turn
+from hotseat.session.engine import Session
 from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
 from hotseat.session.modes import Mode, ModeBook
 from hotseat.session.modes_reader import load_modes
 from hotseat.session.planner import Plan, ScriptLine, plan_session
 from hotseat.session.review import QuestionStats
+from hotseat.session.turns import Band, Event, Phase, Timing, Turn
 
 __all__ = [
     "Band",

@@ -1,9 +1,9 @@
 """What an answer's recognition notes mean for its feedback, in one honest line.
 
-The listener (``asr.listener``, ``asr.answer``) saves notes with a spoken
-answer when something went wrong with its audio or its recognition: the
-microphone was lost, recognition fell behind or failed, the final words were
-late. Each note says what it means in its ``kind`` (``transcript.NoteKind``),
+The listener (``asr.answer_worker``, ``asr.mic_input``, ``asr.answer``) saves
+notes with a spoken answer when something went wrong with its audio or its
+recognition: the microphone was lost, recognition fell behind or failed, the
+final words were late. Each note says what it means in its ``kind`` (``transcript.NoteKind``),
 and a score built on such a transcript is approximate: the feedback, the
 history and the report say so next to it rather than keep the notes to
 themselves. Notes that only describe the answer (typed words added to it, why

@@ -10,47 +10,38 @@ speaking (or at once when the voice is muted); the thinking countdown starts
 then. ``tick()`` performs the transitions that time alone causes and returns
 what happened, so callers never compare clocks themselves.
 
+This module is the state machine: :class:`Session` and its transitions. What it
+asks of its neighbours:
+
+- :mod:`.timers`: session time (stopped while paused), the turn's timers and the
+  events time brings (listed on :class:`~hotseat.session.turns.Event`);
+- :mod:`.turn_order`: question numbers, follow-up chains, the next turn;
+- :mod:`.turns`: the plain data (``Turn``, ``Timing``, ``Phase``, ``Band``).
+
 Modes (see :mod:`hotseat.session.modes` and :func:`hotseat.session.planner.plan_session`)
 shape a session through data only: each turn's :class:`Timing` (prep time, band,
 hard limit, interruption, auto-advance), whether pausing is allowed, the silence
 that ends an answer, and a follow-up policy consulted after each answer.
-
-The events ``tick()`` reports are listed on :class:`Event`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Protocol
 
 from hotseat.feedback.model import Feedback
 from hotseat.questions.model import Question
+from hotseat.session import timers, turn_order
 from hotseat.session.clock import Clock, MonotonicClock
+from hotseat.session.timers import OnceATurn, SessionTime
+from hotseat.session.turn_order import FollowUpSource
 from hotseat.session.turns import Band, Event, Phase, Timing, Turn
 from hotseat.transcript import Transcript
 
-__all__ = [
-    "Analyzer",
-    "Band",
-    "Event",
-    "FollowUpSource",
-    "Phase",
-    "Session",
-    "Timing",
-    "Turn",
-]
+__all__ = ["Analyzer", "FollowUpSource", "Session"]
 
 
 Analyzer = Callable[[Turn, Transcript], Feedback]
-
-
-class FollowUpSource(Protocol):
-    """Chooses a follow-up after an answer (see hotseat.session.followups.FollowUpPolicy)."""
-
-    def choose(
-        self, root: Question, feedback: Feedback, asked: Sequence[Question]
-    ) -> Question | None: ...
 
 
 @dataclass
@@ -60,8 +51,6 @@ class Session:
     clock: Clock = field(default_factory=MonotonicClock)
     phase: Phase = Phase.ASKING
     index: int = 0
-    started: bool = False
-    mode: str = ""  # id of the practice mode ("" for a plain session)
     allow_pause: bool = True  # drills refuse pausing
     silence_end_seconds: float = 0.0  # silence that ends an answer (0: never)
     follow_ups: FollowUpSource | None = None  # asked after answers when set
@@ -69,21 +58,22 @@ class Session:
     # Called with the turn the moment its answer is over, before it is analysed, so the
     # answer can be saved first (a crash during analysis must not lose it).
     on_answer_closed: Callable[[Turn], None] | None = None
-    _paused_at: float | None = None
-    _paused_total: float = 0.0
-    _warned: set[tuple[int, str]] = field(default_factory=set)
-    _review_started: float | None = None
+    _time: SessionTime = field(init=False)
+    _once: OnceATurn = field(default_factory=OnceATurn, init=False)
+    _review_started: float | None = field(default=None, init=False)
 
-    # -- time -------------------------------------------------------------------
+    def __post_init__(self) -> None:
+        self._time = SessionTime(self.clock)
+
+    # -- time: paused, and the turn's timers (``timers``) -------------------------
 
     def now(self) -> float:
         """Session time: the clock less any time spent paused."""
-        base = self._paused_at if self._paused_at is not None else self.clock.now()
-        return base - self._paused_total
+        return self._time.now()
 
     @property
     def paused(self) -> bool:
-        return self._paused_at is not None
+        return self._time.paused
 
     @property
     def can_pause(self) -> bool:
@@ -96,17 +86,33 @@ class Session:
         drill, which refuses pausing, stops its clock until ``resume()``.
         """
         allowed = self.can_pause or (hold and self.phase is not Phase.DONE)
-        if not allowed or self._paused_at is not None:
-            return False
-        self._paused_at = self.clock.now()
-        return True
+        return allowed and self._time.stop()
 
     def resume(self) -> None:
-        if self._paused_at is not None:
-            self._paused_total += self.clock.now() - self._paused_at
-            self._paused_at = None
+        self._time.go_on()
 
-    # -- state ------------------------------------------------------------------
+    def thinking_remaining(self) -> float:
+        if self.phase is not Phase.THINKING:
+            return 0.0
+        return timers.thinking_remaining(self.current, self.now())
+
+    def answer_elapsed(self) -> float:
+        return timers.answer_elapsed(self.current, self.now())
+
+    def limit_remaining(self) -> float | None:
+        """Answer seconds left before the hard limit (None: this turn has none)."""
+        return timers.limit_remaining(self.current, self.now())
+
+    def band(self) -> Band:
+        return timers.band(self.current, self.now())
+
+    def review_remaining(self) -> float | None:
+        """Seconds before a drill's review moves on by itself (None: it will not)."""
+        if self.phase is not Phase.REVIEWING:
+            return None
+        return timers.review_remaining(self.current, self._review_started, self.now())
+
+    # -- where the session stands among its turns (``turn_order``) ---------------
 
     @property
     def current(self) -> Turn:
@@ -116,67 +122,39 @@ class Session:
     def finished(self) -> bool:
         return self.phase is Phase.DONE
 
-    def thinking_remaining(self) -> float:
-        turn = self.current
-        if self.phase is not Phase.THINKING or turn.asked_at is None:
-            return 0.0
-        return max(0.0, turn.timing.prep_seconds - (self.now() - turn.asked_at))
-
-    def answer_elapsed(self) -> float:
-        turn = self.current
-        if turn.answer_started_at is None:
-            return 0.0
-        end = turn.answered_at if turn.answered_at is not None else self.now()
-        return max(0.0, end - turn.answer_started_at)
-
-    def limit_remaining(self) -> float | None:
-        """Answer seconds left before the hard limit (None: this turn has none)."""
-        limit = self.current.timing.hard_limit
-        if limit is None:
-            return None
-        return max(0.0, limit - self.answer_elapsed())
-
-    def band(self) -> Band:
-        elapsed = self.answer_elapsed()
-        timing = self.current.timing
-        if elapsed > timing.answer_max:
-            return Band.RED
-        if elapsed >= timing.amber_from:
-            return Band.AMBER
-        if elapsed >= timing.answer_min:
-            return Band.CALM
-        return Band.SHORT
-
     def progress(self) -> tuple[int, int]:
         """(this question's number, counting from 1; how many questions): follow-ups
         are part of the question they follow; after a resume the questions asked
         before it count too ("3 of 5")."""
-        roots = [i for i, t in enumerate(self.turns) if t.follow_up_of is None]
-        current = self.root_index(min(self.index, len(self.turns) - 1)) if self.turns else -1
-        done = sum(1 for i in roots if i <= current)
-        return done + self.asked_before, len(roots) + self.asked_before
+        return turn_order.progress(self.turns, self.index, self.asked_before)
 
     def lead_in_key(self) -> str:
         """The persona line said before the current question ("moving_on", "follow_up",
         '' for none): no thanks after a skipped question, the 'skipped' line instead."""
-        turn = self.current
-        before = self.turns[self.index - 1] if self.index > 0 else None
-        if turn.lead_in == "moving_on" and before is not None and before.skipped:
-            return "skipped"
-        return turn.lead_in
+        return turn_order.lead_in_key(self.turns, self.index)
 
     def upcoming(self) -> Turn | None:
         """The turn after the current one, as planned now (None after the last)."""
-        index = self.index + 1
-        return self.turns[index] if index < len(self.turns) else None
+        return turn_order.upcoming(self.turns, self.index)
 
-    # -- transitions -------------------------------------------------------------
+    def root_index(self, index: int | None = None) -> int:
+        """The index of the original question a (chain of) follow-up(s) belongs to."""
+        return turn_order.root_index(self.turns, self.index if index is None else index)
+
+    def follow_ups_of(self, index: int) -> list[Turn]:
+        """The follow-up turns asked (or planned) about the question at ``index``."""
+        return turn_order.follow_ups_of(self.turns, index)
+
+    def add_follow_up(self, question: Question, *, timing: Timing | None = None) -> Turn:
+        """Insert a follow-up right after the current turn."""
+        return turn_order.insert_follow_up(self.turns, self.index, question, timing)
+
+    # -- transitions --------------------------------------------------------------
 
     def start(self) -> None:
         if not self.turns:
             self.phase = Phase.DONE
             return
-        self.started = True
         self.index = 0
         self.phase = Phase.ASKING
 
@@ -191,11 +169,11 @@ class Session:
             return self.phase
         turn = self.current
         now = self.now()
-        turn.asked_at = now if at is None else min(now, at - self._paused_total)
+        turn.asked_at = now if at is None else min(now, self._time.of_clock(at))
         if turn.timing.prep_seconds > 0:
             self.phase = Phase.THINKING
         else:
-            self.current.answer_started_at = turn.asked_at
+            turn.answer_started_at = turn.asked_at
             self.phase = Phase.ANSWERING
         return self.phase
 
@@ -240,14 +218,14 @@ class Session:
         self._maybe_follow_up(turn)
         return turn
 
-    def review_remaining(self) -> float | None:
-        """Seconds before a drill's review moves on by itself (None: it will not)."""
-        turn = self.current
-        if self.phase is not Phase.REVIEWING or not turn.timing.auto_advance:
-            return None
-        if self._review_started is None:
-            return None
-        return max(0.0, turn.timing.review_seconds - (self.now() - self._review_started))
+    def _maybe_follow_up(self, turn: Turn) -> None:
+        if self.follow_ups is None or turn.feedback is None or turn.interrupted:
+            return
+        question = turn_order.chosen_follow_up(
+            self.follow_ups, self.turns, self.index, turn.feedback
+        )
+        if question is not None:
+            self.add_follow_up(question, timing=turn.timing.for_follow_up(question))
 
     def hold_review(self) -> bool:
         """The user reads on: this review waits for the next-question key instead of
@@ -256,45 +234,6 @@ class Session:
             return False
         self._review_started = None
         return True
-
-    def root_index(self, index: int | None = None) -> int:
-        """The index of the original question a (chain of) follow-up(s) belongs to."""
-        at = self.index if index is None else index
-        while self.turns[at].follow_up_of is not None:
-            parent = self.turns[at].follow_up_of
-            assert parent is not None
-            at = parent
-        return at
-
-    def follow_ups_of(self, index: int) -> list[Turn]:
-        """The follow-up turns asked (or planned) about the question at ``index``."""
-        return [
-            t
-            for i, t in enumerate(self.turns)
-            if t.follow_up_of is not None and self.root_index(i) == index
-        ]
-
-    def _maybe_follow_up(self, turn: Turn) -> None:
-        if self.follow_ups is None or turn.feedback is None or turn.interrupted:
-            return
-        root = self.root_index()
-        asked = [t.question for t in self.follow_ups_of(root)]
-        question = self.follow_ups.choose(self.turns[root].question, turn.feedback, asked)
-        if question is not None:
-            self.add_follow_up(question, timing=self.current.timing.for_follow_up(question))
-
-    def add_follow_up(self, question: Question, *, timing: Timing | None = None) -> Turn:
-        """Insert a follow-up right after the current turn."""
-        parent = self.current
-        turn = Turn(
-            question=question,
-            timing=timing or replace(parent.timing, prep_seconds=0),
-            persona=parent.persona,
-            follow_up_of=self.index,
-            lead_in="follow_up",
-        )
-        self.turns.insert(self.index + 1, turn)
-        return turn
 
     def next(self) -> Phase:
         if self.phase is Phase.DONE:
@@ -318,7 +257,7 @@ class Session:
             turn = self.current
             turn.asked_at = turn.answer_started_at = turn.answered_at = None
             turn.time_up = turn.interrupted = False
-            self._warned = {key for key in self._warned if key[0] != self.index}
+            self._once.forget(self.index)
             self.phase = Phase.ASKING
 
     def end(self) -> None:
@@ -333,40 +272,18 @@ class Session:
         if self.paused or self.phase is Phase.DONE:
             return []
         events: list[Event] = []
-        turn = self.current
         if self.phase is Phase.THINKING and self.thinking_remaining() <= 0:
             self._begin_answer()
             events.append(Event("thinking-over", self.phase, self.index))
         if self.phase is Phase.ANSWERING:
-            band = self.band()
-            if band is Band.RED:  # a jump straight past amber still warns once
-                self._once(events, "amber", "time_warning")
-                self._once(events, "red")
-            elif band is Band.AMBER:
-                self._once(events, "amber", "time_warning")
-            limit = turn.timing.hard_limit
-            if limit is not None and self.answer_elapsed() >= limit and not turn.time_up:
-                turn.time_up = True
-                turn.interrupted = turn.timing.interrupt
-                line = "interrupt" if turn.timing.interrupt else ""
-                self._once(events, "time-up", line)
-            if (
-                silence_seconds is not None
-                and self.silence_end_seconds > 0
-                and silence_seconds >= self.silence_end_seconds
-            ):
-                self._once(events, "silence-end")
-        if (
-            self.phase is Phase.REVIEWING
-            and turn.timing.auto_advance
-            and self._review_started is not None
-            and self.now() - self._review_started >= turn.timing.review_seconds
-        ):
+            events += timers.answer_time_events(
+                self.current,
+                self.index,
+                self.now(),
+                self._once,
+                silence_seconds=silence_seconds,
+                silence_end_seconds=self.silence_end_seconds,
+            )
+        if self.review_remaining() == 0:  # the review pause of an auto-advancing turn is over
             events.append(Event("auto-advance", self.phase, self.index))
         return events
-
-    def _once(self, events: list[Event], kind: str, line: str = "") -> None:
-        key = (self.index, kind)
-        if key not in self._warned:
-            self._warned.add(key)
-            events.append(Event(kind, self.phase, self.index, line))

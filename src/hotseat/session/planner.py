@@ -23,11 +23,12 @@ from hotseat.questions.model import Question
 from hotseat.session import selection
 from hotseat.session.cast import PlanError, check_cast
 from hotseat.session.clock import Clock, MonotonicClock
-from hotseat.session.engine import Analyzer, Session, Timing, Turn
+from hotseat.session.engine import Analyzer, Session
 from hotseat.session.followups import FollowUpPolicy, FollowUpRule, load_follow_up_rules
 from hotseat.session.modes import Mode, ModeBook, ReviewSchedule
 from hotseat.session.modes_reader import load_modes
 from hotseat.session.review import StatsLike, next_due, review_order
+from hotseat.session.turns import Timing, Turn
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,6 @@ class Plan:
             turns=[_copy(t) for t in self.turns],
             analyzer=analyzer,
             clock=clock or MonotonicClock(),
-            mode=self.mode.id,
             allow_pause=self.mode.pause_allowed,
             silence_end_seconds=silence_end_seconds,
             follow_ups=self.follow_ups,

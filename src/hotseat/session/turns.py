@@ -1,7 +1,8 @@
 """What a session is made of: turns, their timing, phases and events. Plain data.
 
-:mod:`hotseat.session.engine` moves a session through these; the names are
-re-exported there and from :mod:`hotseat.session`.
+:mod:`hotseat.session.engine` moves a session through these, with
+:mod:`hotseat.session.timers` and :mod:`hotseat.session.turn_order`; the names
+are re-exported from :mod:`hotseat.session`.
 """
 
 from __future__ import annotations

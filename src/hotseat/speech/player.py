@@ -3,10 +3,10 @@
 One thread follows each utterance; a stream is opened per utterance (an idle
 open stream would keep waking the CPU between questions). Every PortAudio call
 (open, start, abort, close) is made by the process's audio owner thread
-(``audio.owner``): PortAudio is not thread-safe, and opening output streams
-here while the microphone's stream was handled on another thread crashed the
-app. The PortAudio callback only copies samples (and notes the time of its
-first call).
+(``audio.owner``; the stream itself: ``speech.output_stream``): PortAudio is
+not thread-safe, and opening output streams here while the microphone's
+stream was handled on another thread crashed the app. The PortAudio callback
+only copies samples (and notes the time of its first call).
 
 Timing: the first sample reaches the speaker at the time of the first callback
 plus the latency PortAudio reports for that buffer (``outputBufferDacTime -
@@ -31,17 +31,20 @@ from typing import Any
 import numpy as np
 
 from hotseat.audio.owner import AudioOwner, audio_owner
+from hotseat.speech.output_stream import (
+    PAD_SECONDS,
+    Clip,
+    OutputError,
+    device_of,
+    open_clip,
+    probe_output,
+)
 
 log = logging.getLogger(__name__)
 
 Started = Callable[[float], None]
 Finished = Callable[[float, bool], None]
-_PAD_SECONDS = 0.3
 _FIRST_CALLBACK_TIMEOUT = 3.0
-
-
-class OutputError(RuntimeError):
-    """Audio output does not work; the message is one sentence for the user."""
 
 
 @dataclass
@@ -62,20 +65,6 @@ def _call(callback: Callable[..., None] | None, *args: Any) -> None:
         log.exception("speech callback failed")
 
 
-def _device(spec: str) -> int | str | None:
-    spec = spec.strip()
-    if not spec:
-        return None
-    return int(spec) if spec.isdigit() else spec
-
-
-def _resample(samples: np.ndarray, rate: int, target: int) -> np.ndarray:
-    count = round(len(samples) * target / rate)
-    positions = np.linspace(0, len(samples) - 1, num=max(count, 1))
-    resampled: np.ndarray = np.interp(positions, np.arange(len(samples)), samples)
-    return resampled.astype(np.float32)
-
-
 class Player:
     def __init__(
         self,
@@ -83,13 +72,13 @@ class Player:
         on_error: Callable[[str], None] | None = None,
         on_playing: Callable[[bool], None] | None = None,
     ) -> None:
-        self._device = _device(device)
+        self._device = device_of(device)
         self._on_error = on_error
         self._on_playing = on_playing
         self._requests: queue.Queue[_Request | None] = queue.Queue()
         self._current: _Request | None = None
         self._lock = threading.Lock()
-        self.underflows = 0
+        self.underflows = 0  # buffers the sound device ran short of, in every line so far
         self._closed = False
         self._owner: AudioOwner = audio_owner()
         self._thread = threading.Thread(target=self._loop, name="speech-player", daemon=True)
@@ -101,27 +90,7 @@ class Player:
         """'' when the output device can be found, else why not: one phrase in plain
         words for the app; with ``detail`` (``hotseat doctor``) the library's own
         message too. The log always has it."""
-        return self._owner.call(lambda: self._probe_here(detail))
-
-    def _probe_here(self, detail: bool) -> str:
-        from hotseat.audio.devices import DeviceError
-
-        try:
-            sd = self._owner.sounddevice()
-        except DeviceError as exc:  # libportaudio2 is missing
-            log.info("the audio library could not load: %s", exc)
-            plain = "the sound library is not installed"
-            return f"{plain}: {exc}" if detail else plain
-        try:
-            sd.query_devices(self._device, kind="output")
-        except (sd.PortAudioError, ValueError) as exc:
-            log.info("no audio output device (%s): %s", self._device, exc)
-            if self._device is None:
-                plain = "no speakers or headphones were found"
-            else:
-                plain = f"no speaker called {self._device!r} was found"
-            return f"{plain} (PortAudio: {exc})" if detail else plain
-        return ""
+        return self._owner.call(lambda: probe_output(self._owner, self._device, detail))
 
     def play(
         self,
@@ -197,95 +166,41 @@ class Player:
             _call(request.on_finished, time.monotonic(), False)
             _call(self._on_error, str(exc))
 
-    def _open(self, request: _Request, samples: np.ndarray, rate: int) -> tuple[Any, _Run]:
-        """Open and start a stream (on the owner thread)."""
-        sd = self._owner.sounddevice()
-        run = _Run(np.concatenate([samples, np.zeros(int(rate * _PAD_SECONDS), np.float32)]))
-
-        def callback(outdata: np.ndarray, frames: int, timing: Any, status: Any) -> None:
-            if status.output_underflow:
-                self.underflows += 1
-            if not run.first.is_set():
-                delay = float(timing.outputBufferDacTime - timing.currentTime)
-                run.start = time.monotonic() + min(max(delay, 0.0), 0.5)
-                run.first.set()
-            if request.stopped.is_set():
-                outdata.fill(0)
-                raise sd.CallbackAbort
-            chunk = run.data[run.pos : run.pos + frames]
-            outdata[: len(chunk), 0] = chunk
-            outdata[len(chunk) :] = 0
-            run.pos += len(chunk)
-            if len(chunk) < frames:
-                raise sd.CallbackStop
-
-        stream = sd.OutputStream(
-            samplerate=rate,
-            channels=1,
-            dtype="float32",
-            device=self._device,
-            callback=callback,
-            finished_callback=run.done.set,
-        )
-        self._owner.opened(stream)
-        try:
-            stream.start()
-        except BaseException:
-            self._close_here(stream)
-            raise
-        return stream, run
-
-    def _close_here(self, stream: Any) -> None:
-        # Bounded: a stream on a dead sound server may never stop (see ``audio.owner``).
-        self._owner.release(stream)
-
-    def _start(self, request: _Request) -> tuple[Any, _Run, float]:
-        """On the owner thread: (stream, run, seconds of speech); raises OutputError."""
-        from hotseat.audio.devices import DeviceError
-
-        assert request.samples is not None
-        samples, rate = request.samples, request.rate
-        try:
-            sd = self._owner.sounddevice()
-        except DeviceError as exc:
-            raise OutputError(f"audio output failed ({exc})") from None
-        try:
-            try:
-                stream, run = self._open(request, samples, rate)
-            except sd.PortAudioError:  # e.g. a card that cannot play this sample rate
-                samples, rate = _resample(samples, rate, 48000), 48000
-                stream, run = self._open(request, samples, rate)
-        except (sd.PortAudioError, ValueError) as exc:
-            raise OutputError(f"audio output failed ({exc})") from None
-        return stream, run, len(samples) / rate
-
     def _play(self, request: _Request) -> None:
-        stream, run, seconds = self._owner.call(lambda: self._start(request))
+        samples = request.samples
+        assert samples is not None
+        stream, clip, seconds = self._owner.call(
+            lambda: open_clip(self._owner, self._device, samples, request.rate, request.stopped)
+        )
         cut = False
         try:
-            cut = self._follow(stream, run, request, seconds)
+            cut = self._follow(stream, clip, request, seconds)
         finally:
+            if clip.underflows:  # the voice stuttered: a busy machine, or a stuck server
+                self.underflows += clip.underflows
+                log.info("%d output underflows in one line", clip.underflows)
             if not cut:  # a cut has released the stream already
-                self._owner.call(lambda: self._close_here(stream))
+                # Bounded: a stream on a dead sound server may never stop (``audio.owner``).
+                self._owner.call(lambda: self._owner.release(stream))
 
-    def _follow(self, stream: Any, run: _Run, request: _Request, seconds: float) -> bool:
+    def _follow(self, stream: Any, clip: Clip, request: _Request, seconds: float) -> bool:
         """Report the start and the end of the speech as they really happen; True
         when the speech was cut short (and the stream released)."""
-        if not run.first.wait(_FIRST_CALLBACK_TIMEOUT):
+        if not clip.first.wait(_FIRST_CALLBACK_TIMEOUT):
             raise OutputError("audio output failed (the sound device never asked for audio)")
-        if request.stopped.wait(max(0.0, run.start - time.monotonic())):
+        if request.stopped.wait(max(0.0, clip.start - time.monotonic())):
             self._cut(stream, request)
             return True
-        _call(request.on_started, run.start)
-        end = run.start + seconds
+        _call(request.on_started, clip.start)
+        end = clip.start + seconds
         if request.stopped.wait(max(0.0, end - time.monotonic())):
             self._cut(stream, request)
             return True
         _call(self._on_playing, False)
         _call(request.on_finished, end, False)
         # Let the padding play out unless something else wants the speaker.
-        deadline = time.monotonic() + _PAD_SECONDS + 1.0
-        while not run.done.is_set() and time.monotonic() < deadline:
+        deadline = time.monotonic() + PAD_SECONDS + 1.0
+        while not clip.done.is_set() and time.monotonic() < deadline:
             if request.stopped.wait(0.02) or not self._requests.empty():
                 break
         return False  # _play closes the stream
@@ -294,14 +209,3 @@ class Player:
         self._owner.call(lambda: self._owner.release(stream))  # silent at once
         _call(self._on_playing, False)
         _call(request.on_finished, time.monotonic(), True)
-
-
-class _Run:
-    """What the callback of one stream shares with the player thread."""
-
-    def __init__(self, data: np.ndarray) -> None:
-        self.data = data
-        self.pos = 0
-        self.start = 0.0
-        self.first = threading.Event()
-        self.done = threading.Event()

@@ -1,14 +1,19 @@
-"""Notes on saved answers, as the history keeps them: ``{"kind": ..., "text": ...}``.
+"""Notes on saved answers, as the history keeps them: ``{"kind", "text", "since"}``.
 
 Answers saved before notes had kinds (schema 4) hold plain sentences; the
 migration to schema 5 (``schema._v5_note_kinds``) gives each its kind, read off
-the words the listener used then. Nothing else reads a note's words: what a
-note means is its ``kind`` (``session.caveats``). A plain sentence that still
-turns up (an unsaved answer kept from before the upgrade) is read the same way.
+the words the listener used then. Notes saved before they had a time (schema 5)
+lack ``since``; the migration to schema 6 (``schema._v6_note_since``) reads it
+off the one sentence that carried a time ("could not finish the answer from
+0:20 on"). Nothing else reads a note's words: what a note means is its ``kind``
+(``session.caveats``) and from when, its ``since`` (``feedback.delivery``). A
+note in an old form that still turns up (an unsaved answer kept from before the
+upgrade) is read the same way.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from hotseat.transcript import Note, NoteKind
@@ -50,17 +55,33 @@ def kind_of_old_note(text: str) -> NoteKind:
     return NoteKind.INFO
 
 
+# The one note whose words held a time, as the listener worded it before schema 6.
+_DROPPED = re.compile(r"could not finish the answer from (\d+):(\d\d) on")
+
+
+def since_of_old_note(text: str) -> float | None:
+    """The ``since`` of a note saved without one (before schema 6)."""
+    found = _DROPPED.search(text)
+    return None if found is None else int(found.group(1)) * 60.0 + int(found.group(2))
+
+
 def note_from_json(item: Any) -> Note:
-    """One stored note: ``{"kind", "text"}``, or a plain sentence from before schema 5."""
+    """One stored note: ``{"kind", "text", "since"}``; without ``since`` from before
+    schema 6; a plain sentence from before schema 5."""
     if isinstance(item, dict):
         text = str(item.get("text", ""))
+        since = _seconds(item["since"]) if "since" in item else since_of_old_note(text)
         try:
-            return Note(text, NoteKind(str(item.get("kind", ""))))
+            return Note(text, NoteKind(str(item.get("kind", ""))), since)
         except ValueError:  # a kind this hotseat does not know: it says nothing about scores
-            return Note(text)
+            return Note(text, since=since)
     text = str(item)
-    return Note(text, kind_of_old_note(text))
+    return Note(text, kind_of_old_note(text), since_of_old_note(text))
 
 
-def notes_to_json(notes: tuple[Note, ...]) -> list[dict[str, str]]:
+def _seconds(value: Any) -> float | None:
+    return float(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
+
+
+def notes_to_json(notes: tuple[Note, ...]) -> list[dict[str, Any]]:
     return [note.to_dict() for note in notes]

@@ -5,11 +5,10 @@ database refuses (disk full, data folder unwritable, another hotseat holding it
 too long) waits: in memory, in order, as an :class:`~hotseat.store.writes.Op`;
 the returned :class:`SaveStatus` says why, and the next call (or
 :meth:`Recorder.flush`) tries the waiting ones again, before any new write.
-Waiting writes are also kept at once in a small JSON file
-(:mod:`hotseat.store.spill`), rewritten as they change, so a crash or kill -9
-loses none; those still waiting when the app closes are added on the next
-start. If even that file cannot be written, the status says so. Nothing is
-dropped silently.
+Waiting writes are also kept at once in a small JSON file, rewritten as they
+change (:mod:`hotseat.store.waiting`), so a crash or kill -9 loses none; those
+still waiting when the app closes are added on the next start. If even that
+file cannot be written, the status says so. Nothing is dropped silently.
 
 Sessions are named by their key, so an answer can wait for a session that is
 itself still waiting to be written. ``begin_session`` returns the database id
@@ -29,12 +28,12 @@ from typing import Any
 from hotseat.privacy import private_dir
 from hotseat.session import Turn
 from hotseat.settings import load_settings
-from hotseat.store import spill
 from hotseat.store.errors import StoreError
 from hotseat.store.recordings import recording_path
 from hotseat.store.records import SessionInfo, SessionRecord, answer_row
 from hotseat.store.store import Store, new_session_key
-from hotseat.store.writes import Op, apply
+from hotseat.store.waiting import WaitingWrites
+from hotseat.store.writes import Op
 
 
 @dataclass(frozen=True)
@@ -59,14 +58,12 @@ class Recorder:
         self._now = now
         self._opener = opener or (lambda: Store(path, now=now))
         self._store: Store | None = None
-        self._waiting: list[Op] = []  # writes the database refused, oldest first
+        self._waiting = WaitingWrites()  # writes the database refused, oldest first
         self._lock = threading.RLock()
         self._keys: dict[int, str] = {}  # handle -> session key
         self._ids: dict[str, int] = {}  # session key -> database id
         self._positions: dict[str, int] = {}  # session key -> next answer position
         self._provisional = 0
-        self._claimed: list[Path] = []  # leftover files, removed once their writes are in
-        self._held: Path | None = None  # the file keeping what waits, while anything does
         self.notices: list[str] = []
         self.last_error = ""
 
@@ -83,8 +80,7 @@ class Recorder:
                     self.last_error = str(exc)
                     return None
                 self.notices.extend(self._store.notices)
-                leftovers, self._claimed = spill.take_all(self.notices, skip=self._held)
-                self._waiting[:0] = leftovers
+                self._waiting.take_leftovers(self.notices)
             return self._store
 
     def open(self) -> SaveStatus:
@@ -109,23 +105,8 @@ class Recorder:
                     self.last_error = str(exc)
                 else:
                     return SaveStatus(saved=True)
-            self._waiting.append(op)
-            self._hold()
+            self._waiting.add(op)
             return self._status()
-
-    def _hold(self) -> None:
-        """What waits goes to a file now (replacing the last one): kill -9 loses none of it."""
-        where = spill.write(self._waiting, held=True)
-        if where is None:
-            return  # no folder takes it: it waits in memory, and close() says so
-        if self._held is not None and self._held != where:
-            spill.forget([self._held])
-        self._held = where
-
-    def _release(self) -> None:
-        if self._held is not None:
-            spill.forget([self._held])
-            self._held = None
 
     def _status(self) -> SaveStatus:
         if not self._waiting:
@@ -274,22 +255,8 @@ class Recorder:
             store = self.store
             if store is None:  # the history cannot be opened: say so even with nothing waiting
                 return SaveStatus(saved=False, pending=len(self._waiting), message=self.last_error)
-            before = len(self._waiting)
-            while self._waiting:
-                try:
-                    apply(store, self._waiting[0], self._ids)
-                except StoreError as exc:
-                    self.last_error = str(exc)
-                    break
-                self._waiting.pop(0)
-            if self._waiting:
-                if len(self._waiting) < before:
-                    self._hold()  # some went in: the file keeps only the rest
-            else:
-                self.last_error = ""
-                spill.forget(self._claimed)
-                self._claimed = []
-                self._release()
+            error = self._waiting.flush(store, self._ids)
+            self.last_error = error if self._waiting else ""
             return self._status()
 
     def close(self) -> SaveStatus:
@@ -297,20 +264,15 @@ class Recorder:
         with self._lock:
             status = self.flush()
             if self._waiting:
-                where = spill.write(self._waiting)
+                count = len(self._waiting)
+                where = self._waiting.keep_for_next_start()
                 if where is None:
                     status = SaveStatus(
                         False,
-                        len(self._waiting),
-                        f"{len(self._waiting)} unsaved changes could not be written anywhere: "
-                        f"{self.last_error}",
+                        count,
+                        f"{count} unsaved changes could not be written anywhere: {self.last_error}",
                     )
                 else:
-                    count = len(self._waiting)
-                    self._waiting.clear()
-                    spill.forget(self._claimed)  # their writes are in the new file
-                    self._claimed = []
-                    self._release()
                     status = SaveStatus(
                         False,
                         count,

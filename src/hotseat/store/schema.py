@@ -107,6 +107,18 @@ def _v4_answer_notes(conn: sqlite3.Connection) -> None:
 def _v5_note_kinds(conn: sqlite3.Connection) -> None:
     """Each note says what it means for the scores (``{"kind", "text"}``), so nothing
     matches a note's words any more: the plain sentences saved before get their kind."""
+    _rewrite_notes(conn)
+
+
+def _v6_note_since(conn: sqlite3.Connection) -> None:
+    """A note that holds only from some time on says that time as data (``since``), so
+    nothing reads it from the note's words: notes saved before get theirs, or null."""
+    _rewrite_notes(conn)
+
+
+def _rewrite_notes(conn: sqlite3.Connection) -> None:
+    """Every saved note read (old forms included: ``store.note_kinds``) and written back
+    in the current form."""
     rows = conn.execute("SELECT id, notes FROM answers WHERE notes != '[]'").fetchall()
     for answer_id, notes in rows:
         kept = [note_from_json(item) for item in _json_list(notes)]
@@ -122,6 +134,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     _v3_session_plan,
     _v4_answer_notes,
     _v5_note_kinds,
+    _v6_note_since,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -1,8 +1,11 @@
 """The history database: sessions and their answers, one commit per answer.
 
-``Store`` is safe to share between threads (one lock around the connection).
-Each write is its own ``BEGIN IMMEDIATE ... COMMIT``, so once ``save_answer``
-returns the answer is on disk: a killed process loses nothing already saved.
+``Store`` is safe to share between threads: everything goes through one
+:class:`~hotseat.store.connection.HistoryConnection` (one lock, and each write
+its own ``BEGIN IMMEDIATE ... COMMIT``), so once ``save_answer`` returns the
+answer is on disk: a killed process loses nothing already saved. Here are the
+sessions (begun, ended, resumed, closed; which this process owns) and their
+answers, written and read; forgetting them is ``store.forgetting``.
 """
 
 from __future__ import annotations
@@ -10,20 +13,18 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hotseat import paths
 from hotseat.session import Turn
-from hotseat.store import ownership
-from hotseat.store.database import BUSY_TIMEOUT_SECONDS, open_database, open_read_only
+from hotseat.store import forgetting, ownership
+from hotseat.store.connection import HistoryConnection, require_session
+from hotseat.store.database import BUSY_TIMEOUT_SECONDS
 from hotseat.store.drafts import clear_draft
-from hotseat.store.errors import StoreError, UnknownSession, translate
-from hotseat.store.recordings import remove_recording, remove_session_folder
+from hotseat.store.errors import UnknownSession
 from hotseat.store.records import AnswerRow, SessionInfo, SessionRecord, answer_row
 from hotseat.store.rows import ANSWER_COLUMNS, answer_from_row, session_columns, session_from_row
 
@@ -45,27 +46,21 @@ class Store:
     ) -> None:
         self.path = path or paths.database_file()
         self._now = now
-        self._lock = threading.RLock()
         self.read_only = read_only  # opened only to read (a folder that cannot be written)
-        opened = open_read_only(self.path) if read_only else open_database(self.path, busy_timeout)
-        self._conn: sqlite3.Connection | None = opened.conn
+        self._db = HistoryConnection(self.path, busy_timeout, read_only)
         self._owned: set[int] = set()  # sessions this store began or resumed
-        self.notices: list[str] = opened.notices
-        self.migrated_from = opened.migrated_from
+        self.notices: list[str] = self._db.notices
+        self.migrated_from = self._db.migrated_from
 
-    # -- plumbing -----------------------------------------------------------------
+    # -- the connection ---------------------------------------------------------------
 
     @property
     def connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            raise StoreError("the history database is closed")
-        return self._conn
+        return self._db.connection
 
     def close(self) -> None:
-        with self._lock:
-            if self._conn is not None:
-                self._conn.close()
-                self._conn = None
+        with self._db.lock:
+            self._db.close()
             for session_id in list(self._owned):  # nobody writes them now
                 self._disown(session_id)
 
@@ -75,29 +70,8 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One immediate transaction; SQLite errors become StoreErrors."""
-        with self._lock:
-            conn = self.connection
-            try:
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    yield conn
-                    conn.execute("COMMIT")
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute("ROLLBACK")
-                    raise
-            except (sqlite3.Error, OSError) as exc:
-                raise translate(exc, str(self.path)) from exc
-
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            try:
-                return self.connection.execute(sql, params).fetchall()
-            except (sqlite3.Error, OSError) as exc:
-                raise translate(exc, str(self.path)) from exc
+        return self._db.query(sql, params)
 
     # -- sessions -------------------------------------------------------------------
 
@@ -113,7 +87,7 @@ class Store:
         plan: dict[str, Any] | None = None,
     ) -> int:
         started = self._now() if started_at is None else started_at
-        with self._write() as conn:
+        with self._db.write() as conn:
             cursor = conn.execute(
                 "INSERT INTO sessions (key, started_at, mode, persona, company, role, status,"
                 " owner_pid, owner_host, plan) VALUES (?, ?, ?, ?, ?, ?, 'active', ?, ?, ?)",
@@ -176,8 +150,8 @@ class Store:
 
     def resume_session(self, session_id: int) -> SessionRecord:
         """Take an interrupted session back: it becomes this process's active one."""
-        with self._write() as conn:
-            self._require(conn, session_id)
+        with self._db.write() as conn:
+            require_session(conn, session_id)
             conn.execute(
                 "UPDATE sessions SET status = 'active', ended_at = NULL, owner_pid = ?,"
                 " owner_host = ? WHERE id = ?",
@@ -195,17 +169,12 @@ class Store:
         ownership.disown(str(self.path), session_id)
 
     def _set_status(self, session_id: int, status: str, ended_at: float) -> None:
-        with self._write() as conn:
-            self._require(conn, session_id)
+        with self._db.write() as conn:
+            require_session(conn, session_id)
             conn.execute(
                 "UPDATE sessions SET status = ?, ended_at = ? WHERE id = ?",
                 (status, ended_at, session_id),
             )
-
-    @staticmethod
-    def _require(conn: sqlite3.Connection, session_id: int) -> None:
-        if conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session_id,)).fetchone() is None:
-            raise UnknownSession(f"there is no session {session_id} in the history")
 
     def _info(self, row: tuple[Any, ...]) -> SessionInfo:
         status = ownership.effective_status(str(self.path), row[0], row[8], row[9], row[10])
@@ -251,8 +220,8 @@ class Store:
 
     def save_row(self, session_id: int, row: AnswerRow) -> int:
         data = row.to_dict()
-        with self._write() as conn:
-            self._require(conn, session_id)
+        with self._db.write() as conn:
+            require_session(conn, session_id)
             if not data["mode"]:
                 mode = conn.execute("SELECT mode FROM sessions WHERE id = ?", (session_id,))
                 data["mode"] = mode.fetchone()[0]
@@ -279,48 +248,10 @@ class Store:
 
     def delete_session(self, session_id: int) -> list[Path]:
         """Delete a session, its answers and its recordings; returns the files removed."""
-        audio = [
-            Path(r[0])
-            for r in self.query(
-                "SELECT audio_path FROM answers WHERE session_id = ? AND audio_path IS NOT NULL",
-                (session_id,),
-            )
-        ]
-        key_rows = self.query("SELECT key FROM sessions WHERE id = ?", (session_id,))
-        with self._write() as conn:
-            self._require(conn, session_id)
-            conn.execute("DELETE FROM answers WHERE session_id = ?", (session_id,))
-            conn.execute("DELETE FROM sessions WHERE id = ?", (session_id,))
+        removed = forgetting.delete_session(self._db, session_id)
         self._disown(session_id)
-        self._checkpoint()
-        removed = [p for p in audio if remove_recording(p)]
-        if key_rows:
-            remove_session_folder(str(key_rows[0][0]))
-            clear_draft(str(key_rows[0][0]))
         return removed
 
     def purge(self) -> int:
         """Forget everything: every session, answer and recording. Returns sessions removed."""
-        audio = [
-            Path(r[0])
-            for r in self.query("SELECT audio_path FROM answers WHERE audio_path IS NOT NULL")
-        ]
-        keys = [str(r[0]) for r in self.query("SELECT key FROM sessions")]
-        with self._write() as conn:
-            conn.execute("DELETE FROM answers")
-            count = conn.execute("DELETE FROM sessions").rowcount
-        # VACUUM fails while another hotseat reads; secure_delete zeroed the pages anyway.
-        with self._lock, suppress(sqlite3.Error):
-            self.connection.execute("VACUUM")
-        self._checkpoint()
-        for path in audio:
-            remove_recording(path)
-        for key in keys:
-            remove_session_folder(key)
-            clear_draft(key)
-        return int(count)
-
-    def _checkpoint(self) -> None:
-        """Fold the WAL into the main file so deleted rows leave no copy behind."""
-        with self._lock, suppress(sqlite3.Error):
-            self.connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        return forgetting.purge(self._db)

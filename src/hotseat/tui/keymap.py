@@ -17,10 +17,11 @@ from textual.dom import DOMNode
 
 from hotseat.settings import unknown_keys_problem
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
-from hotseat.tui.screens.history import HistoryScreen, SessionScreen
+from hotseat.tui.screens.history import HistoryScreen
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.keys_help import KeysScreen
+from hotseat.tui.screens.past_session import SessionScreen
 from hotseat.tui.screens.progress import ProgressScreen
 from hotseat.tui.screens.summary import SummaryScreen
 

@@ -1,11 +1,15 @@
 """Typed messages the voice, the microphone and the app's workers post to the UI.
 
 The services call back from their own threads; these messages carry what
-they said to the UI thread, where widgets may be touched. Each carries a
-``token`` so that news about a question the user has already left is dropped.
-They are dataclasses (Textual calls ``__post_init__`` for its own fields).
+they said to the UI thread, where widgets may be touched. They are
+dataclasses (Textual calls ``__post_init__`` for its own fields).
 
-The last four are the interview screen's news for the app.
+- The first five are news about one question, for the interview screen: each
+  carries the screen's ``token``, so news about a question the user has already
+  left is dropped.
+- The next three are the voice's and microphone's news for the app
+  (``app_voice_mic``).
+- The last four are the interview screen's news for the app.
 """
 
 from __future__ import annotations

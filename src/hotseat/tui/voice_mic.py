@@ -1,8 +1,8 @@
 """The app's voice and microphone: what it holds, and how the real ones are built.
 
 ``HotseatApp`` owns one :class:`VoiceMic`: created in ``__init__``, the real
-voice and microphone built in a worker after the first frame (``on_mount``),
-closed in ``on_unmount``. Only the UI thread reads or writes it; screens get
+voice and microphone built in a worker after the first frame (``on_mount``,
+``app_voice_mic``), closed in ``on_unmount``. Only the UI thread reads or writes it; screens get
 it as a constructor argument and ask the App, by message, to hold the
 microphone while the session is paused.
 

@@ -2,30 +2,35 @@
 
 The path of one answer, in order (each step names where it lives):
 
-1. ``ask``: the card shows the question and ``InterviewerVoice`` (``tui.interviewer``)
-   has the ``Speaker`` read the greeting, the lead-in and the question on its thread.
-2. ``SpeechFinished`` (a message) -> ``_asked``: ``Session.question_asked`` starts the
-   thinking countdown, or the answer clock at once.
-3. ``start_answer`` -> ``AnswerInput.start_listening`` -> ``AnswerCapture.listen``
-   (``session.answer_capture``) opens the ``Listener`` (``asr.listener``: PortAudio's
-   callback queues the audio, one thread recognises it), which reports
-   ``PartialTranscript`` and ``InputLevel`` messages to the answer area. Keys typed
-   go into the same answer (``AnswerArea``).
-4. The answer ends: ctrl+s (``InterviewKeys.answer``), silence or the time limit
-   (``InterviewClock``) -> ``end_answer``: the answer clock stops and the listener
-   finishes; its ``FinalTranscript`` message -> ``AnswerCapture.heard_final``.
-5. ``complete``: what was heard and typed, joined, goes to ``Session.finish_answer``,
-   which first hands the turn to the app to be kept (``HotseatApp._keep_before_analysis``
-   -> ``store.keeper``, on the history's thread), then assesses it (``session.analysis``).
-   The ``FeedbackPanel`` shows the feedback, and ``TurnDone`` has the app save a
-   snapshot of the turn again, with its feedback and recording (``HotseatApp._turn_done``).
+1. Asking: ``QuestionAsking.ask`` (``interview_asking``) shows the question on the
+   card and ``InterviewerVoice`` (``tui.interviewer``) has the ``Speaker`` read the
+   greeting, the lead-in and the question on its thread.
+2. Asked: the voice's ``SpeechFinished`` message -> ``QuestionAsking.asked``:
+   ``Session.question_asked`` starts the thinking countdown, or the answer at once.
+3. Answering, here: ``start_answer`` -> ``AnswerInput.start_listening``
+   (``interview_input``) -> ``AnswerCapture.listen`` (``session.answer_capture``)
+   opens the ``Listener`` (``asr.listener``: PortAudio's callback queues the audio,
+   one thread recognises it), which reports ``PartialTranscript`` and ``InputLevel``
+   messages to the answer area. Keys typed go into the same answer (``AnswerArea``).
+4. The answer ends, here: ctrl+s (``InterviewKeys.answer``, ``interview_keys``),
+   silence or the time limit (``InterviewClock``, ``interview_clock``) ->
+   ``end_answer``: the answer clock stops and the listener finishes; its
+   ``FinalTranscript`` message -> ``AnswerCapture.heard_final``.
+5. Feedback, here: ``complete`` joins what was heard and typed and hands it to
+   ``Session.finish_answer``, which first hands the turn to the app to be kept
+   (``AppHistory.keep_first``, ``tui.app_history`` -> ``store.keeper``, on the
+   history's thread), then assesses it (``session.analysis``). The ``FeedbackPanel``
+   shows the feedback, and a ``TurnDone`` message has the app save a snapshot of
+   the turn again, with its feedback and recording (``AppHistory.keep``).
 
-Beside this flow the screen holds the answer under way (``capture``) and three
-helpers (composition): ``InterviewKeys`` (``interview_keys``: which keys apply now,
-pausing, dialogs, quitting), which carries out the ``action_*``; ``AnswerInput``
-(``interview_input``: waiting for the voice and microphone, listening, switching
-between speaking and typing); and ``InterviewClock`` (``interview_clock``: the tick,
-time limits, silence, the timer).
+Beside this flow the screen holds the answer under way (``capture``) and its
+helpers (composition, each in its own module): ``asking`` (steps 1 and 2),
+``keys`` (``InterviewKeys``: which keys apply now and what most of them do),
+``pausing`` (``InterviewPause``: ctrl+g, and the clock held behind dialogs),
+``ending`` (``SessionEnding``: ctrl+l and ctrl+q without losing the answer),
+``answer_input`` (``AnswerInput``: waiting for the voice and microphone,
+listening, switching between speaking and typing) and ``clock``
+(``InterviewClock``: the tick, time limits, silence, the timer).
 """
 
 from __future__ import annotations
@@ -41,18 +46,21 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 
-from hotseat.session import MonotonicClock, Phase, Plan, Session
+from hotseat.session import Phase, Plan, Session
 from hotseat.session.answer_capture import AnswerCapture, Final
 from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui import messages as msg
 from hotseat.tui.interviewer import InterviewerVoice
+from hotseat.tui.screens.interview_asking import QuestionAsking
 from hotseat.tui.screens.interview_clock import InterviewClock
+from hotseat.tui.screens.interview_ending import SessionEnding
 from hotseat.tui.screens.interview_input import AnswerInput
 from hotseat.tui.screens.interview_keys import INTERVIEW_BINDINGS, InterviewKeys, key_action
+from hotseat.tui.screens.interview_pause import InterviewPause
 from hotseat.tui.voice_mic import VoiceMic
 from hotseat.tui.widgets.answer_area import AnswerArea
 from hotseat.tui.widgets.feedback_panel import FeedbackPanel
-from hotseat.tui.widgets.question_card import QuestionCard, lead_text
+from hotseat.tui.widgets.question_card import QuestionCard
 from hotseat.tui.widgets.timer import SessionTimer
 from hotseat.tui.widgets.topbar import TopBar
 
@@ -87,7 +95,10 @@ class InterviewScreen(Screen[None]):
         rng = rng or random.Random()
         self.voice = InterviewerVoice(voice_mic, personas, rng, self.post_message, self.notify)
         self.capture = AnswerCapture()  # the answer under way: listening, heard, recorded
+        self.asking = QuestionAsking(self)
         self.keys = InterviewKeys(self)
+        self.pausing = InterviewPause(self)
+        self.ending = SessionEnding(self)
         self.answer_input = AnswerInput(self)
         self.clock = InterviewClock(self)
 
@@ -115,7 +126,7 @@ class InterviewScreen(Screen[None]):
         if self.session.finished:
             self.post_message(msg.SessionFinished(self.session, self.title_text))
             return
-        self.ask()
+        self.asking.ask()
 
     @property
     def feedback_panel(self) -> FeedbackPanel:
@@ -151,101 +162,36 @@ class InterviewScreen(Screen[None]):
     def on_resize(self) -> None:
         self.query_one(Footer).compact = self.size.width < 80  # more keys in narrow terminals
 
-    # -- the keys (``InterviewKeys`` and ``AnswerInput`` decide and act) -------------------
+    # -- the keys: each carried out by a helper (``interview_keys`` says which) ----------
+    # (ctrl+q is the app's: mid-answer it asks ``ending.quit``.)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         input_says = self.answer_input.allowed(action)
         return self.keys.allowed(action) if input_says is None else input_says
 
-    # Every key is carried out by a helper: ``InterviewKeys`` or, for f4, ``AnswerInput``.
-    # (ctrl+q is the app's: it asks ``keys.quit`` mid-answer.)
-    action_next = action_to_summary = key_action(InterviewKeys.next)
-    action_hold_review = key_action(InterviewKeys.hold_review)
-    action_skip = key_action(InterviewKeys.skip)
-    action_repeat = key_action(InterviewKeys.repeat)
-    action_stop_speech = key_action(InterviewKeys.stop_speech)
-    action_toggle_mute = key_action(InterviewKeys.toggle_mute)
-    action_pause = key_action(InterviewKeys.pause)
-    action_resume = key_action(InterviewKeys.resume_clock)
-    action_pause_refused = key_action(InterviewKeys.pause_refused)
-    action_explain = key_action(InterviewKeys.explain)
-    action_end = key_action(InterviewKeys.end)
-    action_answer_now = action_submit = action_skip_wait = key_action(InterviewKeys.answer)
+    action_answer_now = action_submit = action_skip_wait = key_action(lambda s: s.keys.answer())
+    action_next = action_to_summary = key_action(lambda s: s.keys.next())
+    action_hold_review = key_action(lambda s: s.keys.hold_review())
+    action_skip = key_action(lambda s: s.keys.skip())
+    action_repeat = key_action(lambda s: s.keys.repeat())
+    action_stop_speech = key_action(lambda s: s.keys.stop_speech())
+    action_toggle_mute = key_action(lambda s: s.keys.toggle_mute())
+    action_explain = key_action(lambda s: s.keys.explain())
+    action_pause = key_action(lambda s: s.pausing.toggle())
+    action_resume = key_action(lambda s: s.pausing.resume())
+    action_pause_refused = key_action(lambda s: s.pausing.refused())
+    action_end = key_action(lambda s: s.ending.end())
+    action_type_answers = key_action(lambda s: s.answer_input.switch_to_typed())
+    action_speak_answers = key_action(lambda s: s.answer_input.switch_to_spoken())
 
     def on_key(self, event: events.Key) -> None:
-        """Any key in a drill's review holds it, but for the interview's and the app's own
-        keys (enter goes on; e, f1 and ctrl+l hold the clock behind their dialogs).
-        Typing while paused goes nowhere: the user is told so, once a pause."""
-        if self.session.paused and event.is_printable:
-            self.keys.typed_while_paused()
-        if self.session.review_remaining() is None:
-            return
-        bound = self.active_bindings.get(event.key)
-        if bound is None or bound.node not in (self, self.app) or not bound.enabled:
-            self.keys.hold_review()
+        self.keys.any_key(event)
 
-    def action_type_answers(self) -> None:
-        self.answer_input.switch_to_typed()
-
-    def action_speak_answers(self) -> None:
-        self.answer_input.switch_to_spoken()
-
-    # -- 1, 2: asking -------------------------------------------------------------------
-
-    def ask(self, *, repeat: bool = False) -> None:
-        session, voice = self.session, self.voice
-        turn = session.current
-        lines = voice.before_question(session, self.plan.opening, repeat=repeat)
-        name, asker = self.personas.name, self.personas.name(turn.persona)
-        said = lead_text([(text, name(persona)) for text, persona in lines], asker)
-        number, total = session.progress()
-        follow = turn.follow_up_of is not None
-        named = any(text and name(persona) != asker for text, persona in lines)
-        self.card.show(
-            turn.question,
-            number,
-            total,
-            interviewer=asker,
-            lead=said,
-            follow_up=follow,
-            named=named,
-        )
-        self.capture.new_question()
-        area = self.answer_area
-        area.new_question("typed" if self.answer_input.typed() else "spoken", keep_text=repeat)
-        self.feedback_panel.display = False
-        self.update_topbar()
-        if voice.say([*lines, (turn.question.text, turn.persona)], self.capture.token):
-            self.card.set_speaking(True)
-            area.text_area.focus()
-            self.refresh_bindings()
-        else:
-            self._asked()
-        self.tick()
+    # -- 2: asked (``QuestionAsking``) ----------------------------------------------------
 
     @on(msg.SpeechFinished)
     def _speech_finished(self, event: msg.SpeechFinished) -> None:
-        if event.token != self.capture.token or not self.voice.finished(event):
-            return
-        self.card.set_speaking(False)
-        if self.session.phase is _ASKING and not self.session.paused:
-            # The voice reports the real end of speech on the monotonic clock.
-            real_clock = isinstance(self.session.clock, MonotonicClock)
-            self._asked(event.at if real_clock and not event.stopped else None)
-        self.refresh_bindings()
-
-    def _asked(self, at: float | None = None) -> None:
-        phase = self.session.question_asked(at)
-        upcoming = self.session.upcoming()
-        if upcoming is not None:
-            self.voice.prepare(upcoming)  # rendered ahead, so it starts promptly
-        if phase is _ANSWERING:
-            self.start_answer()
-        else:
-            self.answer_area.set_ready(True)  # typing during the countdown starts the answer
-            self.answer_area.text_area.focus()
-        self.tick()
-        self.refresh_bindings()
+        self.asking.speech_finished(event)
 
     # -- 3: answering -------------------------------------------------------------------
 
@@ -267,7 +213,7 @@ class InterviewScreen(Screen[None]):
         if self.session.phase is _ASKING:
             # Typing over the question: the candidate is ready; stop the voice.
             self.keys.silence()
-            self._asked()
+            self.asking.asked()
         if self.session.phase is _THINKING:
             self.session.begin_answer()
             self.start_answer()

@@ -51,7 +51,9 @@ class InterviewClock:
         timer = screen.query_one(SessionTimer)
         timer.finishing = screen.finishing
         typed = screen.answer_area.mode == "typed"
-        show_time(timer, session, speaking=screen.speaking, typed=typed, held=screen.keys.holding)
+        show_time(
+            timer, session, speaking=screen.speaking, typed=typed, held=screen.pausing.holding
+        )
 
     def _handle(self, event: Event) -> bool:
         """React to one session event; True when the screen moved on."""

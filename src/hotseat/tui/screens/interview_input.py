@@ -1,8 +1,8 @@
 """How answers come in: waiting for the voice and microphone, then speaking, typing or both.
 
 ``InterviewScreen`` holds one ``AnswerInput`` (composition, not a base class)
-beside its keys (``interview_keys``) and its clock (``interview_clock``); the
-flow itself is in ``interview``. It holds three things:
+beside its other helpers (``interview`` lists them); the flow itself is in
+``interview``. It holds three things:
 
 - Getting ready. The app builds the real voice and microphone in the
   background; an interview opened before they are ready (``hotseat practice``,

@@ -1,0 +1,201 @@
+"""The listener's worker thread: one answer at a time, from audio blocks to the transcript.
+
+The listener's public methods only put commands on this thread's queue: a
+:class:`StartAnswer`, or ``"finish"``, ``"cancel"``, ``"close"``. For each
+answer the thread reads the microphone's blocks in real time, converts them to
+16 kHz, mutes what was captured while the interviewer spoke (so the transcript
+never holds the interviewer's voice and word times still match the answer
+clock) and feeds them to the answer (``asr.answer``), which saves, meters,
+watches for silence and hands the audio to the recognizer's own thread. A
+lost microphone's gap is filled with silence (``asr.mic_input``). At the end
+it waits for the final words (at most ``FINAL_WAIT``) and gives the transcript,
+with its notes, to the answer's ``on_final``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from pathlib import Path
+
+from hotseat.asr.answer import AnswerInProgress
+from hotseat.asr.engine import Engine
+from hotseat.asr.loader import Loaded
+from hotseat.asr.mic_input import MicInput
+from hotseat.asr.recognition import RecognizerThread
+from hotseat.audio.capture import AudioSource
+from hotseat.audio.devices import DeviceError
+from hotseat.audio.resample import StreamConverter
+from hotseat.transcript import Note, NoteKind, Transcript
+
+# Seconds the final words may take after the answer ends (then: the live text, with a
+# note). The screen says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile.
+# Not shorter: the live text skips audio when the machine is busy
+# (``asr.sphinx_recognizer``), so it can have gaps that only the final words fill; on a
+# machine with a core to spare they take about a second. The engine is told to give what
+# it has a little before (``SphinxRecognizer.FINAL_BUDGET``) and to say from where its
+# words are only the live pass's. The same bound holds for recognising the recording
+# again when live recognition failed.
+FINAL_WAIT = 10.0
+
+
+@dataclass
+class StartAnswer:
+    on_partial: Callable[[str], None]
+    on_level: Callable[[float], None]
+    on_final: Callable[[Transcript], None]
+    recording: Path | None
+    called_at: float  # time.monotonic() of start_answer()
+    asked_at: float | None  # time.monotonic() when the question was fully asked
+    generation: int
+
+
+class AnswerWorker:
+    """``engine``: the engine once loaded; ``notice()`` and ``engine_name()``: the
+    listener's words for why recognition cannot run and which engine it is."""
+
+    def __init__(
+        self,
+        mic: MicInput,
+        engine: Future[Loaded],
+        recognizers: RecognizerThread,
+        paused_when: Callable[[], bool],
+        notice: Callable[[], str],
+        engine_name: Callable[[], str],
+    ) -> None:
+        self._mic = mic
+        self._engine = engine
+        self._recognizers = recognizers
+        self._paused_when = paused_when
+        self._notice = notice
+        self._engine_name = engine_name
+        self._commands: queue.Queue[StartAnswer | str] = queue.Queue()
+        self._next: StartAnswer | None = None
+        self._ended_by = ""
+        self.answer: AnswerInProgress | None = None  # the answer being heard, if any
+        self.skip_wait = False  # stop waiting for the final words
+        self.last_recording: Path | None = None
+        self._thread = threading.Thread(target=self._run, name="hotseat-listener", daemon=True)
+        self._thread.start()
+
+    def put(self, command: StartAnswer | str) -> None:
+        self._commands.put(command)
+
+    def join(self, timeout: float) -> None:
+        self._thread.join(timeout)
+
+    def _run(self) -> None:
+        while True:
+            command = self._next or self._commands.get()
+            self._next = None
+            if isinstance(command, StartAnswer):
+                self._ended_by = ""
+                try:
+                    self._record(command)
+                except Exception as exc:  # the answer must still end, or the app would wait
+                    self._mic.stop_tap()
+                    self._fail(command, exc)
+                command = self._ended_by
+            if command == "close":  # a stray finish or cancel between answers is ignored
+                return
+
+    def _fail(self, start: StartAnswer, error: Exception) -> None:
+        """Something broke mid-answer: end it now, saying what broke."""
+        answer, self.answer = self.answer, None
+        if answer is not None:
+            answer.close_recording()
+        note = f"recognition failed ({type(error).__name__}: {error}); the answer was not heard"
+        incomplete = Note(note, NoteKind.INCOMPLETE)
+        start.on_final(Transcript(text="", engine=self._engine_name(), notes=(incomplete,)))
+
+    def _record(self, start: StartAnswer) -> None:
+        """Run one answer until finish, cancel or close (kept in ``_ended_by``)."""
+        notes: list[Note] = []
+        source: AudioSource | None = None
+        try:
+            source = self._mic.source()
+            source.start()
+        except DeviceError as exc:
+            notes.append(self._mic.unavailable(exc))
+            source = None
+        offset = max(0.0, time.monotonic() - start.called_at)
+        answer = AnswerInProgress(
+            start.on_partial,
+            start.on_level,
+            start.recording,
+            offset,
+            recognizers=self._recognizers,
+            generation=start.generation,
+        )
+        self.answer = answer
+        events_before = events_seen = self._mic.handled = len(self._mic.events)
+        converter = StreamConverter(source.rate) if source is not None else None
+        command = ""
+        while not command:
+            with contextlib.suppress(queue.Empty):
+                received = self._commands.get_nowait()
+                if isinstance(received, StartAnswer):  # a new answer ends this one first
+                    self._next = received
+                    received = "finish"
+                command = self._ended_by = received
+            if not answer.has_engine and self._engine.done() and self._engine.exception() is None:
+                answer.attach(self._engine.result().engine)
+            if source is None or converter is None:
+                if not command:
+                    time.sleep(0.02)
+                continue
+            if len(self._mic.events) > events_seen:
+                # Lost or back: the quiet of a dead microphone is not the candidate's pause.
+                events_seen = len(self._mic.events)
+                answer.silence.restart()
+                self._mic.handled = events_seen
+            block = source.read(timeout=0.02)
+            if block is not None:
+                if converter.rate != source.rate:  # the device came back at another rate
+                    answer.feed(converter.flush())
+                    converter = StreamConverter(source.rate)
+                answer.feed(self._mute_if_paused(converter.process(block)))
+            elif self._mic.lost:
+                self._mic.fill_gap(answer, start.called_at)
+        if source is not None and converter is not None:
+            source.stop()
+            for block in source.drain():
+                answer.feed(self._mute_if_paused(converter.process(block)))
+            answer.feed(converter.flush())
+            if source.overflows:
+                gaps = f"{source.overflows} short gaps in the microphone audio"
+                notes.append(Note(gaps, NoteKind.INCOMPLETE))
+        notes.extend(self._mic.notes(events_before, start.called_at))
+        engine = self._engine_for_final()
+        if engine is not None and not answer.has_engine:
+            answer.attach(engine)
+        elif engine is None:
+            why = self._notice() or "speech recognition is not available"
+            notes.append(Note(why, NoteKind.INCOMPLETE))
+        asked_gap = None if start.asked_at is None else start.called_at - start.asked_at
+        transcript = answer.finish(
+            asked_gap,
+            tuple(notes),
+            wait=FINAL_WAIT,
+            skip=lambda: self.skip_wait or command in ("cancel", "close"),
+        )
+        if command == "cancel" and answer.recording is not None:
+            answer.recording.unlink(missing_ok=True)
+        else:
+            self.last_recording = answer.recording
+        self.answer = None
+        start.on_final(transcript)
+
+    def _mute_if_paused(self, pcm16: bytes) -> bytes:
+        return bytes(len(pcm16)) if self._paused_when() else pcm16
+
+    def _engine_for_final(self) -> Engine | None:
+        try:
+            return self._engine.result().engine  # waits if it is still loading
+        except Exception:
+            return None

@@ -1,0 +1,134 @@
+"""The history as the app uses it: every job on the history's own thread.
+
+``HotseatApp`` holds one ``AppHistory`` around its ``HistoryKeeper``
+(``store.keeper``: one thread owns the database). Opening it (quick_check,
+migrations), beginning a session, every save, ending and closing it run on
+that thread in the order given. The UI thread waits for one job only: an
+answer's first save (:meth:`AppHistory.keep_first`, a few ms,
+``SAVE_FIRST_WAIT`` at most), made before the answer is analysed so a crash
+in the analysis cannot lose it. Any other job's result, or its failure, comes
+back to the UI thread as a ``HistoryDone`` message, which the app hands to
+:meth:`AppHistory.done`. Once an answer is handed over, its typed draft goes
+(``drafting``).
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable
+from concurrent.futures import Future
+from concurrent.futures import TimeoutError as FutureTimeout
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from textual.message import Message
+
+from hotseat.session import Plan, Turn
+from hotseat.session.resume import plan_record
+from hotseat.store.keeper import HistoryKeeper
+from hotseat.tui.app_notices import AppNotices
+from hotseat.tui.drafting import AnswerDrafts
+
+log = logging.getLogger("hotseat")
+
+SAVE_FIRST_WAIT = 10.0  # seconds the UI waits for an answer's first save (normally a few ms)
+
+
+@dataclass
+class HistoryDone(Message):
+    """A job on the history's thread has finished: ``then`` gets its result."""
+
+    future: Future[Any]
+    then: Callable[[Any], object] | None
+
+
+class AppHistory:
+    """The history's jobs for the app: ``post`` is the app's ``post_message``."""
+
+    def __init__(
+        self,
+        keeper: HistoryKeeper,
+        post: Callable[[Message], object],
+        notices: AppNotices,
+        drafts: AnswerDrafts,
+    ) -> None:
+        self.keeper = keeper
+        self.post = post
+        self.notices = notices
+        self.drafts = drafts
+
+    def when_done(self, future: Future[Any], then: Callable[[Any], object] | None = None) -> None:
+        """Hand a history job's result to ``then`` on the UI thread (a failure is reported)."""
+        future.add_done_callback(lambda done: self.post(HistoryDone(done, then)))
+
+    def done(self, event: HistoryDone) -> None:
+        error = event.future.exception()
+        if error is not None:
+            self.notices.failed("The history", error)
+        elif event.then is not None:
+            event.then(event.future.result())
+
+    def open(self) -> None:
+        """Open the history; what it found (a repaired file, a migration) goes on home."""
+
+        def opened(notices: list[str]) -> None:
+            for notice in notices:
+                self.notices.tell(notice, toast=False)
+
+        self.when_done(self.keeper.open_later(), opened)
+
+    def begin(self, plan: Plan) -> None:
+        """A fresh session: its row, and its plan (so it can be resumed)."""
+        begin = functools.partial(
+            self.keeper.begin,
+            mode=plan.mode.id,
+            persona=plan.personas[0],
+            company=plan.context.company,
+            role=plan.context.role,
+            plan=plan_record(plan),
+        )
+        self.when_done(self.keeper.later(begin))
+
+    def keep_first(self, turn: Turn) -> None:
+        """The session's ``on_answer_closed``: the answer is over, into the history now,
+        before it is analysed (a warning when it could not be saved yet).
+
+        The one save the UI waits for (a few ms; the analysis comes next on this
+        thread): it goes through the history's thread, after the saves before it.
+        """
+        kept = turn.snapshot()  # the history's thread reads this copy, never the live turn
+        try:
+            warning = self.keeper.later(lambda: self.keeper.save_first(kept)).result(
+                SAVE_FIRST_WAIT
+            )
+        except FutureTimeout:
+            warning = "Not saved yet: the history is busy; it is kept and saved after"
+        except Exception as exc:
+            self.notices.failed("Saving the answer", exc)
+            warning = ""
+        self.drafts.answer_kept()
+        self.notices.warn(warning)
+
+    def keep(self, turn: Turn, audio: Path | None) -> None:
+        """Save ``turn`` (a snapshot) again, with its feedback and recording."""
+        self.when_done(self.keeper.later(lambda: self.keeper.save(turn, audio)), self.notices.warn)
+        self.drafts.answer_kept()
+
+    def end(self) -> None:
+        """The session is over: marked finished."""
+        self.when_done(self.keeper.later(lambda: self.keeper.end("finished")), self.notices.warn)
+
+    def close(self) -> str:
+        """Close the history after every save still queued, and stop its thread; what to
+        say on the terminal afterwards ('' when all went well)."""
+        closed = self.keeper.later(self.keeper.close)
+        self.keeper.stop()
+        try:
+            return closed.result(timeout=0)
+        except FutureTimeout:
+            return "the history was still busy when hotseat closed"
+        except Exception as exc:  # the app is closing: the log and the terminal say it
+            log.error("closing the history failed", exc_info=exc)
+            return f"closing the history failed: {exc}"

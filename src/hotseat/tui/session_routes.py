@@ -1,0 +1,129 @@
+"""The app's way through a session: from home to the interview, fresh or resumed,
+then to the summary and home again.
+
+``HotseatApp`` holds one ``SessionRoutes`` (composition, like ``HistoryRoutes``,
+which leads here to resume a session or drill competencies). Starting plans the
+session from the user's choices (``session.choices.plan_for``), remembers those
+choices for next time, builds the ``Session`` with the app's clock and analyzer,
+has the answers kept before they are analysed (``Session.on_answer_closed``) and
+pushes the ``InterviewScreen``; a fresh session's row is begun in the history, a
+resumed one gets its typed draft back. When the session finishes, its summary
+covers the answers from before a resume too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hotseat.session import Plan, PlanError, Turn
+from hotseat.session.analysis import analyzer_for
+from hotseat.session.choices import Choices, plan_for
+from hotseat.session.resume import earlier_turns, resume_plan
+from hotseat.session.summary import summarize_turns
+from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.summary import SummaryScreen
+
+if TYPE_CHECKING:
+    from hotseat.session import Session
+    from hotseat.store import SessionRecord
+    from hotseat.tui.app import HotseatApp
+
+
+class SessionRoutes:
+    """Start, finish and leave the sessions of ``app``."""
+
+    def __init__(self, app: HotseatApp) -> None:
+        self.app = app
+        self._earlier: list[Turn] = []  # a resumed session's answers from before
+
+    def start(
+        self,
+        choices: Choices,
+        *,
+        competencies: tuple[str, ...] = (),
+        resumed: SessionRecord | None = None,
+    ) -> None:
+        """Plan a session from ``choices`` (the rest of ``resumed``) and open the interview."""
+        app = self.app
+        if any(isinstance(screen, InterviewScreen) for screen in app.screen_stack):
+            return  # one interview at a time: a start key pressed twice starts it once
+        app.voice_mic_loader.request()  # at once if the user was quicker than the delay
+        mode = app.modes.get(choices.mode)
+        review = mode is not None and mode.shape == "review"
+        try:
+            plan = plan_for(
+                choices,
+                bank=app.bank,
+                modes=app.modes,
+                installed_personas=app.personas.ids,
+                rng=app.rng,
+                panel=app.options.personas,
+                history_stats=app.keeper.history_stats() if review else (),
+                competencies=competencies,
+            )
+        except PlanError as exc:
+            app.notify(str(exc), title="Cannot start", severity="error", timeout=8)
+            return
+        asked_before = 0
+        if resumed is not None:
+            plan, asked_before = self._rest_of(plan, resumed)
+        if plan.notice:
+            app.notify(plan.notice)
+        app.chosen.remember_choices(choices)
+        session = plan.session(
+            analyzer=analyzer_for(plan.context, app.options.analyze),
+            clock=app.clock,
+            silence_end_seconds=plan.mode.silence_end_seconds(
+                app.effective.drill_silence_end_seconds, app.effective.silence_end_seconds
+            ),
+        )
+        session.asked_before = asked_before
+        session.on_answer_closed = app.history.keep_first
+        lead = app.personas.name(plan.personas[0])
+        app.push_screen(
+            InterviewScreen(
+                plan,
+                session,
+                voice_mic=app.voice_mic,
+                personas=app.personas,
+                typed=app.effective.engine == "typed",
+                title=f"{plan.mode.name} with {lead}",
+                audible_warnings=app.effective.audible_warnings,
+                rng=app.rng,
+                recording_path=app.keeper.recording_path,
+            )
+        )
+        if resumed is None:
+            self._earlier = []
+            app.history.begin(plan)
+        else:
+            app.drafts.offer()
+
+    def _rest_of(self, fresh: Plan, resumed: SessionRecord) -> tuple[Plan, int]:
+        """The interrupted session's own plan from where it stopped, and how many were asked."""
+        app = self.app
+        stored = app.keeper.session_plan(resumed.info.id)
+        rest = resume_plan(stored, resumed.answers, fresh, app.bank.get)
+        self._earlier = earlier_turns(resumed.answers, app.bank.get)
+        if rest.notice:
+            app.notify(rest.notice, severity="warning", timeout=8)
+        return rest.plan, rest.asked_before
+
+    def finished(self, session: Session, title: str) -> None:
+        """The session is over: marked so in the history, and its summary shown."""
+        app = self.app
+        app.history.end()
+        # The interview and anything over it (a dialog still open as a drill ends) go.
+        app.history_routes.back_home()
+        turns = self._earlier + session.turns  # a resumed session: all of it
+        self._earlier = []
+        app.push_screen(SummaryScreen(summarize_turns(turns), title))
+
+    def home_from_summary(self) -> None:
+        app = self.app
+        if not isinstance(app.screen, SummaryScreen):
+            return  # the key was pressed twice: the first press already went home
+        app.pop_screen()
+        home = app.home()
+        if home is not None:
+            home.set_status(app.status_text())
