@@ -7,6 +7,9 @@ Prints figures (no pass/fail), measured on audio that really comes out:
 - question requested -> first audio out, with the question pre-rendered while
   the previous answer runs (median and p95; the target is 300 ms), and the same
   without pre-rendering, for comparison;
+- the end of a line as reported against the end of its audio, and how late the
+  "finished" callback comes (what starts the thinking countdown; target 100 ms);
+- stop -> silence (target 150 ms);
 - TTS render time per second of speech;
 - CPU used while idle between questions (this process and the render worker).
 
@@ -122,6 +125,29 @@ def run(pulse: PulseServer, count: int) -> None:
         record("speech: question -> audio, pre-rendered (median)", _msv(ready), "ms")
         record("speech: question -> audio, not prepared (median)", _msv(warm), "ms")
 
+        ends, calls, stops = ends_and_stops(speaker, pulse, texts[count // 2 : count])
+        print(f"end of a line, {len(ends)} lines (reported - heard; callback - heard)")
+        print(f"  reported end:  median {_ms(statistics.median(ends))}   p95 {_ms(_p95(ends))}")
+        print(f"  callback:      median {_ms(statistics.median(calls))}   p95 {_ms(_p95(calls))}")
+        print(f"stop -> silence, {len(stops)} lines: median {_ms(statistics.median(stops))}")
+        worst_end = max(abs(v) for v in ends)
+        record(
+            "speech: reported end of a line, worst error",
+            round(worst_end * 1000),
+            "ms",
+            target="<= 100 ms",
+        )
+        record(
+            "speech: end of audio -> finished callback (p95)",
+            round(_p95(calls) * 1000),
+            "ms",
+            target="<= 100 ms",
+            note="starts the thinking countdown",
+        )
+        record(
+            "speech: stop -> silence (worst)", round(max(stops) * 1000), "ms", target="<= 150 ms"
+        )
+
         persona = speaker.catalog.get("recruiter")
         voice = speaker.voice_for("recruiter")
         assert voice is not None
@@ -153,6 +179,42 @@ def run(pulse: PulseServer, count: int) -> None:
 
 def _msv(values: list[float]) -> float:
     return round(statistics.median(values) * 1000)
+
+
+def ends_and_stops(
+    speaker: VoiceSpeaker, pulse: PulseServer, texts: list[str]
+) -> tuple[list[float], list[float], list[float]]:
+    """For each line: reported end - audio end, callback time - audio end (seconds), then
+    for each line stopped after a second: stop -> last audio out."""
+    from tests.speech.helpers import Heard, span
+
+    ends, calls, stops = [], [], []
+    for text in texts:
+        speaker.prepare(text, "recruiter")
+        recorder = pulse.record_speaker().start()
+        heard = Heard()
+        speaker.speak(text, "recruiter", heard.on_started, heard.on_finished)
+        heard.wait()
+        time.sleep(0.3)
+        _, end = span(recorder.stop())
+        if heard.finished is not None and heard.finished_called_at is not None:
+            ends.append(heard.finished - end)
+            calls.append(heard.finished_called_at - end)
+    for text in texts[: max(2, len(texts) // 2)]:
+        recorder = pulse.record_speaker().start()
+        heard = Heard()
+        speaker.speak(text, "recruiter", heard.on_started, heard.on_finished)
+        deadline = time.monotonic() + 10
+        while heard.started is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        time.sleep(1.0)
+        stopped_at = time.monotonic()
+        speaker.stop()
+        heard.wait(5)
+        time.sleep(0.6)
+        _, last = span(recorder.stop())
+        stops.append(max(0.0, last - stopped_at))
+    return ends, calls, stops
 
 
 if __name__ == "__main__":

@@ -14,9 +14,10 @@ line to fix.
 
 from __future__ import annotations
 
+import difflib
 import math
 import os
-from collections.abc import Collection, Mapping
+from collections.abc import Collection
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -56,6 +57,7 @@ class Settings:
     last_role: str = ""
     # Keys: binding id -> keys, from the [keys] table (read only; the app never writes it)
     keys: dict[str, str] = field(default_factory=dict)
+    key_lines: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
     # Problems found while loading (not saved)
     problems: list[str] = field(default_factory=list, compare=False, repr=False)
     origin: SettingsOrigin = field(default_factory=SettingsOrigin, compare=False, repr=False)
@@ -74,8 +76,11 @@ class Settings:
         return {name: getattr(self, name) for name in setting_names()}
 
 
+_NOT_SAVED = {"keys", "key_lines", "problems", "origin"}
+
+
 def setting_names() -> list[str]:
-    return [f.name for f in fields(Settings) if f.name not in {"keys", "problems", "origin"}]
+    return [f.name for f in fields(Settings) if f.name not in _NOT_SAVED]
 
 
 _YES, _NO = {"1", "true", "yes", "on"}, {"0", "false", "no", "off"}
@@ -176,40 +181,51 @@ def _flat(raw: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return out
 
 
-def _keymap(raw: Any, source: Path, lines: TomlLines, problems: list[str]) -> dict[str, str]:
-    """The ``[keys]`` table: binding id = "keys" (``interview.pause = "f6"``).
+def _keymap(raw: Any, source: Path, lines: TomlLines, settings: Settings) -> dict[str, str]:
+    """The ``[keys]`` table: binding id = "keys" (``interview.pause = "f6"``); the line
+    of each goes in ``settings.key_lines``.
 
     Whether each id names a binding is checked by the app, which knows them.
     """
-    read = FieldReader(source, lines, lines.table("keys") or 0, "[keys]", problems)
+    read = FieldReader(source, lines, lines.table("keys") or 0, "[keys]", settings.problems)
     if not isinstance(raw, dict):
         read.bad("", 'must be a table of binding id = "keys"')
         return {}
     keys: dict[str, str] = {}
     for binding_id, value in _flat(raw).items():
+        settings.key_lines[binding_id] = _key_line(read, lines, binding_id)
         if isinstance(value, str) and value.strip():
             keys[binding_id] = value.replace(" ", "")
         else:
-            read.bad(
-                binding_id,
-                'must be keys in quotes (such as "ctrl+p" or "f6,ctrl+p"); kept the default',
+            read.record(
+                settings.key_lines[binding_id],
+                f"[keys] {binding_id}: must be keys in quotes "
+                '(such as "ctrl+p" or "f6,ctrl+p"); kept the default',
             )
     return keys
 
 
-def unknown_keys_problem(keys: Mapping[str, str], known: Collection[str]) -> str:
-    """The problem with ``[keys]`` ids that name no key binding ('' when all do).
+def _key_line(read: FieldReader, lines: TomlLines, binding_id: str) -> int:
+    """The line of ``home.history = ...`` in ``[keys]``, or of ``history = ...`` in
+    ``[keys.home]``."""
+    found = lines.key(read.start, binding_id) if read.start else None
+    return found or lines.dotted(f"keys.{binding_id}") or read.line("")
 
-    The app knows the ids (``tui.keymap``): it shows this on the home screen, and
-    ``hotseat doctor`` lists it with the other settings problems.
+
+def unknown_keys_problems(settings: Settings, known: Collection[str]) -> list[str]:
+    """``file:line: ...`` for each ``[keys]`` id that names no key binding.
+
+    The app knows the ids (``tui.keymap``): it shows these on the home screen, and
+    ``hotseat doctor`` lists them with the other settings problems.
     """
-    unknown = sorted(set(keys) - set(known))
-    if not unknown:
-        return ""
-    return (
-        f"settings.toml, keys table: no key binding is called {', '.join(map(repr, unknown))}; "
-        "see the README for the ids"
-    )
+    source = settings.origin.path or paths.settings_file()
+    problems = []
+    for binding_id in sorted(set(settings.keys) - set(known)):
+        close = difflib.get_close_matches(binding_id, list(known), n=1, cutoff=0.8)
+        hint = f"did you mean {close[0]!r}?" if close else "see the README for the ids"
+        line = settings.key_lines.get(binding_id, 1)
+        problems.append(f"{source}:{line}: [keys] {binding_id}: no key binding has this id; {hint}")
+    return problems
 
 
 def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = None) -> Settings:
@@ -218,7 +234,7 @@ def load_settings(path: Path | None = None, *, environ: dict[str, str] | None = 
     env = os.environ if environ is None else environ
     raw, text, broken = _read_file(source, settings)
     lines = TomlLines(text)
-    settings.keys = _keymap(raw.pop("keys", {}), source, lines, settings.problems)
+    settings.keys = _keymap(raw.pop("keys", {}), source, lines, settings)
     known = _kinds()
     read = FieldReader(source, lines, 0, "", settings.problems)
     read.unknown(raw, known)

@@ -18,10 +18,8 @@ class Speaker(Protocol):
     """The interviewer's voice.
 
     The real one is ``hotseat.speech.create_speaker(settings)`` (a
-    ``VoiceSpeaker``). Besides this protocol it offers, for the microphone:
-    ``speaking_event`` (a ``threading.Event`` set exactly while the voice plays)
-    and ``add_speaking_listener(fn)``, which calls ``fn(True)`` when playback
-    starts and ``fn(False)`` when it ends or is stopped (from the player thread).
+    ``VoiceSpeaker``). The microphone asks ``speaking`` from its own thread (through
+    ``tui.voice_mic.paused_when``) and hears silence while it is true.
     """
 
     @property
@@ -98,6 +96,7 @@ class Listener(Protocol):
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
         asked_at: float | None = None,
+        on_revised: Callable[[Transcript], None] | None = None,
     ) -> None:
         """Start recording and transcribing an answer; returns at once.
 
@@ -107,6 +106,9 @@ class Listener(Protocol):
         Word times in the final transcript count from the call to start_answer.
         ``asked_at`` (``time.monotonic()`` when the question was fully asked), when
         given, makes the transcript's ``first_word_delay`` count from then.
+        ``on_revised(transcript)``, when given: once, after an ``on_final`` transcript
+        that is ``pending`` (the final words were late, or not waited for), with the
+        transcript finished from the answer's recording (any thread, seconds later).
         """
         ...
 

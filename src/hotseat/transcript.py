@@ -75,6 +75,9 @@ class Transcript:
     first_word_delay: float | None = None
     notes: tuple[Note, ...] = field(default=())
     typed_words: int = 0  # the last words were typed alongside speech: not in the pace
+    # The final recognition fell behind: these are the live words while the transcript
+    # is finished from the recording (``asr.finisher``); a revised one follows. Not saved.
+    pending: bool = False
 
     @property
     def timed(self) -> bool:
@@ -124,8 +127,9 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
     estimated), as in a typed session.
     """
     heard = [(part, offset) for part, offset in spoken if part.text.strip()]
+    pending = any(part.pending for part, _ in spoken)  # words may still come
     if not heard and typed.strip():
-        return Transcript.typed(typed)  # as typed: line breaks mark sentences
+        return replace(Transcript.typed(typed), pending=pending)  # line breaks mark sentences
     if not heard:
         return spoken[0][0] if spoken else Transcript.typed(typed)  # empty, with why
     typed = " ".join(typed.split())
@@ -163,4 +167,5 @@ def join_answer(spoken: list[tuple[Transcript, float]], typed: str) -> Transcrip
         first_word_delay=first.first_word_delay if spoken[0][1] == 0.0 else None,
         notes=tuple(notes),
         typed_words=len(typed.split()),
+        pending=pending,
     )

@@ -127,3 +127,25 @@ def test_files_hotseat_would_ignore_are_named() -> None:
     assert len(found) == 3
     assert any("filler.toml" in f and "fillers.toml" in f for f in found)
     assert any("mine.txt" in f for f in found) and any("setting.toml" in f for f in found)
+
+
+@pytest.mark.parametrize(
+    ("files", "said"),
+    [
+        (1, "1 file or folder in your hotseat folders was readable by other accounts; it is"),
+        (3, "3 files or folders in your hotseat folders were readable by other accounts; they"),
+    ],
+)
+def test_the_start_notice_counts_what_it_repaired_in_good_english(files: int, said: str) -> None:
+    from hotseat.startup import startup_notices
+
+    data = paths.data_dir()
+    data.mkdir(parents=True, exist_ok=True)
+    (data / "history.sqlite3").write_bytes(b"")  # hotseat's own folder
+    startup_notices()  # made owner-only: nothing more to say about it
+    for n in range(files):
+        made = data / f"notes-{n}.txt"
+        made.write_text("mine", encoding="utf-8")
+        made.chmod(0o644)
+    (notice,) = [n for n in startup_notices() if "readable by other" in n]
+    assert notice.startswith(said), notice

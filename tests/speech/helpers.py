@@ -7,6 +7,11 @@ import time
 
 from tests.support.pulse import Recording
 
+# Seconds a reported moment may be off, or a callback late, on a busy shared machine
+# (a load of 10 on 2 cores): only a hang or a report tied to the wrong moment breaks
+# it. How close they really are is a figure of benchmarks/bench_speech.py.
+SLACK = 1.0
+
 
 class Heard:
     """Collects ``on_started`` / ``on_finished`` of one spoken line."""
@@ -45,3 +50,9 @@ def span(recording: Recording) -> tuple[float, float]:
     of "yourself" sit around -42 dBFS: they are part of the question.
     """
     return recording.sound_span(threshold=0.003, window=0.01)
+
+
+def heard_in_full(heard: float, rendered: float) -> bool:
+    """A line lasting ``rendered`` seconds was heard for ``heard`` seconds: all of it
+    (none cut off), and once (a starved player may stretch it by gaps, not double it)."""
+    return 0.9 * rendered <= heard <= 1.5 * rendered

@@ -1,4 +1,11 @@
-"""The real-audio harness itself: what is played is captured, at the right time."""
+"""The real-audio harness itself: what is played is captured, at the right time.
+
+"The right time" is as close as the tests that use the harness need it: they
+allow ``SLACK`` (1 s) for a reported moment, and check it against a recording,
+so the recording's clock must be within half of that. On a quiet machine it is
+within about 20 ms; at a load of 19 on 2 cores these tests failed on the 50 ms
+bounds they had, which measured the machine, not the harness.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +14,7 @@ import time
 import numpy as np
 import pytest
 
-from tests.speech.helpers import silent
+from tests.speech.helpers import SLACK, heard_in_full, silent
 from tests.support.pulse import MIC, MIC_RATE, PulseServer, Recorder
 
 pytestmark = pytest.mark.audio
@@ -28,8 +35,8 @@ def test_what_the_app_plays_is_captured_with_its_timing(speaker_recorder: Record
     time.sleep(0.2)
     recording = speaker_recorder.stop()
     start, end = recording.sound_span(threshold=0.01)
-    assert abs((end - start) - 0.5) < 0.05
-    assert abs(start - began) < 0.05 and abs(end - returned) < 0.05
+    assert heard_in_full(end - start, 0.5), end - start
+    assert abs(start - began) < SLACK / 2 and abs(end - returned) < SLACK / 2
     assert silent(recording.between(end + 0.02, end + 0.2))
 
 
@@ -40,11 +47,11 @@ def test_a_wav_played_into_the_virtual_microphone_is_heard_by_the_default_source
     time.sleep(0.1)
     began = time.monotonic()
     pulse.play_samples_into_mic(_tone(0.8, MIC_RATE, 300.0))
-    time.sleep(0.2)
+    time.sleep(0.5)  # the recorder's last data may come late on a busy machine
     recording = recorder.stop()
     start, end = recording.sound_span(threshold=0.01)
-    assert abs((end - start) - 0.8) < 0.05
-    assert -0.02 <= start - began < 0.5  # paplay's own start-up included
+    assert heard_in_full(end - start, 0.8), end - start
+    assert -0.02 <= start - began < SLACK  # paplay's own start-up included
     assert pulse.pactl("get-default-source").strip() == MIC
 
 

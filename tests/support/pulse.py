@@ -58,6 +58,11 @@ MIC_FEED = "hotseat_mic_feed"
 MIC = "hotseat_mic"
 SPEAKER_RATE = 48000
 MIC_RATE = 16000
+# How far ahead ``paplay`` fills the virtual microphone. With 20 ms, a player kept off
+# the CPU for longer (a load of 10-19 on 2 cores) left gaps of up to 0.6 s in the
+# speech the app heard, garbling transcripts; 300 ms rides over such stalls. The
+# audio still begins at once, and paplay still returns once it has all been played.
+PLAY_LATENCY_MS = 300
 
 
 def pulseaudio_missing() -> str:
@@ -378,7 +383,7 @@ class PulseServer:
     def play_into_mic(self, wav: Path, *, wait: bool = True) -> subprocess.Popen[bytes]:
         """Play a WAV file into the virtual microphone (what the app hears)."""
         proc = subprocess.Popen(
-            ["paplay", f"--device={MIC_FEED}", "--latency-msec=20", str(wav)],
+            ["paplay", f"--device={MIC_FEED}", f"--latency-msec={PLAY_LATENCY_MS}", str(wav)],
             env={**os.environ, **self.env},
             preexec_fn=die_with_parent(),
         )

@@ -89,6 +89,7 @@ class FakeListener:
     _on_partial: Callable[[str], None] | None = None
     _on_level: Callable[[float], None] | None = None
     _on_final: Callable[[Transcript], None] | None = None
+    _on_revised: Callable[[Transcript], None] | None = None
 
     def start_answer(
         self,
@@ -97,11 +98,13 @@ class FakeListener:
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
         asked_at: float | None = None,
+        on_revised: Callable[[Transcript], None] | None = None,
     ) -> None:
         self.started += 1
         self.recordings.append(recording_path)
         self.final_text = ""
         self._on_partial, self._on_level, self._on_final = on_partial, on_level, on_final
+        self._on_revised = on_revised
 
     def hear(self, text: str, dbfs: float = -20.0) -> None:
         assert self._on_partial is not None and self._on_level is not None

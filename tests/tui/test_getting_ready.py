@@ -135,3 +135,22 @@ async def test_services_arriving_after_the_wait_are_used_from_the_next_answer_on
         assert "microphone (vosk)" in str(screen.query_one("#topbar").render())
         await press(pilot, "ctrl+s")
         assert listener.started == 1
+
+
+async def test_the_wait_says_how_long_so_far_and_promises_no_time(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """A busy computer took 8 s under "At most 5 seconds" (F13): the screen says what is
+    happening, what comes if it takes long, and the way out, never a time it may miss."""
+    app = app_factory(**RAPID, speaker=FakeSpeaker(), listener=FakeListener(ready=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await waiting(pilot)
+
+        def detail() -> str:
+            return str(screen.query_one("#timer-detail").render())
+
+        assert "0 s so far" in detail() and "At most" not in detail()
+        assert "captions and typed answers" in detail()
+        assert "ctrl+l ends the session" in detail()
+        await move_clock(pilot, clock, 3)
+        assert "3 s so far" in detail()

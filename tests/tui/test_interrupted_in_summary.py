@@ -71,7 +71,7 @@ async def test_an_answer_ended_midway_is_shown_but_not_averaged_or_counted(
         assert "Average score 65/100 over 2 assessed answers" in summary.text
         assert " int  3. " in summary.text  # shown, marked
         assert "Interrupted: kept, scored 44 as it stood" in summary.text
-        assert "int: interrupted" in summary.text  # the legend says what "int" means
+        assert "int: stopped by you mid-answer" in summary.text  # what "int" means
         assert any("(in 2 of 2 answers)" in point for point in summary.summary.practise_next)
         strongest = summary.summary.strongest
         assert strongest is not None and strongest.number == 2

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
+from textual.dom import DOMNode
 
 from hotseat import paths
 from hotseat.cli import main
@@ -49,7 +51,7 @@ async def test_a_bad_keys_entry_is_named_and_the_rest_applies(app_factory: AppFa
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         shown = str(pilot.app.screen.query_one("#home-notices").render())  # as the user sees it
-        assert "keys table: no key binding is called 'home.histroy'" in shown
+        assert f"{paths.settings_file()}:2: [keys] home.histroy: no key binding" in shown
         await press(pilot, "f5")
         assert isinstance(pilot.app.screen, InterviewScreen)
 
@@ -67,6 +69,16 @@ def test_saving_a_setting_keeps_the_keys_table() -> None:
 
 def test_every_binding_has_an_id_the_readme_lists() -> None:
     readme = (Path(__file__).parents[2] / "README.md").read_text(encoding="utf-8")
+    owners: tuple[type[DOMNode], ...] = (*_SCREENS, HotseatApp)
+    without = [
+        f"{cls.__name__}: {binding.key}"
+        for screen in owners
+        for cls in screen.__mro__
+        if cls.__module__.startswith("hotseat.")
+        for binding in vars(cls).get("BINDINGS", ())
+        if not (isinstance(binding, Binding) and binding.id)
+    ]
+    assert not without, f"bindings a [keys] table cannot reach: {without}"
     ids = binding_ids((*_SCREENS, HotseatApp))
     assert len(ids) >= 30
     missing = [i for i in ids if f"`{i}`" not in readme]
@@ -78,9 +90,20 @@ async def test_the_app_wide_keys_can_be_remapped_too(app_factory: AppFactory) ->
     _settings('[keys]\napp.keys = "f10"\n')
     async with app_factory().run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        assert "keys table" not in str(pilot.app.screen.query_one("#home-notices").render())
+        assert "[keys]" not in str(pilot.app.screen.query_one("#home-notices").render())
         await press(pilot, "f10")
         assert isinstance(pilot.app.screen, KeysScreen)
+
+
+async def test_ctrl_c_never_quits_and_says_which_key_does(app_factory: AppFactory) -> None:
+    """ctrl+c is Textual's own hint (inherited, not a hotseat binding): reflex, not exit."""
+    app = app_factory()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await press(pilot, "ctrl+c")
+        assert app.is_running and isinstance(app.screen, HomeScreen)
+        said = [n.message for n in app._notifications]
+        assert any("ctrl+q" in m and "to quit" in m for m in said), said
 
 
 def test_doctor_names_an_unknown_key_id_with_the_other_settings_problems(
@@ -91,4 +114,4 @@ def test_doctor_names_an_unknown_key_id_with_the_other_settings_problems(
     settings = [line for line in capsys.readouterr().out.splitlines() if "] settings" in line]
     assert len(settings) == 2, settings
     assert "silence_end_seconds" in settings[0]
-    assert "no key binding is called 'home.bogus'" in settings[1]  # not 'home.start'
+    assert "home.bogus: no key binding has this id" in settings[1]  # not 'home.start'

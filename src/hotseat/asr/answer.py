@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
@@ -57,6 +58,8 @@ class AnswerInProgress:
         self._backlog: list[tuple[bytes, float]] = []
         self.samples = 0
         self.level = FLOOR_DB  # the latest level the meter showed
+        self._asked_gap: float | None = None
+        self._pending_notes: list[Note] = []  # the notes a revised transcript replaces
 
     def _level(self, db: float) -> None:
         self.level = db
@@ -144,17 +147,23 @@ class AnswerInProgress:
         notes: tuple[Note, ...],
         wait: float = 3.0,
         skip: Callable[[], bool] = lambda: False,
+        finish_later: bool = False,
     ) -> Transcript:
         """Final words, shifted onto the answer clock.
 
         ``asked_gap`` is the time from the question being fully asked to
         start_answer(), when known; the first-word delay adds it. The final
         words are awaited at most ``wait`` seconds, or until ``skip()``: after
-        that the live text so far stands in for them, with a note.
+        that the live text so far stands in for them, with a note. With
+        ``finish_later`` the transcript is then ``pending``: the caller has the
+        recording (``audio``) recognised whole and gives the words to
+        :meth:`revised` (``asr.finisher``).
         """
         self.close_recording()
+        self._asked_gap = asked_gap
         raw: list[Word] = []
         extra: list[Note] = []
+        pending = False
         recognition = self._recognition
         if recognition is not None:
             # The engine gives what it has a little before the wait is over.
@@ -166,13 +175,21 @@ class AnswerInProgress:
             else:
                 if final is None:
                     raw = [Word(w) for w in recognition.best_partial.split()]
-                    why = (
-                        "recognition was skipped"
-                        if skip()
-                        else f"recognition had not finished {wait:.0f} s after the answer"
-                    )
-                    live = f"the transcript is the live text, which may miss words: the final {why}"
-                    extra.append(Note(live, NoteKind.INCOMPLETE))
+                    pending = finish_later and bool(self._audio)
+                    if pending:
+                        self._pending_notes = [self._pending_note(skipped=skip())]
+                        extra += self._pending_notes
+                    else:
+                        why = (
+                            "recognition was skipped"
+                            if skip()
+                            else f"recognition had not finished {wait:.0f} s after the answer"
+                        )
+                        live = (
+                            "the transcript is the live text, which may miss words: "
+                            f"the final {why}"
+                        )
+                        extra.append(Note(live, NoteKind.INCOMPLETE))
                 else:
                     raw = final
                     if self._failures:
@@ -183,13 +200,21 @@ class AnswerInProgress:
                         extra.append(Note(restarted, NoteKind.RECOVERED))
                     if recognition.live_from is not None:
                         since = round(self.offset + recognition.live_from, 3)
+                        pending = finish_later and bool(self._audio)
+                        then = (
+                            "; it is being finished from the recording"
+                            if pending
+                            else " (the recording holds the whole answer)"
+                        )
                         busy = (
                             "the computer was busy: recognition could not finish the answer "
                             f"from {_clock(since)} on in time, so "
                             "the words from there are the live pass's and may be wrong or "
-                            "missing (the recording holds the whole answer)"
+                            f"missing{then}"
                         )
                         extra.append(Note(busy, NoteKind.INCOMPLETE, since=since))
+                        if pending:
+                            self._pending_notes = [extra[-1]]
             if recognition.degraded:
                 behind = (
                     "the computer was busy: recognition fell behind and used its quicker, "
@@ -199,6 +224,12 @@ class AnswerInProgress:
         if self._own_thread:
             self._recognizers.close()
         notes = (*notes, *extra)
+        return self._transcript(raw, notes, pending=pending)
+
+    def _transcript(
+        self, raw: list[Word], notes: tuple[Note, ...], *, pending: bool = False
+    ) -> Transcript:
+        """``raw`` (times from the first sample) shifted onto the answer clock."""
         words = tuple(
             Word(
                 w.word,
@@ -209,7 +240,7 @@ class AnswerInProgress:
             for w in raw
         )
         first = words[0].start if words and words[0].start is not None else None
-        delay = None if first is None else round(first + (asked_gap or 0.0), 3)
+        delay = None if first is None else round(first + (self._asked_gap or 0.0), 3)
         return Transcript(
             text=join_words(list(words)),
             words=words,
@@ -217,7 +248,47 @@ class AnswerInProgress:
             engine=self._engine_name,
             first_word_delay=delay,
             notes=notes,
+            pending=pending,
         )
+
+    @property
+    def audio(self) -> bytes:
+        """The whole answer as heard (16 kHz mono PCM16), as in its recording."""
+        return bytes(self._audio)
+
+    def _pending_note(self, *, skipped: bool) -> Note:
+        chose = " and you chose not to wait for it" if skipped else ""
+        text = (
+            "the computer was busy: the final recognition had not finished when the answer "
+            f"ended{chose}, so the live text stands in while the transcript is finished "
+            "from the recording (which holds the whole answer)"
+        )
+        return Note(text, NoteKind.INCOMPLETE)
+
+    def revised(self, pending: Transcript, words: list[Word] | None, error: str) -> Transcript:
+        """The ``pending`` transcript once the recording was recognised whole (``words``,
+        times from its first sample), or, when that failed (``error``), the live text
+        for good, with a note that says so."""
+        # The pending note goes, and so does a quicker pass's: the recording was
+        # recognised whole, with the full search.
+        kept = tuple(
+            note
+            for note in pending.notes
+            if note not in self._pending_notes and note.kind is not NoteKind.LESS_ACCURATE
+        )
+        if words is None:
+            text = (
+                "the computer was busy: the final recognition fell behind, and finishing "
+                f"the transcript from the recording failed ({error}); the transcript is the "
+                "live text, which may miss words (the recording holds the whole answer)"
+            )
+            lost = Note(text, NoteKind.INCOMPLETE)
+            return replace(pending, notes=(*kept, lost), pending=False)
+        done = (
+            "the computer was busy: the final recognition fell behind, so the transcript "
+            "was finished from the answer's recording after the answer"
+        )
+        return self._transcript(words, (*kept, Note(done, NoteKind.INFO)))
 
     def _from_recording(
         self,

@@ -25,13 +25,14 @@ from pathlib import Path
 
 from hotseat.asr.answer import AnswerInProgress
 from hotseat.asr.engine import Engine
+from hotseat.asr.finisher import Finisher
 from hotseat.asr.loader import Loaded
 from hotseat.asr.mic_input import MicInput
 from hotseat.asr.recognition import RecognizerThread
 from hotseat.audio.capture import AudioSource
 from hotseat.audio.devices import DeviceError
 from hotseat.audio.resample import StreamConverter
-from hotseat.transcript import Note, NoteKind, Transcript
+from hotseat.transcript import Note, NoteKind, Transcript, Word
 
 # Seconds the final words may take after the answer ends (then: the live text, with a
 # note). The screen says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile.
@@ -42,6 +43,9 @@ from hotseat.transcript import Note, NoteKind, Transcript
 # words are only the live pass's. The same bound holds for recognising the recording
 # again when live recognition failed.
 FINAL_WAIT = 10.0
+# Seconds into an answer from which a microphone that only then delivered its first
+# sound (still getting ready) is said to have started late: what came before is lost.
+LATE_START = 0.5
 
 
 @dataclass
@@ -53,6 +57,9 @@ class StartAnswer:
     called_at: float  # time.monotonic() of start_answer()
     asked_at: float | None  # time.monotonic() when the question was fully asked
     generation: int
+    # The transcript finished from the recording, when the final words were late (then
+    # on_final's transcript is ``pending``); None: the live text stands for good.
+    on_revised: Callable[[Transcript], None] | None = None
 
 
 class AnswerWorker:
@@ -67,8 +74,12 @@ class AnswerWorker:
         paused_when: Callable[[], bool],
         notice: Callable[[], str],
         engine_name: Callable[[], str],
+        finisher: Finisher | None = None,
+        held_when: Callable[[], bool] = lambda: False,
     ) -> None:
         self._mic = mic
+        self._held_when = held_when
+        self._finisher = finisher
         self._engine = engine
         self._recognizers = recognizers
         self._paused_when = paused_when
@@ -77,6 +88,7 @@ class AnswerWorker:
         self._commands: queue.Queue[StartAnswer | str] = queue.Queue()
         self._next: StartAnswer | None = None
         self._ended_by = ""
+        self._stopped_at = 0.0  # time.monotonic() when the last answer's audio ended
         self.answer: AnswerInProgress | None = None  # the answer being heard, if any
         self.skip_wait = False  # stop waiting for the final words
         self.last_recording: Path | None = None
@@ -117,13 +129,20 @@ class AnswerWorker:
         """Run one answer until finish, cancel or close (kept in ``_ended_by``)."""
         notes: list[Note] = []
         source: AudioSource | None = None
+        # The answer's audio begins when start_answer() was called, even when this thread
+        # takes the microphone up later (the stream keeps the latest seconds), but not
+        # before the previous answer's ended: none is heard twice.
+        since = max(start.called_at, self._stopped_at)
         try:
             source = self._mic.source()
-            source.start()
+            source.start(since=since)
         except DeviceError as exc:
             notes.append(self._mic.unavailable(exc))
             source = None
-        offset = max(0.0, time.monotonic() - start.called_at)
+        began = source.began if source is not None else None
+        offset = max(0.0, (time.monotonic() if began is None else began) - start.called_at)
+        if source is not None and source.live and offset >= LATE_START:
+            notes.append(self._mic.late(offset))  # and the screen says so at once
         answer = AnswerInProgress(
             start.on_partial,
             start.on_level,
@@ -136,6 +155,7 @@ class AnswerWorker:
         events_before = events_seen = self._mic.handled = len(self._mic.events)
         converter = StreamConverter(source.rate) if source is not None else None
         command = ""
+        held = _Held(self._held_when)
         while not command:
             with contextlib.suppress(queue.Empty):
                 received = self._commands.get_nowait()
@@ -155,16 +175,19 @@ class AnswerWorker:
                 answer.silence.restart()
                 self._mic.handled = events_seen
             block = source.read(timeout=0.02)
+            if held.now():
+                continue  # the answer's clock is stopped: what is heard is not the answer
             if block is not None:
                 if converter.rate != source.rate:  # the device came back at another rate
                     answer.feed(converter.flush())
                     converter = StreamConverter(source.rate)
                 answer.feed(self._mute_if_paused(converter.process(block)))
             elif self._mic.lost:
-                self._mic.fill_gap(answer, start.called_at)
+                self._mic.fill_gap(answer, start.called_at + held.total)
         if source is not None and converter is not None:
             source.stop()
-            for block in source.drain():
+            self._stopped_at = time.monotonic()
+            for block in source.drain() if not held.now() else []:
                 answer.feed(self._mute_if_paused(converter.process(block)))
             answer.feed(converter.flush())
             if source.overflows:
@@ -178,11 +201,14 @@ class AnswerWorker:
             why = self._notice() or "speech recognition is not available"
             notes.append(Note(why, NoteKind.INCOMPLETE))
         asked_gap = None if start.asked_at is None else start.called_at - start.asked_at
+        finisher, revised = self._finisher, start.on_revised
+        later = finisher is not None and revised is not None and command == "finish"
         transcript = answer.finish(
             asked_gap,
             tuple(notes),
             wait=FINAL_WAIT,
             skip=lambda: self.skip_wait or command in ("cancel", "close"),
+            finish_later=later,
         )
         if command == "cancel" and answer.recording is not None:
             answer.recording.unlink(missing_ok=True)
@@ -190,6 +216,13 @@ class AnswerWorker:
             self.last_recording = answer.recording
         self.answer = None
         start.on_final(transcript)
+        if transcript.pending and finisher is not None and revised is not None:
+            # The recording holds the whole answer: it is recognised whole in the
+            # background, and the transcript revised (the next answer goes on meanwhile).
+            def done(words: list[Word] | None, error: str) -> None:
+                revised(answer.revised(transcript, words, error))
+
+            finisher.submit(answer.audio, done)
 
     def _mute_if_paused(self, pcm16: bytes) -> bytes:
         return bytes(len(pcm16)) if self._paused_when() else pcm16
@@ -199,3 +232,30 @@ class AnswerWorker:
             return self._engine.result().engine  # waits if it is still loading
         except Exception:
             return None
+
+
+class _Held:
+    """While ``held_when()`` (the session paused, or a dialog open over the answer)
+    the answer's clock is stopped, so what the microphone hears is left out of the
+    answer altogether: its recording and word times keep to the clock, with no
+    silence put in for the time held (zeros are only for the interviewer's voice,
+    which the clock runs through). ``total``: seconds held so far."""
+
+    def __init__(self, held_when: Callable[[], bool]) -> None:
+        self._held_when = held_when
+        self._since: float | None = None
+        self._total = 0.0
+
+    def now(self) -> bool:
+        held, clock = self._held_when(), time.monotonic()
+        if held and self._since is None:
+            self._since = clock
+        elif not held and self._since is not None:
+            self._total += clock - self._since
+            self._since = None
+        return held
+
+    @property
+    def total(self) -> float:
+        ongoing = time.monotonic() - self._since if self._since is not None else 0.0
+        return self._total + ongoing

@@ -14,7 +14,7 @@ from typing import Protocol
 from hotseat.transcript import Word
 
 SAMPLE_RATE = 16000
-ENGINE_NAMES = ("vosk", "sphinx")
+ENGINE_NAMES = ("vosk", "sphinx")  # the recognizers a user can name (settings, --engine)
 
 
 class EngineError(Exception):

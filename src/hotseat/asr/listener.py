@@ -20,6 +20,9 @@ next, and silence only counts after the candidate has spoken.
 When the microphone is lost mid-answer the answer goes on: the gap is filled
 with silence (so word times still match the clock), the transcript notes when
 the microphone went and came back, and ``on_device`` tells the client.
+Audio captured while ``held_when()`` is true (the session paused, or a dialog
+open over the answer: its clock stopped) is left out of the answer, so the
+recording and the word times keep to the answer clock with nothing padded.
 Audio captured while ``paused_when()`` is true (the interviewer speaking)
 is replaced by silence, so the candidate's transcript never contains the
 interviewer's voice and word times still match the answer clock.
@@ -35,6 +38,7 @@ from pathlib import Path
 
 from hotseat.asr.answer_worker import AnswerWorker, StartAnswer
 from hotseat.asr.engine import Engine, EngineError
+from hotseat.asr.finisher import Finisher
 from hotseat.asr.loader import Loaded, load_engine
 from hotseat.asr.mic_input import MicInput
 from hotseat.asr.recognition import RecognizerThread
@@ -57,6 +61,7 @@ class MicListener:
         on_ready: Callable[[], None] | None = None,
         preloaded: Engine | None = None,
         on_device: Callable[[str, str], None] | None = None,
+        held_when: Callable[[], bool] | None = None,
     ) -> None:
         self._settings = settings or load_settings()
         self._engine_choice = engine or self._settings.engine
@@ -69,6 +74,9 @@ class MicListener:
         self._generation = 0  # of the latest start_answer()
         self._mic = MicInput(device, source_factory, on_device)
         self._recognizers = RecognizerThread()
+        # Answers whose final words were late are finished from their recordings on
+        # an engine of its own (``asr.finisher``), made the first time one is.
+        self._finisher = Finisher(self._finishing_engine)
         threading.Thread(target=self._load, name="hotseat-asr-load", daemon=True).start()
         self._worker = AnswerWorker(
             self._mic,
@@ -77,6 +85,8 @@ class MicListener:
             paused_when or (lambda: False),
             notice=lambda: self.notice,
             engine_name=lambda: self.engine_name,
+            finisher=self._finisher,
+            held_when=held_when or (lambda: False),
         )
 
     # -- what the app asks -------------------------------------------------------
@@ -154,6 +164,7 @@ class MicListener:
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
         asked_at: float | None = None,
+        on_revised: Callable[[Transcript], None] | None = None,
     ) -> None:
         """See ``Listener.start_answer``. ``asked_at`` (time.monotonic() when the
         question was fully asked) makes ``first_word_delay`` count from then."""
@@ -163,7 +174,14 @@ class MicListener:
         self._generation += 1
         self._worker.skip_wait = False
         start = StartAnswer(
-            on_partial, on_level, on_final, path, time.monotonic(), asked_at, self._generation
+            on_partial,
+            on_level,
+            on_final,
+            path,
+            time.monotonic(),
+            asked_at,
+            self._generation,
+            on_revised,
         )
         self._worker.put(start)
 
@@ -181,6 +199,7 @@ class MicListener:
         self._worker.put("close")
         self._worker.skip_wait = True
         self._worker.join(timeout=5.0)
+        self._finisher.close()
         self._recognizers.close()
         self._mic.close()
         if self._engine.done() and self._engine.exception() is None and not self._preloaded:
@@ -201,6 +220,13 @@ class MicListener:
         self._ready.set()
         if self._on_ready is not None:
             self._on_ready()
+
+    def _finishing_engine(self) -> Engine:
+        """An engine like the live one, for the finisher's thread alone."""
+        self._engine.result()  # the live one first (it says which engine it came to)
+        return load_engine(
+            self.engine_name, self._model, self._settings.model_path, isolated=True
+        ).engine
 
     def _load_engine(self) -> Loaded:
         if self._engine_choice == "typed":

@@ -81,6 +81,20 @@ class MicInput:
         self.notice = NO_MIC.format(reason=error)
         return Note(self.notice, NoteKind.INCOMPLETE)
 
+    def late(self, seconds: float) -> Note:
+        """The microphone gave its first sound ``seconds`` into the answer (it was still
+        getting ready): the client is told at once (``on_device("late", ...)``), and the
+        note says what it means for the answer."""
+        clock = _clock(seconds)
+        if self._on_device is not None:
+            self._on_device("late", f"it only started listening at {clock}")
+        text = (
+            f"the microphone only started listening {clock} into the answer (it was still "
+            "getting ready): what was said before that is not in the recording or the "
+            "transcript"
+        )
+        return Note(text, NoteKind.INCOMPLETE)
+
     def changed(self, kind: str, text: str) -> None:
         """From the audio owner thread: the microphone went away or came back."""
         self.events.append((kind, text, time.monotonic()))

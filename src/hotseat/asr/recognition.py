@@ -67,7 +67,6 @@ class Recognition:
     _pending: collections.deque[tuple[bytes, float]] = field(default_factory=collections.deque)
     _finishing: bool = False
     _first: float | None = None  # when the first audio was captured
-    _queued_seconds: float = 0.0  # audio handed over so far
     position: float = 0.0  # seconds of audio the engine has recognised
     shown_position: float = 0.0  # ... as of the live text last asked for (what is shown)
 
@@ -125,7 +124,6 @@ class RecognizerThread:
         with self._lock:
             if recognition._first is None:
                 recognition._first = captured_at
-            recognition._queued_seconds += len(pcm16) / 2 / 16000
             recognition._pending.append((pcm16, captured_at))
             self._lock.notify_all()
 

@@ -166,7 +166,6 @@ class SphinxProcessEngine:
     def __init__(self, start_timeout: float = 60.0) -> None:
         self._start_timeout = start_timeout
         self._broken = False
-        self.restarts = 0  # helpers started again after one died
         self._start()
 
     def _start(self) -> None:
@@ -193,7 +192,6 @@ class SphinxProcessEngine:
     def recognizer(self, partials: bool = True) -> ProcessRecognizer:
         if not self.alive:  # it died during an earlier answer: a fresh one for this
             self.close()
-            self.restarts += 1
             self._start()
         return ProcessRecognizer(self, partials)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
+from hotseat.asr.engine import ENGINE_NAMES, SAMPLE_RATE, Engine, join_words
 from hotseat.asr.loader import load_engine
 from hotseat.audio.resample import convert
 from hotseat.audio.wavfile import read_wav
@@ -39,7 +39,7 @@ def transcribe_file(path: Path, engine: str | None = None, model: str | None = N
 
     audio = read_wav(Path(path))
     settings = load_settings()
-    if engine is None and settings.engine in ("vosk", "sphinx"):
+    if engine is None and settings.engine in ENGINE_NAMES:
         engine = settings.engine
     loaded = load_engine(engine, model, settings.model_path)
     notes = (Note(loaded.notice),) if loaded.notice else ()  # which recognizer, and why

@@ -22,6 +22,7 @@ device reopened. When blocks flow again subscribers hear ``("back", name)``.
 
 from __future__ import annotations
 
+import collections
 import contextlib
 import queue
 import threading
@@ -43,6 +44,9 @@ DeviceChange = Callable[[str, str], None]  # ("lost" | "back", what to tell the 
 # server that has just come back may deliver its first blocks up to ~2 s apart.
 LOST_AFTER = 2.5
 RETRY_EVERY = 1.0
+# Seconds of the latest audio the stream keeps, so an answer gets what was said from
+# the moment it began even when its worker takes the stream up late (a busy machine).
+KEEP_SECONDS = 5.0
 
 
 class AudioSource(Protocol):
@@ -54,7 +58,21 @@ class AudioSource(Protocol):
     @property
     def overflows(self) -> int: ...
 
-    def start(self) -> None: ...
+    def start(self, since: float | None = None) -> None:
+        """Begin; ``since`` (time.monotonic()): the audio wanted begins then, when the
+        source still holds what was captured since (``began`` says from when it did)."""
+        ...
+
+    @property
+    def began(self) -> float | None:
+        """time.monotonic() when the first sample given was captured, when known."""
+        ...
+
+    @property
+    def live(self) -> bool:
+        """A microphone: what it heard before its audio was taken up, and not kept, is
+        lost (a recording played as one loses nothing)."""
+        ...
 
     def read(self, timeout: float) -> Block | None: ...
 
@@ -84,6 +102,11 @@ class MicStream:
         self._announce_back = False
         self._tap: queue.Queue[Block] | None = None
         self._tap_lock = threading.Lock()
+        # The latest blocks with when each ended (time.monotonic()), KEEP_SECONDS of them.
+        self._recent: collections.deque[tuple[float, Block]] = collections.deque(
+            maxlen=max(1, int(KEEP_SECONDS / block_seconds))
+        )
+        self._open_lock = threading.Lock()  # one open at a time: the loader's, or an answer's
         self._subscribers: list[DeviceChange] = []
         self._stop_watch: Callable[[], None] | None = None
         self._server_watch: PulseSourceWatch | None = None
@@ -91,10 +114,15 @@ class MicStream:
     # -- any thread -----------------------------------------------------------------
 
     def open(self) -> None:
-        """Open the device and keep it open; raises DeviceError (one sentence)."""
-        self._owner.call(self._open_here, timeout=30.0)
-        if self._stop_watch is None:
-            self._stop_watch = self._owner.every(self._watch)
+        """Open the device and keep it open; raises DeviceError (one sentence). An open
+        already under way (the loader's) is waited for, never repeated: two streams
+        would both feed the answer."""
+        with self._open_lock:
+            if self.state != "closed":
+                return
+            self._owner.call(self._open_here, timeout=30.0)
+            if self._stop_watch is None:
+                self._stop_watch = self._owner.every(self._watch)
 
     def close(self) -> None:
         stop, self._stop_watch = self._stop_watch, None
@@ -114,21 +142,34 @@ class MicStream:
         server = self._server_watch
         return self.state == "lost" or (server is not None and server.gone)
 
-    def tap(self, sink: queue.Queue[Block] | None) -> None:
-        """Send blocks to ``sink`` from now on (None: drop them)."""
+    def tap(self, sink: queue.Queue[Block] | None, since: float | None = None) -> float | None:
+        """Send blocks to ``sink`` from now on (None: drop them), first those kept that
+        end after ``since``; returns when the first of those was captured (None: none)."""
         with self._tap_lock:
+            began = None
+            if sink is not None and since is not None:
+                for ended, block in self._recent:
+                    if ended > since:
+                        if began is None:
+                            began = ended - len(block) / max(1, self.rate)
+                        with contextlib.suppress(queue.Full):
+                            sink.put_nowait(block)
             self._tap = sink
+            return began
 
     # -- PortAudio's thread ------------------------------------------------------------
 
     def _callback(self, indata: Any, frames: int, time_info: Any, status: Any) -> None:
-        self._last_block = time.monotonic()
+        now = self._last_block = time.monotonic()
         if status.input_overflow:
             self.overflows += 1
-        sink = self._tap
+        block = indata.copy()
+        with self._tap_lock:  # (held only to append, or while an answer takes the stream up)
+            self._recent.append((now, block))
+            sink = self._tap
         if sink is not None:
             try:
-                sink.put_nowait(indata.copy())
+                sink.put_nowait(block)
             except queue.Full:
                 self.overflows += 1
 
@@ -251,21 +292,30 @@ class Capture:
             maxsize=max(1, int(max_seconds / mic._block_seconds))
         )
         self._overflows_at_start = 0
+        self._began: float | None = None
 
     @property
     def rate(self) -> int:
         return self.mic.rate
 
     @property
+    def began(self) -> float | None:
+        return self._began
+
+    @property
+    def live(self) -> bool:
+        return True
+
+    @property
     def overflows(self) -> int:
         """Blocks PortAudio or this queue could not keep (a sign of an overloaded machine)."""
         return self.mic.overflows - self._overflows_at_start
 
-    def start(self) -> None:
+    def start(self, since: float | None = None) -> None:
         if self.mic.state == "closed":
             self.mic.open()
         self._overflows_at_start = self.mic.overflows
-        self.mic.tap(self._queue)
+        self._began = self.mic.tap(self._queue, since)
 
     def read(self, timeout: float) -> Block | None:
         try:

@@ -39,9 +39,18 @@ class FileSource:
     def finished(self) -> bool:
         return self._pos >= len(self._samples)
 
-    def start(self) -> None:
+    def start(self, since: float | None = None) -> None:
+        """(A recording holds nothing from before it starts: ``since`` is not used.)"""
         self._started = time.monotonic()
         self.started_at = self._started
+
+    @property
+    def began(self) -> float | None:
+        return None  # from start()
+
+    @property
+    def live(self) -> bool:
+        return False
 
     def _due(self) -> float:
         if self._speed <= 0:

@@ -104,10 +104,6 @@ class AudioOwner:
         self._streams.discard(id(stream))
 
     @property
-    def open_streams(self) -> int:
-        return len(self._streams)
-
-    @property
     def wedged(self) -> bool:
         """True while a stream whose abort never returned lives (PortAudio cannot restart)."""
         return bool(self._abandoned)

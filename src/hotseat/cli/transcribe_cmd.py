@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from hotseat.asr.engine import ENGINE_NAMES
 from hotseat.cli.common import UsageError, print_json
 
 DEFAULT_SECONDS = 10.0
@@ -23,7 +24,7 @@ def register(sub: Any) -> None:
     parser.add_argument(
         "--seconds", type=float, help="how long to record with --mic (default 10, at most 3600)"
     )
-    parser.add_argument("--engine", choices=("vosk", "sphinx"), help="default: Vosk if installed")
+    parser.add_argument("--engine", choices=ENGINE_NAMES, help="default: Vosk if installed")
     # SUPPRESS keeps these from overwriting the same options given before the subcommand.
     parser.add_argument("--model", default=argparse.SUPPRESS, help="folder of a Vosk model")
     parser.add_argument(

@@ -29,8 +29,9 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from pathlib import Path
 
+from hotseat.session.heard import HeardAnswer
 from hotseat.speaker_listener import Listener
-from hotseat.transcript import Note, NoteKind, Transcript, join_answer
+from hotseat.transcript import Note, NoteKind, Transcript
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,8 @@ class Reports:
     partial: Callable[[int, str], object]
     level: Callable[[int, float], object]
     final: Callable[[int, Transcript], object]
+    # A pending final transcript, finished from the recording (``session.heard``).
+    revised: Callable[[HeardAnswer, int, Transcript], object] | None = None
 
 
 class Final(Enum):
@@ -58,7 +61,7 @@ class AnswerCapture:
     finishing: bool = False
     cut_off: bool = False
     _listening: dict[int, float] = field(default_factory=dict)
-    _heard: list[tuple[Transcript, float]] = field(default_factory=list)
+    heard: HeardAnswer = field(default_factory=HeardAnswer)
     _typed_at: float | None = None  # session time of the last key in this answer
 
     def new_question(self) -> None:
@@ -67,7 +70,7 @@ class AnswerCapture:
         self.spoken = self.finishing = self.cut_off = False
         self.recording = None
         self._listening.clear()
-        self._heard.clear()
+        self.heard = HeardAnswer()  # one still being finished keeps its own
         self._typed_at = None
 
     # -- listening ----------------------------------------------------------------------
@@ -91,12 +94,19 @@ class AnswerCapture:
         def final(transcript: Transcript) -> None:
             reports.final(token, transcript)
 
+        heard, revised = self.heard, reports.revised
+
+        def finished(transcript: Transcript) -> None:
+            if revised is not None:
+                revised(heard, token, transcript)
+
         kept = path is not None and path == self.recording
         listener.start_answer(
             on_partial=partial,
             on_level=level,
             on_final=final,
             recording_path=str(path) if kept else None,
+            on_revised=finished if revised is not None else None,
         )
 
     def stop_listening(self, listener: Listener) -> None:
@@ -116,7 +126,7 @@ class AnswerCapture:
         start = self._listening.pop(token, None)
         if start is None or not answering:
             return Final.STALE
-        self._heard.append((transcript, start))
+        self.heard.add(token, transcript, start)
         live = token == self.token and self.spoken
         if live:
             self.spoken = False  # ended by ctrl+s, silence, the limit or the listener
@@ -126,7 +136,7 @@ class AnswerCapture:
 
     def heard_text(self, still_coming: str = "") -> str:
         """The words heard so far in this answer, then ``still_coming`` (live text)."""
-        parts = [*(t.text for t, _ in self._heard), still_coming]
+        parts = [*(t.text for t, _ in self.heard.parts), still_coming]
         return " ".join(t for t in parts if t)
 
     # -- the end of the answer ----------------------------------------------------------
@@ -167,7 +177,7 @@ class AnswerCapture:
     def joined(self, typed: str) -> Transcript:
         """What was heard and what was typed in this answer, as one transcript."""
         self.finishing = self.spoken = False
-        return join_answer(self._heard, typed)
+        return self.heard.joined(typed)
 
     def so_far(self, *, live: str, typed: str, note: str, engine: str) -> Transcript:
         """The answer as it stands, for keeping it now (quitting mid-answer): what the
@@ -178,10 +188,10 @@ class AnswerCapture:
         """
         heard = self.heard_text(live if self.spoken else "")
         typed = typed.strip()
-        notes = (*(n for t, _ in self._heard for n in t.notes), Note(note, NoteKind.STOPPED))
+        notes = (*(n for t, _ in self.heard.parts for n in t.notes), Note(note, NoteKind.STOPPED))
         if not heard:
             return replace(Transcript.typed(typed), notes=notes)
-        engine = engine or self._heard[0][0].engine
+        engine = engine or self.heard.parts[0][0].engine
         text = " ".join(part for part in (heard, " ".join(typed.split())) if part)
         return Transcript(text, engine=engine, notes=notes)
 

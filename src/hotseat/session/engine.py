@@ -218,6 +218,15 @@ class Session:
         self._maybe_follow_up(turn)
         return turn
 
+    def revise_answer(self, turn: Turn, transcript: Transcript) -> Turn:
+        """The answer's transcript was finished after it was assessed (recognition had
+        fallen behind): keep it, with the length the clock gave, and assess it again."""
+        duration = turn.answer.duration if turn.answer is not None else None
+        turn.answer = replace(transcript, duration=duration)
+        if self.analyzer is not None:
+            turn.feedback = self.analyzer(turn, turn.answer)
+        return turn
+
     def _maybe_follow_up(self, turn: Turn) -> None:
         if self.follow_ups is None or turn.feedback is None or turn.interrupted:
             return

@@ -193,6 +193,22 @@ def plan_session(
                 lead_in="moving_on" if n and not mode.drill else "",
             )
         )
+    plan = plan_frame(mode, cast, company=company, role=role, notes=notes, rules=rules)
+    return replace(plan, turns=turns, notice=notice, questions=picked)
+
+
+def plan_frame(
+    mode: Mode,
+    cast: Sequence[str],
+    *,
+    company: str = "",
+    role: str = "",
+    notes: str = "",
+    rules: Sequence[FollowUpRule] | None = None,
+) -> Plan:
+    """A plan of ``mode`` asked by ``cast`` (the lead first) with no questions yet: the
+    opening and closing lines, the context and the follow-up rules. A new session's
+    questions are picked into it; a resumed one brings its own (``session.resume``)."""
     policy = None
     if mode.follow_ups:
         policy = FollowUpPolicy(
@@ -201,17 +217,16 @@ def plan_session(
             company,
             role,
         )
+    cast = tuple(cast)
     speakers = cast if mode.greet_each else cast[:1]
     return Plan(
         mode=mode,
-        turns=turns,
+        turns=[],
         personas=cast,
         context=Context(company=company.strip(), role=role.strip(), notes=notes.strip()),
         opening=tuple(ScriptLine(key, p) for p in speakers for key in mode.opening),
         closing=tuple(ScriptLine(key, cast[0]) for key in mode.closing),
         follow_ups=policy,
-        notice=notice,
-        questions=picked,
     )
 
 

@@ -1,25 +1,33 @@
 """A session's plan kept with it, and the rest of that plan when it is resumed.
 
-``plan_record(plan)`` is what the history stores when a session begins: the
-questions in order (with who asks each), the mode, the panel and the context.
-``resume_plan(...)`` rebuilds the rest of *that* session after a crash or a
-quit: the interrupted question first (it was never saved, so it is asked
-again), then the ones not reached, timed as the mode times them at their own
-place in the session. ``Resumed.asked_before`` continues the numbering
-("3 of 5", not "1 of 5") and ``earlier_turns`` gives the summary the answers
-from before the interruption.
+``plan_record(plan, choices)`` is what the history stores when a session begins:
+the questions in order (with who asks each), the mode, the panel, the context and
+the choices that made it (question source, count, competencies).
+``rest_of_session(...)`` goes on with any mode from those alone: a focus session
+needs no category chosen again, a panel keeps its interviewers (only a session
+that kept no questions is planned again, from its choices). ``resume_plan(...)``
+rebuilds the rest of *that* session after a crash or a quit: the interrupted
+question first (it was never saved, so it is asked again), then the ones not
+reached, timed as the mode times them at their own place in the session.
+``Resumed.asked_before`` continues the numbering ("3 of 5", not "1 of 5") and
+``earlier_turns`` gives the summary the answers from before the interruption.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import random
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
 from hotseat.feedback.model import Feedback
+from hotseat.questions.bank import Bank
 from hotseat.questions.model import Question
-from hotseat.session.planner import Plan, turn_timing
+from hotseat.session.cast import PlanError, fill_cast
+from hotseat.session.choices import Choices, plan_for
+from hotseat.session.modes import ModeBook
+from hotseat.session.planner import Plan, plan_frame, turn_timing
 from hotseat.session.turns import Timing, Turn
 from hotseat.transcript import Transcript
 
@@ -57,9 +65,12 @@ class AnswerLike(Protocol):
     def answer_max(self) -> float | None: ...
 
 
-def plan_record(plan: Plan) -> dict[str, Any]:
-    """The plan as stored with the session (JSON-ready)."""
-    return {
+def plan_record(
+    plan: Plan, choices: Choices | None = None, competencies: Sequence[str] = ()
+) -> dict[str, Any]:
+    """The plan as stored with the session (JSON-ready), with the choices that made it
+    (question source, count, lead interviewer, competencies drilled)."""
+    record: dict[str, Any] = {
         "format": PLAN_FORMAT,
         "mode": plan.mode.id,
         "personas": list(plan.personas),
@@ -74,6 +85,59 @@ def plan_record(plan: Plan) -> dict[str, Any]:
             if turn.follow_up_of is None
         ],
     }
+    if choices is not None:
+        record["choices"] = {
+            "source": choices.source,
+            "count": choices.count,
+            "persona": choices.persona,
+            "competencies": list(competencies),
+        }
+    return record
+
+
+def _stored_choices(stored: dict[str, Any], base: Choices) -> tuple[Choices, tuple[str, ...]]:
+    """The choices (and competencies) a stored session was started with, for planning it
+    again when it kept no questions; ``base`` fills what older sessions did not keep."""
+    kept = stored.get("choices")
+    kept = kept if isinstance(kept, dict) else {}
+    context = stored.get("context")
+    context = context if isinstance(context, dict) else {}
+    count = kept.get("count")
+    competencies = kept.get("competencies")
+    choices = replace(
+        base,
+        source=str(kept.get("source", base.source)),
+        count=count if isinstance(count, int) else base.count,
+        persona=str(kept.get("persona") or base.persona),
+        notes=str(context.get("notes", base.notes)),
+    )
+    if isinstance(competencies, list):
+        return choices, tuple(str(c) for c in competencies)
+    return choices, ()
+
+
+def _stored_frame(
+    stored: dict[str, Any], modes: ModeBook, installed_personas: Sequence[str]
+) -> Plan | None:
+    """The frame (mode, panel, context) of a session that kept its questions, to go on
+    with them as they were planned; None when it kept none (plan it again)."""
+    turns = stored.get("turns")
+    mode = modes.get(str(stored.get("mode", "")))
+    if stored.get("format") != PLAN_FORMAT or not turns or not isinstance(turns, list):
+        return None
+    if mode is None:  # a mode no longer installed: planned again as a mock interview
+        return None
+    personas = stored.get("personas")
+    wanted = [str(p) for p in personas] if isinstance(personas, list) else []
+    context = stored.get("context")
+    context = context if isinstance(context, dict) else {}
+    return plan_frame(
+        mode,
+        fill_cast(mode, wanted, installed_personas),
+        company=str(context.get("company", "")),
+        role=str(context.get("role", "")),
+        notes=str(context.get("notes", "")),
+    )
 
 
 @dataclass
@@ -83,6 +147,34 @@ class Resumed:
     notice: str = ""
 
 
+def rest_of_session(
+    stored: dict[str, Any],
+    answers: Sequence[AnswerLike],
+    base: Choices,
+    *,
+    bank: Bank,
+    modes: ModeBook,
+    installed_personas: Sequence[str],
+    rng: random.Random,
+) -> Resumed:
+    """What is left of the session ``stored`` describes, whatever its mode: the questions
+    it kept, with its own mode, panel and context; a session that kept none (older ones)
+    is planned again from the choices it kept, ``base`` filling the rest. Raises
+    ``PlanError`` when it cannot go on."""
+    fresh = _stored_frame(stored, modes, installed_personas)
+    if fresh is None:
+        choices, competencies = _stored_choices(stored, base)
+        fresh = plan_for(
+            choices,
+            bank=bank,
+            modes=modes,
+            installed_personas=installed_personas,
+            rng=rng,
+            competencies=competencies,
+        )
+    return resume_plan(stored, answers, fresh, bank.get)
+
+
 def resume_plan(
     stored: dict[str, Any],
     answers: Sequence[AnswerLike],
@@ -90,9 +182,10 @@ def resume_plan(
     find: Callable[[str], Question | None],
 ) -> Resumed:
     """The rest of the session ``stored`` describes; ``fresh`` (a plan for the same
-    choices) lends the mode, follow-up rules and closing lines. ``find`` looks a
-    question up by id. Without a stored plan (older sessions), the rest is
-    ``fresh`` less what was answered."""
+        choices) lends the mode, follow-up rules and closing lines. ``find`` looks a
+        question up by id. Without a stored plan (older sessions), the rest is
+        ``fresh`` less what was answered (no turns: every question was answered, the
+    session only has to end). Raises ``PlanError`` when the questions left are gone."""
     done = {a.question_id for a in answers if a.follow_up_of is None}
     asked = len(done)
     planned = stored.get("turns") if stored.get("format") == PLAN_FORMAT else None
@@ -127,6 +220,11 @@ def resume_plan(
         notice = (
             f"{len(missing)} planned questions are no longer in your question packs "
             f"({', '.join(missing[:3])}); the session goes on without them."
+        )
+    if not turns and missing:
+        raise PlanError(
+            "the questions this session had left are no longer in your question packs "
+            f"({', '.join(missing[:3])}); close it in History instead"
         )
     before = len(planned) - len(turns) - len(missing)
     return Resumed(replace(fresh, turns=turns, opening=()), before, notice)

@@ -10,15 +10,20 @@ drill's time limit is a whole answer by the drill's rules and counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from hotseat.feedback import Feedback, summarize
 from hotseat.session.turns import Turn
-from hotseat.transcript import NoteKind
+from hotseat.transcript import Note, NoteKind
 
 # The note on an answer the user cut short (it is saved as it stood, interrupted).
 QUIT_NOTE = "interrupted by quit"
 END_NOTE = "interrupted by ending the session"
+
+# How an answer that did not end by itself ended, as every screen and report says it.
+STOPPED_BY_YOU = "stopped by you mid-answer"
+CUT_OFF_AT_LIMIT = "cut off at the time limit"
 
 
 @dataclass(frozen=True)
@@ -29,6 +34,7 @@ class SummaryRow:
     status: str  # "answered", "skipped", "not assessed", "not answered", "interrupted"
     work_on: str = ""
     follow_up: bool = False  # a follow-up to question ``number``
+    cut_off: bool = False  # the interviewer cut in at the drill's time limit
 
 
 @dataclass
@@ -53,11 +59,36 @@ class Summary:
         return sum(1 for r in self.rows if r.status == "interrupted")
 
 
+STILL_FINISHING = (
+    "The computer was busy: the transcript is still being finished from the recording, "
+    "and the score follows."
+)
+PROVISIONAL = (
+    "(Scored on the words recognised live: the computer was busy, and the transcript is "
+    "still being finished from the recording.)"
+)
+TOO_FEW_RECOGNISED = (
+    "Too few words were heard to assess; the answer's note says what went wrong with "
+    "the microphone or the recognition (not with your answer)."
+)
+
+
+def how_it_ended(interrupted: bool, notes: Sequence[Note]) -> str:
+    """'' for an answer that ended as answers do; else who cut it short, in the words
+    every screen uses: the user (quit or End, a ``STOPPED`` note) or the interviewer
+    at a drill's time limit (interrupted with no such note)."""
+    if not interrupted:
+        return ""
+    if any(note.kind is NoteKind.STOPPED for note in notes):
+        return STOPPED_BY_YOU
+    return CUT_OFF_AT_LIMIT
+
+
 def cut_short(turn: Turn) -> bool:
     """The user stopped this answer midway (quit or End): it is kept as it stood."""
-    if not turn.interrupted or turn.answer is None:
+    if turn.answer is None:
         return False
-    return any(note.kind is NoteKind.STOPPED for note in turn.answer.notes)
+    return how_it_ended(turn.interrupted, turn.answer.notes) == STOPPED_BY_YOU
 
 
 def _row(turn: Turn, number: int) -> SummaryRow:
@@ -70,12 +101,20 @@ def _row(turn: Turn, number: int) -> SummaryRow:
     if cut_short(turn):
         score = feedback.score if feedback is not None and feedback.assessable else None
         return SummaryRow(number, text, score, "interrupted", follow_up=follow_up)
+    cut_off = turn.interrupted  # by the interviewer, at the limit: a whole answer
+    if turn.answer.pending and (feedback is None or not feedback.assessable):
+        return SummaryRow(number, text, None, "not assessed", STILL_FINISHING, follow_up, cut_off)
     if feedback is None or not feedback.assessable:
         main = feedback.findings[0].message if feedback and feedback.findings else ""
-        return SummaryRow(number, text, None, "not assessed", main, follow_up)
+        lost = any(note.kind is NoteKind.INCOMPLETE for note in turn.answer.notes)
+        if lost and feedback is not None and feedback.findings[0].id == "nothing-to-assess":
+            main = TOO_FEW_RECOGNISED  # the words were lost, not unsaid
+        return SummaryRow(number, text, None, "not assessed", main, follow_up, cut_off)
     top = feedback.improvements
     work_on = top[0].message if top else ""
-    return SummaryRow(number, text, feedback.score, "answered", work_on, follow_up)
+    if turn.answer.pending:
+        work_on = f"{PROVISIONAL} {work_on}".strip()
+    return SummaryRow(number, text, feedback.score, "answered", work_on, follow_up, cut_off)
 
 
 def summarize_turns(turns: list[Turn]) -> Summary:

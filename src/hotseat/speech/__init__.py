@@ -31,14 +31,20 @@ __all__ = [
 ]
 
 
-def create_speaker(settings: Settings, *, wait: float = 10.0) -> VoiceSpeaker:
+def create_speaker(
+    settings: Settings, *, catalog: PersonaCatalog | None = None, wait: float = 10.0
+) -> VoiceSpeaker:
     """The interviewer's voice as the settings ask (muted, output device).
 
+    ``catalog``: the personas already read (the app's), so the voices and the lines
+    come from one reading of the files; by default they are read here.
     Blocks (call it off the UI thread) until the speech engine has been probed, at
     most ``wait`` seconds, so that ``available`` and ``notice`` are already true.
     """
     from hotseat.speech.speaker import VoiceSpeaker
 
-    speaker = VoiceSpeaker(muted=settings.muted, output_device=settings.output_device)
+    speaker = VoiceSpeaker(
+        muted=settings.muted, output_device=settings.output_device, catalog=catalog
+    )
     speaker.wait_ready(wait)
     return speaker

@@ -44,9 +44,10 @@ class _Job:
 class VoiceSpeaker:
     """Speaks persona lines aloud; see ``hotseat.speaker_listener.Speaker`` for the contract.
 
-    Extras for the microphone: ``speaking_event`` is set exactly while the voice
-    plays, and ``add_speaking_listener(fn)`` calls ``fn(True)`` / ``fn(False)`` (from
-    the player thread) when it starts and stops.
+    ``speaking`` (what the microphone asks) reads ``speaking_event``, set exactly
+    while the voice plays. ``add_speaking_listener(fn)`` calls ``fn(True)`` /
+    ``fn(False)`` (from the player thread) when it starts and stops; only the speech
+    tests use it, to see those moments.
     """
 
     def __init__(

@@ -11,7 +11,8 @@ on the keeper's own thread, after every job given before it (opening the
 database with its quick_check and migrations, and every save, so a slow disk
 never freezes the screen and saves land in order); ``stop()`` runs what is
 queued, then ends that thread. The other methods may be called from any
-thread: they hold the keeper's lock, and reads wait for the history to be open.
+thread: they hold the keeper's lock, and reads wait for the history to be open
+(but ``session_key``, asked on every key typed, which never waits).
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ class HistoryKeeper:
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
         self._kept_first: dict[int, int] = {}  # turn.serial -> position of its early save
+        # turn.serial -> (session, position, recording) of its last save, for a revision
+        self._kept: dict[int, tuple[int, int, Path | None]] = {}
         self._lock = threading.RLock()
         self._opening: threading.Event | None = None  # set once open() has run
         self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
@@ -72,10 +75,11 @@ class HistoryKeeper:
         self._jobs.put((job, future))
         return future
 
-    def open_later(self) -> Future[list[str]]:
-        """Open the history on its thread; reads from other threads wait until it is open."""
+    def open_later(self, where: str = "History") -> Future[list[str]]:
+        """Open the history on its thread; reads from other threads wait until it is open.
+        ``where``: how the notices name the place to resume or close sessions."""
         self._opening = threading.Event()
-        return self.later(self.open)
+        return self.later(lambda: self.open(where))
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs, then end the history's thread."""
@@ -108,16 +112,16 @@ class HistoryKeeper:
             self._recorder = Recorder()
         return self._recorder
 
-    def open(self) -> list[str]:
+    def open(self, where: str = "History") -> list[str]:
         """Open the history now; returns notices for the user (problems, unfinished sessions)."""
         try:
             with self._lock:
-                return self._open()
+                return self._open(where)
         finally:
             if self._opening is not None:
                 self._opening.set()
 
-    def _open(self) -> list[str]:
+    def _open(self, where: str) -> list[str]:
         status = self.recorder.open()
         notices = list(self.recorder.notices)
         if not status.saved and status.message:
@@ -130,7 +134,7 @@ class HistoryKeeper:
                 if len(waiting) > 1
                 else "An unfinished session"
             )
-            notices.append(f"{count} can be resumed or closed in History (F2).")
+            notices.append(f"{count} can be resumed or closed in {where}.")
         return notices
 
     @property
@@ -169,9 +173,12 @@ class HistoryKeeper:
     def session_plan(self, session_id: int) -> dict[str, Any]:
         return self.recorder.session_plan(session_id)
 
-    @_locked
     def session_key(self) -> str:
-        return "" if self.handle is None else self.recorder.session_key(self.handle)
+        """The key of the session being recorded ('' when none). Never waits: the answer
+        box asks on every key typed, while a save may hold the lock on the history's
+        thread. Reads two fields set once per session; a handle's key never changes."""
+        handle, recorder = self.handle, self._recorder
+        return "" if handle is None or recorder is None else recorder.session_key(handle)
 
     @_locked
     def resume(self, session_id: int) -> SessionRecord:
@@ -205,7 +212,22 @@ class HistoryKeeper:
         if self.handle is None:
             return ""
         position = self._kept_first.pop(turn.serial, None)
-        return _warning(self.recorder.save_answer(self.handle, turn, audio_path, position=position))
+        status = self.recorder.save_answer(self.handle, turn, audio_path, position=position)
+        if position is None:
+            position = self.recorder.next_position(self.handle) - 1
+        self._kept[turn.serial] = (self.handle, position, audio_path)
+        return _warning(status)
+
+    @_locked
+    def revise(self, turn: Turn) -> str:
+        """Write again a turn already kept by ``save`` (its transcript was finished later
+        and it was assessed again), in its place and with its recording, even once its
+        session has ended; a warning or ''."""
+        kept = self._kept.get(turn.serial)
+        if kept is None:
+            return ""
+        handle, position, audio = kept
+        return _warning(self.recorder.save_answer(handle, turn, audio, position=position))
 
     @_locked
     def end(self, status: str = "finished") -> str:

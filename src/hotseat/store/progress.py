@@ -47,10 +47,11 @@ class Point:
     session_id: int
     at: float  # when the session started, seconds since the epoch
     answers: int
-    score: float | None
+    score: float | None  # the average of ``scored`` answers
     wpm: float | None
     fillers_per_100: float | None
     long_pauses: float | None
+    scored: int = 0  # answers with a score (the rest could not be assessed)
 
 
 @dataclass(frozen=True)
@@ -118,6 +119,7 @@ def progress_series(store: Store, competency: str | None = None) -> list[Point]:
             wpm=_mean(r.wpm for r in rows),
             fillers_per_100=_mean(r.fillers_per_100 for r in rows),
             long_pauses=_mean(r.long_pauses for r in rows),
+            scored=sum(1 for r in rows if r.score is not None),
         )
         for session_id, rows in by_session.items()
     ]

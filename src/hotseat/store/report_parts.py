@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from hotseat.feedback.model import Finding
+from hotseat.session.summary import how_it_ended
 from hotseat.store.records import AnswerRecord, SessionInfo
 
 
@@ -52,10 +53,18 @@ def answer_facts(answer: AnswerRecord) -> list[tuple[str, str]]:
     if answer.subscores:
         score += " (" + ", ".join(f"{k} {v}" for k, v in answer.subscores.items()) + ")"
     facts.append(("Score", score))
-    length = clock(answer.transcript.duration)
+    length, after = clock(answer.transcript.duration), ""
+    spoken = answer.metrics.get("estimated_seconds")
+    if answer.transcript.engine == "typed" and isinstance(spoken, int | float):
+        # The length the feedback judged: typing time says nothing about speaking time.
+        length, after = (
+            f"about {clock(spoken)} spoken",
+            f", estimated from the words; typed in {length}",
+        )
     if answer.answer_min is not None and answer.answer_max is not None:
         length += f" (aim {clock(answer.answer_min)}-{clock(answer.answer_max)})"
-    facts.append(("Length", length + (", interrupted" if answer.interrupted else "")))
+    ended = how_it_ended(answer.interrupted, answer.transcript.notes)
+    facts.append(("Length", length + after + (f", {ended}" if ended else "")))
     if answer.wpm is not None:
         facts.append(("Words per minute", f"{answer.wpm:.0f}"))
     if answer.fillers_per_100 is not None:

@@ -81,7 +81,6 @@ class HotseatApp(App[int]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+q", "quit", "Quit", priority=True, id="app.quit"),
         Binding("f1", "keys_help", "Keys", priority=True, id="app.keys"),
-        Binding("ctrl+c", "help_quit", show=False, system=True),
     ]
 
     def __init__(self, settings: Settings, options: AppOptions) -> None:
@@ -97,7 +96,8 @@ class HotseatApp(App[int]):
         self.personas = load_persona_book()
         self.home_notices += mode_notices + self.personas.problems + settings.problems
         self.home_notices += startup_notices()  # private folders, files hotseat would ignore
-        self.home_notices += apply_user_keys(self, settings.keys)  # the [keys] table
+        self.key_names, key_problems = apply_user_keys(self, settings)  # the [keys] table
+        self.home_notices += key_problems
         if self.effective.persona not in self.personas.ids:
             first, wanted = self.personas.choices[0].name, self.effective.persona
             self.home_notices.append(
@@ -111,7 +111,8 @@ class HotseatApp(App[int]):
         self.keeper = HistoryKeeper()
         self.drafts = AnswerDrafts(self, self.keeper)
         self.history = AppHistory(self.keeper, self.post_message, self.notices, self.drafts)
-        self.home_notices += start_notices()  # typed answers kept from a session that stopped
+        # typed answers kept from a session that stopped
+        self.home_notices += start_notices(self.history_named())
         self.session_routes = SessionRoutes(self)
         self.history_routes = HistoryRoutes(self)  # history, progress, resume, drill
         self.exit_note = ""  # said on the terminal after the app closes
@@ -123,7 +124,7 @@ class HotseatApp(App[int]):
     def on_mount(self) -> None:
         # First of all: the history's thread opens it before any other job is queued
         # (a start key pressed at once queues the session's first save behind it).
-        self.history.open()
+        self.history.open(self.history_named())
         if self.options.build_voice_mic:
             # Loading the recogniser holds Python's lock for a few hundred ms at a time:
             # let the home screen settle and answer the first keys before it starts.
@@ -166,6 +167,10 @@ class HotseatApp(App[int]):
 
     def status_text(self) -> str:
         return self.voice_mic.status_text(typed=self.effective.engine == "typed")
+
+    def history_named(self) -> str:
+        """The History screen, named with its key as the user has it ("History (f9)")."""
+        return f"History ({self.key_names('home.history')})"
 
     def home(self) -> HomeScreen | None:
         return next((s for s in self.screen_stack if isinstance(s, HomeScreen)), None)
@@ -228,6 +233,10 @@ class HotseatApp(App[int]):
         self.history.keep(event.turn, event.audio_path)  # a snapshot: the session goes on
         if event.quit_after:
             self.exit()  # on_unmount waits for the save queued above
+
+    @on(msg.TranscriptRevised)
+    def _transcript_revised(self, event: msg.TranscriptRevised) -> None:
+        self.session_routes.transcript_revised(event.heard, event.token, event.transcript)
 
     @on(TextArea.Changed, "#typed-answer")
     def _typed_answer_changed(self) -> None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
@@ -26,6 +26,7 @@ from typing import Any
 from textual.message import Message
 
 from hotseat.session import Plan, Turn
+from hotseat.session.choices import Choices
 from hotseat.session.resume import plan_record
 from hotseat.store.keeper import HistoryKeeper
 from hotseat.tui.app_notices import AppNotices
@@ -70,24 +71,28 @@ class AppHistory:
         elif event.then is not None:
             event.then(event.future.result())
 
-    def open(self) -> None:
-        """Open the history; what it found (a repaired file, a migration) goes on home."""
+    def open(self, where: str = "History") -> None:
+        """Open the history; what it found (a repaired file, a migration, sessions to
+        resume in ``where``) goes on home."""
 
         def opened(notices: list[str]) -> None:
             for notice in notices:
                 self.notices.tell(notice, toast=False)
 
-        self.when_done(self.keeper.open_later(), opened)
+        self.when_done(self.keeper.open_later(where), opened)
 
-    def begin(self, plan: Plan) -> None:
-        """A fresh session: its row, and its plan (so it can be resumed)."""
+    def begin(
+        self, plan: Plan, choices: Choices | None = None, competencies: Sequence[str] = ()
+    ) -> None:
+        """A fresh session: its row, and its plan and the choices that made it (so it
+        can be resumed, whatever its mode)."""
         begin = functools.partial(
             self.keeper.begin,
             mode=plan.mode.id,
             persona=plan.personas[0],
             company=plan.context.company,
             role=plan.context.role,
-            plan=plan_record(plan),
+            plan=plan_record(plan, choices, competencies),
         )
         self.when_done(self.keeper.later(begin))
 
@@ -116,9 +121,16 @@ class AppHistory:
         self.when_done(self.keeper.later(lambda: self.keeper.save(turn, audio)), self.notices.warn)
         self.drafts.answer_kept()
 
-    def end(self) -> None:
-        """The session is over: marked finished."""
-        self.when_done(self.keeper.later(lambda: self.keeper.end("finished")), self.notices.warn)
+    def revise(self, turn: Turn) -> None:
+        """Save ``turn`` again in its place: its transcript was finished late and it was
+        assessed again (``session.heard``)."""
+        kept = turn.snapshot()
+        self.when_done(self.keeper.later(lambda: self.keeper.revise(kept)), self.notices.warn)
+
+    def end(self, status: str = "finished") -> None:
+        """The session is over: marked finished (or, a resume that could not start,
+        interrupted again)."""
+        self.when_done(self.keeper.later(lambda: self.keeper.end(status)), self.notices.warn)
 
     def close(self) -> str:
         """Close the history after every save still queued, and stop its thread; what to

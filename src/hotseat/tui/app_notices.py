@@ -5,7 +5,8 @@ that fails (``Worker.StateChanged``, which ``HotseatApp`` hands to
 :meth:`AppNotices.worker_failed`) and a job of the history's thread that fails
 (``app_history``) are one line for the user, with the traceback in the log.
 A notice (why there is no voice, a file hotseat ignores) is listed on the home
-screen once, with a toast when it is news.
+screen once, with a toast when it is news somewhere else (over the home screen the
+notice itself is news enough).
 """
 
 from __future__ import annotations
@@ -31,13 +32,15 @@ class AppNotices:
         self._told: set[str] = set()
 
     def tell(self, notice: str, *, toast: bool = True) -> None:
-        """A notice for the home screen (and a toast), once each."""
+        """A notice for the home screen, once each, and a toast when the home screen is
+        not in front: over it, a toast would only repeat the notice listed below and
+        cover the form and the mode's description for its first seconds."""
         if notice in self._told:
             return
         self._told.add(notice)
-        if toast:
-            self.app.notify(notice, severity="warning", timeout=6)
         home = self.home()
+        if toast and (home is None or self.app.screen is not home):
+            self.app.notify(notice, severity="warning", timeout=6)
         if home is not None:
             home.add_notice(notice)
 

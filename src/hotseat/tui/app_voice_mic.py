@@ -17,6 +17,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from hotseat.settings import Settings
+from hotseat.speech.catalog import PersonaCatalog
 from hotseat.tui import messages as msg
 from hotseat.tui.options import AppOptions
 from hotseat.tui.screens.interview import InterviewScreen
@@ -44,8 +45,9 @@ class VoiceMicLoader:
             settings = dataclasses.replace(app.effective)
             options = dataclasses.replace(app.options)
             hold = app.voice_mic.mic_hold
+            catalog = app.personas.catalog  # read once at start, never changed: shared
             app.run_worker(
-                lambda: self._build(settings, options, hold),
+                lambda: self._build(settings, options, hold, catalog),
                 thread=True,
                 exclusive=True,
                 group="voice_mic",
@@ -53,7 +55,13 @@ class VoiceMicLoader:
                 exit_on_error=False,
             )
 
-    def _build(self, settings: Settings, options: AppOptions, mic_hold: threading.Event) -> None:
+    def _build(
+        self,
+        settings: Settings,
+        options: AppOptions,
+        mic_hold: threading.Event,
+        catalog: PersonaCatalog,
+    ) -> None:
         """In the worker: build them; they and their threads answer by message."""
         post = self.app.post_message
 
@@ -63,7 +71,14 @@ class VoiceMicLoader:
         def device(kind: str, text: str) -> None:  # from the audio thread
             post(msg.MicrophoneChanged(kind, text))
 
-        built = build_voice_mic(settings, options, mic_hold, on_change=loaded, on_device=device)
+        built = build_voice_mic(
+            settings,
+            options,
+            mic_hold,
+            on_change=loaded,
+            on_device=device,
+            catalog=catalog,
+        )
         post(msg.VoiceMicBuilt(built))
 
     def built(self, built: Built) -> None:
@@ -97,5 +112,7 @@ class VoiceMicLoader:
             screen.answer_input.microphone_changed(kind, text)
         elif kind == "lost":
             app.notify(f"Microphone lost: {text}.", severity="warning", timeout=8)
+        elif kind == "late":
+            return  # only ever during an answer, which says it
         else:
             app.notify(f"Microphone back ({text}).")

@@ -27,11 +27,12 @@ EVERY = 3.0  # seconds: the longest a typed answer waits to be kept while typing
 PAUSE = 1.0  # seconds without a key: keep it now
 
 
-def start_notices() -> list[str]:
-    """What the home screen says about answers kept from a session that stopped."""
+def start_notices(history: str = "History") -> list[str]:
+    """What the home screen says about answers kept from a session that stopped
+    (``history``: where the user resumes it, with its key)."""
     return [
         f"An answer you were typing was kept (“{draft.preview}”): resume its session in "
-        "History (F2) to go on with it."
+        f"{history} to go on with it."
         for draft in all_drafts()
     ]
 

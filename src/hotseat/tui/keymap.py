@@ -15,7 +15,8 @@ from textual.app import App
 from textual.binding import Binding
 from textual.dom import DOMNode
 
-from hotseat.settings import unknown_keys_problem
+from hotseat.settings import Settings, unknown_keys_problems
+from hotseat.tui.key_names import KeyNames
 from hotseat.tui.screens.dialogs import ConfirmScreen, ExplainScreen
 from hotseat.tui.screens.history import HistoryScreen
 from hotseat.tui.screens.home import HomeScreen
@@ -54,10 +55,11 @@ def app_binding_ids(app_class: type[DOMNode]) -> dict[str, Binding]:
     return binding_ids((*_SCREENS, app_class))
 
 
-def apply_user_keys(app: App[Any], keys: dict[str, str]) -> list[str]:
-    """Apply ``keys`` (binding id -> keys) to ``app``; notices for ids that name no binding."""
+def apply_user_keys(app: App[Any], settings: Settings) -> tuple[KeyNames, list[str]]:
+    """Apply the ``[keys]`` table (binding id -> keys) of ``settings`` to ``app``: the
+    keys now in force (for messages that name them), and a notice (file:line) for each
+    id that names no binding."""
     known = app_binding_ids(type(app))
-    wanted = {i: k for i, k in keys.items() if i in known}
+    wanted = {i: k for i, k in settings.keys.items() if i in known}
     app.set_keymap(wanted)
-    problem = unknown_keys_problem(keys, known)
-    return [problem] if problem else []
+    return KeyNames(known, wanted), unknown_keys_problems(settings, known)

@@ -20,6 +20,7 @@ from pathlib import Path
 from textual.message import Message
 
 from hotseat.session import Session, Turn
+from hotseat.session.heard import HeardAnswer
 from hotseat.transcript import Transcript
 from hotseat.tui.voice_mic import Built
 
@@ -84,6 +85,16 @@ class TurnDone(Message):
     turn: Turn
     audio_path: Path | None
     quit_after: bool = False  # ctrl+q mid-answer: hotseat closes once it is kept
+
+
+@dataclass
+class TranscriptRevised(Message):
+    """A stretch of an answer whose final words were late was finished from its
+    recording (``asr.finisher``): posted to the App, which outlives the interview."""
+
+    heard: HeardAnswer
+    token: int
+    transcript: Transcript
 
 
 @dataclass

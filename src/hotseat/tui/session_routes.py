@@ -18,8 +18,10 @@ from typing import TYPE_CHECKING
 from hotseat.session import Plan, PlanError, Turn
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.choices import Choices, plan_for
-from hotseat.session.resume import earlier_turns, resume_plan
+from hotseat.session.heard import HeardAnswer
+from hotseat.session.resume import earlier_turns, rest_of_session
 from hotseat.session.summary import summarize_turns
+from hotseat.transcript import Transcript
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.summary import SummaryScreen
 
@@ -50,23 +52,31 @@ class SessionRoutes:
         app.voice_mic_loader.request()  # at once if the user was quicker than the delay
         mode = app.modes.get(choices.mode)
         review = mode is not None and mode.shape == "review"
+        asked_before = 0
         try:
-            plan = plan_for(
-                choices,
-                bank=app.bank,
-                modes=app.modes,
-                installed_personas=app.personas.ids,
-                rng=app.rng,
-                panel=app.options.personas,
-                history_stats=app.keeper.history_stats() if review else (),
-                competencies=competencies,
-            )
+            if resumed is not None:
+                plan, asked_before = self._rest_of(choices, resumed)
+            else:
+                plan = plan_for(
+                    choices,
+                    bank=app.bank,
+                    modes=app.modes,
+                    installed_personas=app.personas.ids,
+                    rng=app.rng,
+                    panel=app.options.personas,
+                    history_stats=app.keeper.history_stats() if review else (),
+                    competencies=competencies,
+                )
         except PlanError as exc:
             app.notify(str(exc), title="Cannot start", severity="error", timeout=8)
+            if resumed is not None:  # taken back for nothing: unfinished again, for everyone
+                app.history.end("interrupted")
             return
-        asked_before = 0
-        if resumed is not None:
-            plan, asked_before = self._rest_of(plan, resumed)
+        if resumed is not None and not plan.turns:  # all answered: it only had to end
+            app.notify("Every question of this session was answered: here is its summary.")
+            app.history.end()
+            self.finished_with(f"{plan.mode.name} with {app.personas.name(plan.personas[0])}")
+            return
         if plan.notice:
             app.notify(plan.notice)
         app.chosen.remember_choices(choices)
@@ -95,15 +105,24 @@ class SessionRoutes:
         )
         if resumed is None:
             self._earlier = []
-            app.history.begin(plan)
+            app.history.begin(plan, choices, competencies)
         else:
             app.drafts.offer()
 
-    def _rest_of(self, fresh: Plan, resumed: SessionRecord) -> tuple[Plan, int]:
-        """The interrupted session's own plan from where it stopped, and how many were asked."""
+    def _rest_of(self, choices: Choices, resumed: SessionRecord) -> tuple[Plan, int]:
+        """The interrupted session's own plan from where it stopped, and how many were
+        asked; a session that kept no plan (older ones) is planned again from the choices
+        it kept. Raises ``PlanError`` when it cannot go on."""
         app = self.app
-        stored = app.keeper.session_plan(resumed.info.id)
-        rest = resume_plan(stored, resumed.answers, fresh, app.bank.get)
+        rest = rest_of_session(
+            app.keeper.session_plan(resumed.info.id),
+            resumed.answers,
+            choices,
+            bank=app.bank,
+            modes=app.modes,
+            installed_personas=app.personas.ids,
+            rng=app.rng,
+        )
         self._earlier = earlier_turns(resumed.answers, app.bank.get)
         if rest.notice:
             app.notify(rest.notice, severity="warning", timeout=8)
@@ -111,13 +130,46 @@ class SessionRoutes:
 
     def finished(self, session: Session, title: str) -> None:
         """The session is over: marked so in the history, and its summary shown."""
+        self.app.history.end()
+        self.finished_with(title, session.turns)
+
+    def finished_with(self, title: str, turns: list[Turn] | None = None) -> None:
+        """The summary of the session just over: ``turns`` after those from before a resume."""
         app = self.app
-        app.history.end()
         # The interview and anything over it (a dialog still open as a drill ends) go.
         app.history_routes.back_home()
-        turns = self._earlier + session.turns  # a resumed session: all of it
+        every = self._earlier + (turns or [])  # a resumed session: all of it
         self._earlier = []
-        app.push_screen(SummaryScreen(summarize_turns(turns), title))
+        app.push_screen(SummaryScreen(summarize_turns(every), title, every))
+
+    def transcript_revised(self, heard: HeardAnswer, token: int, transcript: Transcript) -> None:
+        """An answer whose final words were late was finished from its recording: it is
+        assessed again, saved in its place, and shown again wherever it is on screen
+        (its feedback, or the summary); a toast says what came of it."""
+        app = self.app
+        turn = heard.revise(token, transcript)
+        if turn is None:
+            return  # not assessed yet (the answer is joined from the new words)
+        app.history.revise(turn)
+        for screen in app.screen_stack:
+            if isinstance(screen, InterviewScreen) and screen.showing(turn):
+                screen.show_feedback(turn)
+            elif isinstance(screen, SummaryScreen):
+                screen.revised(turn)
+        if turn.answer is not None and turn.answer.pending:
+            return  # another stretch of it is still being finished
+        feedback = turn.feedback
+        result = (
+            f"it now scores {feedback.score}"
+            if feedback is not None and feedback.assessable
+            else "it is kept in History"
+        )
+        app.notify(
+            f"“{_short(turn.question.text)}”: the transcript was finished from the "
+            f"recording; {result}.",
+            title="Transcript finished",
+            timeout=6,
+        )
 
     def home_from_summary(self) -> None:
         app = self.app
@@ -127,3 +179,7 @@ class SessionRoutes:
         home = app.home()
         if home is not None:
             home.set_status(app.status_text())
+
+
+def _short(text: str, width: int = 40) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"

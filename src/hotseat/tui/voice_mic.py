@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from hotseat.settings import Settings
 from hotseat.speaker_listener import Listener, Speaker
+from hotseat.speech.catalog import PersonaCatalog
 from hotseat.tui.options import AppOptions
 
 
@@ -137,6 +138,7 @@ def build_voice_mic(
     mic_hold: threading.Event,
     on_change: Callable[[], None] | None = None,
     on_device: Callable[[str, str], None] | None = None,
+    catalog: PersonaCatalog | None = None,
 ) -> Built:
     """Build the real voice and microphone (runs in a worker thread).
 
@@ -144,13 +146,15 @@ def build_voice_mic(
     returns; ``on_change`` is called (from that thread) when it is ready, and
     ``on_device(kind, text)`` (from the audio thread) when the microphone is
     lost or back. ``mic_hold`` set means the microphone hears nothing.
+    ``catalog``: the personas the app read, so the voice speaks as the interviewers
+    the home screen offers (the files are not read a second time).
     """
     notices: list[str] = []
     speaker: Speaker | None = None
     try:
         from hotseat.speech import create_speaker
 
-        speaker = create_speaker(settings)
+        speaker = create_speaker(settings, catalog=catalog)
     except Exception as exc:  # no voice is never fatal: captions remain
         notices.append(f"The interviewer's voice could not start ({exc}); captions only.")
     if speaker is not None:
@@ -168,6 +172,7 @@ def build_voice_mic(
             model=options.model,
             input_device=options.input_device,
             paused_when=paused_when(mic_hold, speaker),
+            held_when=mic_hold.is_set,  # the answer's clock is stopped: left out
             on_ready=on_change,
             on_device=on_device,
         )

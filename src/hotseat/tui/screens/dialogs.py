@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Footer, Static
 
 from hotseat.feedback.model import Feedback
+from hotseat.tui.key_names import key_name
 
 
 def _metric_text(value: Any) -> str:
@@ -65,7 +66,7 @@ class ExplainScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(id="explain-box", classes="dialog") as box:
             box.border_title = "Score explained"
-            box.border_subtitle = "esc: close"
+            box.border_subtitle = f"{key_name(self.app, 'explain.close')}: close"
             yield Static(Content("\n").join(explanation_lines(self.feedback)), id="explain-body")
         yield Footer()  # this dialog's keys, not the interview's behind it
 

@@ -21,6 +21,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from hotseat.store import SessionInfo, Store, StoreError
 from hotseat.store.report_parts import when
+from hotseat.tui.key_names import key_name
 from hotseat.tui.screens.dialogs import ConfirmScreen
 from hotseat.tui.screens.past_session import (
     Play,
@@ -105,9 +106,13 @@ class HistoryScreen(Screen[None]):
             self._status("No sessions yet: every answer you give is kept here.")
         else:
             waiting = sum(1 for s in self.sessions if s.resumable)
-            extra = f"; {waiting} unfinished (r: resume, c: close)" if waiting else ""
+            resume, close = (
+                key_name(self.app, f"history.{a}") for a in ("resume", "close_session")
+            )
+            extra = f"; {waiting} unfinished ({resume}: resume, {close}: close)" if waiting else ""
             extra += not_listed if empty else ""
-            self._status(f"{count(len(self.sessions), 'session')}{extra}. Enter: open.")
+            opening = key_name(self.app, "history.open").capitalize()
+            self._status(f"{count(len(self.sessions), 'session')}{extra}. {opening}: open.")
 
     def _status(self, text: str, *, error: bool = False) -> None:
         status = self.query_one("#history-status", Static)

@@ -21,6 +21,7 @@ from textual.widgets import Button, Footer, Input, Label, Select, Static, TextAr
 from hotseat.session import Mode
 from hotseat.session.choices import Choice, Choices, count_choices
 from hotseat.speech.persona_book import PersonaChoice
+from hotseat.tui.key_names import key_name
 from hotseat.tui.widgets.notice_box import NoticeBox
 from hotseat.wording import count
 
@@ -144,7 +145,8 @@ class HomeScreen(Screen[None]):
                 )
             yield Static(self._describe(mode, count), id="mode-help")
             with Horizontal(id="home-actions"):
-                yield Button("Start (ctrl+s)", variant="primary", id="start", compact=True)
+                start = f"Start ({key_name(self.app, 'home.start')})"
+                yield Button(start, variant="primary", id="start", compact=True)
                 yield Static(self.status, id="home-status")
             yield NoticeBox(self.notices, id="home-notice-box")
         yield Footer()

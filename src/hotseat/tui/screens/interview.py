@@ -46,7 +46,7 @@ from textual.binding import BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, TextArea
 
-from hotseat.session import Phase, Plan, Session
+from hotseat.session import Phase, Plan, Session, Turn
 from hotseat.session.answer_capture import AnswerCapture, Final
 from hotseat.speech.persona_book import PersonaBook
 from hotseat.tui import messages as msg
@@ -259,18 +259,38 @@ class InterviewScreen(Screen[None]):
         if transcript.typed_words:
             self.notify("Your typed words were added to the spoken answer.")
         turn = self.session.finish_answer(transcript, interrupted=self.capture.cut_off)
+        if transcript.pending:  # finished from the recording later: assessed again then
+            self.capture.heard.turn, self.capture.heard.session = turn, self.session
         area = self.answer_area
         area.set_ready(False)
         area.display = False
         panel = self.feedback_panel
         panel.display = True
-        if turn.feedback is not None:
-            panel.show(turn.feedback, transcript.notes, last=self.session.upcoming() is None)
+        self.show_feedback(turn)
         panel.focus()
         audio = self.capture.take_recording()
         self.post_message(msg.TurnDone(turn.snapshot(), audio))
         self.tick()
         self.refresh_bindings()
+
+    def show_feedback(self, turn: Turn) -> None:
+        """The turn's feedback in the panel (again, when its transcript was finished)."""
+        if turn.feedback is None or turn.answer is None:
+            return
+        last = self.session.upcoming() is None
+        self.feedback_panel.show(
+            turn.feedback, turn.answer.notes, last=last, pending=turn.answer.pending
+        )
+
+    def showing(self, turn: Turn) -> bool:
+        """The panel shows this turn's feedback now."""
+        session = self.session
+        return (
+            self.feedback_panel.display
+            and session.phase is Phase.REVIEWING
+            and not session.finished
+            and session.current is turn
+        )
 
     def tick(self) -> None:
         """Advance the session by the clock and show where it stands (``InterviewClock``)."""

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from hotseat.session import Phase
 from hotseat.session.summary import END_NOTE, QUIT_NOTE
 from hotseat.tui import messages as msg
+from hotseat.tui.key_names import key_name
 from hotseat.tui.screens.dialogs import ConfirmScreen
 
 if TYPE_CHECKING:
@@ -76,15 +77,16 @@ class SessionEnding:
         if self._quit_dialog is not None and self._quit_dialog.is_active:
             self._quit_dialog.dismiss(True)  # ctrl+q again: yes
             return
+        history = f"History ({key_name(screen.app, 'home.history')})"
         if self._answer_to_keep():
             ask = (
                 "Quit hotseat now? Your answer so far is saved as interrupted; "
-                "resume the session from History (f2) to go on with the next question."
+                f"resume the session from {history} to go on with the next question."
             )
         else:  # nothing to keep: the question is asked again on resuming, as after a crash
             ask = (
                 "Quit hotseat now? This answer is empty; resuming the session from "
-                "History (f2) asks this question again."
+                f"{history} asks this question again."
             )
 
         def decided(yes: bool | None) -> None:

@@ -28,6 +28,7 @@ from hotseat.session import Phase
 from hotseat.session.answer_capture import Reports
 from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
+from hotseat.tui.key_names import key_name
 from hotseat.tui.widgets.timer import SessionTimer
 
 if TYPE_CHECKING:
@@ -60,9 +61,19 @@ class AnswerInput:
         screen.answer_area.display = False
         timer = screen.query_one(SessionTimer)
         timer.caption = f"Getting {what} ready…"
-        timer.detail = f"At most {VOICE_MIC_WAIT:.0f} seconds · ctrl+l ends the session"
+        self._show_waiting(0.0)
         screen.update_topbar()
         screen.refresh_bindings()
+
+    def _show_waiting(self, waited: float) -> None:
+        """How long it has been, what happens if it goes on, and the way out: no promise
+        of a time (a busy computer can take longer than ``VOICE_MIC_WAIT`` to get there)."""
+        screen = self.screen
+        end = key_name(screen.app, "interview.end")
+        screen.query_one(SessionTimer).detail = (
+            f"{waited:.0f} s so far; if it takes long, the question starts with captions "
+            f"and typed answers · {end} ends the session"
+        )
 
     def voice_mic_changed(self) -> None:
         """The app's voice or microphone was built, loaded or failed."""
@@ -83,6 +94,7 @@ class AnswerInput:
         voice_mic = screen.voice_mic
         waited = screen.session.clock.now() - self._waiting_since
         if not voice_mic.ready and waited < VOICE_MIC_WAIT:
+            self._show_waiting(waited)
             return False
         self.waiting_for_voice_mic = False
         if voice_mic.loading:
@@ -115,7 +127,10 @@ class AnswerInput:
             return
         screen.force_typed = True
         self._apply_answer_mode()
-        screen.notify("Typed answers from now on: type, then ctrl+s (f4 to speak again).")
+        answer, speak = (
+            key_name(screen.app, i) for i in ("interview.answer", "interview.type_or_speak")
+        )
+        screen.notify(f"Typed answers from now on: type, then {answer} ({speak} to speak again).")
 
     def switch_to_spoken(self) -> None:
         """Spoken answers from now on, this answer included, when a microphone is there."""
@@ -160,10 +175,15 @@ class AnswerInput:
         if listener is None:
             return
         post = screen.post_message  # thread-safe: the listener reports from its threads
+        app = screen.app  # (read here: ``screen.app`` needs the UI thread's context)
         reports = Reports(
             partial=lambda token, text: post(msg.PartialTranscript(token, text)),
             level=lambda token, dbfs: post(msg.InputLevel(token, dbfs)),
             final=lambda token, transcript: post(msg.FinalTranscript(token, transcript)),
+            # To the App: the interview may be over by the time it is finished.
+            revised=lambda heard, token, transcript: app.post_message(
+                msg.TranscriptRevised(heard, token, transcript)
+            ),
         )
         at = screen.session.answer_elapsed() if mid_answer else 0.0  # word times count from it
         screen.answer_area.set_partial("")
@@ -193,12 +213,21 @@ class AnswerInput:
     def microphone_changed(self, kind: str, text: str) -> None:
         """The microphone went away ("lost") or came back ("back"): say so, plainly."""
         screen = self.screen
+        if kind == "late":  # not ready when the answer began: its first words are lost
+            screen.notify(
+                f"The microphone was not ready when your answer began: {text}, so your "
+                "first words are missing. Say them again; the answer's note says so too.",
+                title="Microphone",
+                severity="warning",
+                timeout=10,
+            )
+            return
         if kind == "lost":
             answering = screen.capture.spoken and screen.session.phase is _ANSWERING
             kept = " Your answer so far is kept." if answering else ""
             screen.notify(
                 f"Microphone lost: {text}.{kept} Plug it back in to go on speaking, "
-                "or press f4 to type.",
+                f"or press {key_name(screen.app, 'interview.type_or_speak')} to type.",
                 title="Microphone",
                 severity="error",
                 timeout=12,

@@ -18,6 +18,7 @@ from textual.screen import Screen
 
 from hotseat.session import Phase
 from hotseat.tui import messages as msg
+from hotseat.tui.key_names import key_name
 
 if TYPE_CHECKING:
     from hotseat.tui.screens.interview import InterviewScreen
@@ -70,7 +71,7 @@ class InterviewPause:
         """ctrl+g in a drill: say why nothing happens."""
         self.screen.notify(
             "No pausing in a drill: the clock runs on, as in a real interview. "
-            "ctrl+l ends the session.",
+            f"{key_name(self.screen.app, 'interview.end')} ends the session.",
             severity="warning",
         )
 
@@ -79,7 +80,8 @@ class InterviewPause:
         if not self._told_paused and not self.holding:
             self._told_paused = True
             self.screen.notify(
-                "Paused: what you type now is not added. Press ctrl+g to resume, then type.",
+                "Paused: what you type now is not added. "
+                f"Press {key_name(self.screen.app, 'interview.pause')} to resume, then type.",
                 severity="warning",
             )
 

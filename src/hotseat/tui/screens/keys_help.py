@@ -16,6 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Footer, Static
 
+from hotseat.tui.key_names import key_name
+
 _NAMES = {"escape": "esc", "enter": "enter", "space": "space"}
 _WHERE = {
     "HomeScreen": "home",
@@ -78,7 +80,8 @@ class KeysScreen(ModalScreen[None]):
         lines = [Content.from_markup("[b]$k[/b]  $w", k=k.ljust(width), w=w) for k, w in self.rows]
         with VerticalScroll(id="keys-box", classes="dialog") as box:
             box.border_title = f"Keys: {self.where}"
-            box.border_subtitle = "f1 or esc: close"
+            keys = (key_name(self.app, i) for i in ("app.keys", "keys.close"))
+            box.border_subtitle = f"{' or '.join(keys)}: close"
             yield Static(Content("\n").join(lines), id="keys-body")
         yield Footer()
 

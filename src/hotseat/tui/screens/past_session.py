@@ -25,6 +25,7 @@ from textual.widgets import DataTable, Footer, Static
 from hotseat.session.caveats import said_text
 from hotseat.store import AnswerRecord, SessionRecord
 from hotseat.store.report_parts import answer_facts, when
+from hotseat.tui.key_names import key_name
 from hotseat.tui.screens.dialogs import explanation_lines
 from hotseat.tui.widgets.feedback_panel import caveat_block, feedback_lines
 
@@ -56,12 +57,22 @@ def default_stop() -> None:
     stop()
 
 
-def answer_lines(answer: AnswerRecord) -> list[Content]:
-    """One answer in full: question, facts, what was said, and its feedback."""
+def has_recording(answer: AnswerRecord | None) -> bool:
+    """A recording to play: kept with the answer and still on disk (typed answers and
+    sessions with recordings off have none)."""
+    return answer is not None and answer.audio_path is not None and answer.audio_path.is_file()
+
+
+def answer_lines(answer: AnswerRecord, keys: tuple[str, str] = ("p", "s")) -> list[Content]:
+    """One answer in full: question, facts, what was said, and its feedback
+    (``keys``: the play and stop keys in force)."""
     lines = [Content.from_markup("[b]$q[/b]", q=answer.question_text)]
     lines += [Content.from_markup("[dim]$k:[/] $v", k=k, v=v) for k, v in answer_facts(answer)]
-    if answer.audio_path:
-        lines.append(Content.from_markup("[dim]Recording:[/] p to play, s to stop"))
+    if has_recording(answer):
+        play, stop = keys
+        lines.append(
+            Content.from_markup("[dim]Recording:[/] $p to play, $s to stop", p=play, s=stop)
+        )
     if answer.skipped:
         return lines
     lines += [Content(""), Content.from_markup("[b]What you said[/b]")]
@@ -92,6 +103,7 @@ class SessionScreen(Screen[None]):
         self.record = record
         self.play = play
         self.stop = stop
+        self._played = False  # a replay was started here (stop stays offered)
 
     def compose(self) -> ComposeResult:
         info = self.record.info
@@ -133,16 +145,28 @@ class SessionScreen(Screen[None]):
     def _show(self, row: int) -> None:
         if not 0 <= row < len(self.record.answers):
             return
-        body = Content("\n").join(answer_lines(self.record.answers[row]))
+        keys = (key_name(self.app, "session.play"), key_name(self.app, "session.stop"))
+        body = Content("\n").join(answer_lines(self.record.answers[row], keys))
         self.query_one("#answer-body", Static).update(body)
+        self.refresh_bindings()  # play: offered for an answer with a recording
         self.query_one("#answer-detail", VerticalScroll).scroll_home(animate=False)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "play":
+            return has_recording(self.current)
+        if action == "stop":  # and while a replay started here may still be going on
+            return has_recording(self.current) or self._played
+        return True
 
     def action_play(self) -> None:
         answer = self.current
-        if answer is None or answer.audio_path is None:
+        if answer is None or answer.audio_path is None or not has_recording(answer):
             self._say("This answer has no recording (recordings off, or typed).")
             return
-        self._say(f"Playing {answer.audio_path.name}… (s to stop)")
+        stop = key_name(self.app, "session.stop")
+        self._played = True
+        self.refresh_bindings()
+        self._say(f"Playing {answer.audio_path.name}… ({stop} to stop)")
         self._play(answer.audio_path)
 
     @work(thread=True, exclusive=True, group="replay")

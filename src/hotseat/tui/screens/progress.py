@@ -192,9 +192,12 @@ class ProgressScreen(Screen[None]):
             self._status("No answers yet: practise a few questions and come back.")
         else:
             answers = sum(p.answers for p in self.points)
-            self._status(
-                f"{label}: {count(answers, 'answer')} over {count(len(self.points), 'session')}."
-            )
+            scored = sum(p.scored for p in self.points)
+            # The chart averages the scored answers: say how many those are.
+            what = count(answers, "answer")
+            if scored < answers:
+                what = f"{scored} scored of {what}"
+            self._status(f"{label}: {what} over {count(len(self.points), 'session')}.")
 
     def _status(self, text: str) -> None:
         self.query_one("#progress-status", Static).update(Content(text))

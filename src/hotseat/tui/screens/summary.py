@@ -13,14 +13,21 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Button, Footer
 
-from hotseat.session.summary import Summary, SummaryRow
+from hotseat.session import Turn
+from hotseat.session.summary import (
+    CUT_OFF_AT_LIMIT,
+    STOPPED_BY_YOU,
+    Summary,
+    SummaryRow,
+    summarize_turns,
+)
 from hotseat.tui.widgets.text_block import Line, TextBlock
 
 QUESTION_WIDTH = 60
 # What the score column says when there is no score.
 _STATUS = {"skipped": "skip", "not assessed": " n/a", "not answered": "   –", "interrupted": " int"}
 LEGEND = "skip: skipped · n/a: too little to assess · –: not answered"
-LEGEND_INTERRUPTED = "int: interrupted (you stopped mid-answer), not in the average"
+LEGEND_INTERRUPTED = f"int: {STOPPED_BY_YOU}, not in the average"
 
 
 def _short(text: str, width: int = QUESTION_WIDTH) -> str:
@@ -41,6 +48,10 @@ def _row(row: SummaryRow) -> list[Line]:
     ]
     if row.work_on:
         lines.append(("sub", Content.from_markup("[dim]Work on:[/] $w", w=row.work_on)))
+    if row.cut_off:
+        lines.append(
+            ("sub", Content.from_markup("[dim]$n[/]", n=f"{CUT_OFF_AT_LIMIT.capitalize()}."))
+        )
     if cut:
         so_far = f", scored {row.score} as it stood" if row.score is not None else ""
         note = f"Interrupted: kept{so_far}; not counted in the average or the points below."
@@ -116,11 +127,24 @@ class SummaryScreen(Screen[None]):
     class HomeRequested(Message):
         pass
 
-    def __init__(self, summary: Summary, title: str) -> None:
+    def __init__(self, summary: Summary, title: str, turns: list[Turn] | None = None) -> None:
         super().__init__()
         self.summary = summary
         self.title_text = title
+        self.turns = turns  # what the summary is of, to make it again when one changes
         self.text = ""
+
+    def revised(self, turn: Turn) -> bool:
+        """``turn`` was assessed again (its transcript was finished late): show the
+        summary anew when it is one of this summary's. True if it was."""
+        if self.turns is None or not any(t is turn for t in self.turns):
+            return False
+        self.summary = summarize_turns(self.turns)
+        if self.is_mounted:
+            box = self.query_one(TextBlock)
+            box.set_lines(summary_lines(self.summary))
+            self.text = box.text
+        return True
 
     def compose(self) -> ComposeResult:
         with TextBlock(id="summary-box") as box:

@@ -17,6 +17,7 @@ from textual.reactive import reactive
 from textual.widgets import Static, TextArea
 
 from hotseat.audio.level import METER_FLOOR_DB
+from hotseat.tui.key_names import key_name
 
 FLOOR_DB = METER_FLOOR_DB  # as quiet as the silence detector still hears speech
 METER_CELLS = 24
@@ -69,8 +70,8 @@ class AnswerArea(Vertical):
     """
 
     # Short enough for a 60-column terminal; f4 (speak/type) is in the footer.
-    TYPED_TITLE = "Your answer: type it, then press ctrl+s"
-    SPOKEN_TITLE = "Your answer: speak (or type), then press ctrl+s"
+    TYPED_TITLE = "Your answer: type it, then press {answer}"
+    SPOKEN_TITLE = "Your answer: speak (or type), then press {answer}"
 
     mode: reactive[str] = reactive("typed")
     partial = ""  # the live transcript as last shown
@@ -84,7 +85,8 @@ class AnswerArea(Vertical):
     def watch_mode(self, old: str, new: str) -> None:
         self.remove_class(f"-{old}")
         self.add_class(f"-{new}")
-        self.border_title = self.SPOKEN_TITLE if new == "spoken" else self.TYPED_TITLE
+        title = self.SPOKEN_TITLE if new == "spoken" else self.TYPED_TITLE
+        self.border_title = title.format(answer=key_name(self.app, "interview.answer"))
         if self.is_mounted:
             self.text_area.placeholder = (
                 "Type here to add to your spoken answer" if new == "spoken" else ""
@@ -141,7 +143,8 @@ class AnswerArea(Vertical):
     def set_microphone_lost(self, lost: bool) -> None:
         """The border says when the microphone is gone (and stops saying it when it is back)."""
         if lost:
-            self.border_subtitle = "microphone lost · f4 to type"
+            typing = key_name(self.app, "interview.type_or_speak")
+            self.border_subtitle = f"microphone lost · {typing} to type"
         else:
             self.border_subtitle = ""
 

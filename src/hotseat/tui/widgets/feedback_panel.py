@@ -15,7 +15,8 @@ from textual.content import Content
 from hotseat.feedback.model import Feedback, Finding
 from hotseat.feedback.rubric import default_rubric
 from hotseat.session.caveats import caveat
-from hotseat.transcript import Note
+from hotseat.transcript import Note, NoteKind
+from hotseat.tui.key_names import key_name
 from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
 
 
@@ -57,12 +58,41 @@ def caveat_block(notes: Sequence[Note]) -> list[Line]:
     return lines
 
 
-def feedback_block(feedback: Feedback, notes: Sequence[Note] = ()) -> list[Line]:
-    """``notes``: the transcript's, so a caveat on it heads the feedback."""
-    lines: list[Line] = caveat_block(notes)
+PENDING = (
+    "The computer was busy and speech recognition fell behind. Your recording is safe: "
+    "the transcript is being finished from it, and this feedback updates when it is done."
+)
+PENDING_WAIT = "Waiting for the finished transcript to assess the answer…"
+PENDING_SCORE = "For now, from the words recognised live (some may be missing):"
+# Said instead of "the answer has only N words" when the words were lost, not unsaid.
+FEW_RECOGNISED = (
+    "Too few words were heard to assess this answer: the note above says what went wrong "
+    "with the microphone or the recognition (not with your answer)."
+)
+
+
+def pending_block() -> list[Line]:
+    return [("heading", Content.from_markup("[$text-warning]⚠ $p[/]", p=PENDING))]
+
+
+def feedback_block(
+    feedback: Feedback, notes: Sequence[Note] = (), *, pending: bool = False
+) -> list[Line]:
+    """``notes``: the transcript's, so a caveat on it heads the feedback; ``pending``:
+    the transcript is still being finished from the recording (``asr.finisher``)."""
+    lines: list[Line] = pending_block() if pending else caveat_block(notes)
+    if pending and not feedback.assessable:
+        return [*lines, ("item", Content(PENDING_WAIT))]
+    if pending:
+        lines.append(("item", Content.from_markup("[dim]$p[/]", p=PENDING_SCORE)))
     if not feedback.assessable:
+        lost = any(note.kind is NoteKind.INCOMPLETE for note in notes)
         lines.append(("heading", Content("Nothing to assess yet")))
-        lines += [("item", Content(f.message)) for f in feedback.findings if not f.is_strength]
+        lines += [
+            ("item", Content(FEW_RECOGNISED if lost and f.id == "nothing-to-assess" else f.message))
+            for f in feedback.findings
+            if not f.is_strength
+        ]
         lines += [("tip", Content.from_markup("[dim]Tip:[/] $t", t=t)) for t in feedback.tips[:2]]
         return lines
     subs = subscore_text(feedback)
@@ -121,10 +151,23 @@ class FeedbackPanel(TextBlock):
 
     def on_mount(self) -> None:
         self.border_title = "Feedback"
-        self.border_subtitle = "enter: next · e: how it was scored · ↑↓: scroll"
+        self.border_subtitle = self._keys("next")
 
-    def show(self, feedback: Feedback, notes: Sequence[Note] = (), *, last: bool = False) -> None:
-        """``last``: the session's last answer (enter leads to the summary)."""
+    def _keys(self, after: str) -> str:
+        """What the keys under the feedback do, named as the user has them."""
+        go_on, explain = (key_name(self.app, i) for i in ("interview.next", "interview.explain"))
+        return f"{go_on}: {after} · {explain}: how it was scored · ↑↓: scroll"
+
+    def show(
+        self,
+        feedback: Feedback,
+        notes: Sequence[Note] = (),
+        *,
+        last: bool = False,
+        pending: bool = False,
+    ) -> None:
+        """``last``: the session's last answer (enter leads to the summary); ``pending``:
+        its transcript is being finished (``feedback_block``)."""
         after = "summary" if last else "next"
-        self.border_subtitle = f"enter: {after} · e: how it was scored · ↑↓: scroll"
-        self.set_lines(feedback_block(feedback, notes))
+        self.border_subtitle = self._keys(after)
+        self.set_lines(feedback_block(feedback, notes, pending=pending))

@@ -15,6 +15,7 @@ from textual.reactive import reactive
 from textual.widgets import Digits, Static
 
 from hotseat.session import Phase, Session
+from hotseat.tui.key_names import key_name
 
 STATES = ("idle", "asking", "thinking", "short", "calm", "amber", "red", "done")
 
@@ -80,12 +81,17 @@ class SessionTimer(Horizontal):
         if self.is_mounted:
             shown = self.caption
             if self.finishing:
-                shown = "Finishing the transcript… (ctrl+s: don't wait)"
+                shown = (
+                    f"Finishing the transcript… ({self.key_for('interview.answer')}: don't wait)"
+                )
             elif self.held:
                 shown = f"{shown} · the clock waits while you decide"
             elif self.paused:
-                shown = f"{shown} · paused (ctrl+g to resume)"
+                shown = f"{shown} · paused ({self.key_for('interview.pause')} to resume)"
             self.query_one("#timer-caption", Static).update(shown)
+
+    def key_for(self, binding_id: str) -> str:
+        return key_name(self.app, binding_id)
 
     def watch_paused(self, paused: bool) -> None:
         self.set_class(paused, "-paused")
@@ -123,6 +129,7 @@ def show_time(
     timing = session.current.timing
     band = f"{clock_text(timing.answer_min)}–{clock_text(timing.answer_max)}"
     timer.held = held
+    key = timer.key_for
     timer.paused = session.paused
     phase = session.phase
     if phase is Phase.ASKING:
@@ -134,10 +141,11 @@ def show_time(
         timer.state = "thinking"
         timer.seconds = math.ceil(session.thinking_remaining())
         timer.caption = "Thinking time"
+        now = key("interview.answer")
         timer.detail = (
-            "Start typing, or press ctrl+s to answer now"
+            f"Start typing, or press {now} to answer now"
             if typed
-            else "The microphone opens when the countdown ends; ctrl+s to answer now"
+            else f"The microphone opens when the countdown ends; {now} to answer now"
         )
     elif phase is Phase.ANSWERING:
         timer.state = session.band().value
@@ -166,4 +174,4 @@ def show_time(
         if moving_on is not None:
             timer.detail = f"Next question in {math.ceil(moving_on)} s · any key holds it"
         elif session.current.timing.auto_advance:
-            timer.detail = "Held: press enter when you are ready"
+            timer.detail = f"Held: press {key('interview.next')} when you are ready"
