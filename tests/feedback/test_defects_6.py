@@ -382,7 +382,7 @@ def test_salary_demands_are_named_and_rank_below_a_researched_range(
 ) -> None:
     fb = run(SALARY, demand)
     problems = " | ".join(
-        quoted(fb, fid) for fid in ("salary-unready", "arrogance") if fid in ids(fb)
+        quoted(fb, fid) for fid in ("salary-unready", "salary-ultimatum") if fid in ids(fb)
     )
     assert shown in problems
     # No figure was given, so nothing says one was.
@@ -398,7 +398,7 @@ def test_salary_demands_are_named_and_rank_below_a_researched_range(
     [
         "Roughly how many bicycles are parked in this city on a weekday? Walk me through it.",
         "How would you estimate the number of petrol stations in the country?",
-        "Give me a ballpark figure for the loaves a supermarket bakery sells in a week.",
+        "Give me a ballpark for how many loaves a supermarket bakery bakes in a week.",
     ],
 )
 def test_an_estimate_is_coached_on_working_it_out_not_on_a_past_example(question: str) -> None:
