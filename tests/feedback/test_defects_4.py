@@ -430,7 +430,7 @@ KEPT_UP = (
     "planning for a bigger network. Last year I cut our dead stock by a quarter by "
     "reordering from weekly sales, and your depots run on the same kind of system."
 )
-GARBLED = "and i'm really excited about this role honestly passionate about the whole idea"
+GARBLED = "and i'm really excited to grow with you honestly passionate about the whole idea"
 BEHIND = (
     "the computer was busy: recognition could not finish the answer from 0:20 on in time, "
     "so the words from there are the live pass's and may be wrong or missing (the "
@@ -471,7 +471,7 @@ def test_the_dropped_stretch_is_not_the_speakers_pause_or_pace() -> None:
             if f.severity == "strength" and any((e.start or 0) >= 20 for e in f.evidence)
         ]
 
-    assert late(plain)  # unexplained, "excited about this role" is credited
+    assert late(plain)  # unexplained, "excited to grow" is credited
     assert late(busy) == []
 
 

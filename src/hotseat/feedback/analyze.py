@@ -72,7 +72,23 @@ def scored_as(
     lex = lexicons or default_lexicons()
     text = question_text if question_text is not None else (question.text if question else "")
     kind = intent_of(question, text, lex)
+    if kind in _ESTIMABLE and _asks_estimate(text, lex):
+        kind = "curveball"  # worked out aloud, whatever else its words name
     return kind if kind in rubric.kinds else "general"
+
+
+# Intents an estimate question can be read as by its other words ("cups of coffee in
+# your city", "how would you work out..."): none of them asks for a story.
+_ESTIMABLE = frozenset(["general", "technical", "curveball", "situational", "behavioral"])
+
+
+def _asks_estimate(text: str, lex: Lexicons) -> bool:
+    from hotseat.feedback.matcher import Matcher
+    from hotseat.feedback.tokens import answer_from
+
+    tokens = answer_from(Transcript.typed(text), 200).tokens
+    found = Matcher({"e": lex.phrases["star.estimate"]}).scan(tokens)["e"]
+    return bool(found)
 
 
 def analyze(

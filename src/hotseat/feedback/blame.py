@@ -60,6 +60,7 @@ def criticism(job: Job, reading: Reading) -> list[Match]:
             w in others for w in job.answer.norms[first : last + 1]
         ):
             out.append(m)
+    out += _held_at_arms_length(job, reading)
     for m in job.found("negativity.blame"):
         if _free_of(norms, m):
             continue
@@ -80,6 +81,24 @@ def criticism(job: Job, reading: Reading) -> list[Match]:
             continue
         merged.append(m)
     return merged
+
+
+_JUDGING = ("valence.negative", "valence.obstruct", "concepts.scorn")
+
+
+def _held_at_arms_length(job: Job, reading: Reading) -> list[Match]:
+    """ "those people", "people like him": scorn when their clause says something bad of
+    them (a negative word, what they got in the way of, a denial: "those people never
+    read the handover", "I can't stand people like that"), not when it thanks or praises
+    them ("one of those people thanked me afterwards", "we need more people like her")."""
+    judged = [m for name in _JUDGING for m in job.found(name)]
+    out: list[Match] = []
+    for m in job.found("concepts.distancing"):
+        first, last = reading.clause(m.first).first, reading.clause(m.last).last
+        said = job.answer.norms[first : last + 1]
+        if _VERB_NEGATORS & set(said) or any(first <= j.first <= last for j in judged):
+            out.append(m)
+    return out
 
 
 def _free_of(norms: list[str], m: Match) -> bool:

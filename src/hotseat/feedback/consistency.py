@@ -34,8 +34,10 @@ VETOES: dict[str, frozenset[str]] = {
     ),
     "prefers-alone": frozenset({"look-for-covered", "on-topic"}),
     "arrogance": frozenset({"look-for-covered"}),
-    "cue-words-no-story": frozenset({"star-action", "star-result", "specific-example"}),
-    "repeated-sentences": frozenset({"look-for-covered", "length-good"}),
+    "cue-words-no-story": frozenset(
+        {"star-action", "star-result", "specific-example", "own-contribution", "on-topic"}
+    ),
+    "repeated-sentences": frozenset({"look-for-covered", "length-good", "on-topic"}),
     "padding": frozenset({"length-good"}),
     "goes-in-circles": frozenset({"look-for-covered", "length-good", "on-topic"}),
     "off-topic": frozenset(
@@ -45,7 +47,7 @@ VETOES: dict[str, frozenset[str]] = {
     # "I always lead by example" with nothing done behind it: a claim, not leading shown.
     "no-specific-example": frozenset({"leads"}),
     "star-action-missing": frozenset({"leads"}),
-    "empty-claims": frozenset({"leads"}),
+    "empty-claims": frozenset({"leads", "on-topic"}),
 }
 
 # (strength, problem) pairs that cannot both be said of one answer: the analysis keeps
@@ -73,10 +75,27 @@ CONTRADICTS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Findings that presume the answer is about what was asked ("not worked out" presumes a
+# disagreement; "no ownership" a failure): they cannot stand beside "off topic", which
+# says the answer never tells one. One that quotes the answer shows the topic is there,
+# so "off topic" goes; otherwise the presuming problems go (``_settle_topic``).
+PRESUMES_TOPIC = frozenset({"resolved", "not-resolved", "no-ownership", "copes", "no-coping"})
+
+
+def _settle_topic(hits: list[Hit]) -> list[Hit]:
+    if not any(h.id == "off-topic" for h in hits):
+        return hits
+    presumed = [h for h in hits if h.id in PRESUMES_TOPIC]
+    if any(h.evidence for h in presumed):
+        return [h for h in hits if h.id != "off-topic"]
+    return [h for h in hits if h.id not in PRESUMES_TOPIC]
+
+
 def consistent(hits: list[Hit]) -> list[Hit]:
     """Drop strengths that a red flag in the same answer contradicts (``VETOES``), then
     settle each pair of findings that cannot both hold (``CONTRADICTS``): the one with
-    more quoted evidence stays; on a tie the problem stays."""
+    more quoted evidence stays; on a tie the problem stays. Last, "off topic" and the
+    findings that presume the topic are settled (``PRESUMES_TOPIC``)."""
     found = {h.id for h in hits if h.severity in ("major", "minor")}
     vetoed: set[str] = set()
     for flag in found:
@@ -89,4 +108,4 @@ def consistent(hits: list[Hit]) -> list[Hit]:
         if good is None or bad is None or good.severity != "strength":
             continue
         dropped.add(problem if len(good.evidence) > len(bad.evidence) else strength)
-    return [h for h in kept if h.id not in dropped]
+    return _settle_topic([h for h in kept if h.id not in dropped])

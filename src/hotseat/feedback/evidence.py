@@ -55,7 +55,9 @@ TAINTS: dict[str, frozenset[str]] = {
     "denial": _CHARACTER,
     "private-life": frozenset(["fit-shown", "specific-example", "forward-looking", "goals"]),
     "weakness-cliche": frozenset(["weakness-named", "improving"]),
-    "cue-words-no-story": frozenset(["star-action", "star-result", "leads", "specific-example"]),
+    "cue-words-no-story": frozenset(
+        ["star-action", "star-result", "leads", "specific-example", "own-contribution"]
+    ),
     # A sentence said over and over counts for nothing, in any of its copies.
     "repeated-sentences": _SAID,
     "vague-future": frozenset(["goals"]),

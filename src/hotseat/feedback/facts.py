@@ -72,18 +72,21 @@ class Facts:
         return [m for m in matches if not any(lo <= m.first <= hi for lo, hi in bad)]
 
 
-def _live(reading: Reading, name: str, matches: list[Match]) -> list[Match]:
+def _live(
+    reading: Reading, name: str, matches: list[Match], negators: frozenset[str]
+) -> list[Match]:
     if name in _KEEP_NEGATED:
         return list(matches)
-    # A phrase that spells out its own negation ("not broken since") is what it says.
-    return [m for m in matches if _says_no(m) or not reading.negated(m)]
+    # A phrase that spells out its own negation ("not broken since", "refused") is what
+    # it says: its own negating word does not turn it around.
+    return [m for m in matches if _says_no(m, negators) or not reading.negated(m)]
 
 
 _NO = frozenset(["not", "never", "no", "hasn't", "haven't", "didn't", "wasn't", "without"])
 
 
-def _says_no(m: Match) -> bool:
-    return any(w in _NO for w in m.entry.words)
+def _says_no(m: Match, negators: frozenset[str]) -> bool:
+    return any(w in _NO or w in negators for w in m.entry.words)
 
 
 def gather(job: object) -> Facts:
@@ -100,7 +103,7 @@ def gather(job: object) -> Facts:
     for key, matches in job.matches.items():
         if key.startswith("concepts."):
             name = key.split(".", 1)[1]
-            concepts[name] = _live(reading, name, matches)
+            concepts[name] = _live(reading, name, matches, job.words("valence.negators"))
     # Own action clauses: the speaker or their team does something, not denied.
     stop = job.words("language.stopwords") | job.words("language.generic")
     actions, self_actions = own_actions(reading, norms, job.words("star.action_verbs"), stop)

@@ -18,11 +18,17 @@ def check_fit(job: Job) -> None:
         # spent doing the work, and this job named, tie the two however they are worded.
         held, link = _experience(job), _this_job(job)
         if held and link:
-            fits = [held[0], link[0]]
+            fits = _together(job, held[0], link[0])
         elif job.kind == "five-years" and link and not job.facts.has("drift"):
             # A goal tied to this job ("...which your outreach team does"): the fit a
             # five-year answer shows.
-            goals = job.facts.clean(job.facts.get("goals"))
+            # not "I don't see myself in nursing in five years": a goal denied
+            reading = job.facts.reading
+            goals = [
+                g
+                for g in job.facts.clean(job.facts.get("goals"))
+                if not any(n < g.first for n in reading.clause(g.first).negators)
+            ]
             fits = [goals[0], link[0]] if goals else []
     either(
         job,
@@ -32,6 +38,16 @@ def check_fit(job: Job) -> None:
     )
 
 
+# Words that put a role in the future: "in five years ... probably as a team lead".
+_AHEAD = frozenset(
+    [
+        *("want", "wants", "hope", "hoping", "will", "would", "i'd", "i'll", "aim", "plan"),
+        *("probably", "someday", "eventually", "become", "future", "years", "qualified"),
+    ]
+)
+_LIKENESS = frozenset(["fits", "match*", "align*"])
+_MINE = frozenset(["i", "i'm", "i've", "i'd", "my", "me", "myself"])
+_READ_UP = (["research"], ["homework"], ["reading"])
 _GROWING = frozenset(["grow", "develop", "build", "progress", "advance", "further", "boost"])
 _OFFERS = [("bring",), ("can",), ("could",), ("would",), ("know",), ("understand",)]
 _SPANS = frozenset(["year", "years", "months", "decade", "decades"])
@@ -67,6 +83,16 @@ def _experience(job: Job) -> list[Match]:
         if SELF in said_by and _working_life(job, k) and not reading.negated(span):
             out.append(Match(max(clause.first, k - 6), k, _SPAN_ENTRY))
     return out
+
+
+def _together(job: Job, held: Match, link: Match) -> list[Match]:
+    """Experience and this job said in one sentence are quoted as one, so the quote
+    shows the tie, not only the years."""
+    reading = job.facts.reading
+    if sentence_of(reading, held.first) == sentence_of(reading, link.first):
+        first, last = min(held.first, link.first), max(held.last, link.last)
+        return [Match(first, last, _SPAN_ENTRY)]
+    return [held, link]
 
 
 def _working_life(job: Job, k: int) -> bool:
@@ -109,10 +135,17 @@ def _about_work(job: Job, m: Match) -> bool:
     if m.entry.words == ("as", "a") and not _a_role(job, m.last + 1):
         return False  # "the report as a stream": no role, so no experience offered
     first, last = sentence_of(job.facts.reading, m.first)
+    said = job.answer.norms
+    if m.entry.phrase in ("as a", "qualif*") and _AHEAD & set(said[first : m.first]):
+        return False  # "I'd like to be there as a senior nurse": a goal, not experience held
+    clause = job.facts.reading.clause(m.first)
+    if m.entry.phrase in _LIKENESS and not _MINE & set(said[clause.first : clause.last + 1]):
+        return False  # "what gets built matches the drawings": not the speaker's fit
+    if said[m.last + 1 : m.last + 2] == ["my"] and said[m.last + 2 : m.last + 3] in _READ_UP:
+        return False  # "I've done my research": homework for the interview, not experience
     topics = job.lex.word_maps["topics.topics"]
     work = topics.get("work", frozenset()) | topics.get("tailoring", frozenset())
-    said = set(job.answer.norms[first : last + 1])
-    return bool(said & work)
+    return bool(set(said[first : last + 1]) & work)
 
 
 def _a_role(job: Job, k: int) -> bool:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match
+from hotseat.feedback.quoting import quotes
 from hotseat.feedback.relevance import _stop
 from hotseat.feedback.sense import OTHER
 from hotseat.feedback.stems import content_stems, stem
@@ -47,6 +48,14 @@ def check_topic(job: Job) -> None:
     ]
     if job.kind == "conflict":
         found += _other_view(job)
+    if found and len(job.facts.clean(job.facts.actions)) >= 2:
+        what = {"failure": "what went wrong", "conflict": "the disagreement"}[job.kind]
+        job.add(
+            "on-topic",
+            "strength",
+            f"On topic: you told {what} and what you did about it.",
+            quotes(job, sorted(found, key=lambda m: m.first)[:1]),
+        )
     if not found:
         what = {
             "failure": "anything that went wrong",
@@ -64,7 +73,13 @@ def check_topic(job: Job) -> None:
 
 # "the new chef wanted to plate it his way", "she felt it would clash": someone else's
 # view or wish, the other side of a disagreement.
-_WISHES = frozenset(["wanted", "insisted", "preferred", "felt", "thought", "believed", "argued"])
+_WISHES = frozenset(
+    [
+        *("wanted", "insisted", "preferred", "felt", "thought", "believed", "argued"),
+        *("pushed", "pushing", "demanded", "refused", "rejected", "resisted", "opposed"),
+        *("challenged", "questioned", "dismissed", "objected"),
+    ]
+)
 
 
 def _other_view(job: Job) -> list[Match]:

@@ -42,6 +42,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "result": "phrases",
         "plan": "phrases",
         "reasons": "phrases",
+        "estimate": "phrases",
     },
     "impact": {"result_verbs": "phrases", "number_words": "words", "comparatives": "words"},
     "negativity": {"blame": "phrases", "harsh": "phrases", "targets": "phrases"},

@@ -35,7 +35,7 @@ def measured_impact(
     measure themselves ("forty minutes earlier")."""
     # "about 11% shorter", "forty minutes earlier": a number that measures a change itself
     # is an outcome (and its impact) wherever the story says it.
-    changes = _measured_changes(norms, numbers, comparatives)
+    changes = _measured_changes(norms, numbers, comparatives) + _none_since(reading, norms, numbers)
     concepts["outcome"] = sorted(concepts.get("outcome", []) + changes, key=lambda m: m.first)
     # A number measures an outcome when it shares a clause with one.
     # Words that only link a story to its end ("afterwards", "in the end") measure
@@ -51,7 +51,10 @@ def measured_impact(
         near = [
             k
             for k in numbers
-            if (clause.first <= k <= clause.last or (lo <= k <= hi and abs(k - m.first) <= 5))
+            if (
+                (clause.first <= k <= clause.last and abs(k - m.first) <= _CLAUSE_REACH)
+                or (lo <= k <= hi and abs(k - m.first) <= 5)
+            )
             and not m.first <= k <= m.last
         ]
         if near:
@@ -61,6 +64,9 @@ def measured_impact(
     return impact
 
 
+# "shipped a report with an error that overstated margin on one line by eight percent":
+# a number this far along a long clause measures something else than its outcome word.
+_CLAUSE_REACH = 12
 _LINKS_ONLY = frozenset(
     [
         *("as a result", "in the end", "the result", "the outcome", "ended up", "which meant"),
@@ -140,6 +146,7 @@ def _a_year(norms: list[str], k: int) -> bool:
     return len(word) == 4 and word.isdigit() and 1900 <= int(word) <= 2099 and nxt not in _UNITS
 
 
+_WHEN = frozenset(["later"])
 _CHANGE_REACH = 2  # a comparative this many words after the number at most ("40 minutes earlier")
 
 
@@ -150,6 +157,10 @@ def _measured_changes(
     for k in numbers:
         for j in range(k + 1, min(len(norms), k + 1 + _CHANGE_REACH)):
             # "20 percent les than planned": a slip in the comparative after a number
+            # "spotted it two days later": when it happened, not a change ("later than
+            # planned" is one)
+            if norms[j] in _WHEN and norms[j + 1 : j + 2] != ["than"]:
+                break
             if norms[j] in comparatives or (
                 len(norms[j]) >= 3 and any(one_edit(norms[j], c) for c in comparatives)
             ):
@@ -158,6 +169,23 @@ def _measured_changes(
                     break
                 out.append(Match(k, j, word_entry(norms[j])))
                 break
+    return out
+
+
+_NONE = frozenset(["no", "zero", "none", "not"])
+_SPELLS = frozenset(["days", "weeks", "months", "years", "shifts", "quarters", "audits"])
+
+
+def _none_since(reading: Reading, norms: list[str], numbers: list[int]) -> list[Match]:
+    """ "no wrong labels in the ten months since", "zero falls for six weeks": nothing
+    going wrong over a counted time is an outcome the number measures."""
+    out: list[Match] = []
+    for k in numbers:
+        if norms[k + 1 : k + 2] and norms[k + 1] in _SPELLS:
+            clause = reading.clause(k)
+            nos = [j for j in range(clause.first, k) if norms[j] in _NONE]
+            if nos:
+                out.append(Match(nos[0], k + 1, word_entry("none since")))
     return out
 
 

@@ -14,7 +14,7 @@ from hotseat.feedback.sense import sentence_of
 def check_forward(job: Job) -> None:
     # "I want to work somewhere that is run by competent people" runs the old place
     # down; it says nothing about what the speaker is moving towards.
-    forward = job.facts.clean(job.facts.get("forward"))
+    forward = [m for m in job.facts.clean(job.facts.get("forward")) if _a_direction(job, m)]
     if forward:
         job.add(
             "forward-looking",
@@ -22,6 +22,43 @@ def check_forward(job: Job) -> None:
             "You say what you are moving towards.",
             quotes(job, forward),
         )
+
+
+# A feeling ("passionate about", "excited about") or "this opportunity" said of the job in
+# general ("passionate about this opportunity", "about your mission") says the speaker
+# likes it, not what they are moving towards; with something to move to in the same
+# clause ("the opportunity to lead", "excited by a team that ships small and often") it
+# is a direction.
+_FEELINGS = frozenset(
+    [
+        *("excited about", "excited by", "passionate about", "i enjoy", "i love", "drawn to"),
+        *("interested in", "opportunit*"),
+    ]
+)
+
+
+def _a_direction(job: Job, m: Match) -> bool:
+    if m.entry.phrase not in _FEELINGS:
+        return True
+    if m.entry.phrase == "opportunit*" and job.answer.norms[m.last + 1 : m.last + 2] == ["to"]:
+        return True  # "the opportunity to run a ward"
+    clause = job.facts.reading.clause(m.first)
+    if any(
+        o.entry.phrase not in _FEELINGS and clause.first <= o.first <= clause.last
+        for o in job.facts.get("forward")
+    ):
+        return True
+    plain = job.words("language.stopwords") | job.words("language.generic") | _THE_JOB
+    said = job.answer.norms[m.last + 1 : clause.last + 1]
+    return any(w not in plain and len(w) > 3 for w in said)
+
+
+_THE_JOB = frozenset(
+    [
+        *("opportunity", "opportunities", "mission", "role", "job", "position", "company"),
+        *("values", "vision", "team", "work", "here", "really", "very", "chance", "place"),
+    ]
+)
 
 
 def check_money(job: Job) -> None:
@@ -121,14 +158,28 @@ def check_salary(job: Job) -> None:
     """A researched range, open to the whole package; not the figure left to them, and
     not a figure with a list of demands and nothing behind it."""
     f = job.facts
-    researched = [m for m in f.get("salary-ready") if " ".join(m.entry.words) not in _OPEN_ONLY]
+    demands = f.get("salary-demand")
+    terms = f.get("ultimatum")
+    researched = [
+        m
+        for m in f.get("salary-ready")
+        if " ".join(m.entry.words) not in _OPEN_ONLY
+        and not any(d.first <= m.first <= d.last for d in demands + terms)  # "non-negotiable"
+    ]
     researched += _ranges(job) + _based(job)
     dodge = f.get("salary-deflect")
     perks = f.get("money")
-    terms = f.get("ultimatum")
     if terms:
         flag(job, "salary-ultimatum", "An ultimatum on pay", terms)
-    if researched and not dodge and not terms:
+    if demands:
+        job.add(
+            "salary-unready",
+            "major",
+            f"Demands, not a researched figure ({quoted(job, demands)}): give a range based "
+            "on what the role pays and say you are open to the whole package.",
+            quotes(job, demands),
+        )
+    elif researched and not dodge and not terms:
         job.add("salary-ready", "strength", "A researched answer.", quotes(job, researched))
     elif dodge:
         job.add(

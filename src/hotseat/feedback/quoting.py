@@ -36,15 +36,54 @@ def _whole(job: Job, m: Match) -> Evidence:
     a long clause is cut to the words and a little context."""
     reading = job.facts.reading
     first, last = reading.clause(m.first).first, reading.clause(m.last).last
-    hi = sentence_of(reading, m.first)[1]
+    lo, hi = sentence_of(reading, m.first)
+    k = reading.clause_of[first]
+    limit = QUOTE_WORDS
+    if (
+        first > lo
+        and _borrows_subject(job, first)
+        and last - reading.clauses[k - 1].first < QUOTE_WORDS + _DOER_WORDS
+    ):
+        # "...and sent it round": the clause before says who did it
+        first = reading.clauses[k - 1].first
+        limit = QUOTE_WORDS + _DOER_WORDS
     while last - first + 1 < 5 and last < hi:  # "We went back": the clause after it too
         nxt = reading.clause(last + 1).last
         if min(nxt, hi) - first + 1 > QUOTE_WORDS:
             break
         last = min(nxt, hi)
-    if last - first + 1 <= QUOTE_WORDS:
+    if last - first + 1 <= limit:
         return job.answer.quote(first, last, pad=0)
     return job.answer.quote(m.first, m.last, pad=3)
+
+
+_DOER_WORDS = 6  # a quote may run this much longer to keep who did it ("so i sat them...")
+
+
+_JOINED = frozenset(["and", "then", "but", "or", "so"])
+
+
+def _borrows_subject(job: Job, first: int) -> bool:
+    """A clause that opens with "and" and a verb, or with a verb after a comma ("I rang
+    him, moved the bread"): its doer is in the clause before."""
+    norms = job.answer.norms
+    people = job.words("valence.self") | job.words("valence.team") | job.words("valence.others")
+    k = first
+    while k < len(norms) and norms[k] in _JOINED:
+        k += 1
+    if k >= len(norms) or norms[k] in people:
+        return False
+    if k > first:  # "and got them to...", not "and the advert puts..."
+        return norms[k] not in _NOT_A_DOING and not norms[k][:1].isdigit()
+    return norms[k] in job.words("star.action_verbs") or norms[k].endswith("ed")
+
+
+_NOT_A_DOING = frozenset(
+    [
+        *("the", "a", "an", "this", "that", "these", "those", "my", "our", "his", "her"),
+        *("their", "its", "it", "there", "it's", "that's", "there's", "your", "some", "all"),
+    ]
+)
 
 
 def quoted(job: Job, matches: list[Match]) -> str:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match, Matcher
+from hotseat.feedback.quoting import quotes
 from hotseat.feedback.stems import content_stems, stem
 from hotseat.feedback.tokens import split_words
 
@@ -131,7 +132,19 @@ def check_topic(job: Job) -> None:
             "question or what it asks about, and hardly any with working life.",
             opening,
         )
-    elif len(on_question) >= 2:
+    elif story:
+        # On topic for what a story question asks: a story of one's own doing, whatever
+        # its words ("our app's crash rate jumped... I grouped the reports...").
+        acts = job.facts.clean(job.facts.self_actions) or job.facts.clean(job.facts.actions)
+        job.add(
+            "on-topic",
+            "strength",
+            "On topic: you answered with something you did yourself.",
+            quotes(job, acts[:1]),
+        )
+    elif len(on_question) >= 2 and not job.applies("story"):
+        # Asked for a story, its words said back with nothing done behind them ("I am
+        # always good at solving problems under pressure") answer nothing.
         shown = ", ".join(spoken[s] for s in sorted(on_question)[:5])
         job.add("on-topic", "strength", f"On topic: you took up the question's words ({shown}).")
 

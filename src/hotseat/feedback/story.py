@@ -34,7 +34,7 @@ def check_story(job: Job) -> None:
     outcomes = [
         m
         for m in f.get("outcome") + f.get("ending")
-        if m.first >= int(job.n * RESULT_FROM) and not _in_lesson(job, m)
+        if m.first >= int(job.n * RESULT_FROM) and not _in_lesson(job, m) and not _habit(job, m)
     ]
     outcomes.sort(key=lambda m: m.first)
     high = job.band[1]
@@ -71,6 +71,18 @@ def _in_lesson(job: Job, m: Match) -> bool:
     )
 
 
+# "I delivered my part on time like always", "..., as I usually do": what the speaker
+# always does, not how this story ended.
+_AS = frozenset(["as", "like"])
+_HABITUAL = frozenset(["always", "usual", "usually", "ever", "normal", "normally"])
+
+
+def _habit(job: Job, m: Match) -> bool:
+    first, last = sentence_of(job.facts.reading, m.first)
+    said = job.answer.norms[first : last + 1]
+    return any(w in _AS and _HABITUAL & set(said[k + 1 : k + 4]) for k, w in enumerate(said))
+
+
 def _ends_badly(job: Job) -> bool:
     """ "...and in the end the launch slipped by two months": an ending, if not a good
     one. It is not credited as a result, and not called missing either."""
@@ -80,8 +92,8 @@ def _ends_badly(job: Job) -> bool:
 
 def check_specific(job: Job) -> None:
     f = job.facts
-    where = f.get("time-place")
-    acts = f.clean(f.actions)
+    where = _occasions(job, f.get("time-place"))
+    acts = _occasions(job, f.clean(f.actions))
     if (where and acts) or len(acts) >= 3:
         job.add(
             "specific-example",
@@ -89,12 +101,20 @@ def check_specific(job: Job) -> None:
             "A real example: when or where it happened and what you did.",
             quotes(job, (f.clean(where) or acts)[:1] + acts[:1]),
         )
-    elif not f.actions and not where:
+    elif not f.actions and not f.get("time-place"):
         job.add(
             "no-specific-example",
             "major",
             "No real example: nothing says when, where or what you did.",
         )
+
+
+def _occasions(job: Job, matches: list[Match]) -> list[Match]:
+    """The matches outside clauses that sum up a life ("I studied at university and
+    then I had some jobs"): a biography names no occasion and nothing done at one."""
+    reading = job.facts.reading
+    summed = {reading.clause_of[m.first] for m in job.facts.get("life-story")}
+    return [m for m in matches if reading.clause_of[m.first] not in summed]
 
 
 def check_impact(job: Job) -> None:
