@@ -87,6 +87,7 @@ DELIVERY = (
     "slow-start",
     "long-pauses",
     "fillers-low",
+    "fillers-some",
     "fillers",
     "hedging",
     "repetition",

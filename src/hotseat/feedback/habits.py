@@ -85,6 +85,16 @@ def check_fillers(job: Job) -> None:
             "strength",
             f"Few filler words: {len(fillers)} in {n} words ({per_100:.1f} per 100{minute}).",
         )
+    elif n >= 40:
+        # Too few to mark down, too many for the "few fillers" credit: say which words.
+        job.add(
+            "fillers-some",
+            "info",
+            f"{len(fillers)} filler words ({per_100:.1f} per 100 words{minute}): {found}; "
+            f"at {rubric.n('delivery.fillers_fine'):g} or fewer per 100 words they earn "
+            "the few-fillers credit.",
+            job.quotes(fillers, 3, pad=2),
+        )
 
 
 def check_hedges(job: Job) -> None:
