@@ -49,6 +49,7 @@ def criticism(job: Job, reading: Reading) -> list[Match]:
             and reading.negated(m, by=_VERB_NEGATORS)
             and not _generic(reading, norms, m)
             and not _reported(reading, norms, m)
+            and not _names_a_thing(norms, m)
         ):
             out.append(m)
     others = job.words("valence.others")
@@ -195,6 +196,20 @@ def _generic(reading: Reading, norms: list[str], m: Match) -> bool:
     if norms[k] not in _IF:
         return False
     return bool(_YOU & set(norms[clause.first : clause.last + 1]))
+
+
+_THINGS_BY_USE = frozenset(["what", "whatever", "which", "whichever", "anything", "everything"])
+_SUBJECT_WORDS = frozenset(["they", "he", "she", "people", "nobody", "no", "customers", "users"])
+
+
+def _names_a_thing(norms: list[str], m: Match) -> bool:
+    """ "cut what they do not read", "drop anything nobody opens": the clause names the
+    things by how they are used, as the object of the speaker's own doing; it judges
+    nobody."""
+    for k in range(max(0, m.first - 5), m.first - 1):
+        if norms[k] in _THINGS_BY_USE and norms[k + 1] in _SUBJECT_WORDS:
+            return True
+    return False
 
 
 _REPORTING = frozenset(
