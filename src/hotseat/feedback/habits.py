@@ -12,6 +12,7 @@ from collections import Counter
 from hotseat.feedback.job import Job
 from hotseat.feedback.lexicon import Lexicons, default_lexicons
 from hotseat.feedback.matcher import Match, Matcher
+from hotseat.feedback.model import Evidence
 from hotseat.feedback.tokens import answer_from
 from hotseat.transcript import Transcript
 
@@ -93,8 +94,32 @@ def check_fillers(job: Job) -> None:
             f"{len(fillers)} filler words ({per_100:.1f} per 100 words{minute}): {found}; "
             f"at {rubric.n('delivery.fillers_fine'):g} or fewer per 100 words they earn "
             "the few-fillers credit.",
-            job.quotes(fillers, 3, pad=2),
+            tuple(_with_what_follows(job, m) for m in fillers[:3]),
         )
+
+
+# A quote never stops on a word that leads into the rest of the clause.
+_LEADS_ON = frozenset(
+    [
+        "a", "an", "the", "and", "but", "or", "of", "to", "with", "for", "in", "on", "at",
+        "by", "some", "my", "our", "their", "his", "her", "its", "your", "that", "who", "which",
+    ]
+)  # fmt: skip
+
+
+def _with_what_follows(job: Job, m: Match) -> Evidence:
+    """The filler and the words it was said with, never stopping on a leading word."""
+    tokens = job.answer.tokens
+    last = min(m.last + 2, len(tokens) - 1)
+    for k in range(m.last + 1, last + 1):
+        if tokens[k].sentence_start:
+            last = k - 1
+            break
+    while last + 1 < len(tokens) and not tokens[last + 1].sentence_start:
+        if tokens[last].norm not in _LEADS_ON:
+            break
+        last += 1
+    return job.answer.quote(m.first, last, pad=0)
 
 
 def check_hedges(job: Job) -> None:
