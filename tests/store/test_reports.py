@@ -142,6 +142,15 @@ def test_history_lists_sessions_and_json(capsys: pytest.CaptureFixture[str]) -> 
     assert data[1]["average_score"] == 48.0 and data[1]["status"] == "finished"
 
 
+def test_history_shows_the_longest_mode_name_whole(capsys: pytest.CaptureFixture[str]) -> None:
+    with Store() as store:
+        ladder = store.begin_session(mode="pressure-ladder", persona="recruiter")
+        store.save_answer(ladder, turn(question("q-story"), "we shipped it late", 48))
+    assert main(["history"]) == 0
+    row = capsys.readouterr().out.splitlines()[1]
+    assert row.split()[3] == "pressure-ladder" and len(row) <= 80
+
+
 def test_delete_and_purge_need_confirmation_without_a_terminal(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

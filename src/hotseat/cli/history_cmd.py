@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING, Any
 from hotseat.cli.common import HotseatArgumentParser, UsageError, print_json
 from hotseat.wording import count
 
+MODE_WIDTH = len("pressure-ladder")  # the longest mode's name, shown whole
+
 if TYPE_CHECKING:
     from hotseat.store import Store
 
@@ -127,13 +129,14 @@ def _list(args: argparse.Namespace) -> int:
         if not listed:
             print("No sessions yet. Start one with 'hotseat'.")
             return 0
-        print(f"{'ID':>4}  {'Started':<16}  {'Mode':<12}  {'Status':<11}  {'Answers':>7}  Score")
+        mode_head = f"{'Mode':<{MODE_WIDTH}}"
+        print(f"{'ID':>4}  {'Started':<16}  {mode_head}  {'Status':<11}  {'Answers':>7}  Score")
         for s in listed:
             score = "-" if s.average_score is None else f"{s.average_score:.0f}"
             answers = "{}/{}".format(*s.progress)  # answered/planned
-            mode = (s.mode or "-")[:12]
+            mode = s.mode or "-"
             print(
-                f"{s.id:>4}  {when(s.started_at):<16}  {mode:<12}  {s.status:<11}  "
+                f"{s.id:>4}  {when(s.started_at):<16}  {mode:<{MODE_WIDTH}}  {s.status:<11}  "
                 f"{answers:>7}  {score:>5}"
             )
         if len(listed) < len(sessions):
