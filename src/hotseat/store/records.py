@@ -124,6 +124,27 @@ def answer_row(
     )
 
 
+def revised_columns(transcript: Transcript, feedback: Feedback | None) -> dict[str, Any]:
+    """The columns of a saved answer that change when its transcript is finished later
+    and it is assessed again (``store.unfinished``); the rest of its row stays."""
+    words = [w.to_dict() for w in transcript.words]
+    metrics = dict(feedback.metrics) if feedback else {}
+    figures = delivery_figures(metrics, words)
+    return {
+        "transcript": transcript.text,
+        "words": _dumps(words),
+        "score": feedback.score if feedback and feedback.assessable else None,
+        "subscores": _dumps(feedback.subscores if feedback else {}),
+        "metrics": _dumps(metrics),
+        "findings": _dumps([f.to_dict() for f in feedback.findings] if feedback else []),
+        "feedback": _dumps(feedback.to_dict()) if feedback else None,
+        "wpm": figures.wpm,
+        "fillers_per_100": figures.fillers_per_100,
+        "long_pauses": figures.long_pauses,
+        "notes": _dumps(notes_to_json(transcript.notes)),
+    }
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     id: int
