@@ -222,7 +222,7 @@ class HotseatApp(App[int]):
             (s for s in reversed(self.screen_stack) if isinstance(s, InterviewScreen)), None
         )
         if interview is None:
-            self.exit()
+            self.session_routes.quit()  # asks first only while answers are being finished
         else:
             interview.ending.quit()
 
