@@ -11,6 +11,10 @@ class NoteKind(StrEnum):
     """What a note on a transcript means for the scores built on it (``session.caveats``)."""
 
     INCOMPLETE = "incomplete"  # words may be missing: the scores are approximate
+    # The live words stand in while the transcript is finished from the recording
+    # (``asr.finisher``): incomplete until then; a row saved with it is finished on
+    # the next start (``store.unfinished``).
+    FINISHING = "finishing"
     LESS_ACCURATE = "less-accurate"  # recognition took its quicker, rougher pass
     RECOVERED = "recovered"  # live recognition failed; the recording was recognised instead
     CONTEXT = "context"  # shown beside a caveat, never one by itself (the mic came back)
@@ -31,6 +35,11 @@ class Note:
     text: str
     kind: NoteKind = NoteKind.INFO
     since: float | None = None
+
+    @property
+    def incomplete(self) -> bool:
+        """Words may be missing (for good, or until the recording is recognised whole)."""
+        return self.kind in (NoteKind.INCOMPLETE, NoteKind.FINISHING)
 
     def to_dict(self) -> dict[str, Any]:
         # "since" is always written (null when not set): a stored note without it

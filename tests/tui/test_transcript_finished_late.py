@@ -20,9 +20,11 @@ from dataclasses import dataclass
 
 from textual.pilot import Pilot
 
+from hotseat.asr import answer_notes
 from hotseat.session import FakeClock, Phase, Turn
 from hotseat.store import Store
 from hotseat.transcript import Note, NoteKind, Transcript, Word
+from hotseat.tui.screens.dialogs import ConfirmScreen
 from hotseat.tui.screens.summary import SummaryScreen
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
@@ -33,10 +35,6 @@ SAID = (
     "At my last job two of us disagreed about the release date. I was responsible for the "
     "plan, so I asked her to list the risks with me and we agreed to ship in two steps. "
     "As a result we shipped on time and cut the bug reports by thirty percent."
-)
-BUSY = (
-    "the computer was busy: the final recognition had not finished when the answer ended, "
-    "so the live text stands in while the transcript is finished from the recording"
 )
 
 
@@ -51,7 +49,7 @@ class BehindListener(FakeListener):
             super().finish_answer()
             return
         assert self._on_final is not None
-        pending = Note(BUSY, NoteKind.INCOMPLETE)
+        pending = answer_notes.being_finished(skipped=False)  # the listener's own note
         self._on_final(Transcript(self.final_text, engine="sphinx", notes=(pending,), pending=True))
 
     def finished(self, text: str) -> None:
@@ -202,3 +200,60 @@ async def test_when_finishing_fails_the_few_words_are_not_blamed_on_the_answer(
             await press(pilot, "ctrl+o")
         summary = pilot.app.screen.text
         assert "only 2 words" not in summary and "not with your answer" in summary
+
+
+LATE_QUIT = "1 answer is still being transcribed; it will be finished next time you start hotseat."
+
+
+async def test_quitting_while_an_answer_is_being_finished_says_so_and_leaves_it_marked(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = BehindListener()
+    app = app_factory(**TWO, listener=listener, typed=False)
+    async with interview_started(app) as (pilot, _screen):
+        await press(pilot, "ctrl+s")
+        listener.hear("ah i")
+        await move_clock(pilot, clock, 30)
+        await press(pilot, "ctrl+s")  # its final words are late: being finished
+        await press(pilot, "ctrl+l")  # End: it goes on being finished meanwhile
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.question.endswith(
+            "1 answer is still being transcribed; its score is updated once finished."
+        )
+        await press(pilot, "n")
+        await press(pilot, "ctrl+q")  # not answering: it used to close at once
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.question == f"Quit hotseat now?\n{LATE_QUIT}"
+        await press(pilot, "y")
+    # The row keeps the mark the next start finishes it by (tests/tui/test_late_answers_on_start).
+    with Store() as store:
+        (session,) = store.list_sessions()
+        (answer, *_) = store.load_session(session.id).answers
+    assert [n.kind for n in answer.transcript.notes] == [NoteKind.FINISHING]
+
+
+async def test_quitting_from_the_summary_while_an_answer_is_being_finished_asks_first(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    listener = BehindListener()
+    app = app_factory(**{**TWO, "count": 1}, listener=listener, typed=False)
+    async with interview_started(app) as (pilot, screen):
+        await press(pilot, "ctrl+s")
+        listener.hear("ah i")
+        await move_clock(pilot, clock, 30)
+        await press(pilot, "ctrl+s")
+        await press(pilot, "enter")
+        while not isinstance(pilot.app.screen, SummaryScreen):
+            await press(pilot, "ctrl+o")
+        await press(pilot, "ctrl+q")
+        dialog = pilot.app.screen
+        assert isinstance(dialog, ConfirmScreen)
+        assert dialog.question == f"Quit hotseat now?\n{LATE_QUIT}"
+        await press(pilot, "n")
+        assert pilot.app.is_running
+        listener.finished(SAID)
+        await _until_finished(pilot, screen.session.turns[0])
+        await press(pilot, "ctrl+q")  # nothing being finished: closes at once
+        assert not pilot.app.is_running

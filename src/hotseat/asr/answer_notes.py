@@ -32,7 +32,7 @@ def being_finished(*, skipped: bool) -> Note:
         f"ended{chose}, so the live text stands in while the transcript is finished "
         "from the recording (which holds the whole answer)"
     )
-    return Note(text, NoteKind.INCOMPLETE)
+    return Note(text, NoteKind.FINISHING)
 
 
 def live_from(since: float, clock: str, *, finishing: bool) -> Note:
@@ -47,7 +47,8 @@ def live_from(since: float, clock: str, *, finishing: bool) -> Note:
         "in time, so the words from there are the live pass's and may be wrong or "
         f"missing{then}"
     )
-    return Note(text, NoteKind.INCOMPLETE, since=since)
+    kind = NoteKind.FINISHING if finishing else NoteKind.INCOMPLETE
+    return Note(text, kind, since=since)
 
 
 def restarted(failures: list[str]) -> Note:
@@ -81,5 +82,15 @@ def not_finished(error: str) -> Note:
         "the computer was busy: the final recognition fell behind, and finishing "
         f"the transcript from the recording failed ({error}); the transcript is the "
         "live text, which may miss words (the recording holds the whole answer)"
+    )
+    return Note(text, NoteKind.INCOMPLETE)
+
+
+def recording_gone() -> Note:
+    """hotseat closed before the transcript was finished, and the recording is gone."""
+    text = (
+        "the computer was busy: the final recognition fell behind, and the recording "
+        "the transcript was to be finished from is gone; the live text, which may miss "
+        "words, is all there is of this answer"
     )
     return Note(text, NoteKind.INCOMPLETE)

@@ -13,7 +13,7 @@ from typing import Any
 from hotseat.feedback.job import Job
 from hotseat.feedback.model import Evidence
 from hotseat.feedback.recognizers import recognizer_note
-from hotseat.transcript import NoteKind, Transcript
+from hotseat.transcript import Transcript
 
 TIMED_METRICS = ("wpm", "speaking_seconds", "pauses", "time_to_first_word", "fillers_per_minute")
 
@@ -66,7 +66,7 @@ def dropped_from(transcript: Transcript) -> float | None:
     the words' clock (the earliest ``since`` of its incomplete notes); None when it
     kept up."""
     notes = transcript.notes
-    cuts = [n.since for n in notes if n.kind is NoteKind.INCOMPLETE and n.since is not None]
+    cuts = [n.since for n in notes if n.incomplete and n.since is not None]
     return min(cuts, default=None)
 
 

@@ -28,6 +28,7 @@ RECOVERED = "Recognition failed and was restarted: the answer was recognised fro
 # The headline of the gravest kind present, gravest first.
 _HEADLINES = (
     (NoteKind.INCOMPLETE, INCOMPLETE),
+    (NoteKind.FINISHING, INCOMPLETE),
     (NoteKind.LESS_ACCURATE, LESS_ACCURATE),
     (NoteKind.RECOVERED, RECOVERED),
 )
@@ -53,7 +54,7 @@ def said_text(text: str, notes: Sequence[Note]) -> str:
     """What was said, for showing: never "nothing was said" when the words were lost."""
     if text.strip():
         return text.strip()
-    if any(note.kind is NoteKind.INCOMPLETE for note in notes):
+    if any(note.incomplete for note in notes):
         return "(no words could be recognised: see the note on the transcript)"
     return "(nothing was said)"
 

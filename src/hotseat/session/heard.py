@@ -13,6 +13,7 @@ transcript replaces its stretch and the answer is assessed again
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -57,3 +58,19 @@ class HeardAnswer:
         if self.turn is None or self.session is None:
             return None  # not assessed yet: the answer is joined from the new words
         return self.session.revise_answer(self.turn, self.joined())
+
+
+def still_being_finished(turns: Iterable[Turn], *, quitting: bool) -> str:
+    """One line for the quit or End dialog when answers of ``turns`` are still being
+    finished from their recordings ('' when none are): quitting leaves them to the next
+    start (``store.unfinished``); ending the session lets them finish meanwhile."""
+    count = sum(1 for turn in turns if turn.answer is not None and turn.answer.pending)
+    if not count:
+        return ""
+    one = count == 1
+    said = "1 answer is" if one else f"{count} answers are"
+    if quitting:
+        then = f"{'it' if one else 'they'} will be finished next time you start hotseat"
+    else:
+        then = f"{'its score is' if one else 'their scores are'} updated once finished"
+    return f"{said} still being transcribed; {then}."

@@ -106,7 +106,7 @@ def _row(turn: Turn, number: int) -> SummaryRow:
         return SummaryRow(number, text, None, "not assessed", STILL_FINISHING, follow_up, cut_off)
     if feedback is None or not feedback.assessable:
         main = feedback.findings[0].message if feedback and feedback.findings else ""
-        lost = any(note.kind is NoteKind.INCOMPLETE for note in turn.answer.notes)
+        lost = any(note.incomplete for note in turn.answer.notes)
         if lost and feedback is not None and feedback.findings[0].id == "nothing-to-assess":
             main = TOO_FEW_RECOGNISED  # the words were lost, not unsaid
         return SummaryRow(number, text, None, "not assessed", main, follow_up, cut_off)

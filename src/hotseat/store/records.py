@@ -17,9 +17,11 @@ from hotseat.feedback.model import Feedback
 from hotseat.session import Turn
 from hotseat.store.delivery import delivery_figures
 from hotseat.store.note_kinds import notes_to_json
-from hotseat.transcript import Transcript
+from hotseat.transcript import NoteKind, Transcript
 
 STATUSES = ("active", "finished", "interrupted", "closed")
+# Said of a provisional score (``AnswerRecord.provisional``), in History and the report.
+PROVISIONAL = "scored on the live words while the transcript is being finished"
 
 
 @dataclass(frozen=True)
@@ -124,6 +126,27 @@ def answer_row(
     )
 
 
+def revised_columns(transcript: Transcript, feedback: Feedback | None) -> dict[str, Any]:
+    """The columns of a saved answer that change when its transcript is finished later
+    and it is assessed again (``store.unfinished``); the rest of its row stays."""
+    words = [w.to_dict() for w in transcript.words]
+    metrics = dict(feedback.metrics) if feedback else {}
+    figures = delivery_figures(metrics, words)
+    return {
+        "transcript": transcript.text,
+        "words": _dumps(words),
+        "score": feedback.score if feedback and feedback.assessable else None,
+        "subscores": _dumps(feedback.subscores if feedback else {}),
+        "metrics": _dumps(metrics),
+        "findings": _dumps([f.to_dict() for f in feedback.findings] if feedback else []),
+        "feedback": _dumps(feedback.to_dict()) if feedback else None,
+        "wpm": figures.wpm,
+        "fillers_per_100": figures.fillers_per_100,
+        "long_pauses": figures.long_pauses,
+        "notes": _dumps(notes_to_json(transcript.notes)),
+    }
+
+
 @dataclass(frozen=True)
 class SessionInfo:
     id: int
@@ -194,6 +217,14 @@ class AnswerRecord:
     long_pauses: float | None = None
     metrics: dict[str, Any] = field(default_factory=dict)
 
+    @property
+    def provisional(self) -> bool:
+        """Its score is the live words' (``PROVISIONAL``): hotseat closed while the
+        transcript was being finished from the recording (``store.unfinished``)."""
+        return self.score is not None and any(
+            note.kind is NoteKind.FINISHING for note in self.transcript.notes
+        )
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "position": self.position,
@@ -211,6 +242,7 @@ class AnswerRecord:
             "transcript": self.transcript.to_dict(),
             "notes": [note.text for note in self.transcript.notes],
             "score": self.score,
+            "score_provisional": self.provisional,
             "subscores": dict(self.subscores),
             "wpm": self.wpm,
             "fillers_per_100_words": self.fillers_per_100,

@@ -10,7 +10,7 @@ import time
 
 from hotseat.feedback.model import Finding
 from hotseat.session.summary import how_it_ended
-from hotseat.store.records import AnswerRecord, SessionInfo
+from hotseat.store.records import PROVISIONAL, AnswerRecord, SessionInfo
 
 
 def when(epoch: float) -> str:
@@ -52,6 +52,8 @@ def answer_facts(answer: AnswerRecord) -> list[tuple[str, str]]:
     score = "not assessed" if answer.score is None else f"{answer.score}/100"
     if answer.subscores:
         score += " (" + ", ".join(f"{k} {v}" for k, v in answer.subscores.items()) + ")"
+    if answer.provisional:
+        score += f"; provisional: {PROVISIONAL}"
     facts.append(("Score", score))
     length, after = clock(answer.transcript.duration), ""
     spoken = answer.metrics.get("estimated_seconds")

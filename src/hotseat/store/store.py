@@ -19,14 +19,22 @@ from pathlib import Path
 from typing import Any
 
 from hotseat import paths
+from hotseat.feedback.model import Feedback
 from hotseat.session import Turn
 from hotseat.store import forgetting, ownership
 from hotseat.store.connection import HistoryConnection, require_session
 from hotseat.store.database import BUSY_TIMEOUT_SECONDS
 from hotseat.store.drafts import clear_draft
 from hotseat.store.errors import UnknownSession
-from hotseat.store.records import AnswerRow, SessionInfo, SessionRecord, answer_row
+from hotseat.store.records import (
+    AnswerRow,
+    SessionInfo,
+    SessionRecord,
+    answer_row,
+    revised_columns,
+)
 from hotseat.store.rows import ANSWER_COLUMNS, answer_from_row, session_columns, session_from_row
+from hotseat.transcript import Transcript
 
 
 def new_session_key(started_at: float) -> str:
@@ -235,6 +243,19 @@ class Store:
             marks = ", ".join(f":{name}" for name in data)
             conn.execute(f"INSERT OR REPLACE INTO answers ({columns}) VALUES ({marks})", data)
         return int(data["position"])
+
+    def revise_answer(
+        self, session_id: int, position: int, transcript: Transcript, feedback: Feedback | None
+    ) -> None:
+        """Rewrite a saved answer's words, notes and assessment in place (its transcript
+        was finished from its recording after it was saved)."""
+        data = revised_columns(transcript, feedback)
+        sets = ", ".join(f"{name} = :{name}" for name in data)
+        with self._db.write() as conn:
+            conn.execute(
+                f"UPDATE answers SET {sets} WHERE session_id = :sid AND position = :pos",
+                {**data, "sid": session_id, "pos": position},
+            )
 
     def load_session(self, session_id: int) -> SessionRecord:
         info = self.session_info(session_id)

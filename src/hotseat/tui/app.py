@@ -49,6 +49,7 @@ from hotseat.tui.commands import screen_commands
 from hotseat.tui.drafting import AnswerDrafts, start_notices
 from hotseat.tui.history_routes import HistoryRoutes
 from hotseat.tui.keymap import apply_user_keys
+from hotseat.tui.late_answers import LateAnswers
 from hotseat.tui.options import AppOptions
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
@@ -115,6 +116,7 @@ class HotseatApp(App[int]):
         self.home_notices += start_notices(self.history_named())
         self.session_routes = SessionRoutes(self)
         self.history_routes = HistoryRoutes(self)  # history, progress, resume, drill
+        self.late_answers = LateAnswers(self)  # left being transcribed when it last closed
         self.exit_note = ""  # said on the terminal after the app closes
         if options.speaker is not None:
             options.speaker.muted = self.effective.muted
@@ -125,6 +127,7 @@ class HotseatApp(App[int]):
         # First of all: the history's thread opens it before any other job is queued
         # (a start key pressed at once queues the session's first save behind it).
         self.history.open(self.history_named())
+        self.late_answers.start()  # once it is open, on a thread of its own
         if self.options.build_voice_mic:
             # Loading the recogniser holds Python's lock for a few hundred ms at a time:
             # let the home screen settle and answer the first keys before it starts.
@@ -146,6 +149,7 @@ class HotseatApp(App[int]):
         prepare_feedback()
 
     def on_unmount(self) -> None:
+        self.late_answers.stop()
         self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
         self.voice_mic.close()
         self.exit_note = self.history.close()  # after every save still queued
@@ -218,7 +222,7 @@ class HotseatApp(App[int]):
             (s for s in reversed(self.screen_stack) if isinstance(s, InterviewScreen)), None
         )
         if interview is None:
-            self.exit()
+            self.session_routes.quit()  # asks first only while answers are being finished
         else:
             interview.ending.quit()
 

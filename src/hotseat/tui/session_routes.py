@@ -18,10 +18,11 @@ from typing import TYPE_CHECKING
 from hotseat.session import Plan, PlanError, Turn
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.choices import Choices, plan_for
-from hotseat.session.heard import HeardAnswer
+from hotseat.session.heard import HeardAnswer, still_being_finished
 from hotseat.session.resume import earlier_turns, rest_of_session
 from hotseat.session.summary import summarize_turns
 from hotseat.transcript import Transcript
+from hotseat.tui.screens.dialogs import ConfirmScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.summary import SummaryScreen
 
@@ -37,6 +38,7 @@ class SessionRoutes:
     def __init__(self, app: HotseatApp) -> None:
         self.app = app
         self._earlier: list[Turn] = []  # a resumed session's answers from before
+        self._quit_dialog: ConfirmScreen | None = None
 
     def start(
         self,
@@ -170,6 +172,22 @@ class SessionRoutes:
             title="Transcript finished",
             timeout=6,
         )
+
+    def quit(self) -> None:
+        """ctrl+q with no interview open: hotseat closes at once, unless answers of the
+        summary shown are still being finished (they are then finished on the next
+        start): it says so first. ctrl+q again in that dialog: quit."""
+        app = self.app
+        if self._quit_dialog is not None and self._quit_dialog.is_active:
+            self._quit_dialog.dismiss(True)
+            return
+        summary = next((s for s in app.screen_stack if isinstance(s, SummaryScreen)), None)
+        late = still_being_finished(summary.turns or [], quitting=True) if summary else ""
+        if not late:
+            app.exit()
+            return
+        self._quit_dialog = ConfirmScreen(f"Quit hotseat now?\n{late}", yes="Quit", no="Go on")
+        app.push_screen(self._quit_dialog, lambda yes: app.exit() if yes else None)
 
     def home_from_summary(self) -> None:
         app = self.app

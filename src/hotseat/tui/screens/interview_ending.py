@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from hotseat.session import Phase
+from hotseat.session.heard import still_being_finished
 from hotseat.session.summary import END_NOTE, QUIT_NOTE
 from hotseat.tui import messages as msg
 from hotseat.tui.key_names import key_name
@@ -48,6 +49,8 @@ class SessionEnding:
                     "End the session now? This answer is empty; "
                     "the answers so far go to the summary."
                 )
+        late = still_being_finished(session.turns, quitting=False)
+        ask = f"{ask}\n{late}" if late else ask
 
         def decided(end: bool | None) -> None:
             if end:
@@ -71,14 +74,18 @@ class SessionEnding:
         closes. With no answer under way it closes at once (every answer is saved, and
         the session is offered for resuming)."""
         screen, session = self.screen, self.screen.session
-        if session.phase is not _ANSWERING or session.finished:
+        late = still_being_finished(session.turns, quitting=True)
+        answering = session.phase is _ANSWERING and not session.finished
+        if not answering and not late:
             screen.app.exit()
             return
         if self._quit_dialog is not None and self._quit_dialog.is_active:
             self._quit_dialog.dismiss(True)  # ctrl+q again: yes
             return
         history = f"History ({key_name(screen.app, 'home.history')})"
-        if self._answer_to_keep():
+        if not answering:  # nothing under way: only the answers being finished to say
+            ask = "Quit hotseat now?"
+        elif self._answer_to_keep():
             ask = (
                 "Quit hotseat now? Your answer so far is saved as interrupted; "
                 f"resume the session from {history} to go on with the next question."
@@ -88,6 +95,7 @@ class SessionEnding:
                 "Quit hotseat now? This answer is empty; resuming the session from "
                 f"{history} asks this question again."
             )
+        ask = f"{ask}\n{late}" if late else ask
 
         def decided(yes: bool | None) -> None:
             if yes:

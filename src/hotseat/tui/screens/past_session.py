@@ -24,6 +24,7 @@ from textual.widgets import DataTable, Footer, Static
 
 from hotseat.session.caveats import said_text
 from hotseat.store import AnswerRecord, SessionRecord
+from hotseat.store.records import PROVISIONAL
 from hotseat.store.report_parts import answer_facts, when
 from hotseat.tui.key_names import key_name
 from hotseat.tui.screens.dialogs import explanation_lines
@@ -110,6 +111,8 @@ class SessionScreen(Screen[None]):
         title = f"Session of {when(info.started_at)}: {info.mode or 'practice'}"
         if info.average_score is not None:
             title += f", average {info.average_score:.0f}/100"
+        if any(answer.provisional for answer in self.record.answers):
+            title += f"\n* {PROVISIONAL}"
         yield Static(Content(title), id="session-title")
         yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="answer-detail", can_focus=True):
@@ -122,6 +125,7 @@ class SessionScreen(Screen[None]):
         table.add_columns("#", "Question", "Score")
         for number, answer in enumerate(self.record.answers, 1):
             score = "skipped" if answer.skipped else score_cell(answer.score)
+            score += "*" if answer.provisional else ""
             question = answer.question_text
             if len(question) > 58:
                 question = question[:57].rstrip() + "…"

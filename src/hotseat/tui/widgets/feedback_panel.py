@@ -15,7 +15,7 @@ from textual.content import Content
 from hotseat.feedback.model import Feedback, Finding
 from hotseat.feedback.rubric import default_rubric
 from hotseat.session.caveats import caveat
-from hotseat.transcript import Note, NoteKind
+from hotseat.transcript import Note
 from hotseat.tui.key_names import key_name
 from hotseat.tui.widgets.text_block import INDENTS, Line, TextBlock
 
@@ -86,7 +86,7 @@ def feedback_block(
     if pending:
         lines.append(("item", Content.from_markup("[dim]$p[/]", p=PENDING_SCORE)))
     if not feedback.assessable:
-        lost = any(note.kind is NoteKind.INCOMPLETE for note in notes)
+        lost = any(note.incomplete for note in notes)
         lines.append(("heading", Content("Nothing to assess yet")))
         lines += [
             ("item", Content(FEW_RECOGNISED if lost and f.id == "nothing-to-assess" else f.message))
