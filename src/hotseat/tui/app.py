@@ -12,7 +12,8 @@ when each is started and stopped; its parts, each in a module of its own:
 - ``session_routes``: home -> interview (fresh or resumed) -> summary -> home;
 - ``history_routes``: the History and Progress screens, resume and drill;
 - ``drafting``: the typed answer in progress kept as a draft;
-- ``commands`` (the command palette) and ``keymap`` (the user's ``[keys]``).
+- ``late_answers``: answers left being transcribed last time, finished on start;
+- ``commands`` (the command palette, f1's keys) and ``keymap`` (the user's ``[keys]``).
 
 The app's own handlers only route each message or key to the part that acts.
 """
@@ -45,7 +46,7 @@ from hotseat.tui.app_history import AppHistory, HistoryDone
 from hotseat.tui.app_notices import AppNotices
 from hotseat.tui.app_settings import ChosenSettings
 from hotseat.tui.app_voice_mic import VOICE_MIC_DELAY, VoiceMicLoader
-from hotseat.tui.commands import screen_commands
+from hotseat.tui.commands import screen_commands, toggle_keys
 from hotseat.tui.drafting import AnswerDrafts, start_notices
 from hotseat.tui.history_routes import HistoryRoutes
 from hotseat.tui.keymap import apply_user_keys
@@ -53,7 +54,6 @@ from hotseat.tui.late_answers import LateAnswers
 from hotseat.tui.options import AppOptions
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
-from hotseat.tui.screens.keys_help import KeysScreen, keys_of, where
 from hotseat.tui.screens.summary import SummaryScreen
 from hotseat.tui.session_routes import SessionRoutes
 from hotseat.tui.voice_mic import Built, VoiceMic
@@ -204,17 +204,8 @@ class HotseatApp(App[int]):
         self.history_routes.drill(event)
 
     def action_keys_help(self) -> None:
-        """f1: the keys of the current screen (f1 again closes them). Over the
-        interview the clock waits, as behind every dialog."""
-        screen = self.screen
-        if isinstance(screen, KeysScreen):
-            screen.dismiss(None)
-            return
-        dialog = KeysScreen(keys_of(screen, self), where(screen))
-        if isinstance(screen, InterviewScreen):
-            screen.pausing.over_a_held_clock(dialog, lambda _: None)
-        else:
-            self.push_screen(dialog)
+        """f1: the keys of the current screen (``commands.toggle_keys``)."""
+        toggle_keys(self)
 
     async def action_quit(self) -> None:
         """ctrl+q: mid-answer the interview asks first and keeps the answer so far."""

@@ -1,4 +1,5 @@
-"""Command palette entries (ctrl+p): the main actions of whichever screen is open."""
+"""Command palette entries (ctrl+p): the main actions of whichever screen is open;
+and f1, the keys of the screen that is open."""
 
 from __future__ import annotations
 
@@ -6,11 +7,12 @@ from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
-from textual.app import SystemCommand
+from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.keys_help import KeysScreen, keys_of, where
 from hotseat.tui.screens.summary import SummaryScreen
 
 # (action, title, help) for the interview screen; shown when the action applies now.
@@ -54,3 +56,17 @@ def screen_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
                 yield SystemCommand(title, help_text, partial(screen.run_action, action))
     elif isinstance(screen, SummaryScreen):
         yield SystemCommand("Back to home", "Start another session", screen.action_home)
+
+
+def toggle_keys(app: App[Any]) -> None:
+    """f1: the keys of the current screen (f1 again closes them). Over the
+    interview the clock waits, as behind every dialog."""
+    screen = app.screen
+    if isinstance(screen, KeysScreen):
+        screen.dismiss(None)
+        return
+    dialog = KeysScreen(keys_of(screen, app), where(screen))
+    if isinstance(screen, InterviewScreen):
+        screen.pausing.over_a_held_clock(dialog, lambda _: None)
+    else:
+        app.push_screen(dialog)
