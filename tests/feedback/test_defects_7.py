@@ -128,3 +128,32 @@ def test_things_named_by_how_they_are_used_run_nobody_down() -> None:
     assert "never read" in " ".join(e.text for e in blame.evidence)
     assert own.score > blaming.score
     assert own.subscores["content"] > blaming.subscores["content"]
+
+
+WEAKNESS = "What is your greatest weakness?"
+SILENT_ABOUT_OTHERS = [
+    "My weakness has been speaking up early. Last spring a supplier kept shipping short "
+    "pallets and I said nothing for six weeks, which left our shelves bare before a bank "
+    "holiday. Now I log every short delivery the same day and raise it with the account "
+    "manager on Friday calls, and my area manager checks I have.",
+    "I have tended to avoid awkward conversations. When a new colleague kept skipping the "
+    "allergen checks I didn't say anything for a month, and a table nearly got the wrong "
+    "dish. Since then I raise problems the same shift, face to face, and I practise those "
+    "talks with my head chef; last month I flagged two lapses and both were fixed that day.",
+    "Honestly, confronting peers. A fellow tutor marked coursework far too generously and "
+    "I kept quiet about it until the moderation failed. I now bring any doubt to our "
+    "weekly moderation meeting with examples, and I asked my head of department to tell me "
+    "if she sees me holding back.",
+]
+
+
+@pytest.mark.parametrize("answer", SILENT_ABOUT_OTHERS)
+def test_keeping_quiet_about_someone_elses_doing_is_not_hiding_a_mistake(answer: str) -> None:
+    fb = run(WEAKNESS, answer)
+    assert "conceals-mistake" not in ids(fb)
+    hiding = answer.replace(
+        answer.split(". ")[1], "I mislabelled a batch myself and kept it to myself"
+    )
+    hidden = run(WEAKNESS, hiding)  # one's own slip kept quiet is still a red flag
+    assert "kept it to myself" in finding(hidden, "conceals-mistake").evidence[0].text
+    assert fb.score > hidden.score + 10

@@ -45,9 +45,33 @@ def check_negativity(job: Job) -> None:
     ]
     if brag:
         flag(job, "arrogance", "Sounds arrogant", brag)
-    hidden = [m for m in f.get("conceal") if f.reading.subject(m) != OTHER]
+    hidden = [
+        m
+        for m in f.get("conceal")
+        if f.reading.subject(m) != OTHER and not _silent_about_another(job, m)
+    ]
     if hidden:
         flag(job, "conceals-mistake", "Hides the mistake instead of owning it", hidden)
+
+
+# Keeping quiet about what someone else did is not hiding one's own mistake; the
+# silence may be the very weakness the answer owns ("a colleague kept merging
+# untested code and I said nothing for weeks").
+_SILENCE = frozenset(
+    [
+        *("said nothing", "didn't say anything", "kept quiet about", "kept it to myself"),
+        *("didn't mention it", "never mentioned it"),
+    ]
+)
+
+
+def _silent_about_another(job: Job, m: Match) -> bool:
+    """``m`` is a silence told after someone else's doing in the same sentence."""
+    if m.phrase not in _SILENCE:
+        return False
+    reading = job.facts.reading
+    first, _ = sentence_of(reading, m.first)
+    return any(reading.clause(k).subject == OTHER for k in range(first, m.first))
 
 
 # Where a comparison with others comes from someone else's count ("named in more
