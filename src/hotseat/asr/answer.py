@@ -235,11 +235,10 @@ class AnswerInProgress:
         times from its first sample), or, when that failed (``error``), the live text
         for good, with a note that says so."""
         kept = tuple(note for note in pending.notes if note not in self._pending_notes)
+        notes = said.after_finishing(kept, words is not None, error)
         if words is None:
-            return replace(pending, notes=(*kept, said.not_finished(error)), pending=False)
-        # A quicker pass's note goes too: the recording was recognised whole, fully.
-        whole = tuple(note for note in kept if note.kind is not NoteKind.LESS_ACCURATE)
-        return self._transcript(words, (*whole, said.finished_later()))
+            return replace(pending, notes=notes, pending=False)
+        return self._transcript(words, notes)
 
     def _from_recording(
         self,

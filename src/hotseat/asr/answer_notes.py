@@ -86,6 +86,16 @@ def not_finished(error: str) -> Note:
     return Note(text, NoteKind.INCOMPLETE)
 
 
+def after_finishing(kept: tuple[Note, ...], finished: bool, error: str) -> tuple[Note, ...]:
+    """An answer's notes once its recording was recognised whole (``finished``): a
+    quicker pass's note goes, the recording having been recognised fully; or, when
+    that failed (``error``), a note that the live text stands for good."""
+    if not finished:
+        return (*kept, not_finished(error))
+    whole = tuple(note for note in kept if note.kind is not NoteKind.LESS_ACCURATE)
+    return (*whole, finished_later())
+
+
 def recording_gone() -> Note:
     """hotseat closed before the transcript was finished, and the recording is gone."""
     text = (

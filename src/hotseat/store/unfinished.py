@@ -88,9 +88,9 @@ def finished_transcript(old: Transcript, words: list[Word] | None, error: str) -
     """``old`` (the live words) once its recording was recognised whole (``words``, times
     from its first sample), or the live words for good when that failed (``error``)."""
     kept = tuple(note for note in old.notes if note.kind is not NoteKind.FINISHING)
+    notes = answer_notes.after_finishing(kept, words is not None, error)
     if words is None:
-        return dataclasses.replace(old, notes=(*kept, answer_notes.not_finished(error)))
-    whole = tuple(note for note in kept if note.kind is not NoteKind.LESS_ACCURATE)
+        return dataclasses.replace(old, notes=notes)
     timed = tuple(
         Word(
             w.word,
@@ -104,7 +104,7 @@ def finished_transcript(old: Transcript, words: list[Word] | None, error: str) -
         old,
         text=join_words(list(timed)),
         words=timed,
-        notes=(*whole, answer_notes.finished_later()),
+        notes=notes,
     )
 
 
