@@ -21,6 +21,7 @@ from hotseat.feedback import (
     handling,
     mistakes,
     motives,
+    recital,
     redflags,
     relevance,
     research,
@@ -265,6 +266,8 @@ def _run_checks(job: Job) -> None:
         research.check_research(job)
     if job.applies("research") or job.applies("tailoring"):
         relevance.check_tailoring(job, required=False)
+    if job.applies("recital"):  # after the checks that could tie the facts to the speaker
+        recital.check_recital(job)
     # Gaming is checked whatever the question.
     gaming.check_cue_words(job)
     gaming.check_repeats(job)

@@ -10,13 +10,16 @@ from __future__ import annotations
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Match
 from hotseat.feedback.quoting import quotes
+from hotseat.feedback.recital import outside
 from hotseat.feedback.sense import sentence_of
 
 _BEHAVIORAL = ("behavioral", "follow-up")
 
 
 def check_enthusiasm(job: Job) -> None:
-    positive = [m for m in job.found("enthusiasm.positive") if _for_the_work(job, m)]
+    positive = [
+        m for m in outside(job.recited, job.found("enthusiasm.positive")) if _for_the_work(job, m)
+    ]
     indifferent = job.found("enthusiasm.indifferent")
     job.metrics["enthusiasm"] = {"positive": len(positive), "indifferent": len(indifferent)}
     if indifferent:

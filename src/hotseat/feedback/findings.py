@@ -78,6 +78,7 @@ CONTENT = (
     "padding",
     "goes-in-circles",
     "recited-notes",
+    "recited-facts",
     "private-life",
 )
 DELIVERY = (

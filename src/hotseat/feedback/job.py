@@ -84,6 +84,13 @@ class Job:
         return gather(self)
 
     @cached_property
+    def recited(self) -> list[tuple[int, int]]:
+        """Sentences that recite facts about the company (``recital.recited``)."""
+        from hotseat.feedback.recital import recited
+
+        return recited(self)
+
+    @cached_property
     def actions(self) -> list[Match]:
         """ "I"/"we" followed, within two words, by a past-tense action verb ("I then wrote")."""
         verbs = self.words("star.action_verbs")

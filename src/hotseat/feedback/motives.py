@@ -8,13 +8,16 @@ from __future__ import annotations
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Entry, Match
 from hotseat.feedback.quoting import flag, quoted, quotes
+from hotseat.feedback.recital import outside
 from hotseat.feedback.sense import sentence_of
 
 
 def check_forward(job: Job) -> None:
     # "I want to work somewhere that is run by competent people" runs the old place
     # down; it says nothing about what the speaker is moving towards.
-    forward = [m for m in job.facts.clean(job.facts.get("forward")) if _a_direction(job, m)]
+    # Nor is the company's growth where the speaker is going ("you doubled your fleet").
+    said = outside(job.recited, job.facts.clean(job.facts.get("forward")))
+    forward = [m for m in said if _a_direction(job, m)]
     if forward:
         job.add(
             "forward-looking",
@@ -57,6 +60,7 @@ _THE_JOB = frozenset(
     [
         *("opportunity", "opportunities", "mission", "role", "job", "position", "company"),
         *("values", "vision", "team", "work", "here", "really", "very", "chance", "place"),
+        *("join", "joining", "part", "such", "successful"),
     ]
 )
 

@@ -29,6 +29,7 @@ CHECKS = (
     "negativity",
     "enthusiasm",
     "research",
+    "recital",
     "tailoring",
     "closing",
     "topic",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Match
 from hotseat.feedback.quoting import quotes
+from hotseat.feedback.recital import outside
 from hotseat.feedback.sense import SELF, TEAM, sentence_of
 
 RESULT_FROM = 0.6  # share of the answer after which an outcome counts as its result
@@ -118,13 +119,15 @@ def _occasions(job: Job, matches: list[Match]) -> list[Match]:
 
 
 def check_impact(job: Job) -> None:
-    f = job.facts
-    if f.impact:
+    # The company's own figures ("its revenue passed forty million") are not the
+    # speaker's outcome (``recital``).
+    impact = outside(job.recited, job.facts.impact)
+    if impact:
         job.add(
             "quantified-impact",
             "strength",
             "Numbers measure the outcome.",
-            quotes(job, f.impact),
+            quotes(job, impact),
         )
 
 

@@ -1,0 +1,140 @@
+"""Regression cases for causes left open at the end of issue 10's twelfth session (the
+closing note's "Left, noticed" list), fixed by cause and written here in hotseat's own
+words on jobs of its own (tests/feedback/README.md). Each case failed on the scorer
+before its fix (a956b46); the guards passed before and must keep passing:
+
+1. "why us" answered with facts recited about the company (when it was founded, its
+   branches, its turnover, "passionate about this opportunity") kept the content a
+   clear answer keeps, and the company's own figures and growth were credited as the
+   speaker's impact and direction: recited facts now earn no content strength, and an
+   answer made of them with no reason of one's own loses content (``recited-facts``);
+2. "basically" and "literally" counted as fillers even where they carry meaning ("took
+   the sketch literally", "the lease was basically sound");
+3. a thing named by what others did with it, with no "which" or "that" ("the two
+   screens they skipped"), read as running those people down;
+4. a short answer to a "what would you do" question (and to every other question that
+   asks for no story) was told to "add a real example with what you did".
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hotseat.feedback import Context, Feedback, analyze
+from hotseat.transcript import Transcript
+
+
+def run(question: str, text: str, context: Context | None = None) -> Feedback:
+    return analyze(None, Transcript.typed(text), context or Context(), question_text=question)
+
+
+def ids(fb: Feedback) -> set[str]:
+    return {f.id for f in fb.findings}
+
+
+def quoted(fb: Feedback, fid: str) -> str:
+    return " | ".join(e.text for f in fb.findings if f.id == fid for e in f.evidence).lower()
+
+
+# -- 1. facts recited about the company are no reason of one's own ----------------------
+
+# (company, question, recited, tailored, a word the recital finding quotes)
+WHY_US = [
+    (
+        "Tidewater Ferries",
+        "Why do you want to join Tidewater Ferries?",
+        "Tidewater Ferries started in 1962 with a single boat and now runs eleven routes "
+        "across the firth. It carries about two million passengers a year and won a "
+        "national safety prize in 2023. Its head office is in Oban. I am really "
+        "passionate about this opportunity and would love to be part of such a great team.",
+        "I have worked six summers as crew on the Skye crossing, so I know what a rough "
+        "turnaround does to a timetable. I want to move into marine electrics next: I "
+        "finished my certificate in spring, and your switch of the island routes to "
+        "electric boats is where I would like to use it.",
+        "1962",
+    ),
+    (
+        "Greenacre",
+        "What makes you want to work for Greenacre?",
+        "Greenacre is the largest garden centre group in the region, with fourteen "
+        "branches and over six hundred staff. Its turnover grew by nine percent last "
+        "year. The company is known for its plant nursery and its cafes. I am very "
+        "excited and passionate about joining such a successful business.",
+        "I ran the houseplant section at a small nursery for three years and built its "
+        "repotting workshops from nothing. Greenacre growing its own stock rather than "
+        "buying it in is what made me apply: I want to learn propagation at that scale, "
+        "and your workshops look like a place my teaching would fit.",
+        "fourteen",
+    ),
+    (
+        "Harlow Libraries",
+        "Why this library service?",
+        "Harlow Libraries was founded in 1899 and has twenty two branches and two "
+        "mobile vans. Last year its loans went up by twelve percent. It also has a "
+        "digital lending app. I am passionate about this opportunity and I think it "
+        "would be an amazing place to work.",
+        "For four years I have run the homework club at my local branch, and the children "
+        "who came most were the ones with no computer at home. Your mobile vans reaching "
+        "estates without a branch are why I applied: I want to take that club on the "
+        "road, and I have already drafted a six week plan for it.",
+        "twenty two branches",
+    ),
+]
+
+
+@pytest.mark.parametrize(("company", "question", "recited", "tailored", "shown"), WHY_US)
+def test_facts_recited_about_the_company_earn_no_content(
+    company: str, question: str, recited: str, tailored: str, shown: str
+) -> None:
+    context = Context(company=company)
+    said, meant = run(question, recited, context), run(question, tailored, context)
+    assert "recited-facts" in ids(said)
+    assert shown in quoted(said, "recited-facts")
+    assert "recited-facts" not in ids(meant)
+    # the recital loses content, not only relevance: a clear answer keeps its start
+    start = 22
+    assert said.subscores["content"] < start
+    assert meant.subscores["content"] >= said.subscores["content"] + 15
+    assert meant.score >= said.score + 30
+
+
+# The company's own figures and growth, said of it alone: no impact, no direction. Each
+# with the strength a sentence of the speaker's own still earns there.
+OWN = " In my last job I cut delivery errors by forty percent, and next I want to run a depot."
+COMPANY_FIGURES = [
+    (
+        "Why should we hire you for this role?",
+        "Northgate Dairy was set up in 1988. Its sales rose by thirty percent in the last "
+        "three years and it now supplies four hundred shops. Your growth has been amazing "
+        "and I am keen to be a part of it.",
+        "Northgate Dairy",
+        "quantified-impact",
+    ),
+    (
+        "Tell me about yourself.",
+        "Your clinic opened its third site last spring and cut waiting times by half. Your "
+        "patient reviews went up to four point nine stars. The practice has grown every "
+        "year since it opened.",
+        "",
+        "quantified-impact",
+    ),
+    (
+        "So why us, of all the places you could apply?",
+        "Your agency doubled its client list in two years and opened an office in Leeds. "
+        "You are growing faster than anyone in the sector and you recently won a big "
+        "award. It is an exciting opportunity.",
+        "",
+        "forward-looking",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "company", "earned"), COMPANY_FIGURES)
+def test_the_companys_own_figures_are_not_the_speakers_impact_or_direction(
+    question: str, answer: str, company: str, earned: str
+) -> None:
+    fb = run(question, answer, Context(company=company))
+    assert "quantified-impact" not in ids(fb), quoted(fb, "quantified-impact")
+    assert "forward-looking" not in ids(fb), quoted(fb, "forward-looking")
+    own = run(question, answer + OWN, Context(company=company))
+    assert "forty percent" in quoted(own, earned) or "run a depot" in quoted(own, earned)
