@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import pytest
 
-from hotseat.feedback import Context, Feedback, analyze
+from hotseat.feedback import Context, Feedback, analyze, count_fillers
 from hotseat.transcript import Transcript
 
 
@@ -138,3 +138,30 @@ def test_the_companys_own_figures_are_not_the_speakers_impact_or_direction(
     assert "forward-looking" not in ids(fb), quoted(fb, "forward-looking")
     own = run(question, answer + OWN, Context(company=company))
     assert "forty percent" in quoted(own, earned) or "run a depot" in quoted(own, earned)
+
+
+# -- 2. "basically" and "literally" that carry meaning ----------------------------------
+
+MEANT = [
+    "The surveyor took my sketch literally and drew the wall a metre too far left.",
+    "On paper the lease was basically sound, but the break clause cost us a year.",
+    "The old Welsh name of the town literally means church by the river.",
+    "i read the tender rules too literally and priced the wrong lot",
+    "He translated the signage literally, so the tourists followed it into a car park.",
+]
+FILLED = [
+    ("Basically, the kiln cracked overnight.", 1),
+    ("It literally took us three weekends to repaint the hall.", 1),
+    ("so basically we literally redid the whole order by hand", 2),
+    ("We worked right through the night, literally.", 1),
+]
+
+
+@pytest.mark.parametrize("text", MEANT)
+def test_basically_and_literally_that_carry_meaning_are_no_fillers(text: str) -> None:
+    assert count_fillers(text) == 0
+
+
+@pytest.mark.parametrize(("text", "count"), FILLED)
+def test_basically_and_literally_as_hedges_are_still_fillers(text: str, count: int) -> None:
+    assert count_fillers(text) == count

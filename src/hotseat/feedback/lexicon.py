@@ -3,7 +3,8 @@
 Each file has a fixed set of keys (``SCHEMA``); each key holds one of:
 
 - ``phrases``: a list whose items are a phrase (``"you know"``, ``"reduc*"``) or a
-  table ``{ phrase = "...", not_after = [...], not_before = [...], only_after = [...] }``;
+  table ``{ phrase = "...", not_after = [...], not_before = [...], only_after = [...],
+  not_closing_after = [...] }``;
 - ``words``: a list of single words;
 - ``word_map``: a table of named word lists (``[topics] collaboration = [...]``);
 - ``phrase_map``: a table of named phrase lists;
@@ -90,7 +91,7 @@ SCHEMA: dict[str, dict[str, str]] = {
         "finite": "words",
     },
 }
-_CONTEXT_KEYS = ("not_after", "not_before", "only_after")
+_CONTEXT_KEYS = ("not_after", "not_before", "only_after", "not_closing_after")
 _WILDCARD = re.compile(r"^[^*\s]*\*?$")
 
 

@@ -57,6 +57,9 @@ class Entry:
     not_after: frozenset[str] = frozenset()
     not_before: frozenset[str] = frozenset()
     only_after: frozenset[str] = frozenset()  # may hold "^" (sentence start) and ","
+    # not what it says when it closes its clause with one of these among the three words
+    # before it ("took it literally", "translated the sign literally")
+    not_closing_after: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +163,31 @@ def _matches(entry: Entry, norms: Sequence[str], i: int) -> bool:
     return True
 
 
+# Words that start the next clause: a phrase before them closes its own.
+_CLOSERS = frozenset(
+    [
+        *("and", "but", "so", "or", "because", "which", "when", "as", "then", "until"),
+        *("instead", "rather", "than", "while", "since", "though", "although"),
+    ]
+)
+_CLOSING_REACH = 3  # words looked back over for ``not_closing_after``
+
+
+def _closes_after(
+    entry: Entry, tokens: Sequence[Token], norms: Sequence[str], i: int, after: str, comma: bool
+) -> bool:
+    """The phrase ends its clause, with one of ``not_closing_after`` among the words
+    just before it in its sentence ("took the brief literally and...")."""
+    if after and not comma and after not in _CLOSERS:
+        return False
+    k = i
+    while k > 0 and i - k < _CLOSING_REACH and not tokens[k].sentence_start:
+        k -= 1
+        if norms[k] in entry.not_closing_after:
+            return True
+    return False
+
+
 def _context_ok(entry: Entry, tokens: Sequence[Token], norms: Sequence[str], i: int) -> bool:
     before = norms[i - 1] if i > 0 and not tokens[i].sentence_start else ""
     after_i = i + len(entry.words)
@@ -170,6 +198,8 @@ def _context_ok(entry: Entry, tokens: Sequence[Token], norms: Sequence[str], i: 
     if before and before in entry.not_after:
         return False
     if after and after in entry.not_before:
+        return False
+    if entry.not_closing_after and _closes_after(entry, tokens, norms, i, after, comma_next):
         return False
     if not entry.only_after:
         return True
