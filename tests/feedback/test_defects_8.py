@@ -165,3 +165,45 @@ def test_basically_and_literally_that_carry_meaning_are_no_fillers(text: str) ->
 @pytest.mark.parametrize(("text", "count"), FILLED)
 def test_basically_and_literally_as_hedges_are_still_fillers(text: str, count: int) -> None:
     assert count_fillers(text) == count
+
+
+# -- 3. things named by what others did with them ----------------------------------------
+
+IMPROVED = "Describe a process you made better at work."
+NAMED = [
+    (
+        "At the museum I went through a month of visitor surveys and rebuilt the two "
+        "gallery signs they skipped, then walked the route with six regulars. Time spent "
+        "in the upper rooms rose by a fifth over the summer.",
+        "skipped",
+    ),
+    (
+        "I sorted the help-desk tickets by topic and rewrote the three setup guides they "
+        "ignored, with screenshots and shorter steps. Calls about printers fell from "
+        "forty a week to twelve within two months.",
+        "ignored",
+    ),
+    (
+        "At the print works I found the two safety steps he skipped under pressure and "
+        "built them into the start-up checklist for the press. We had no near misses for "
+        "the rest of the year.",
+        "skipped",
+    ),
+    (
+        "On the ward I listed every check they missed on busy night shifts and put them on "
+        "one laminated card by the bed. Over the next quarter, late observations dropped "
+        "by more than half and the audit came back clean.",
+        "missed",
+    ),
+]
+
+
+@pytest.mark.parametrize(("answer", "verb"), NAMED)
+def test_a_thing_named_by_what_others_did_runs_nobody_down(answer: str, verb: str) -> None:
+    fb = run(IMPROVED, answer)
+    assert "negativity" not in ids(fb), quoted(fb, "negativity")
+    # the guard: the same people said to have done it, as a complaint, still run down
+    blaming = answer.split(". ")[0] + f". They {verb} it every single time, and nobody cared."
+    blamed = run(IMPROVED, blaming)
+    assert f"they {verb}" in quoted(blamed, "negativity")
+    assert fb.score > blamed.score

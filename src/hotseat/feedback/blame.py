@@ -11,6 +11,14 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Match, word_entry
+from hotseat.feedback.neutral import (
+    VERB_NEGATORS,
+    free_of,
+    generic,
+    named_by_their_doing,
+    names_a_thing,
+    reported,
+)
 from hotseat.feedback.sense import OTHER, SELF, TEAM, Reading, sentence_of
 
 
@@ -19,12 +27,12 @@ def criticism(job: Job, reading: Reading) -> list[Match]:
     out: list[Match] = []
     norms = job.answer.norms
     for m in job.found("valence.negative"):
-        if _free_of(norms, m):
+        if free_of(norms, m):
             continue
         if (
             reading.subject(m) == OTHER
             and not reading.negated(m)
-            and not _generic(reading, norms, m)
+            and not generic(reading, norms, m)
         ):
             out.append(m)
     # What someone did in the way ("kept changing the sheet I used") is a neutral account
@@ -35,24 +43,26 @@ def criticism(job: Job, reading: Reading) -> list[Match]:
         reading.subject(m) in (SELF, TEAM) and not reading.negated(m)
         for m in job.found("concepts.resolves")
     )
+    others = job.words("valence.others")
     for m in job.found("valence.obstruct"):
         if reading.subject(m) != OTHER or reading.negated(m):
             continue
         first, last = sentence_of(reading, m.first)
-        if not worked_out or sneer & set(job.answer.norms[first : last + 1]):
+        neutral = worked_out or named_by_their_doing(reading, norms, m, others)
+        if not neutral or sneer & set(norms[first : last + 1]):
             out.append(m)
     for m in job.found("valence.capable"):
         # "he never listened", "they couldn't keep up"; not "no patient would turn up",
         # where the negation belongs to the subject, not to what they did.
         if (
             reading.subject(m) == OTHER
-            and reading.negated(m, by=_VERB_NEGATORS)
-            and not _generic(reading, norms, m)
-            and not _reported(reading, norms, m)
-            and not _names_a_thing(norms, m)
+            and reading.negated(m, by=VERB_NEGATORS)
+            and not generic(reading, norms, m)
+            and not reported(reading, norms, m)
+            and not names_a_thing(norms, m)
+            and not named_by_their_doing(reading, norms, m, others)
         ):
             out.append(m)
-    others = job.words("valence.others")
     for m in job.found("concepts.scorn"):
         if m.entry.words == ("typical",) and norms[max(0, m.first - 1)] in ("a", "the", "our"):
             continue  # "a typical morning": an ordinary one, no sneer
@@ -63,7 +73,7 @@ def criticism(job: Job, reading: Reading) -> list[Match]:
             out.append(m)
     out += _held_at_arms_length(job, reading)
     for m in job.found("negativity.blame"):
-        if _free_of(norms, m):
+        if free_of(norms, m):
             continue
         if not reading.negated(m) or m.entry.words[0] == "not":
             out.append(m)
@@ -97,15 +107,9 @@ def _held_at_arms_length(job: Job, reading: Reading) -> list[Match]:
     for m in job.found("concepts.distancing"):
         first, last = reading.clause(m.first).first, reading.clause(m.last).last
         said = job.answer.norms[first : last + 1]
-        if _VERB_NEGATORS & set(said) or any(first <= j.first <= last for j in judged):
+        if VERB_NEGATORS & set(said) or any(first <= j.first <= last for j in judged):
             out.append(m)
     return out
-
-
-def _free_of(norms: list[str], m: Match) -> bool:
-    """ "blame-free reviews", "a no-blame culture": the bad word named as absent."""
-    after = norms[m.last + 1 : m.last + 2]
-    return after in (["free"], ["less"]) or norms[max(0, m.first - 1) : m.first] == ["no"]
 
 
 _OF_ONESELF = frozenset(["been", "lesson", "minutes", "week", "ears"])
@@ -179,89 +183,3 @@ def circumstances(
         if fated or so or because:
             out.append(m)
     return out
-
-
-_IF = frozenset(["if", "unless", "whenever", "when"])
-_LEADS = frozenset(["and", "but", "so", "because", "since", "as", "even", "only"])
-_YOU = frozenset(["you", "your", "you're", "you've", "yourself"])
-
-
-def _generic(reading: Reading, norms: list[str], m: Match) -> bool:
-    """ "if they don't trust you, the shift is harder": a rule of thumb about people in
-    general (an "if" clause said to a generic "you"), not a judgement of someone."""
-    clause = reading.clause(m.first)
-    k = clause.first
-    while k < clause.last and norms[k] in _LEADS:
-        k += 1
-    if norms[k] not in _IF:
-        return False
-    return bool(_YOU & set(norms[clause.first : clause.last + 1]))
-
-
-_THINGS_BY_USE = frozenset(["what", "whatever", "which", "whichever", "anything", "everything"])
-_SUBJECT_WORDS = frozenset(["they", "he", "she", "people", "nobody", "no", "customers", "users"])
-
-
-def _names_a_thing(norms: list[str], m: Match) -> bool:
-    """ "cut what they do not read", "drop anything nobody opens": the clause names the
-    things by how they are used, as the object of the speaker's own doing; it judges
-    nobody."""
-    for k in range(max(0, m.first - 5), m.first - 1):
-        if norms[k] in _THINGS_BY_USE and norms[k + 1] in _SUBJECT_WORDS:
-            return True
-    return False
-
-
-_REPORTING = frozenset(
-    ["said", "told", "says", "explained", "admitted", "mentioned", "felt", "thought", "asked"]
-)
-
-
-def _reported(reading: Reading, norms: list[str], m: Match) -> bool:
-    """ "they told me they didn't know what to do": their own account, reported, not the
-    speaker's judgement of them."""
-    clause = reading.clause(m.first)
-    sentence = sentence_of(reading, m.first)[0]
-    before = norms[max(sentence, clause.first - 4) : m.first]
-    return bool(_REPORTING & set(before))
-
-
-_VERB_NEGATORS = frozenset(
-    [
-        "not",
-        "never",
-        "hardly",
-        "barely",
-        "refused",
-        "failed",
-        "didn't",
-        "didnt",
-        "don't",
-        "dont",
-        "doesn't",
-        "doesnt",
-        "wasn't",
-        "wasnt",
-        "weren't",
-        "werent",
-        "isn't",
-        "isnt",
-        "aren't",
-        "arent",
-        "couldn't",
-        "couldnt",
-        "can't",
-        "cant",
-        "cannot",
-        "won't",
-        "wont",
-        "wouldn't",
-        "wouldnt",
-        "hasn't",
-        "hasnt",
-        "haven't",
-        "havent",
-        "hadn't",
-        "hadnt",
-    ]
-)
