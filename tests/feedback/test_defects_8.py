@@ -207,3 +207,46 @@ def test_a_thing_named_by_what_others_did_runs_nobody_down(answer: str, verb: st
     blamed = run(IMPROVED, blaming)
     assert f"they {verb}" in quoted(blamed, "negativity")
     assert fb.score > blamed.score
+
+
+# -- 4. length tips that fit what the question asks --------------------------------------
+
+SITUATIONAL = [
+    "What would you do if a patient refused to take their medication?",
+    "Suppose a supplier told you on Friday that Monday's delivery would not come. "
+    "What would you do?",
+    "Imagine two of your staff both asked for the same week off. How would you handle it?",
+]
+
+
+@pytest.mark.parametrize("question", SITUATIONAL)
+def test_a_short_plan_is_asked_for_more_of_the_plan_not_for_a_past_example(
+    question: str,
+) -> None:
+    fb = run(question, "I would talk to them and sort it out calmly.")
+    assert fb.metrics["kind"] == "situational"
+    tip = next(f.tip for f in fb.findings if f.id == "too-short").lower()
+    assert "example" not in tip and "what you did" not in tip
+    assert "plan" in tip and "step" in tip
+
+
+# Questions that ask for no story from the past: a short answer is not told to add one.
+NO_STORY = [
+    ("What draws you to this company?", "why-company"),
+    ("Why are you leaving your current job?", "why-leaving"),
+    ("What do you hope to be doing five years from now?", "five-years"),
+    ("What salary are you expecting?", "salary"),
+    ("How would you explain what a database index does?", "technical"),
+]
+
+
+@pytest.mark.parametrize(("question", "kind"), NO_STORY)
+def test_a_short_answer_is_coached_for_what_its_question_asks(question: str, kind: str) -> None:
+    fb = run(question, "It just seems like the right thing for me.")
+    assert fb.metrics["kind"] == kind
+    tip = next(f.tip for f in fb.findings if f.id == "too-short")
+    assert "with what you did and how it ended" not in tip
+    rambling = run(question, " ".join(["It seems like the right thing for me."] * 60))
+    assert "stop after the result" not in next(
+        f.tip for f in rambling.findings if f.id == "too-long"
+    )
