@@ -102,6 +102,21 @@ def test_facts_recited_about_the_company_earn_no_content(
     assert meant.score >= said.score + 30
 
 
+@pytest.mark.parametrize(("company", "question", "recited", "tailored", "shown"), WHY_US)
+def test_notes_read_back_are_no_reason_of_ones_own_either(
+    company: str, question: str, recited: str, tailored: str, shown: str
+) -> None:
+    # the facts as a user's notes file holds them: read back, they show no research
+    notes = recited.rsplit(". ", 1)[0].replace(". ", "; ")
+    context = Context(company=company, notes=notes)
+    said, meant = run(question, recited, context), run(question, tailored, context)
+    assert "recited-notes" in ids(said)
+    assert shown in quoted(said, "recited-facts")
+    assert "recited-facts" not in ids(meant)
+    assert said.subscores["content"] < 22
+    assert meant.score >= said.score + 30
+
+
 # The company's own figures and growth, said of it alone: no impact, no direction. Each
 # with the strength a sentence of the speaker's own still earns there.
 OWN = " In my last job I cut delivery errors by forty percent, and next I want to run a depot."

@@ -119,8 +119,12 @@ def check_recital(job: Job) -> None:
     direction, no experience tied to the job, no fact met first-hand."""
     spans = job.recited
     said = sum(b - a + 1 for a, b in spans)
+    # Notes read back are no research shown, however many of their words they use.
+    linked = (
+        _LINKED - {"research-shown"} if any(h.id == "recited-notes" for h in job.hits) else _LINKED
+    )
     if said < RECITED_SHARE * job.n or any(
-        h.id in _LINKED and h.severity == "strength" for h in job.hits
+        h.id in linked and h.severity == "strength" for h in job.hits
     ):
         return
     first, last = spans[0]
