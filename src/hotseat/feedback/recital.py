@@ -127,11 +127,10 @@ def check_recital(job: Job) -> None:
         h.id in linked and h.severity == "strength" for h in job.hits
     ):
         return
-    first, last = spans[0]
     job.add(
         "recited-facts",
         "major",
-        f'Facts about the company ("{job.answer.quote(first, last, 0).text}") but no reason '
-        "of your own: nothing says what they mean to you or what you would bring.",
+        "No reason of your own: the answer is facts about the company, and nothing says "
+        "what draws you to it or what you would bring.",
         tuple(job.answer.quote(a, b, 0) for a, b in spans[:2]),
     )
