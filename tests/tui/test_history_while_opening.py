@@ -39,9 +39,9 @@ async def test_history_asked_for_while_opening_says_it_is_loading_until_it_is_op
         await press(pilot, "escape")  # keys still work: back home, and in again
         assert isinstance(app.screen, HomeScreen)
         await press(pilot, "f2")
-        screen = app.screen
-        assert isinstance(screen, HistoryScreen)
+        again = app.screen
+        assert isinstance(again, HistoryScreen)
         gate.set()
-        await until(pilot, lambda: not screen.busy, "the list")
-        assert not screen.query_one(DataTable).loading
-        assert "No sessions yet" in str(screen.query_one("#history-status").render())
+        await until(pilot, lambda: not again.busy, "the list")
+        assert not again.query_one(DataTable).loading
+        assert "No sessions yet" in str(again.query_one("#history-status").render())
