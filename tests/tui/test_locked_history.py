@@ -119,9 +119,11 @@ async def test_history_and_progress_wait_behind_a_held_up_write_and_answer_keys(
             await until(pilot, lambda: not history.busy, "the list")
         rows = history.query_one(DataTable)
         assert not rows.loading and rows.row_count == 1
-        said = [n.message for n in app._notifications]
-        assert any("was not resumed" in m for m in said), said  # left: put back
-        await until(pilot, lambda: _statuses() == ["interrupted"], "put back unfinished")
+        await until(
+            pilot, lambda: any("was not resumed" in n.message for n in app._notifications), "told"
+        )
+        assert _statuses() == ["interrupted"]  # left: put back, to resume another time
+        await until(pilot, lambda: "1 unfinished" in status(history), "listed again")
 
 
 def _statuses() -> list[str]:

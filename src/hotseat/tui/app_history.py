@@ -72,11 +72,13 @@ class AppHistory:
         """Hand a history job's result to ``then`` on the UI thread (a failure is reported)."""
         future.add_done_callback(lambda done: self.post(HistoryDone(done, then)))
 
-    def done(self, event: HistoryDone) -> None:
+    def done(self, event: HistoryDone, *, showing: bool = True) -> None:
+        """A job's failure is reported; its result goes to its ``then`` while the app is
+        ``showing`` screens (not once it is closing)."""
         error = event.future.exception()
         if error is not None:
             self.notices.failed("The history", error)
-        elif event.then is not None:
+        elif event.then is not None and showing:
             event.then(event.future.result())
 
     def ask(self, job: Callable[[Store], T], then: Callable[[Read[T]], object]) -> None:
@@ -158,11 +160,16 @@ class AppHistory:
         interrupted again)."""
         self.when_done(self.keeper.later(lambda: self.keeper.end(status)), self.notices.warn)
 
-    def put_back(self, session_id: int) -> None:
+    def put_back(self, session_id: int, then: Callable[[], object]) -> None:
         """A session resumed on the history's thread but not gone on with (the user had
-        left History): unfinished again, whatever session has begun since."""
-        put_back = functools.partial(self.keeper.put_back, session_id)
-        self.when_done(self.keeper.later(put_back), self.notices.warn)
+        left History): unfinished again, whatever session has begun since; ``then()``
+        once it is (after a warning, if it could not be written yet)."""
+
+        def done(warning: str) -> None:
+            self.notices.warn(warning)
+            then()
+
+        self.when_done(self.keeper.later(functools.partial(self.keeper.put_back, session_id)), done)
 
     def close(self) -> str:
         """Close the history after every save still queued, and stop its thread; what to

@@ -71,14 +71,19 @@ class HistoryRoutes:
                 else:
                     app.notify(f"Cannot resume: {read.problem}", severity="error")
             elif app.screen is not asked_on:
-                app.history.put_back(session_id)
-                app.notify(
-                    "The session was not resumed: you had left History meanwhile. "
-                    "It is still there to resume.",
-                    timeout=8,
-                )
+                app.history.put_back(session_id, then=put_back)
             else:
                 self._go_on(*read.value)
+
+        def put_back() -> None:
+            app.notify(
+                "The session was not resumed: you had left History meanwhile. "
+                "It is still there to resume.",
+                timeout=8,
+            )
+            screen = app.screen
+            if isinstance(screen, HistoryScreen) and screen.is_mounted:
+                screen.reload()  # it may list the session as this run's: list it again
 
         app.history.ask(take_back, taken)
 

@@ -70,6 +70,7 @@ class HistoryScreen(Screen[None]):
         self.stop = stop or default_stop
         self.sessions: list[SessionInfo] = []
         self.busy = ""  # what is being done with the history ('' when nothing)
+        self._asked = 0  # lists asked for: only the latest one is shown
 
     def compose(self) -> ComposeResult:
         yield Static("History", id="history-title")
@@ -90,8 +91,11 @@ class HistoryScreen(Screen[None]):
     def _change(self, doing: str, change: Callable[[Store], object] | None = None) -> None:
         """``change`` the history (if any), then list its sessions, away from the UI
         thread; ``doing`` is said, over an emptied list, until they come."""
+        tables = self.query("#sessions").results(DataTable)
+        table = next(tables, None)
+        if table is None:
+            return  # the app is closing
         self.busy = doing
-        table = self.query_one("#sessions", DataTable)
         table.clear()
         table.loading = True
         self.sessions = []
@@ -107,14 +111,17 @@ class HistoryScreen(Screen[None]):
                     why = str(exc)
             return why, store.list_sessions()
 
-        self.ask(job, self._listed)
+        self._asked += 1
+        asked = self._asked
+        self.ask(job, lambda read: self._listed(read, asked))
 
-    def _listed(self, read: Read[tuple[str, list[SessionInfo]]]) -> None:
-        if not self.is_attached:
-            return  # the user went back meanwhile
+    def _listed(self, read: Read[tuple[str, list[SessionInfo]]], asked: int) -> None:
+        if not self.is_attached or asked != self._asked:
+            return  # the user went back meanwhile, or the list was asked for again
         self.busy = ""
         table = self.query_one("#sessions", DataTable)
         table.loading = False
+        table.clear()
         self.refresh_bindings()
         if read.value is None:
             self._status(read.problem, error=True)
