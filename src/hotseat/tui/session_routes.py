@@ -44,7 +44,6 @@ class SessionRoutes:
         self.app = app
         self._earlier: list[Turn] = []  # a resumed session's answers from before
         self._quit_dialog: ConfirmScreen | None = None
-        self._reading = False  # a review's history is being read before it starts
 
     def start(
         self,
@@ -127,18 +126,15 @@ class SessionRoutes:
     def _read_history_then_start(self, choices: Choices, competencies: tuple[str, ...]) -> None:
         """A review chooses its questions from the history: read on the history's thread
         (the screen answers keys meanwhile; a toast says so if a busy database makes it
-        slow), then started, unless the user has gone on or started twice."""
+        slow), then started, unless the user has gone on meanwhile (or a start key pressed
+        twice has started it already: ``start`` opens one interview)."""
         app = self.app
-        if self._reading:
-            return
-        self._reading = True
         asked_on, keeper = app.screen, app.keeper
         slow = app.set_timer(
             SLOW_READ, lambda: app.notify("Reading your history to choose the questions…")
         )
 
         def read(read: Read[list[QuestionHistory]]) -> None:
-            self._reading = False
             slow.stop()
             if app.screen is asked_on:
                 stats = read.value or []  # none readable: a review of the bank as it is
