@@ -34,7 +34,9 @@ from hotseat.feedback.evidence import shared
 from hotseat.transcript import Transcript
 
 # Written blind and kept for measuring only: their failures are counted, never listed.
-HELD_OUT = frozenset({"blind_pairs_3.toml", "blind_pairs_4.toml", "blind_pairs_5.toml"})
+HELD_OUT = frozenset(
+    {"blind_pairs_3.toml", "blind_pairs_4.toml", "blind_pairs_5.toml", "blind_pairs_6.toml"}
+)
 NARROW = 3  # a win by this many points or fewer is a coin toss away from a loss
 # What each file's figure means now: blind when written, then used for diagnosis.
 BEFORE = {
@@ -54,6 +56,10 @@ BEFORE = {
     "blind_pairs_5.toml": (
         "written blind by a fourth reviewer on 2026-11-30 and HELD OUT (never tuned to, "
         "failures unread); first seen c99e4b0: 53/60, length-matched 30/35; ties count as wrong"
+    ),
+    "blind_pairs_6.toml": (
+        "written blind by a fifth reviewer on 2026-11-30 and HELD OUT (never tuned to, "
+        "failures unread); first seen a956b46: 50/60, length-matched 35/44; ties count as wrong"
     ),
     "blind_pairs_2.toml": (
         "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "
