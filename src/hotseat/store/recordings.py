@@ -18,6 +18,17 @@ def recording_path(session_key: str, position: int) -> Path:
     return paths.recordings_dir() / session_key / f"answer-{position + 1:02d}.wav"
 
 
+def free_recording_path(session_key: str, position: int) -> Path:
+    """``recording_path``, or ``answer-04-2.wav`` (-3, ...) when that file is there
+    already (a resumed session's question asked again): a recording is never overwritten."""
+    path = recording_path(session_key, position)
+    again = 1
+    while path.exists() or path.with_suffix(".json").exists():
+        again += 1
+        path = path.with_name(f"answer-{position + 1:02d}-{again}.wav")
+    return path
+
+
 def remove_recording(path: Path) -> bool:
     """Remove one recording if it lies inside hotseat's recordings folder."""
     try:

@@ -102,7 +102,7 @@ class SessionRoutes:
                 title=f"{plan.mode.name} with {lead}",
                 audible_warnings=app.effective.audible_warnings,
                 rng=app.rng,
-                recording_path=app.keeper.recording_path,
+                recording_path=lambda: app.keeper.recording_path(self._answering(session)),
             )
         )
         if resumed is None:
@@ -110,6 +110,14 @@ class SessionRoutes:
             app.history.begin(plan, choices, competencies)
         else:
             app.drafts.offer()
+
+    def _answering(self, session: Session) -> Turn:
+        """The turn being answered aloud, as its recording begins: noted beside it, so a
+        crash mid-answer loses no words (``store.cut_off``)."""
+        turn = session.current.snapshot()
+        listener = self.app.voice_mic.listener
+        turn.answer = Transcript("", engine=listener.engine_name if listener else "")
+        return turn
 
     def _rest_of(self, choices: Choices, resumed: SessionRecord) -> tuple[Plan, int]:
         """The interrupted session's own plan from where it stopped, and how many were
