@@ -22,7 +22,7 @@ from collections.abc import Callable
 from hotseat.asr.answer import AnswerInProgress
 from hotseat.asr.engine import SAMPLE_RATE
 from hotseat.audio.answer_source import AudioSource, Capture
-from hotseat.audio.capture import MicStream
+from hotseat.audio.capture import Block, MicStream
 from hotseat.audio.devices import DeviceError
 from hotseat.transcript import Note, NoteKind
 
@@ -104,8 +104,13 @@ class MicInput:
         return Note(text, NoteKind.INCOMPLETE)
 
     def changed(self, kind: str, text: str) -> None:
-        """From the audio owner thread: the microphone went away or came back."""
-        self.events.append((kind, text, time.monotonic()))
+        """From the audio owner thread: the microphone went away or came back, or the
+        sound system stalled (said seconds after it began, from when it began) or
+        resumed."""
+        at = time.monotonic()
+        if kind == "stalled" and self.stream is not None:
+            at = min(at, self.stream.stalled_from)
+        self.events.append((kind, text, at))
         if self._on_device is not None:
             self._on_device(kind, text)
 
@@ -144,6 +149,15 @@ class MicInput:
             # The gap is not the candidate's pause: once the microphone is back, a drill
             # that ends answers on silence must not count it (it cut answers off there).
             answer.silence.restart()
+
+    @staticmethod
+    def catching_up(answer: AnswerInProgress, began: float, block: Block) -> bool:
+        """``block`` is digital silence while the answer already holds more audio than
+        its clock: a stalled sound server catching up on the time it stood still (its
+        null or idle source renders that time as zeros at once), a gap already filled
+        (``fill_gap``). No microphone delivers exact zeros; late real audio is kept."""
+        heard = answer.offset + answer.samples / SAMPLE_RATE
+        return heard - (time.monotonic() - began) > 0.5 and not block.any()
 
     def stop_tap(self) -> None:
         """A broken answer hears no more of the stream."""
