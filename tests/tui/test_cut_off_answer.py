@@ -19,6 +19,7 @@ import sys
 from pathlib import Path
 
 from hotseat import paths
+from hotseat.session import Timing, Turn
 from hotseat.store import Recorder, Store
 from hotseat.transcript import NoteKind
 from tests.tui.conftest import AppFactory
@@ -142,3 +143,21 @@ def test_a_recording_no_answer_holds_is_never_recorded_over() -> None:
     again.close()
     assert first.read_bytes() == b"RIFF....WAVE"
     assert paths.recordings_dir() in path.parents
+
+
+def test_deleting_a_session_leaves_no_note_of_an_answer_begun() -> None:
+    """An answer begun and cancelled (its recording removed) leaves its note; deleting
+    the session still removes its whole folder."""
+    from tests.tui.conftest import test_bank
+
+    question = test_bank().get("t-intro")
+    assert question is not None
+    recorder = Recorder(save_recordings=True)
+    handle = recorder.begin_session(mode="focus", persona="alex")
+    timing = Timing(prep_seconds=0.0, answer_min=45.0, answer_max=120.0)
+    path = recorder.recording_path(handle, Turn(question, timing, persona="alex"))
+    assert path is not None and path.with_suffix(".json").is_file()
+    recorder.close()
+    with Store() as store:
+        store.delete_session(store.list_sessions()[0].id)
+    assert not path.parent.exists()

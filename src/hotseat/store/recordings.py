@@ -43,10 +43,14 @@ def remove_recording(path: Path) -> bool:
 
 
 def remove_session_folder(session_key: str) -> None:
-    """Remove a session's recordings folder once it is empty."""
+    """Remove a session's recordings folder once its recordings are gone."""
     if session_key and "/" not in session_key and session_key not in (".", ".."):
+        folder = paths.recordings_dir() / session_key
+        for note in folder.glob("answer-*.json"):  # of answers begun, never saved
+            with suppress(OSError):
+                note.unlink()
         with suppress(OSError):
-            (paths.recordings_dir() / session_key).rmdir()
+            folder.rmdir()
 
 
 def recordings_size() -> tuple[int, int]:
