@@ -49,7 +49,7 @@ def _saved_pending(recorded: bool) -> tuple[int, Path]:
         (Word("and", 0.3, 0.5), Word("mister", 0.5, 0.9)),
         duration=7.1,
         engine="sphinx",
-        notes=(answer_notes.being_finished(skipped=False),),
+        notes=(answer_notes.being_finished(skipped=False, behind=None),),
     )
     turn = Turn(question, Timing(prep_seconds=0.0, answer_min=45.0, answer_max=120.0))
     turn.answer = live
