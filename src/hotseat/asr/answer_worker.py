@@ -197,7 +197,7 @@ class AnswerWorker:
                     answer.feed(converter.flush())
                     converter = StreamConverter(source.rate)
                 answer.feed(self._mute_if_paused(converter.process(block)))
-            elif self._mic.lost:
+            elif self._mic.silent:
                 self._mic.fill_gap(answer, start.called_at + held.total)
         if source is not None and converter is not None:
             source.stop()

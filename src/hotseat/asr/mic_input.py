@@ -5,11 +5,12 @@ listener opens once, on its loader thread, and keeps open for the session; it
 hands each answer a source reading that stream (or the stand-in a test or a
 benchmark gives), and says why there is no microphone when there is none.
 
-When the device goes away or comes back, the audio owner thread calls
-``changed``; the event is kept with the time it happened, so the answer's
-transcript can say when the microphone went and came back (``notes``) and the
-worker can fill the gap with silence (``fill_gap``) so word times still match
-the answer clock.
+When the device goes away or comes back, or the sound system stalls and
+resumes (a server starved by a very busy machine: the device is still there),
+the audio owner thread calls ``changed``; the event is kept with the time it
+happened, so the answer's transcript can say when the audio stopped and came
+back (``notes``) and the worker can fill the gap with silence (``fill_gap``)
+so word times still match the answer clock.
 """
 
 from __future__ import annotations
@@ -27,7 +28,8 @@ from hotseat.transcript import Note, NoteKind
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
 
-DeviceEvent = tuple[str, str, float]  # ("lost" | "back", what to tell the user, monotonic time)
+# ("lost" | "back" | "stalled" | "resumed", what to tell the user, monotonic time)
+DeviceEvent = tuple[str, str, float]
 
 
 class MicInput:
@@ -63,6 +65,11 @@ class MicInput:
     @property
     def lost(self) -> bool:
         return self.stream is not None and self.stream.lost
+
+    @property
+    def silent(self) -> bool:
+        """No audio comes: the microphone is lost, or the sound system has stalled."""
+        return self.lost or (self.stream is not None and self.stream.stalled)
 
     @property
     def unseen_events(self) -> bool:
@@ -111,6 +118,14 @@ class MicInput:
             if kind == "lost":
                 lost = f"the microphone was lost at {clock}: {text}; the gap is silent"
                 notes.append(Note(lost, NoteKind.INCOMPLETE))
+            elif kind == "stalled":
+                stalled = (
+                    f"the sound system stalled at {clock} (it delivered no audio): "
+                    "nothing was recorded until it resumed, and the gap is silent"
+                )
+                notes.append(Note(stalled, NoteKind.INCOMPLETE))
+            elif kind == "resumed":
+                notes.append(Note(f"recording resumed at {clock} ({text})", NoteKind.CONTEXT))
             else:
                 notes.append(Note(f"the microphone came back at {clock}", NoteKind.CONTEXT))
         if self.lost:
@@ -120,7 +135,8 @@ class MicInput:
 
     @staticmethod
     def fill_gap(answer: AnswerInProgress, began: float) -> None:
-        """The microphone is gone: silence stands in, so the answer keeps the clock's length."""
+        """No audio comes (the microphone is gone, or the sound system stalled): silence
+        stands in, so the answer keeps the clock's length."""
         heard = answer.offset + answer.samples / SAMPLE_RATE
         missing = time.monotonic() - began - heard
         if missing >= 0.1:

@@ -13,8 +13,15 @@ time, copies the block into the current answer's queue (if any) and counts
 trouble (input overflows, blocks dropped because nobody drained the queue).
 
 Losing the device: the owner thread checks the stream ten times a second. A
-stream that has delivered nothing for ``LOST_AFTER`` seconds, or stopped, is
-lost: subscribers hear ``("lost", reason)``, the stream is let go (within
+stream that stopped is lost. One that has delivered nothing for ``LOST_AFTER``
+seconds while still running is lost too, unless a sound server is behind it and
+is starved or stopped (``pulse_watch.ServerProbe``: it answers late, or not in
+time): then the stream has only stalled (a sound server starved by a very busy
+machine stops delivering for seconds): subscribers hear ``("stalled", text)``,
+the stream is kept, and when blocks flow again they hear ``("resumed", text)``
+with how long it lasted. The server is asked again every ``PROBE_EVERY`` seconds
+meanwhile: one found gone, or well (answering at once, so the stream itself is
+broken), makes it lost. Lost: subscribers hear ``("lost", reason)``, the stream is let go (within
 ``audio.owner.ABORT_TIMEOUT``: one stuck in PortAudio is abandoned), and every
 ``RETRY_EVERY`` seconds PortAudio is re-initialised (it only sees a device
 that came back after that, and that is only safe with no stream open) and the
@@ -37,14 +44,16 @@ import numpy.typing as npt
 from hotseat.audio.devices import DeviceError, InputDevice, choose_input_device
 from hotseat.audio.native_stderr import quiet_stderr
 from hotseat.audio.owner import AudioOwner, audio_owner
-from hotseat.audio.pulse_watch import PulseSourceWatch, default_source
+from hotseat.audio.pulse_watch import PulseSourceWatch, ServerProbe, default_source
 
 Block = npt.NDArray[np.float32]  # (frames, channels), float32 in [-1, 1]
-DeviceChange = Callable[[str, str], None]  # ("lost" | "back", what to tell the user)
+# ("lost" | "back" | "stalled" | "resumed", what to tell the user)
+DeviceChange = Callable[[str, str], None]
 # A stream that stops, or delivers nothing for this long, is lost. Not shorter: a sound
 # server that has just come back may deliver its first blocks up to ~2 s apart.
 LOST_AFTER = 2.5
 RETRY_EVERY = 1.0
+PROBE_EVERY = 3.0  # seconds between asking a stalled stream's sound server again
 # Seconds of the latest audio the stream keeps, so an answer gets what was said from
 # the moment it began even when its worker takes the stream up late (a busy machine).
 KEEP_SECONDS = 5.0
@@ -62,7 +71,7 @@ class MicStream:
         self._stream: Any = None
         self.device: InputDevice | None = None
         self.rate = 0
-        self.state = "closed"  # "open", "lost" or "closed"
+        self.state = "closed"  # "open", "stalled", "lost" or "closed"
         self.problem = ""  # why the device was lost, for notes
         self.overflows = 0
         self._last_block = 0.0
@@ -79,6 +88,9 @@ class MicStream:
         self._subscribers: list[DeviceChange] = []
         self._stop_watch: Callable[[], None] | None = None
         self._server_watch: PulseSourceWatch | None = None
+        self._probe: ServerProbe | None = None  # asking the server whether it is there
+        self._probed_at = 0.0
+        self._stalled_from = 0.0  # when the last block came before the stream stalled
 
     # -- any thread -----------------------------------------------------------------
 
@@ -104,6 +116,11 @@ class MicStream:
     def subscribe(self, change: DeviceChange) -> None:
         """``change("lost", reason)`` / ``change("back", name)`` from the owner thread."""
         self._subscribers.append(change)
+
+    @property
+    def stalled(self) -> bool:
+        """True while the stream delivers nothing but its sound server is still there."""
+        return self.state == "stalled"
 
     @property
     def lost(self) -> bool:
@@ -184,12 +201,38 @@ class MicStream:
         if stream is not None:
             self._discard(stream)
 
+    def _stall(self, now: float) -> bool:
+        """The running stream has delivered nothing for a while: True when it has only
+        stalled (its sound server is starved or stopped, asked every ``PROBE_EVERY`` s);
+        False when it is lost (no server to ask; the server is gone, or well)."""
+        if self._server_watch is None:
+            return False  # a device of its own: nothing to ask
+        probe = self._probe
+        again = probe is not None and probe.verdict in ("slow", "silent")
+        if probe is None or (again and now - self._probed_at > PROBE_EVERY):
+            self._probe, self._probed_at = ServerProbe(), now
+        verdict = probe.verdict if probe is not None else None
+        if verdict in ("gone", "there"):
+            return False
+        if verdict is not None and self.state == "open":
+            self.state, self._stalled_from = "stalled", self._last_block
+            self._tell("stalled", "no audio has reached hotseat since the sound system stalled")
+        return True  # (or not known yet: the server is being asked)
+
     def _watch(self) -> None:
         now = time.monotonic()
-        if self.state == "open":
+        if self.state in ("open", "stalled"):
             silent_for = now - self._last_block
             active = self._stream is not None and bool(self._stream.active)
-            if silent_for > LOST_AFTER or not active:
+            if active and silent_for > LOST_AFTER and self._stall(now):
+                return
+            if self.state == "stalled" and active and silent_for <= LOST_AFTER:  # flowing again
+                self.state, self._probe = "open", None
+                gap = now - silent_for - self._stalled_from
+                self._tell("resumed", f"the sound system stalled for {gap:.0f} s")
+                return
+            if not active or silent_for > LOST_AFTER:
+                self._probe = None
                 self.problem = (
                     "the audio stopped (unplugged, or the sound server went away)"
                     if not active
