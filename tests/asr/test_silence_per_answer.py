@@ -89,6 +89,7 @@ class _Mic:
     def __init__(self) -> None:
         self.lost = False
         self.stalled = False
+        self.stalled_from = 0.0  # when the last block came before a stall
 
     def tap(self, sink: object) -> None:
         pass
@@ -150,7 +151,7 @@ def test_a_stalled_sound_system_is_neither_silence_nor_a_lost_microphone(tmp_pat
         assert listener.wait_ready(30)
         _answer(listener, finals)
         _wait_until(lambda: source.finished)
-        mic.stalled = True  # the server stops delivering; the stream is kept
+        mic.stalled, mic.stalled_from = True, time.monotonic()  # the server stops delivering
         listener._mic.changed("stalled", "no audio has reached hotseat")
         deadline = time.monotonic() + 2.0
         while time.monotonic() < deadline:

@@ -104,8 +104,13 @@ class MicInput:
         return Note(text, NoteKind.INCOMPLETE)
 
     def changed(self, kind: str, text: str) -> None:
-        """From the audio owner thread: the microphone went away or came back."""
-        self.events.append((kind, text, time.monotonic()))
+        """From the audio owner thread: the microphone went away or came back, or the
+        sound system stalled (said seconds after it began, from when it began) or
+        resumed."""
+        at = time.monotonic()
+        if kind == "stalled" and self.stream is not None:
+            at = min(at, self.stream.stalled_from)
+        self.events.append((kind, text, at))
         if self._on_device is not None:
             self._on_device(kind, text)
 

@@ -13,19 +13,16 @@ time, copies the block into the current answer's queue (if any) and counts
 trouble (input overflows, blocks dropped because nobody drained the queue).
 
 Losing the device: the owner thread checks the stream ten times a second. A
-stream that stopped is lost. One that has delivered nothing for ``LOST_AFTER``
-seconds while still running is lost too, unless a sound server is behind it and
-is starved or stopped (``pulse_watch.ServerProbe``: it answers late, or not in
-time): then the stream has only stalled (a sound server starved by a very busy
-machine stops delivering for seconds): subscribers hear ``("stalled", text)``,
-the stream is kept, and when blocks flow again they hear ``("resumed", text)``
-with how long it lasted. The server is asked again every ``PROBE_EVERY`` seconds
-meanwhile: one found gone, or well (answering at once, so the stream itself is
-broken), makes it lost. Lost: subscribers hear ``("lost", reason)``, the stream is let go (within
-``audio.owner.ABORT_TIMEOUT``: one stuck in PortAudio is abandoned), and every
-``RETRY_EVERY`` seconds PortAudio is re-initialised (it only sees a device
-that came back after that, and that is only safe with no stream open) and the
-device reopened. When blocks flow again subscribers hear ``("back", name)``.
+stream that stopped is lost; so is one silent for ``LOST_AFTER`` seconds, unless
+a sound server behind it is still there (``audio.stall``): then it has only
+stalled. Subscribers hear ``("stalled", text)`` and the stream is kept; when
+blocks flow again they hear ``("resumed", text)`` with how long it lasted (a
+stream found stuck is reopened as a lost one is, still said as the stall).
+Lost: subscribers hear ``("lost", reason)``, the stream is let go (within
+``audio.owner.ABORT_TIMEOUT``: one stuck in PortAudio is abandoned), PortAudio
+is re-initialised every ``RETRY_EVERY`` seconds (only then does it see a device
+that came back, and only with no stream open) and the device reopened; when
+blocks flow again subscribers hear ``("back", name)``.
 """
 
 from __future__ import annotations
@@ -44,7 +41,8 @@ import numpy.typing as npt
 from hotseat.audio.devices import DeviceError, InputDevice, choose_input_device
 from hotseat.audio.native_stderr import quiet_stderr
 from hotseat.audio.owner import AudioOwner, audio_owner
-from hotseat.audio.pulse_watch import PulseSourceWatch, ServerProbe, default_source
+from hotseat.audio.pulse_watch import PulseSourceWatch, default_source
+from hotseat.audio.stall import Stall
 
 Block = npt.NDArray[np.float32]  # (frames, channels), float32 in [-1, 1]
 # ("lost" | "back" | "stalled" | "resumed", what to tell the user)
@@ -53,7 +51,6 @@ DeviceChange = Callable[[str, str], None]
 # server that has just come back may deliver its first blocks up to ~2 s apart.
 LOST_AFTER = 2.5
 RETRY_EVERY = 1.0
-PROBE_EVERY = 3.0  # seconds between asking a stalled stream's sound server again
 # Seconds of the latest audio the stream keeps, so an answer gets what was said from
 # the moment it began even when its worker takes the stream up late (a busy machine).
 KEEP_SECONDS = 5.0
@@ -88,9 +85,8 @@ class MicStream:
         self._subscribers: list[DeviceChange] = []
         self._stop_watch: Callable[[], None] | None = None
         self._server_watch: PulseSourceWatch | None = None
-        self._probe: ServerProbe | None = None  # asking the server whether it is there
-        self._probed_at = 0.0
-        self._stalled_from = 0.0  # when the last block came before the stream stalled
+        self._stall = Stall()  # when it delivers nothing: stalled, or lost (``audio.stall``)
+        self._back_resumes = False  # a stalled stream is being reopened: "back" is "resumed"
 
     # -- any thread -----------------------------------------------------------------
 
@@ -121,6 +117,11 @@ class MicStream:
     def stalled(self) -> bool:
         """True while the stream delivers nothing but its sound server is still there."""
         return self.state == "stalled"
+
+    @property
+    def stalled_from(self) -> float:
+        """When the latest stall began (time.monotonic() of the last block before it)."""
+        return self._stall.since
 
     @property
     def lost(self) -> bool:
@@ -201,38 +202,26 @@ class MicStream:
         if stream is not None:
             self._discard(stream)
 
-    def _stall(self, now: float) -> bool:
-        """The running stream has delivered nothing for a while: True when it has only
-        stalled (its sound server is starved or stopped, asked every ``PROBE_EVERY`` s);
-        False when it is lost (no server to ask; the server is gone, or well)."""
-        if self._server_watch is None:
-            return False  # a device of its own: nothing to ask
-        probe = self._probe
-        again = probe is not None and probe.verdict in ("slow", "silent")
-        if probe is None or (again and now - self._probed_at > PROBE_EVERY):
-            self._probe, self._probed_at = ServerProbe(), now
-        verdict = probe.verdict if probe is not None else None
-        if verdict in ("gone", "there"):
-            return False
-        if verdict is not None and self.state == "open":
-            self.state, self._stalled_from = "stalled", self._last_block
-            self._tell("stalled", "no audio has reached hotseat since the sound system stalled")
-        return True  # (or not known yet: the server is being asked)
-
     def _watch(self) -> None:
         now = time.monotonic()
         if self.state in ("open", "stalled"):
             silent_for = now - self._last_block
             active = self._stream is not None and bool(self._stream.active)
-            if active and silent_for > LOST_AFTER and self._stall(now):
-                return
+            stall = ""
+            if active and silent_for > LOST_AFTER:
+                stall = self._stall.check(now, self._last_block) if self._server_watch else "lost"
+                if stall == "began":
+                    self.state = "stalled"
+                    self._tell("stalled", "no audio has reached hotseat: the sound system stalled")
+                if stall in ("asking", "began", "stalled"):
+                    return
             if self.state == "stalled" and active and silent_for <= LOST_AFTER:  # flowing again
-                self.state, self._probe = "open", None
-                gap = now - silent_for - self._stalled_from
-                self._tell("resumed", f"the sound system stalled for {gap:.0f} s")
+                self.state = "open"
+                self._stall.over()
+                self._resumed(now - silent_for)
                 return
             if not active or silent_for > LOST_AFTER:
-                self._probe = None
+                self._stall.over()
                 self.problem = (
                     "the audio stopped (unplugged, or the sound server went away)"
                     if not active
@@ -240,14 +229,20 @@ class MicStream:
                 )
                 stream, self._stream = self._stream, None
                 self.state = "lost"
-                if not self._announce_back:  # already said it was lost
-                    self._announce_back = True
+                if stall == "stuck":  # still said as the stall it began as
+                    self._back_resumes = True
+                elif not self._announce_back:  # already said it was lost
                     self._tell("lost", self.problem)  # before the stream is let go: that may hang
+                self._announce_back = True
                 if stream is not None:
                     self._discard(stream)
                 self._next_try = time.monotonic() + RETRY_EVERY
             elif self._announce_back and self._last_block > self._opened_at:
                 self._announce_back = False
+                if self._back_resumes:  # a stuck stream reopened: the stall is over
+                    self._back_resumes = False
+                    self._resumed(self._last_block)
+                    return
                 name = self.device.name if self.device else ""
                 generic = name in ("", "default", "pulse", "pipewire", "sysdefault")
                 self._tell("back", "the system's default input" if generic else name)
@@ -261,6 +256,10 @@ class MicStream:
                 self._open_here()
             except DeviceError:
                 self.state = "lost"
+
+    def _resumed(self, at: float) -> None:
+        """Blocks flow again (from ``at``) after a stall."""
+        self._tell("resumed", f"the sound system stalled for {at - self._stall.since:.0f} s")
 
     def _watch_server(self, source: str | None) -> None:
         old, self._server_watch = self._server_watch, None

@@ -10,11 +10,6 @@ default when the microphone opened disappears and when it is back.
 
 Without ``pactl`` (or a server) it does nothing: PortAudio's own signs of a
 lost device (``audio.capture``) still apply.
-
-``ServerProbe`` asks, on a thread of its own, whether the server still
-answers: when a stream goes quiet, a server that is gone means the microphone
-is lost, while one that answers (or is too starved to answer in time) has
-only stalled.
 """
 
 from __future__ import annotations
@@ -24,7 +19,6 @@ import os
 import shutil
 import subprocess
 import threading
-import time
 from collections.abc import Callable
 
 from hotseat.audio.orphans import die_with_parent
@@ -116,33 +110,3 @@ class PulseSourceWatch:
         elif not self.gone and self.source not in present:
             self.gone = True
             self._on_change("lost", f"the microphone {self.source} was removed")
-
-
-class ServerProbe:
-    """Whether the sound server answers, asked once on a thread of its own: ``verdict``
-    is None until it is known, then "there" (it answered at once: it is well), "slow"
-    (it answered, late: starved by a busy machine), "silent" (no answer in time:
-    stopped, or starved) or "gone" (it refuses: no server)."""
-
-    SLOW = 1.0  # seconds: an answer later than this is a starved server's
-
-    def __init__(self) -> None:
-        self.verdict: str | None = None
-        threading.Thread(target=self._ask, name="hotseat-pulse-probe", daemon=True).start()
-
-    def _ask(self) -> None:
-        asked = time.monotonic()
-        try:
-            done = subprocess.run(
-                ["pactl", "info"],
-                capture_output=True,
-                timeout=_TIMEOUT,
-                env={**os.environ, "LC_ALL": "C"},
-            )
-        except subprocess.TimeoutExpired:
-            self.verdict = "silent"
-        except (OSError, subprocess.SubprocessError):
-            self.verdict = "gone"
-        else:
-            slow = time.monotonic() - asked > self.SLOW
-            self.verdict = "gone" if done.returncode != 0 else "slow" if slow else "there"
