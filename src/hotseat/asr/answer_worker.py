@@ -192,13 +192,16 @@ class AnswerWorker:
             block = source.read(timeout=0.02)
             if held.now():
                 continue  # the answer's clock is stopped: what is heard is not the answer
+            began = start.called_at + held.total
+            if block is not None and source.live and self._mic.catching_up(answer, began, block):
+                continue  # a stalled sound server's catch-up: its gap is already filled
             if block is not None:
                 if converter.rate != source.rate:  # the device came back at another rate
                     answer.feed(converter.flush())
                     converter = StreamConverter(source.rate)
                 answer.feed(self._mute_if_paused(converter.process(block)))
             elif self._mic.silent:
-                self._mic.fill_gap(answer, start.called_at + held.total)
+                self._mic.fill_gap(answer, began)
         if source is not None and converter is not None:
             source.stop()
             self._stopped_at = time.monotonic()

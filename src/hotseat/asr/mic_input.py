@@ -22,7 +22,7 @@ from collections.abc import Callable
 from hotseat.asr.answer import AnswerInProgress
 from hotseat.asr.engine import SAMPLE_RATE
 from hotseat.audio.answer_source import AudioSource, Capture
-from hotseat.audio.capture import MicStream
+from hotseat.audio.capture import Block, MicStream
 from hotseat.audio.devices import DeviceError
 from hotseat.transcript import Note, NoteKind
 
@@ -149,6 +149,15 @@ class MicInput:
             # The gap is not the candidate's pause: once the microphone is back, a drill
             # that ends answers on silence must not count it (it cut answers off there).
             answer.silence.restart()
+
+    @staticmethod
+    def catching_up(answer: AnswerInProgress, began: float, block: Block) -> bool:
+        """``block`` is digital silence while the answer already holds more audio than
+        its clock: a stalled sound server catching up on the time it stood still (its
+        null or idle source renders that time as zeros at once), a gap already filled
+        (``fill_gap``). No microphone delivers exact zeros; late real audio is kept."""
+        heard = answer.offset + answer.samples / SAMPLE_RATE
+        return heard - (time.monotonic() - began) > 0.5 and not block.any()
 
     def stop_tap(self) -> None:
         """A broken answer hears no more of the stream."""
