@@ -41,13 +41,13 @@ from hotseat.transcript import Note, NoteKind, Transcript, Word
 # a little before (``SphinxRecognizer.FINAL_BUDGET``) and to say from where its words
 # are only the live pass's. On a machine with a core to spare the final pass of even a
 # long answer ended at its last word is the whole-phrase decode of its last phrase (at
-# most ``SphinxRecognizer.MAX_PHRASE``, 10 s): about 3.3 s of CPU for pocketsphinx,
-# 0.2 s for Vosk (benchmarks/bench_final_pass.py), so ``FINAL_BASE`` leaves the engine
-# 4.5 s. Recognition that trailed the voice as the answer ended gets that much longer,
-# up to ``FINAL_CAP``: past that the machine is too busy for waiting to help, and the
-# user is not kept waiting for it (it used to be 10 s, and feedback came 12-23 s after
-# the speech at load 20-30). The same bound holds for recognising the recording again
-# when live recognition failed.
+# most ``SphinxRecognizer.MAX_PHRASE``, 10 s): 1.7-3.3 s of CPU for pocketsphinx, 0.2 s
+# for Vosk (benchmarks/bench_final_pass.py), so ``FINAL_BASE`` leaves the engine 4.5 s.
+# Recognition that trailed the voice as the answer ended gets that much longer, up to
+# ``FINAL_CAP``: past that the machine is too busy for waiting to help, and the user
+# is not kept waiting for it (it used to be 10 s, and feedback came 12-23 s after the
+# speech at load 20-30). The same bound holds for recognising the recording again when
+# live recognition failed.
 FINAL_BASE = 6.0
 FINAL_CAP = 8.0
 
