@@ -17,6 +17,7 @@ import time
 import numpy as np
 import pytest
 
+from hotseat.asr import answer_worker
 from hotseat.asr.engine import SAMPLE_RATE
 from hotseat.asr.listener import MicListener
 from hotseat.audio.file_source import FileSource
@@ -90,12 +91,22 @@ def _waited(slowness: float) -> float:
 def test_the_wait_for_final_words_is_short_longer_when_behind_and_capped(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr("hotseat.asr.answer_worker.FINAL_BASE", 0.5)
-    monkeypatch.setattr("hotseat.asr.answer_worker.FINAL_CAP", 2.0)
+    monkeypatch.setattr(answer_worker, "FINAL_BASE", 0.5)
+    monkeypatch.setattr(answer_worker, "FINAL_CAP", 2.0)
+    bounds: list[tuple[float, float]] = []  # (how far recognition trailed, the bound)
+    bound = answer_worker.final_wait
+
+    def kept(trailed: float) -> float:
+        bounds.append((trailed, bound(trailed)))
+        return bounds[-1][1]
+
+    monkeypatch.setattr(answer_worker, "final_wait", kept)
     kept_up = _waited(slowness=0.0)
-    assert 0.4 < kept_up < 1.5  # the bound, not the old 10 s
-    # A quarter of the speed of speech: 1.5 s behind as the 2 s answer ends, so the
-    # wait is the bound plus that, up to the cap.
-    behind = _waited(slowness=4.0)
-    assert 1.8 < behind < 3.5
-    assert behind > kept_up + 1.0
+    # A sixth of the speed of speech: about 1.7 s behind as the 2 s answer ends.
+    behind = _waited(slowness=6.0)
+    (close, short), (far, capped) = bounds
+    assert short == pytest.approx(min(2.0, 0.5 + close))  # the base, plus what it trailed
+    assert far > close + 0.8 and capped == 2.0  # longer when behind, never past the cap
+    # Each bound is kept to (the old one was 10 s whatever happened; slack for a busy box).
+    assert short - 0.1 < kept_up < short + 3.0
+    assert capped - 0.1 < behind < capped + 3.0
