@@ -92,7 +92,7 @@ async def test_an_answer_cut_off_by_a_kill_is_kept_and_transcribed(
     assert kept.interrupted and kept.audio_path == recording
     assert {"john", "leisure", "consider"} <= set(kept.transcript.text.split())
     kinds = [note.kind for note in kept.transcript.notes]
-    assert NoteKind.STOPPED in kinds and NoteKind.FINISHING not in kinds
+    assert kinds == [NoteKind.STOPPED]  # not "the final recognition was not ready..."
     assert "hotseat closed 0:07 into this answer" in kept.transcript.notes[0].text
     assert kept.score is not None
     assert not recording.with_suffix(".json").exists()

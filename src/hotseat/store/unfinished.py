@@ -32,6 +32,7 @@ from hotseat.feedback.verdict import Analyze
 from hotseat.questions import Question
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.resume import earlier_turns
+from hotseat.store.cut_off import cut_off_notes
 from hotseat.store.keeper import HistoryKeeper
 from hotseat.store.note_kinds import OLD_FINISHING_SQL
 from hotseat.store.records import AnswerRecord
@@ -91,6 +92,8 @@ def finished_transcript(old: Transcript, words: list[Word] | None, error: str) -
     from its first sample), or the live words for good when that failed (``error``)."""
     kept = tuple(note for note in old.notes if note.kind is not NoteKind.FINISHING)
     notes = answer_notes.after_finishing(kept, words is not None, error)
+    if words is not None and any(note in cut_off_notes(0.0)[1:] for note in old.notes):
+        notes = kept  # cut off by a crash: its note says why it was made from the recording
     if words is None:
         return dataclasses.replace(old, notes=notes)
     timed = tuple(
