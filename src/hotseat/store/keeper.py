@@ -230,15 +230,12 @@ class HistoryKeeper:
         return record
 
     def recording_path(self, turn: Turn | None = None) -> Path | None:
-        """Where to record the next answer (None: not recorded); ``turn``: its answer's,
-        to keep it should hotseat be killed mid-answer (``store.cut_off``). Never waits,
-        like ``session_key``: a spoken answer starts while the last one's save may hold
-        the lock. Its position was fixed by that answer's first save, which the UI
-        waited for."""
+        """Where to record the next answer (None: not recorded); ``turn``: its answer's
+        (``store.cut_off``). Never waits, like ``session_key``: a spoken answer starts while
+        the last one's save may hold the lock. Its position was fixed by that answer's
+        first save, which the UI waited for."""
         handle, recorder = self.handle, self._recorder
-        if handle is None or recorder is None:
-            return None
-        return recorder.recording_path(handle, turn)
+        return None if handle is None or recorder is None else recorder.recording_path(handle, turn)
 
     @_locked
     def save_first(self, turn: Turn) -> str:

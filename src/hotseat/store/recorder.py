@@ -206,9 +206,8 @@ class Recorder:
     # -- answers ------------------------------------------------------------------------
 
     def recording_path(self, handle: int, turn: Turn | None = None) -> Path | None:
-        """Where to record the next answer (None: recordings are off, or no folder): the
-        same file when asked again for it, never one already there. ``turn``: its
-        answer's, noted beside it so that it is kept should hotseat be killed mid-answer."""
+        """Where to record the next answer (None: off, or no folder): the same file when
+        asked again, never one already there; ``turn``: its answer's (``store.cut_off``)."""
         if not self.save_recordings:
             return None
         key, given = self._key(handle), self._recordings.get(self._key(handle))
