@@ -11,12 +11,17 @@ scores the answer again and updates what it showed and saved.
 The recognizer of the live answers is busy with the next answer by then, so
 this has an engine of its own, made on first use and owned by this one thread
 (pocketsphinx runs in a helper process of its own: nothing here holds the UI
-up). One recording is finished at a time, in the order they came.
+up), and closed once no recording has come for ``IDLE`` seconds (its helper
+processes are then gone; the next recording makes it again). The app has one
+finisher, shared by the live answers and those left from last time
+(``store.unfinished``): one recording is finished at a time, the live answers'
+first (``later=True``: after them), each kind in the order they came.
 """
 
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 import queue
 import threading
@@ -28,6 +33,7 @@ from hotseat.transcript import Word
 
 log = logging.getLogger(__name__)
 _CHUNK = SAMPLE_RATE // 5 * 2  # 200 ms of 16-bit audio, as the microphone hands it over
+IDLE = 45.0  # seconds without a recording to finish before the engine is closed
 
 # What a finished job gives back: the words (times from the recording's first sample),
 # or None and why not.
@@ -44,17 +50,26 @@ class Finisher:
     """``make_engine``: builds this thread's own engine (slow: called on this thread,
     the first time a recording is to be finished)."""
 
-    def __init__(self, make_engine: Callable[[], Engine]) -> None:
+    def __init__(self, make_engine: Callable[[], Engine], idle: float = IDLE) -> None:
         self._make_engine = make_engine
+        self._idle = idle
         self._engine: Engine | None = None
-        self._jobs: queue.Queue[_Job | None] = queue.Queue()
+        # (0 live answers first, 1 later ones; their order; the job or None: stop)
+        self._jobs: queue.PriorityQueue[tuple[int, int, _Job | None]] = queue.PriorityQueue()
+        self._order = itertools.count()
         self._thread: threading.Thread | None = None
         self._lock = threading.Lock()
         self._closed = False
 
-    def submit(self, pcm16: bytes, done: Done) -> None:
+    @property
+    def engine_open(self) -> bool:
+        """The engine is made and not yet closed (its helper processes run)."""
+        return self._engine is not None
+
+    def submit(self, pcm16: bytes, done: Done, *, later: bool = False) -> None:
         """Recognise ``pcm16`` (16 kHz mono PCM16) whole; ``done`` is called once, from
-        this object's thread, with the words or why there are none."""
+        this object's thread, with the words or why there are none. ``later``: after
+        every recording not so marked (answers left from an earlier run)."""
         with self._lock:
             if self._closed:
                 done(None, "hotseat was closing")
@@ -64,14 +79,14 @@ class Finisher:
                     target=self._run, name="hotseat-finisher", daemon=True
                 )
                 self._thread.start()
-        self._jobs.put(_Job(pcm16, done))
+        self._jobs.put((int(later), next(self._order), _Job(pcm16, done)))
 
     def close(self, timeout: float = 2.0) -> None:
         """Stop after the recording being finished (those still waiting are dropped)."""
         with self._lock:
             self._closed = True
             thread = self._thread
-        self._jobs.put(None)
+        self._jobs.put((2, next(self._order), None))  # after those waiting (told: closing)
         if thread is not None:
             thread.join(timeout)
         if thread is None or not thread.is_alive():
@@ -85,7 +100,14 @@ class Finisher:
                 closer()
 
     def _run(self) -> None:
-        while (job := self._jobs.get()) is not None:
+        while True:
+            try:
+                job = self._jobs.get(timeout=self._idle)[2]
+            except queue.Empty:  # nothing to finish for a while: its processes go
+                self._close_engine()
+                continue
+            if job is None:
+                break
             if self._closed:
                 job.done(None, "hotseat was closing")
                 continue

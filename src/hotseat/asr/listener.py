@@ -62,6 +62,7 @@ class MicListener:
         preloaded: Engine | None = None,
         on_device: Callable[[str, str], None] | None = None,
         held_when: Callable[[], bool] | None = None,
+        finisher: Finisher | None = None,
     ) -> None:
         self._settings = settings or load_settings()
         self._engine_choice = engine or self._settings.engine
@@ -75,8 +76,10 @@ class MicListener:
         self._mic = MicInput(device, source_factory, on_device)
         self._recognizers = RecognizerThread()
         # Answers whose final words were late are finished from their recordings on
-        # an engine of its own (``asr.finisher``), made the first time one is.
-        self._finisher = Finisher(self._finishing_engine)
+        # an engine of its own (``asr.finisher``), made the first time one is: the
+        # app's own finisher (``finisher``, closed by its owner), or one of this listener.
+        self._own_finisher = finisher is None
+        self._finisher = finisher or Finisher(self.finishing_engine)
         threading.Thread(target=self._load, name="hotseat-asr-load", daemon=True).start()
         self._worker = AnswerWorker(
             self._mic,
@@ -199,7 +202,8 @@ class MicListener:
         self._worker.put("close")
         self._worker.skip_wait = True
         self._worker.join(timeout=5.0)
-        self._finisher.close()
+        if self._own_finisher:
+            self._finisher.close()
         self._recognizers.close()
         self._mic.close()
         if self._engine.done() and self._engine.exception() is None and not self._preloaded:
@@ -221,8 +225,9 @@ class MicListener:
         if self._on_ready is not None:
             self._on_ready()
 
-    def _finishing_engine(self) -> Engine:
-        """An engine like the live one, for the finisher's thread alone."""
+    def finishing_engine(self) -> Engine:
+        """An engine like the live one, for a finisher's thread alone (it waits for the
+        live one to load first)."""
         self._engine.result()  # the live one first (it says which engine it came to)
         return load_engine(
             self.engine_name, self._model, self._settings.model_path, isolated=True

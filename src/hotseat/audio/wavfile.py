@@ -126,24 +126,56 @@ def read_wav(path: Path) -> Audio:
 
 
 class WavWriter:
-    """Append mono 16-bit samples as they arrive; the header is fixed on close."""
+    """Append mono 16-bit samples as they arrive, every block straight to the file
+    with the header's lengths kept right: a process killed mid-answer (a closed
+    terminal, kill -9) leaves a whole WAV of everything said until then."""
 
     def __init__(self, path: Path, rate: int = 16000) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._out = wave.open(str(path), "wb")  # noqa: SIM115 - closed in close()
+        # Unbuffered: what is written is the system's at once, whatever befalls the app.
+        self._file = open(path, "wb", buffering=0)  # noqa: SIM115 - closed in close()
         os.chmod(path, 0o600)  # a recorded answer is the user's alone
+        self._out = wave.open(self._file, "wb")  # noqa: SIM115 - closed in close()
         self._out.setnchannels(1)
         self._out.setsampwidth(2)
         self._out.setframerate(rate)
         self.frames = 0
 
     def write(self, pcm16: bytes) -> None:
-        self._out.writeframesraw(pcm16)
+        self._out.writeframes(pcm16)  # the data, then the header's lengths patched
         self.frames += len(pcm16) // 2
 
     def close(self) -> None:
-        self._out.close()
+        try:
+            self._out.close()
+        finally:
+            self._file.close()
+
+
+def repair_recording(path: Path) -> bool:
+    """Make the header of a 44-byte-header recording (as ``WavWriter`` and earlier
+    builds' ``wave`` writers left it when killed mid-answer) say the length its file
+    holds; True when it was changed. Anything else is left as it is."""
+    try:
+        with open(path, "r+b") as wav:
+            head = wav.read(44)
+            size = wav.seek(0, os.SEEK_END)
+            if len(head) < 44 or head[:4] != b"RIFF" or head[8:16] != b"WAVEfmt ":
+                return False
+            if head[36:40] != b"data" or struct.unpack_from("<I", head, 16)[0] != 16:
+                return False
+            data = size - 44
+            data -= data % 2
+            if struct.unpack_from("<I", head, 40)[0] == data:
+                return False
+            wav.seek(4)
+            wav.write(struct.pack("<I", 36 + data))
+            wav.seek(40)
+            wav.write(struct.pack("<I", data))
+    except OSError:
+        return False
+    return True
 
 
 def new_recording_path(when: datetime | None = None) -> Path:

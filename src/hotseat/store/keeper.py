@@ -138,7 +138,8 @@ class HistoryKeeper:
         return self._recorder
 
     def open(self, where: str = "History") -> list[str]:
-        """Open the history now; returns notices for the user (problems, unfinished sessions)."""
+        """Open the history now; returns notices for the user (problems, answers cut off
+        by a crash, unfinished sessions)."""
         try:
             with self._lock:
                 return self._open(where)
@@ -153,6 +154,15 @@ class HistoryKeeper:
             self.problem = status.message
             notices.append(f"History: {status.message}")
         waiting = self.recorder.interrupted_sessions()
+        store = self.recorder.store
+        if waiting and store is not None and not store.read_only:
+            from hotseat.store import StoreError
+            from hotseat.store.cut_off import keep_cut_off
+
+            try:  # before they are offered: resuming goes on after such an answer
+                notices += keep_cut_off(store, waiting)
+            except StoreError as exc:
+                notices.append(f"History: a spoken answer cut off by a crash was not kept ({exc})")
         if waiting:
             count = (
                 f"{len(waiting)} unfinished sessions"
@@ -219,12 +229,13 @@ class HistoryKeeper:
         self.handle = session_id
         return record
 
-    def recording_path(self) -> Path | None:
-        """Where to record the next answer (None: not recorded). Never waits, like
-        ``session_key``: a spoken answer starts while the last one's save may hold the
-        lock. Its position was fixed by that answer's first save, which the UI waited for."""
+    def recording_path(self, turn: Turn | None = None) -> Path | None:
+        """Where to record the next answer (None: not recorded); ``turn``: its answer's
+        (``store.cut_off``). Never waits, like ``session_key``: a spoken answer starts while
+        the last one's save may hold the lock. Its position was fixed by that answer's
+        first save, which the UI waited for."""
         handle, recorder = self.handle, self._recorder
-        return None if handle is None or recorder is None else recorder.recording_path(handle)
+        return None if handle is None or recorder is None else recorder.recording_path(handle, turn)
 
     @_locked
     def save_first(self, turn: Turn) -> str:

@@ -5,10 +5,9 @@ database refuses (disk full, data folder unwritable, another hotseat holding it
 too long) waits: in memory, in order, as an :class:`~hotseat.store.writes.Op`;
 the returned :class:`SaveStatus` says why, and the next call (or
 :meth:`Recorder.flush`) tries the waiting ones again, before any new write.
-Waiting writes are also kept at once in a small JSON file, rewritten as they
-change (:mod:`hotseat.store.waiting`), so a crash or kill -9 loses none; those
-still waiting when the app closes are added on the next start. If even that
-file cannot be written, the status says so. Nothing is dropped silently.
+Waiting writes are also kept at once in a small JSON file (:mod:`hotseat.store.waiting`),
+so a crash or kill -9 loses none; those still waiting when the app closes are
+added on the next start. If even that file cannot be written, the status says so.
 
 Sessions are named by their key, so an answer can wait for a session that is
 itself still waiting to be written. ``begin_session`` returns the database id
@@ -28,8 +27,9 @@ from typing import Any
 from hotseat.privacy import private_dir
 from hotseat.session import Turn
 from hotseat.settings import load_settings
+from hotseat.store.cut_off import forget_started, note_started
 from hotseat.store.errors import StoreError
-from hotseat.store.recordings import recording_path
+from hotseat.store.recordings import free_recording_path
 from hotseat.store.records import SessionInfo, SessionRecord, answer_row
 from hotseat.store.store import Store, new_session_key
 from hotseat.store.waiting import WaitingWrites
@@ -63,9 +63,9 @@ class Recorder:
         self._keys: dict[int, str] = {}  # handle -> session key
         self._ids: dict[str, int] = {}  # session key -> database id
         self._positions: dict[str, int] = {}  # session key -> next answer position
-        self._provisional = 0
+        self._recordings: dict[str, tuple[int, Path]] = {}  # key -> (position, its recording)
+        self._provisional, self.last_error = 0, ""
         self.notices: list[str] = []
-        self.last_error = ""
 
     # -- the database, opened lazily and again after a failure ------------------------
 
@@ -205,17 +205,22 @@ class Recorder:
 
     # -- answers ------------------------------------------------------------------------
 
-    def recording_path(self, handle: int) -> Path | None:
-        """Where to record the next answer, or None when recordings are off."""
+    def recording_path(self, handle: int, turn: Turn | None = None) -> Path | None:
+        """Where to record the next answer (None: off, or no folder): the same file when
+        asked again, never one already there; ``turn``: its answer's (``store.cut_off``)."""
         if not self.save_recordings:
             return None
-        key = self._key(handle)
-        path = recording_path(key, self._positions.get(key, 0))
+        key, given = self._key(handle), self._recordings.get(self._key(handle))
+        position = self._positions.get(key, 0)
+        path = given[1] if given and given[0] == position else free_recording_path(key, position)
         try:
             private_dir(path.parent)
         except OSError as exc:
             self.last_error = f"Cannot create {path.parent} ({exc}); this answer is not recorded."
             return None
+        self._recordings[key] = (position, path)
+        if turn is not None:
+            note_started(path, answer_row(turn, audio_path=path, position=position))
         return path
 
     def save_answer(
@@ -242,10 +247,12 @@ class Recorder:
                 position=position,
                 saved_at=self._now(),
             )
-            return self._write(
+            status = self._write(
                 Op("answer", key, row.saved_at, row.to_dict()),
                 lambda store: store.save_row(self._ids[key], row),
             )
+            forget_started(row.audio_path)  # kept now, or in the waiting writes' file
+            return status
 
     # -- writing what waits -------------------------------------------------------------
 

@@ -18,6 +18,17 @@ def recording_path(session_key: str, position: int) -> Path:
     return paths.recordings_dir() / session_key / f"answer-{position + 1:02d}.wav"
 
 
+def free_recording_path(session_key: str, position: int) -> Path:
+    """``recording_path``, or ``answer-04-2.wav`` (-3, ...) when that file is there
+    already (a resumed session's question asked again): a recording is never overwritten."""
+    path = recording_path(session_key, position)
+    again = 1
+    while path.exists() or path.with_suffix(".json").exists():
+        again += 1
+        path = path.with_name(f"answer-{position + 1:02d}-{again}.wav")
+    return path
+
+
 def remove_recording(path: Path) -> bool:
     """Remove one recording if it lies inside hotseat's recordings folder."""
     try:
@@ -32,10 +43,14 @@ def remove_recording(path: Path) -> bool:
 
 
 def remove_session_folder(session_key: str) -> None:
-    """Remove a session's recordings folder once it is empty."""
+    """Remove a session's recordings folder once its recordings are gone."""
     if session_key and "/" not in session_key and session_key not in (".", ".."):
+        folder = paths.recordings_dir() / session_key
+        for note in folder.glob("answer-*.json"):  # of answers begun, never saved
+            with suppress(OSError):
+                note.unlink()
         with suppress(OSError):
-            (paths.recordings_dir() / session_key).rmdir()
+            folder.rmdir()
 
 
 def recordings_size() -> tuple[int, int]:

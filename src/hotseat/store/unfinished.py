@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hotseat.asr import answer_notes
-from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
+from hotseat.asr.engine import SAMPLE_RATE, join_words
 from hotseat.asr.finisher import Finisher
 from hotseat.audio.resample import convert
 from hotseat.audio.wavfile import read_wav
@@ -32,6 +32,7 @@ from hotseat.feedback.verdict import Analyze
 from hotseat.questions import Question
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.resume import earlier_turns
+from hotseat.store.cut_off import cut_off_notes
 from hotseat.store.keeper import HistoryKeeper
 from hotseat.store.note_kinds import OLD_FINISHING_SQL
 from hotseat.store.records import AnswerRecord
@@ -91,6 +92,8 @@ def finished_transcript(old: Transcript, words: list[Word] | None, error: str) -
     from its first sample), or the live words for good when that failed (``error``)."""
     kept = tuple(note for note in old.notes if note.kind is not NoteKind.FINISHING)
     notes = answer_notes.after_finishing(kept, words is not None, error)
+    if words is not None and any(note in cut_off_notes(0.0)[1:] for note in old.notes):
+        notes = kept  # cut off by a crash: its note says why it was made from the recording
     if words is None:
         return dataclasses.replace(old, notes=notes)
     timed = tuple(
@@ -112,50 +115,48 @@ def finished_transcript(old: Transcript, words: list[Word] | None, error: str) -
 
 def finish_saved(
     keeper: HistoryKeeper,
-    make_engine: Callable[[], Engine],
+    finisher: Finisher,
     find: Callable[[str], Question | None],
     judge: Analyze | None = None,
     stopping: Callable[[], bool] = lambda: False,
 ) -> Finished:
     """Finish every saved answer marked as being finished (see the module's docstring);
     ``find`` gives a question by its id (the bank's), ``judge`` replaces the feedback
-    engine (tests). Stops between answers once ``stopping()``: the rest wait for the
-    next start."""
+    engine (tests); ``finisher``: the app's, whose live answers go first. Stops
+    between answers once ``stopping()``: the rest wait for the next start."""
     store = keeper.store
     if store is None:
         return Finished()
     found = keeper.later(lambda: unfinished_answers(store)).result()
     if not found:
         return Finished()
-    finisher = Finisher(make_engine)
     finished = gone = failed = 0
-    try:
-        for item in found:
-            if stopping():
-                break
-            answer = item.answer
-            audio = answer.audio_path
-            if audio is None or not audio.is_file():
-                gone_notes = tuple(
-                    note for note in answer.transcript.notes if note.kind is not NoteKind.FINISHING
-                )
-                live = dataclasses.replace(
-                    answer.transcript, notes=(*gone_notes, answer_notes.recording_gone())
-                )
-                _rewrite(keeper, item, live, answer.feedback)
-                gone += 1
-                continue
-            words, error = _recognise(finisher, audio)
-            transcript = finished_transcript(answer.transcript, words, error)
-            turn = earlier_turns([answer], find)[0]
-            feedback = analyzer_for(item.context, judge)(turn, transcript)
-            _rewrite(keeper, item, transcript, feedback)
-            if words is None:
-                failed += 1
-            else:
-                finished += 1
-    finally:
-        finisher.close()
+    for item in found:
+        if stopping():
+            break
+        answer = item.answer
+        audio = answer.audio_path
+        if audio is None or not audio.is_file():
+            gone_notes = tuple(
+                note for note in answer.transcript.notes if note.kind is not NoteKind.FINISHING
+            )
+            live = dataclasses.replace(
+                answer.transcript, notes=(*gone_notes, answer_notes.recording_gone())
+            )
+            _rewrite(keeper, item, live, answer.feedback)
+            gone += 1
+            continue
+        words, error = _recognise(finisher, audio)
+        if words is None and stopping():
+            break  # hotseat closed under it: still to be finished, on the next start
+        transcript = finished_transcript(answer.transcript, words, error)
+        turn = earlier_turns([answer], find)[0]
+        feedback = analyzer_for(item.context, judge)(turn, transcript)
+        _rewrite(keeper, item, transcript, feedback)
+        if words is None:
+            failed += 1
+        else:
+            finished += 1
     return Finished(finished, gone, failed)
 
 
@@ -168,7 +169,7 @@ def _recognise(finisher: Finisher, audio: Path) -> tuple[list[Word] | None, str]
     if not pcm16:
         return None, f"the recording holds no audio at {SAMPLE_RATE} Hz"
     result: Future[tuple[list[Word] | None, str]] = Future()
-    finisher.submit(pcm16, lambda words, error: result.set_result((words, error)))
+    finisher.submit(pcm16, lambda words, error: result.set_result((words, error)), later=True)
     return result.result(FINISH_WAIT)
 
 

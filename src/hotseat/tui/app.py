@@ -152,6 +152,7 @@ class HotseatApp(App[int]):
         self.late_answers.stop()
         self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
         self.voice_mic.close()
+        self.late_answers.close()  # the finisher the listener shared, once it is closed
         self.exit_note = self.history.close()  # after every save still queued
 
     # -- screens --------------------------------------------------------------------

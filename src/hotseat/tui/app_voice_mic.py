@@ -79,6 +79,7 @@ class VoiceMicLoader:
             on_change=loaded,
             on_device=device,
             catalog=catalog,
+            finisher=self.app.late_answers.finisher,
         )
         post(msg.VoiceMicBuilt(built))
 

@@ -3,9 +3,15 @@
 ``HotseatApp`` holds one ``LateAnswers``. Once the history is open (never
 holding up the start), a thread of its own runs ``store.unfinished.finish_saved``:
 each saved answer whose transcript was still being finished from its recording
-is finished now, assessed again and rewritten in place; a toast says how many.
-The recognizer is one like the live one (the engine chosen in the settings,
-the built-in one when that cannot run), made on that thread.
+(or that a crash cut off: ``store.cut_off``) is finished now, assessed again and
+rewritten in place; a toast says how many.
+
+It owns the app's one ``Finisher`` (``asr.finisher``), which the microphone's
+listener shares for its late transcripts, the live answers first: so one
+recogniser finishes recordings, never one per part, and its helper processes
+go once it has been idle a while. Its engine is one like the live one (the
+listener's, once it is there; else the engine chosen in the settings, the
+built-in one when that cannot run), made on the finisher's thread.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ import threading
 from typing import TYPE_CHECKING
 
 from hotseat.asr.engine import ENGINE_NAMES, Engine, EngineError
+from hotseat.asr.finisher import Finisher
 from hotseat.asr.loader import load_engine
 from hotseat.store.unfinished import Finished, finish_saved
 
@@ -29,6 +36,7 @@ class LateAnswers:
     def __init__(self, app: HotseatApp) -> None:
         self.app = app
         self._stopping = threading.Event()
+        self.finisher = Finisher(self._engine)  # the app's one: the listener's too
 
     def start(self) -> None:
         """Once the history is open: look for such answers on a thread of their own."""
@@ -37,6 +45,10 @@ class LateAnswers:
     def stop(self) -> None:
         """hotseat is closing: the answers not reached yet wait for the next start."""
         self._stopping.set()
+
+    def close(self) -> None:
+        """After the listener has closed: the finisher, and its recogniser's processes."""
+        self.finisher.close()
 
     def _begin(self) -> None:
         if self.app.keeper.problem or self._stopping.is_set():
@@ -48,7 +60,7 @@ class LateAnswers:
         try:
             done = finish_saved(
                 app.keeper,
-                self._engine,
+                self.finisher,
                 app.bank.get,
                 app.options.analyze,
                 self._stopping.is_set,
@@ -62,6 +74,13 @@ class LateAnswers:
                 app.call_from_thread(app.notify, message, title="Answers finished", timeout=8)
 
     def _engine(self) -> Engine:
+        listener = self.app.voice_mic.listener
+        finishing = getattr(listener, "finishing_engine", None)  # (MicListener)
+        if finishing is not None:
+            try:
+                return finishing()  # type: ignore[no-any-return]
+            except Exception:  # its engine could not load: one of the settings' own
+                log.warning("the listener's engine cannot finish recordings", exc_info=True)
         choice = self.app.effective.engine
         try:
             return load_engine(choice if choice in ENGINE_NAMES else None, isolated=True).engine

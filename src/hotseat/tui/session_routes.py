@@ -114,7 +114,7 @@ class SessionRoutes:
                 title=f"{plan.mode.name} with {lead}",
                 audible_warnings=app.effective.audible_warnings,
                 rng=app.rng,
-                recording_path=app.keeper.recording_path,
+                recording_path=lambda: app.keeper.recording_path(self._answering(session)),
             )
         )
         if resumed is None:
@@ -122,6 +122,14 @@ class SessionRoutes:
             app.history.begin(plan, choices, competencies)
         else:
             app.drafts.offer()
+
+    def _answering(self, session: Session) -> Turn:
+        """The turn being answered aloud, as its recording begins: noted beside it, so a
+        crash mid-answer loses no words (``store.cut_off``)."""
+        turn = session.current.snapshot()
+        listener = self.app.voice_mic.listener
+        turn.answer = Transcript("", engine=listener.engine_name if listener else "")
+        return turn
 
     def _read_history_then_start(self, choices: Choices, competencies: tuple[str, ...]) -> None:
         """A review chooses its questions from the history: read on the history's thread

@@ -21,6 +21,7 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from hotseat.asr.finisher import Finisher
 from hotseat.settings import Settings
 from hotseat.speaker_listener import Listener, Speaker
 from hotseat.speech.catalog import PersonaCatalog
@@ -139,6 +140,7 @@ def build_voice_mic(
     on_change: Callable[[], None] | None = None,
     on_device: Callable[[str, str], None] | None = None,
     catalog: PersonaCatalog | None = None,
+    finisher: Finisher | None = None,
 ) -> Built:
     """Build the real voice and microphone (runs in a worker thread).
 
@@ -147,7 +149,8 @@ def build_voice_mic(
     ``on_device(kind, text)`` (from the audio thread) when the microphone is
     lost or back. ``mic_hold`` set means the microphone hears nothing.
     ``catalog``: the personas the app read, so the voice speaks as the interviewers
-    the home screen offers (the files are not read a second time).
+    the home screen offers (the files are not read a second time). ``finisher``: the
+    app's one finisher of late transcripts (``asr.finisher``), shared with the listener.
     """
     notices: list[str] = []
     speaker: Speaker | None = None
@@ -175,6 +178,7 @@ def build_voice_mic(
             held_when=mic_hold.is_set,  # the answer's clock is stopped: left out
             on_ready=on_change,
             on_device=on_device,
+            finisher=finisher,
         )
     except Exception as exc:
         notices.append(f"The microphone could not start ({exc}); type your answers.")

@@ -71,10 +71,16 @@ class NoticeBox(Widget):
             return
         self.notices.append(text)
         self.display = True
-        shown = self.query("#home-notices").first(Static) if self.children else None
-        if shown is not None:  # (not composed yet: compose shows every notice)
-            shown.update(self._text())
+        self._show()
+
+    def _show(self) -> None:
+        """Every notice in the text (not composed yet: compose shows every notice)."""
+        shown = self.query("#home-notices")
+        if shown:
+            shown.first(Static).update(self._text())
             self.call_after_refresh(self._check_overflow)
+        elif self.children:  # composed, its text not mounted yet: once it is
+            self.call_after_refresh(self._show)
 
     def _text(self) -> str:
         return "\n".join(f"! {escape(n)}" for n in self.notices)  # paths: text, not markup
