@@ -102,9 +102,10 @@ class QuestionCard(Vertical):
 
     def _show_lead(self) -> None:
         shown = fit_lead(self._lead, self.content_region.width)  # (0 until laid out)
-        self.query_one("#card-lead", Static).update(
-            Content.from_markup("[dim i]$lead[/]", lead=shown)
-        )
+        # A resize can arrive while the screen is being taken down (the app closing as
+        # the interview opens): the lead is gone by then, and there is nothing to fit.
+        for lead in self.query("#card-lead").results(Static):
+            lead.update(Content.from_markup("[dim i]$lead[/]", lead=shown))
 
     def on_resize(self) -> None:
         self._show_lead()
