@@ -65,6 +65,9 @@ SILENCE_LIMIT = 1.0
 UNPLUG_SILENCE_LIMIT = 6.0
 
 pytestmark = [
+    # Alone, after the parallel run: the busy core is this test's own, and the
+    # soak's figures and bounds assume no other test is running beside it.
+    pytest.mark.serial,
     pytest.mark.slow,
     pytest.mark.audio,
     pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed"),
