@@ -132,7 +132,12 @@ def test_ending_a_real_spoken_answer_keeps_its_words_and_its_recording(
         record = store.load_session(store.list_sessions()[0].id)
     (kept,) = record.answers
     assert kept.interrupted and kept.transcript.engine != "typed"
-    assert len(kept.transcript.text.split()) >= len(heard) >= 3  # what was shown, or more
+    # What was shown, as the recogniser last revised it: its words, not none, not other
+    # ones. Not "as many": a later partial may merge words ("been made a wheeled" was
+    # saved as "been made amiable" when a second test process shared the machine).
+    kept_words = kept.transcript.text.split()
+    assert len(kept_words) >= 3, kept.transcript.text
+    assert len(set(kept_words) & set(heard)) >= 2, (heard, kept.transcript.text)
     assert kept.audio_path is not None and Path(kept.audio_path).is_file()
     with wave.open(str(kept.audio_path)) as wav:
         assert wav.getnframes() / wav.getframerate() > 1.0  # the speech up to ctrl+l
