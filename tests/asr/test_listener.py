@@ -79,6 +79,9 @@ def test_an_answer_gives_partials_levels_timed_words_and_a_saved_wav(sentence: P
         _wait_until(lambda: source.finished)
         time.sleep(0.3)
         quiet_for = listener.silence_seconds()
+        # The recording was fed at once (speed=0): the live pass may still be decoding it
+        # (a second test process on the other core once left no partial 0.3 s after).
+        _wait_until(lambda: answer.partials)
         listener.finish_answer()
         transcript = answer.wait()
     finally:

@@ -25,6 +25,8 @@ def _tone(seconds: float, rate: int, hz: float = 440.0) -> np.ndarray:
     return (0.3 * np.sin(2 * np.pi * hz * t)).astype(np.float32)
 
 
+# Alone, after the parallel run (scripts/test.sh): it checks the recording's timing.
+@pytest.mark.serial
 def test_what_the_app_plays_is_captured_with_its_timing(speaker_recorder: Recorder) -> None:
     import sounddevice as sd
 

@@ -6,6 +6,10 @@ server is up and ``PULSE_SERVER`` is set when it initialises. Every test process
 (and every subprocess a test starts) therefore plays into the private null sink,
 never into a developer's real speakers.
 
+Under pytest-xdist (``-n 2``, as ``scripts/test.sh`` runs) each worker process
+starts a server of its own, in a folder and on a socket of its own; the
+controller, which runs no test, starts none.
+
 Fixtures:
 
 - ``pulse``: the running ``PulseServer`` (skips the test, with the reason, only
@@ -29,6 +33,8 @@ _problem = ""
 
 def pytest_configure(config: pytest.Config) -> None:
     global _server, _problem
+    if _is_xdist_controller(config):
+        return
     _problem = pulseaudio_missing()
     if _problem:
         return
@@ -41,6 +47,12 @@ def pytest_configure(config: pytest.Config) -> None:
         _problem = f"error: the private PulseAudio server did not start: {exc}"
         return
     _server = server
+
+
+def _is_xdist_controller(config: pytest.Config) -> bool:
+    """The process that hands tests out to pytest-xdist workers and runs none itself."""
+    distributing = getattr(config.option, "dist", "no") != "no"
+    return distributing and "PYTEST_XDIST_WORKER" not in os.environ
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

@@ -132,7 +132,11 @@ def test_ending_a_real_spoken_answer_keeps_its_words_and_its_recording(
         record = store.load_session(store.list_sessions()[0].id)
     (kept,) = record.answers
     assert kept.interrupted and kept.transcript.engine != "typed"
-    assert len(kept.transcript.text.split()) >= len(heard) >= 3  # what was shown, or more
+    # What was shown, as the recogniser last revised it: words, not none. Not "as many"
+    # nor "the same": a later partial may merge or change them ("been made a wheeled"
+    # was saved as "been made amiable", "a in real bullets" as "a we'll pull him self
+    # taught" when a second test process shared a machine at a load of 25).
+    assert len(kept.transcript.text.split()) >= 3, (heard, kept.transcript.text)
     assert kept.audio_path is not None and Path(kept.audio_path).is_file()
     with wave.open(str(kept.audio_path)) as wav:
         assert wav.getnframes() / wav.getframerate() > 1.0  # the speech up to ctrl+l

@@ -29,6 +29,10 @@ CLIP = next(
 )
 
 
+# Alone, after the parallel run (scripts/test.sh): beside a second test process at a
+# load of 25-28 the microphone was not ready when question 1 had been spoken, and the
+# answer rightly opened typed.
+@pytest.mark.serial
 @pytest.mark.skipif(not CLIP.exists(), reason=f"{CLIP} is not there (../shared)")
 def test_practice_speaks_question_one_and_hears_the_answer(
     pulse: PulseServer, speaker_recorder: Recorder, tmp_path: Path

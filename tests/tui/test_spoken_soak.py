@@ -8,17 +8,24 @@ microphone opened (segfault, illegal instruction), and answers after one
 ended on silence were cut off at once. Checked: no crash, every answer heard
 and saved in the history database, none cut short.
 
-The three drills run one after another in one app, started from the home
-screen as a user does (choose the mode and the count, ctrl+s; from the summary,
-h goes home): the same microphone and recogniser serve three sessions, eleven
-answers. The test starts the first drill once the home screen says the
-microphone is ready, as a candidate who wants to answer aloud would: on a busy
-machine the voice and microphone can take longer than the first question's
-wait (``VOICE_MIC_WAIT``), and question 1 then rightly has typed answers.
+The two drills that crashed run one after another in one app, started from the
+home screen as a user does (choose the mode and the count, ctrl+s; from the
+summary, h goes home): the same microphone and recogniser serve two sessions,
+eight answers, the microphone reopened for each. (A curveball drill, which
+opens the microphone with no thinking time, is answered aloud in the unplug
+test below and in ``test_real_spoken_start.py``.) The test starts the first
+drill once the home screen says the microphone is ready, as a candidate who
+wants to answer aloud would: on a busy machine the voice and microphone can
+take longer than the first question's wait (``VOICE_MIC_WAIT``), and question 1
+then rightly has typed answers.
 
 Then the microphone is unplugged (its PulseAudio source unloaded) and plugged
 back in mid-answer, three times in a row: the app says so, keeps and saves
 the answer with the reason, and hears the rest.
+
+The drills run alone (marked ``serial``: ``scripts/test.sh`` runs them after the
+parallel run), so that the busy core is the only load the test adds; so does
+the unplug test.
 """
 
 from __future__ import annotations
@@ -57,7 +64,7 @@ CLIPS = (
     "ps_cards_005.wav",
 )
 # The drills' silence limit: an answer ends this long after its last word. Short, so
-# that fifteen answers take little time (their clips have no pause over 0.25 s).
+# that the answers take little time (their clips have no pause over 0.25 s).
 SILENCE_LIMIT = 1.0
 # The unplug test ends its answers with ctrl+s. Its limit only has to outlast the test's
 # own reaction to "Microphone back" (seeing it, starting the next clip): under a load
@@ -212,7 +219,9 @@ def _slow_final(notes: list[dict[str, str]]) -> bool:
     return any(n["kind"] == "incomplete" and any(w in n["text"] for w in late) for n in notes)
 
 
-def test_three_spoken_drills_on_a_busy_machine(
+# Alone, after the parallel run: the busy core is this test's own load.
+@pytest.mark.serial
+def test_spoken_drills_back_to_back_on_a_busy_machine(
     pulse: PulseServer,
     clips: list[Clip],
     busy_core: int,
@@ -223,7 +232,7 @@ def test_three_spoken_drills_on_a_busy_machine(
     with running("", tmp_path) as term:
         term.wait_for(READY, timeout=90)
         counts = {}
-        for index, mode in enumerate(("rapid-fire", "pressure-ladder", "curveball")):
+        for index, mode in enumerate(("rapid-fire", "pressure-ladder")):
             counts[mode] = _drill(term, mode, pulse, clips, first=index == 0)
             term.send("h")  # back home for the next drill
         term.wait_for("Start (ctrl+s)", timeout=30)
@@ -277,6 +286,9 @@ def _plug_in(pulse: PulseServer) -> None:
     pulse.pactl("set-default-source", MIC)
 
 
+# Alone too: beside a second test process at a load of 25-28 the app took over 30 s to
+# exit after the summary.
+@pytest.mark.serial
 def test_unplugging_the_microphone_mid_answer_three_times(
     pulse: PulseServer, clips: list[Clip], tmp_path: Path
 ) -> None:
