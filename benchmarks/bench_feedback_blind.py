@@ -57,6 +57,10 @@ BEFORE = {
         "written blind by a fourth reviewer on 2026-11-30 and HELD OUT (never tuned to, "
         "failures unread); first seen c99e4b0: 53/60, length-matched 30/35; ties count as wrong"
     ),
+    "blind_pairs_6.toml": (
+        "written blind by a fifth reviewer on 2026-11-30 and HELD OUT (never tuned to, "
+        "failures unread); first seen a956b46: 50/60, length-matched 35/44; ties count as wrong"
+    ),
     "blind_pairs_2.toml": (
         "written blind by a second reviewer; measured blind at fa5c30e: 45/50, length-matched "
         "21/26; no longer blind: general fixes made looking at them; ties count as wrong"

@@ -8,8 +8,7 @@
   free to fit to: ``blind_pairs.toml`` and ``blind_pairs_2.toml`` (blind when written,
   since studied), ``train_pairs_4.toml``, ``train_pairs_5.toml`` and
   ``train_pairs_6.toml`` (written as training data). The held-out files
-  (``blind_pairs_3.toml``, ``blind_pairs_4.toml``, ``blind_pairs_5.toml``) are never
-  read here.
+  (``blind_pairs_3.toml`` to ``blind_pairs_6.toml``) are never read here.
 """
 
 from __future__ import annotations
