@@ -1,0 +1,112 @@
+"""Regression cases for causes found on 2026-11-30 (branch score8) in a QA trial's
+findings and in the misses of ``train_pairs_7.toml`` (training data, studied), fixed by
+cause and written here in hotseat's own words on jobs of its own (tests/feedback/README.md).
+Each case failed on the scorer before its fix (score7 merged with main, 07265e6); the
+guards passed before and must keep passing:
+
+1. fit ("You tie your skills and experience to the job") was earned by claiming it
+   ("my skills", "a great fit", "the next step in my career", "this role") and missed
+   when real experience was told with no such phrase ("for two summers I ran the
+   booking desk", "I've loaded trailers on nights for six years"): fit now rests on
+   experience held (time spent at the work, a credential, something done at work with
+   a count or an occasion), never on the claim alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from hotseat.feedback import Context, Feedback, analyze
+from hotseat.transcript import Transcript
+
+
+def run(question: str, text: str, context: Context | None = None) -> Feedback:
+    return analyze(None, Transcript.typed(text), context or Context(), question_text=question)
+
+
+def ids(fb: Feedback) -> set[str]:
+    return {f.id for f in fb.findings}
+
+
+def quoted(fb: Feedback, fid: str) -> str:
+    return " | ".join(e.text for f in fb.findings if f.id == fid for e in f.evidence).lower()
+
+
+# -- 1. fit rests on experience held, not on the claim of it ---------------------------
+
+HELD = [
+    (
+        "Why are you interested in working at the climbing centre?",
+        "For two summers I ran the booking desk at a bouldering gym near the station, "
+        "around forty sessions a week, and I sorted out the waiver system when it kept "
+        "double booking. I liked the regulars and the route setting nights. I'd like to "
+        "do that again somewhere bigger, with proper courses for beginners.",
+        "booking desk",
+    ),
+    (
+        "Why should we give you the night shift supervisor post?",
+        "I hold a counterbalance licence and I've loaded trailers on nights for six "
+        "years, most of them at a cold store. Last winter I trained three new starters on "
+        "the scanners. I know what goes wrong at four in the morning and how to keep a "
+        "bay moving when a driver is late.",
+        "six",
+    ),
+    (
+        "What draws you to a job in occupational health?",
+        "Mostly the ward. In March I spent a fortnight shadowing the occupational health "
+        "nurse at our trust, going through return-to-work plans with staff after injuries. "
+        "It suited the way I like to work: slower, one person at a time, and following "
+        "them up a month later to see if the plan held.",
+        "fortnight",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "answer", "shown"), HELD)
+def test_experience_told_plainly_is_fit(question: str, answer: str, shown: str) -> None:
+    fb = run(question, answer)
+    assert "fit-shown" in ids(fb) and "no-fit" not in ids(fb)
+    assert shown in quoted(fb, "fit-shown")
+
+
+CLAIMED = [
+    (
+        "Why do you want this role?",
+        "I believe my skills make me a great fit, and I see this role as the natural next "
+        "step in my career. I'm a fast learner and I'm keen to grow and develop with a "
+        "forward-thinking organisation like yours, and to contribute to your success.",
+    ),
+    (
+        "Why should we hire you over the other applicants?",
+        "Honestly I really need this job, I've been searching for seven months now and "
+        "I'm a hard worker who brings a lot of energy. I'm sure my experience would add "
+        "value to your team from day one.",
+    ),
+    (
+        "Why do you want to work for us?",
+        "I've worked on all sorts of things over the years, so my background means I can "
+        "bring a wide range of skills. I think I'd fit right in and I'm confident I could "
+        "contribute to your continued growth.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), CLAIMED)
+def test_fit_claimed_with_nothing_held_is_no_fit(question: str, answer: str) -> None:
+    fb = run(question, answer)
+    assert "fit-shown" not in ids(fb)
+
+
+def test_experience_outranks_the_claim_of_it() -> None:
+    question = "Why do you want to join our removals firm?"
+    held = (
+        "I've driven a seven and a half tonne box van for four years, mostly house moves "
+        "across the county, and last spring I packed and moved a whole dental surgery "
+        "over one weekend. You do a lot of office moves, and that's the work I enjoy."
+    )
+    claimed = (
+        "I believe my skills and my background make me a really great fit for this role, "
+        "and it feels like the right next step in my career. I'm a team player with a "
+        "can-do attitude and I'd love to contribute to your success going forward."
+    )
+    assert run(question, held).score > run(question, claimed).score
