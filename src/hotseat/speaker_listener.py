@@ -95,7 +95,7 @@ class Listener(Protocol):
         on_level: Callable[[float], None],
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
-        asked_at: float | None = None,
+        answer_began_at: float | None = None,
         on_revised: Callable[[Transcript], None] | None = None,
     ) -> None:
         """Start recording and transcribing an answer; returns at once.
@@ -104,8 +104,10 @@ class Listener(Protocol):
         ``on_level(dbfs)``: input level about 20 times a second;
         ``on_final(transcript)``: once, after ``finish_answer()`` or ``cancel()``.
         Word times in the final transcript count from the call to start_answer.
-        ``asked_at`` (``time.monotonic()`` when the question was fully asked), when
-        given, makes the transcript's ``first_word_delay`` count from then.
+        ``answer_began_at`` (``time.monotonic()`` when the answer clock started: the
+        question fully asked, or the thinking time over), when given, makes the
+        transcript's ``first_word_delay`` count from then, not from this call (the
+        voice's end reaches the screen as a message, a little later).
         ``on_revised(transcript)``, when given: once, after an ``on_final`` transcript
         that is ``pending`` (the final words were late, or not waited for), with the
         transcript finished from the answer's recording (any thread, seconds later).

@@ -73,8 +73,9 @@ class Transcript:
 
     ``duration`` is the length of the answer window in seconds (answer clock
     start to the answer's end), or None for a typed answer with no timing.
-    ``first_word_delay`` is the time from the question being fully asked to the
-    first word, when measured.
+    ``first_word_delay`` is the time from the start of the answer clock (the
+    question fully asked, or the thinking time over) to the first spoken word,
+    when measured.
     """
 
     text: str

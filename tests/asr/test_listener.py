@@ -75,7 +75,7 @@ def test_an_answer_gives_partials_levels_timed_words_and_a_saved_wav(sentence: P
     listener = _listener(source)
     try:
         assert listener.wait_ready(30)  # so the answer clock and the recording start together
-        answer = Answer().start(listener, asked_at=time.monotonic() - 2.0)
+        answer = Answer().start(listener, answer_began_at=time.monotonic() - 2.0)
         _wait_until(lambda: source.finished)
         time.sleep(0.3)
         quiet_for = listener.silence_seconds()

@@ -38,7 +38,7 @@ async def test_history_marks_a_score_made_on_the_live_words() -> None:
     session = _one_provisional()
     with Store() as store:
         record = store.load_session(session)
-    app = Host(SessionScreen(record, play=lambda _p: None, stop=lambda: None))  # type: ignore[arg-type]
+    app = Host(lambda _ask: SessionScreen(record, play=lambda _p: None, stop=lambda: None))
     async with app.run_test(size=(80, 24)):
         table = app.screen.query_one("#answers", DataTable)
         assert [str(table.get_row_at(r)[-1]) for r in range(2)] == ["47*", "60"]

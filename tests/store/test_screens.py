@@ -2,37 +2,79 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual.app import App
 from textual.message import Message
+from textual.pilot import Pilot
+from textual.screen import Screen
 from textual.widgets import Button, DataTable, Static, TabbedContent
 from textual_plotext import PlotextPlot
 
-from hotseat.store import Recorder, Store
+from hotseat.store import Recorder, Store, StoreError
+from hotseat.store.keeper import HistoryKeeper
+from hotseat.store.reads import AskHistory, Read
+from hotseat.tui.app_history import HistoryDone
 from hotseat.tui.screens.history import HistoryScreen, ResumeSession
 from hotseat.tui.screens.past_session import SessionScreen
 from hotseat.tui.screens.progress import DrillCompetencies, ProgressScreen
 from tests.store.sample import fill, question, timed, turn, wav
 from tests.tui.helpers import press
 
+T = TypeVar("T")
+
 
 class Host(App[None]):
-    """A bare app hosting one screen, recording the messages it sends up."""
+    """A bare app hosting one screen, recording the messages it sends up; the screen
+    reads the history as in hotseat, on the history's own thread (``keeper``)."""
 
-    def __init__(self, screen: HistoryScreen | ProgressScreen) -> None:
+    def __init__(
+        self, make: Callable[[AskHistory], Screen[None]], keeper: HistoryKeeper | None = None
+    ) -> None:
         super().__init__()
-        self.first = screen
+        self.keeper = keeper or HistoryKeeper()
+        self.first = make(self.ask)
         self.received: list[Message] = []
+
+    def ask(self, job: Callable[[Store], T], then: Callable[[Read[T]], object]) -> None:
+        future = self.keeper.read_later(job)
+        future.add_done_callback(lambda done: self.post_message(HistoryDone(done, then)))
+
+    def on_history_done(self, event: HistoryDone) -> None:
+        assert event.then is not None
+        event.then(event.future.result())
 
     def on_mount(self) -> None:
         self.push_screen(self.first)
+
+    def on_unmount(self) -> None:
+        self.keeper.later(self.keeper.close)
+        self.keeper.stop()
 
     def on_resume_session(self, message: ResumeSession) -> None:
         self.received.append(message)
 
     def on_drill_competencies(self, message: DrillCompetencies) -> None:
         self.received.append(message)
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], bool]) -> None:
+    """Let the app run until ``done()`` (what was read from the history has come)."""
+    for _ in range(250):
+        await pilot.pause(0.02)
+        if done():
+            return
+    raise AssertionError("the history never answered")
+
+
+def listed(app: App[None]) -> Callable[[], bool]:
+    return lambda: isinstance(app.screen, HistoryScreen) and not app.screen.busy
+
+
+def drawn(app: App[None]) -> Callable[[], bool]:
+    return lambda: "Reading" not in _text(app, "#progress-status")
 
 
 def _text(app: App[None], selector: str) -> str:
@@ -58,15 +100,17 @@ async def test_history_opens_a_session_and_replays_its_recording() -> None:
     _, open_one, audio = _interrupted_and_finished()
     played: list[Path] = []
     stopped: list[bool] = []
-    store = Store()
-    app = Host(HistoryScreen(store, play=played.append, stop=lambda: stopped.append(True)))
+    app = Host(
+        lambda ask: HistoryScreen(ask, play=played.append, stop=lambda: stopped.append(True))
+    )
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, listed(app))
         table = app.screen.query_one("#sessions", DataTable)
         assert table.row_count == 2
         assert [str(c) for c in table.get_row_at(0)][-1] == "interrupted"  # newest first
         assert "1 unfinished" in _text(app, "#history-status")
         await pilot.press("enter")
-        assert isinstance(app.screen, SessionScreen)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
         body = _text(app, "#answer-body")
         assert "first I measured the queue then I cut the wait by half" in body
         assert "Score 77/100" in body and "The story stops before the result." in body
@@ -82,9 +126,8 @@ async def test_history_opens_a_session_and_replays_its_recording() -> None:
         assert "p" not in app.screen.active_bindings
         await pilot.press("escape")
         assert isinstance(app.screen, HistoryScreen)
-        await pilot.press("r")
+        await press(pilot, "r")
         assert [m.session_id for m in app.received if isinstance(m, ResumeSession)] == [open_one]
-    store.close()
 
 
 async def test_a_recording_that_cannot_be_played_is_said_on_the_screen() -> None:
@@ -93,31 +136,33 @@ async def test_a_recording_that_cannot_be_played_is_said_on_the_screen() -> None
     def broken(path: Path) -> None:
         raise OSError(f"no sound device for {path.name}")
 
-    store = Store()
-    app = Host(HistoryScreen(store, play=broken, stop=lambda: None))
+    app = Host(lambda ask: HistoryScreen(ask, play=broken, stop=lambda: None))
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, listed(app))
         await pilot.press("enter")
-        assert isinstance(app.screen, SessionScreen)
+        await until(pilot, lambda: isinstance(app.screen, SessionScreen))
         await press(pilot, "p")
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert _text(app, "#session-status").startswith("no sound device for ")
         assert app.is_running and not app._notifications  # said in place, not a crash
-    store.close()
 
 
 async def test_history_closes_and_deletes_sessions_with_confirmation() -> None:
     done, open_one, audio = _interrupted_and_finished()
     store = Store()
-    app = Host(HistoryScreen(store, play=lambda p: None, stop=lambda: None))
+    app = Host(lambda ask: HistoryScreen(ask, play=lambda p: None, stop=lambda: None))
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, listed(app))
         await pilot.press("c")  # close the unfinished one (first row)
+        await until(pilot, listed(app))
         assert store.session_info(open_one).status == "closed"
         await pilot.press("d")
         await pilot.press("n")  # keep it after all
         assert len(store.list_sessions()) == 2
         await pilot.press("d")
         await press(pilot, "y")
+        await until(pilot, listed(app))
         assert [s.id for s in store.list_sessions()] == [done]
         assert app.screen.query_one("#sessions", DataTable).row_count == 1
         assert not audio.exists()
@@ -125,14 +170,17 @@ async def test_history_closes_and_deletes_sessions_with_confirmation() -> None:
 
 
 async def test_history_without_a_database_says_why() -> None:
-    app = Host(HistoryScreen(None, problem="The disk holding /x is full."))
-    async with app.run_test(size=(80, 24)):
+    def full() -> Store:
+        raise StoreError("The disk holding /x is full.")
+
+    app = Host(HistoryScreen, HistoryKeeper(Recorder(opener=full)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, listed(app))
         assert "The disk holding /x is full." in _text(app, "#history-status")
-    empty = Store()
-    app = Host(HistoryScreen(empty))
-    async with app.run_test(size=(80, 24)):
+    app = Host(HistoryScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, listed(app))
         assert "No sessions yet" in _text(app, "#history-status")
-    empty.close()
 
 
 async def test_progress_names_the_weakest_and_drills_them() -> None:
@@ -140,8 +188,10 @@ async def test_progress_names_the_weakest_and_drills_them() -> None:
     fill(store, [[40, 90, 60], [70, 80], [90, 60]])
     sid = store.begin_session()
     store.save_answer(sid, turn(question("q-x", ("composure",)), score=30))
-    app = Host(ProgressScreen(store))
+    store.close()
+    app = Host(ProgressScreen)
     async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, drawn(app))
         weakest = _text(app, "#weakest")
         assert weakest.startswith("Weakest: composure (30), impact (")
         assert "communication" in weakest
@@ -149,6 +199,7 @@ async def test_progress_names_the_weakest_and_drills_them() -> None:
         assert plot.size.width >= 40 and plot.size.height >= 12  # readable at 80x24
         assert "overall: 8 answers over 4 sessions" in _text(app, "#progress-status")
         await pilot.press("down", "down")  # Overall -> communication -> composure
+        await until(pilot, drawn(app))
         assert "composure: 1 answer over 1 session." in _text(app, "#progress-status")
         await pilot.press("2")
         assert app.screen.query_one(TabbedContent).active == "tab-wpm"
@@ -162,14 +213,12 @@ async def test_progress_names_the_weakest_and_drills_them() -> None:
         await press(pilot, "d", "y")
         [drill] = [m for m in app.received if isinstance(m, DrillCompetencies)]
         assert drill.competencies == ("composure", "impact", "communication")
-    store.close()
 
 
 async def test_progress_with_no_history_invites_practice() -> None:
-    store = Store()
-    app = Host(ProgressScreen(store))
-    async with app.run_test(size=(80, 24)):
+    app = Host(ProgressScreen)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await until(pilot, drawn(app))
         assert "Answer a few questions" in _text(app, "#weakest")
         assert app.screen.query_one("#drill", Button).disabled
         assert "No answers yet" in _text(app, "#progress-status")
-    store.close()

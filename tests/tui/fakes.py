@@ -7,6 +7,7 @@ the app's wiring exactly. The real services have their own real-audio tests.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -49,12 +50,13 @@ class FakeSpeaker:
     def prepare(self, text: str, persona_id: str) -> None:
         self.prepared.append(text)
 
-    def finish(self, stopped: bool = False) -> None:
-        """The last utterance has played to its end (or was cut short)."""
+    def finish(self, stopped: bool = False, at: float | None = None) -> None:
+        """The last utterance has played to its end (or was cut short) ``at`` that moment
+        on ``time.monotonic()`` (now, unless told), as the real voice reports it."""
         callback = self.said[-1].on_finished
         self.playing = False
         if callback is not None:
-            callback(0.0, stopped)
+            callback(time.monotonic() if at is None else at, stopped)
 
     def stop(self) -> None:
         self.stops += 1
@@ -97,7 +99,7 @@ class FakeListener:
         on_level: Callable[[float], None],
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
-        asked_at: float | None = None,
+        answer_began_at: float | None = None,
         on_revised: Callable[[Transcript], None] | None = None,
     ) -> None:
         self.started += 1

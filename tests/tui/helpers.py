@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -14,6 +14,7 @@ from textual.widgets import Digits
 
 from hotseat.session import FakeClock, Phase
 from hotseat.tui.app import HotseatApp
+from hotseat.tui.screens.history import HistoryScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.widgets.timer import SessionTimer
 from tests.tui.conftest import AppFactory
@@ -55,6 +56,32 @@ async def press(pilot: Pilot[Any], *keys: str, settle: float | None = None) -> N
     (and wait ``settle`` seconds more, when given)."""
     await pilot.press(*keys)
     await pilot.pause(settle)
+
+
+async def until(pilot: Pilot[Any], done: Callable[[], object], what: str) -> None:
+    """Let the app run until ``done()`` (the history's thread answering, say), 5 s at most."""
+    for _ in range(250):
+        if done():
+            return
+        await pilot.pause(0.02)
+    raise AssertionError(f"never came: {what}")
+
+
+async def open_history(pilot: Pilot[int]) -> HistoryScreen:
+    """From the home screen, open History (f2) and wait for its list."""
+    await press(pilot, "f2")
+    screen = pilot.app.screen
+    assert isinstance(screen, HistoryScreen)
+    await until(pilot, lambda: not screen.busy, "the list of sessions")
+    return screen
+
+
+async def resume_highlighted(pilot: Pilot[int]) -> InterviewScreen:
+    """In History, resume the highlighted session (r) and wait for its interview."""
+    await press(pilot, "r")
+    await until(pilot, lambda: isinstance(pilot.app.screen, InterviewScreen), "the interview")
+    await pilot.pause()
+    return interview(pilot.app)
 
 
 async def start(pilot: Pilot[int]) -> InterviewScreen:

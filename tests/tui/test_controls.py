@@ -114,6 +114,7 @@ async def test_start_pressed_twice_opens_one_interview(app_factory: AppFactory) 
         await pilot.pause()
         interviews = [s for s in app.screen_stack if isinstance(s, InterviewScreen)]
         assert len(interviews) == 1
+        app.keeper.later(lambda: None).result(10)  # the session's row is written by now
         assert app.keeper.store is not None
         assert len(app.keeper.store.list_sessions()) == 1  # one session in the history too
 

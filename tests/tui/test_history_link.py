@@ -9,8 +9,19 @@ from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.home import HomeScreen
+from hotseat.tui.screens.interview import InterviewScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, interview, interview_started, press, spoken, start
+from tests.tui.helpers import (
+    answer,
+    interview,
+    interview_started,
+    open_history,
+    press,
+    resume_highlighted,
+    spoken,
+    start,
+    until,
+)
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 
@@ -62,9 +73,8 @@ async def test_quitting_mid_session_offers_to_resume_it_next_time(
         home = pilot.app.screen
         assert isinstance(home, HomeScreen)
         assert "unfinished session can be resumed" in str(home.query_one("#home-notices").render())
-        await press(pilot, "f2")
-        await press(pilot, "r")  # resume the highlighted (only) session
-        resumed = interview(pilot.app)
+        await open_history(pilot)
+        resumed = await resume_highlighted(pilot)  # the highlighted (only) session
         asked = [t.question.id for t in resumed.session.turns]
         assert first not in asked and len(asked) == 2  # what was left of the three
         await answer(pilot, clock, "I set up a shared incident channel at once.", 40)
@@ -109,7 +119,10 @@ async def test_drilling_the_weakest_competencies_starts_a_review(
         await answer(pilot, clock, "I explained the cost of waiting in plain numbers.", 40)
         await press(pilot, "ctrl+l", "y", "h")  # end, back home
         await press(pilot, "f3")
+        progress = pilot.app.screen
+        await until(pilot, lambda: getattr(progress, "loaded", False), "the progress")
         await press(pilot, "d", "y")  # drill these: yes, start
+        await until(pilot, lambda: isinstance(pilot.app.screen, InterviewScreen), "the review")
         screen = interview(pilot.app)
         assert screen.plan.mode.id == "review"
         weakest = set(screen.session.turns[0].question.competencies)

@@ -6,15 +6,16 @@ import threading
 from typing import Any
 
 import pytest
+from textual.widgets import DataTable
 
 from hotseat.store import Recorder
 from hotseat.tui.screens.history import HistoryScreen
 from hotseat.tui.screens.home import HomeScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import press
+from tests.tui.helpers import press, until
 
 
-async def test_history_asked_for_while_opening_comes_once_it_is_open(
+async def test_history_asked_for_while_opening_says_it_is_loading_until_it_is_open(
     app_factory: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     gate = threading.Event()
@@ -29,14 +30,18 @@ async def test_history_asked_for_while_opening_comes_once_it_is_open(
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         await press(pilot, "f2", "f2")  # twice, as an impatient user does
-        # Answered at once, while the history is still opening: said, not frozen.
-        assert not gate.is_set() and isinstance(app.screen, HomeScreen)
-        said = [n.message for n in app._notifications]
-        assert any("still opening" in m for m in said), said
-        gate.set()
-        for _ in range(200):
-            if isinstance(app.screen, HistoryScreen):
-                break
-            await pilot.pause(0.02)
-        assert isinstance(app.screen, HistoryScreen)
+        # At once, while the history is still opening: the screen, saying it is loading.
+        screen = app.screen
+        assert not gate.is_set() and isinstance(screen, HistoryScreen)
         assert sum(isinstance(s, HistoryScreen) for s in app.screen_stack) == 1
+        status = str(screen.query_one("#history-status").render())
+        assert status.startswith("Reading the history…") and screen.query_one(DataTable).loading
+        await press(pilot, "escape")  # keys still work: back home, and in again
+        assert isinstance(app.screen, HomeScreen)
+        await press(pilot, "f2")
+        again = app.screen
+        assert isinstance(again, HistoryScreen)
+        gate.set()
+        await until(pilot, lambda: not again.busy, "the list")
+        assert not again.query_one(DataTable).loading
+        assert "No sessions yet" in str(again.query_one("#history-status").render())

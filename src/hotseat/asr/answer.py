@@ -59,7 +59,7 @@ class AnswerInProgress:
         self._backlog: list[tuple[bytes, float]] = []
         self.samples = 0
         self.level = FLOOR_DB  # the latest level the meter showed
-        self._asked_gap: float | None = None
+        self._lead_in: float | None = None
         self._pending_notes: list[Note] = []  # the notes a revised transcript replaces
 
     def _level(self, db: float) -> None:
@@ -144,7 +144,7 @@ class AnswerInProgress:
 
     def finish(
         self,
-        asked_gap: float | None,
+        lead_in: float | None,
         notes: tuple[Note, ...],
         wait: float = 3.0,
         skip: Callable[[], bool] = lambda: False,
@@ -152,8 +152,9 @@ class AnswerInProgress:
     ) -> Transcript:
         """Final words, shifted onto the answer clock.
 
-        ``asked_gap`` is the time from the question being fully asked to
-        start_answer(), when known; the first-word delay adds it. The final
+        ``lead_in`` is the time from the answer clock's start (the question fully
+        asked, or the thinking time over) to start_answer(), when known; the
+        first-word delay adds it. The final
         words are awaited at most ``wait`` seconds, or until ``skip()``: after
         that the live text so far stands in for them, with a note. With
         ``finish_later`` the transcript is then ``pending``: the caller has the
@@ -161,7 +162,7 @@ class AnswerInProgress:
         :meth:`revised` (``asr.finisher``).
         """
         self.close_recording()
-        self._asked_gap = asked_gap
+        self._lead_in = lead_in
         raw: list[Word] = []
         extra: list[Note] = []
         pending = False
@@ -214,7 +215,7 @@ class AnswerInProgress:
             for w in raw
         )
         first = words[0].start if words and words[0].start is not None else None
-        delay = None if first is None else round(first + (self._asked_gap or 0.0), 3)
+        delay = None if first is None else round(first + (self._lead_in or 0.0), 3)
         return Transcript(
             text=join_words(list(words)),
             words=words,

@@ -55,7 +55,9 @@ class StartAnswer:
     on_final: Callable[[Transcript], None]
     recording: Path | None
     called_at: float  # time.monotonic() of start_answer()
-    asked_at: float | None  # time.monotonic() when the question was fully asked
+    # time.monotonic() when the answer clock started (the question fully asked, or the
+    # thinking time over), when known: the first-word delay counts from then
+    answer_began_at: float | None
     generation: int
     # The transcript finished from the recording, when the final words were late (then
     # on_final's transcript is ``pending``); None: the live text stands for good.
@@ -200,11 +202,11 @@ class AnswerWorker:
         elif engine is None:
             why = self._notice() or "speech recognition is not available"
             notes.append(Note(why, NoteKind.INCOMPLETE))
-        asked_gap = None if start.asked_at is None else start.called_at - start.asked_at
+        lead_in = None if start.answer_began_at is None else start.called_at - start.answer_began_at
         finisher, revised = self._finisher, start.on_revised
         later = finisher is not None and revised is not None and command == "finish"
         transcript = answer.finish(
-            asked_gap,
+            lead_in,
             tuple(notes),
             wait=FINAL_WAIT,
             skip=lambda: self.skip_wait or command in ("cancel", "close"),

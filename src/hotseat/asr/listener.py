@@ -163,11 +163,11 @@ class MicListener:
         on_level: Callable[[float], None],
         on_final: Callable[[Transcript], None],
         recording_path: str | None = None,
-        asked_at: float | None = None,
+        answer_began_at: float | None = None,
         on_revised: Callable[[Transcript], None] | None = None,
     ) -> None:
-        """See ``Listener.start_answer``. ``asked_at`` (time.monotonic() when the
-        question was fully asked) makes ``first_word_delay`` count from then."""
+        """See ``Listener.start_answer``: ``answer_began_at`` (time.monotonic()) makes
+        ``first_word_delay`` count from the start of the answer clock."""
         path: Path | None = Path(recording_path) if recording_path else None
         if path is None and self._settings.save_recordings:
             path = new_recording_path()
@@ -179,7 +179,7 @@ class MicListener:
             on_final,
             path,
             time.monotonic(),
-            asked_at,
+            answer_began_at,
             self._generation,
             on_revised,
         )

@@ -266,11 +266,11 @@ def _run_checks(job: Job) -> None:
         research.check_research(job)
     if job.applies("research") or job.applies("tailoring"):
         relevance.check_tailoring(job, required=False)
-    if job.applies("recital"):  # after the checks that could tie the facts to the speaker
-        recital.check_recital(job)
     # Gaming is checked whatever the question.
     gaming.check_cue_words(job)
     gaming.check_repeats(job)
     gaming.check_padding(job)
     gaming.check_circling(job)
     gaming.check_recited(job)
+    if job.applies("recital"):  # last: after every check that could tie the facts to one
+        recital.check_recital(job)

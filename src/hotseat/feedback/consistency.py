@@ -35,7 +35,10 @@ VETOES: dict[str, frozenset[str]] = {
     "prefers-alone": frozenset({"look-for-covered", "on-topic"}),
     "arrogance": frozenset({"look-for-covered"}),
     "cue-words-no-story": frozenset(
-        {"star-action", "star-result", "specific-example", "own-contribution", "on-topic"}
+        {
+            *("star-situation", "star-action", "star-result", "specific-example"),
+            *("own-contribution", "on-topic"),
+        }
     ),
     "repeated-sentences": frozenset({"look-for-covered", "length-good", "on-topic"}),
     "padding": frozenset({"length-good"}),

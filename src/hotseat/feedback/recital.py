@@ -119,15 +119,18 @@ def check_recital(job: Job) -> None:
     direction, no experience tied to the job, no fact met first-hand."""
     spans = job.recited
     said = sum(b - a + 1 for a, b in spans)
+    # Notes read back are no research shown, however many of their words they use.
+    linked = (
+        _LINKED - {"research-shown"} if any(h.id == "recited-notes" for h in job.hits) else _LINKED
+    )
     if said < RECITED_SHARE * job.n or any(
-        h.id in _LINKED and h.severity == "strength" for h in job.hits
+        h.id in linked and h.severity == "strength" for h in job.hits
     ):
         return
-    first, last = spans[0]
     job.add(
         "recited-facts",
         "major",
-        f'Facts about the company ("{job.answer.quote(first, last, 0).text}") but no reason '
-        "of your own: nothing says what they mean to you or what you would bring.",
+        "No reason of your own: the answer is facts about the company, and nothing says "
+        "what draws you to it or what you would bring.",
         tuple(job.answer.quote(a, b, 0) for a, b in spans[:2]),
     )

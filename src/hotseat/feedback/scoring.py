@@ -30,7 +30,7 @@ RED_FLAGS = frozenset(
 )
 # The strengths each check can find: what earns an area's points above its start.
 EARNED_BY: dict[str, tuple[str, ...]] = {
-    "story": ("star-action", "star-result"),
+    "story": ("star-situation", "star-action", "star-result"),
     "plan": ("plan-steps",),
     "reasons": ("reasons-given",),
     "specific": ("specific-example",),

@@ -31,6 +31,7 @@ def check_story(job: Job) -> None:
             "major",
             "No actions: the answer never says what you did.",
         )
+    _scene(job)
     # The result is how the story ends: an outcome in its last part.
     outcomes = [
         m
@@ -49,6 +50,20 @@ def check_story(job: Job) -> None:
         )
     elif f.actions and not _ends_badly(job):
         job.add("result-missing", "major", "No result: the story stops before how it ended.")
+
+
+SCENE_BY = 0.4  # share of the answer within which the scene is set
+
+
+def _scene(job: Job) -> None:
+    """Where and when the story happened, told before it is under way ("Last spring at
+    the depot..."): credited only beside actions of the speaker's own."""
+    if not job.facts.self_actions:
+        return
+    early = int(job.n * SCENE_BY)
+    scene = [m for m in job.found("star.situation") if m.first <= early]
+    if scene:
+        job.add("star-situation", "strength", "You set the scene.", quotes(job, scene[:1], 1))
 
 
 # "I learned that bringing people in early saves time": what the story taught, not how

@@ -75,9 +75,18 @@ class AnswerCapture:
 
     # -- listening ----------------------------------------------------------------------
 
-    def listen(self, listener: Listener, at: float, path: Path | None, reports: Reports) -> None:
+    def listen(
+        self,
+        listener: Listener,
+        at: float,
+        path: Path | None,
+        reports: Reports,
+        began_at: float | None = None,
+    ) -> None:
         """Open the microphone for a stretch of this answer that begins ``at`` seconds
-        into the answer clock (0 for the first; later when switched back to speaking)."""
+        into the answer clock (0 for the first; later when switched back to speaking).
+        ``began_at``: when the answer clock started, on ``time.monotonic()``, for the
+        first stretch: its first word's delay counts from then."""
         self.token += 1
         token = self.token
         self.spoken = True
@@ -106,6 +115,7 @@ class AnswerCapture:
             on_level=level,
             on_final=final,
             recording_path=str(path) if kept else None,
+            answer_began_at=began_at,
             on_revised=finished if revised is not None else None,
         )
 

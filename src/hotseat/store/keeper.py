@@ -10,10 +10,13 @@ Threads: the store is used by one thread at a time. ``later(job)`` runs a job
 on the keeper's own thread, after every job given before it (opening the
 database with its quick_check and migrations, and every save, so a slow disk
 never freezes the screen and saves land in order); ``stop()`` runs what is
-queued, then ends that thread. The other methods may be called from any
-thread: they hold the keeper's lock, and reads wait for the history to be open
-(but ``session_key`` and ``recording_path``, asked as the user types or starts to
-speak, which never wait).
+queued, then ends that thread. ``read_later(job)`` is ``later`` for what a
+screen asks (``store.reads``): ``job(store)``, with the history's problems (it
+cannot be opened, it is busy) as the ``Read``'s ``problem``, not an exception.
+The other methods may be called from any thread: they hold the keeper's lock,
+and reads wait for the history to be open (but ``session_key`` and
+``recording_path``, asked as the user types or starts to speak, which never
+wait). The app calls them only on the history's thread, through ``later``.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from hotseat.session import Turn
+from hotseat.store.reads import Read
 
 if TYPE_CHECKING:
     from hotseat.store import Recorder, SaveStatus, SessionRecord, Store
@@ -81,6 +85,26 @@ class HistoryKeeper:
         ``where``: how the notices name the place to resume or close sessions."""
         self._opening = threading.Event()
         return self.later(lambda: self.open(where))
+
+    def read_later(self, job: Callable[[Store], T]) -> Future[Read[T]]:
+        """``job(store)`` on the history's thread, after the jobs before it (a save
+        waiting for a busy database first); a ``StoreError`` or a history that cannot
+        be opened (tried again here) is the Read's ``problem``."""
+
+        def read() -> Read[T]:
+            from hotseat.store import StoreError
+
+            try:
+                with self._lock:
+                    store = self.recorder.store  # opened again if it could not be at start
+                    if store is None:
+                        why = self.recorder.last_error or self.problem
+                        return Read(problem=why or "The history cannot be opened.")
+                    return Read(job(store))
+            except StoreError as exc:
+                return Read(problem=str(exc))
+
+        return self.later(read)
 
     def stop(self, timeout: float = 10.0) -> None:
         """Finish the queued jobs, then end the history's thread."""
@@ -169,6 +193,14 @@ class HistoryKeeper:
             mode=mode, persona=persona, company=company, role=role, plan=plan
         )
         self._kept_first.clear()
+
+    @_locked
+    def put_back(self, session_id: int) -> str:
+        """A session taken back by ``resume`` but not gone on with after all: unfinished
+        again, to be resumed another time; a warning or ''."""
+        if self.handle == session_id:
+            self.handle = None
+        return _warning(self.recorder.end_session(session_id, "interrupted"))
 
     @_locked
     def session_plan(self, session_id: int) -> dict[str, Any]:

@@ -239,7 +239,7 @@ class HotseatApp(App[int]):
 
     @on(HistoryDone)
     def _history_done(self, event: HistoryDone) -> None:
-        self.history.done(event)
+        self.history.done(event, showing=bool(self.screen_stack))
 
     # -- failures of workers: one place (``app_notices``) ------------------------------
 

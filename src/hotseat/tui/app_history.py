@@ -8,8 +8,10 @@ answer's first save (:meth:`AppHistory.keep_first`, a few ms,
 ``SAVE_FIRST_WAIT`` at most), made before the answer is analysed so a crash
 in the analysis cannot lose it. Any other job's result, or its failure, comes
 back to the UI thread as a ``HistoryDone`` message, which the app hands to
-:meth:`AppHistory.done`. Once an answer is handed over, its typed draft goes
-(``drafting``).
+:meth:`AppHistory.done`. The History and Progress screens, resume and drill read
+and change the history the same way (:meth:`AppHistory.ask`, given to the screens
+as their ``store.reads.AskHistory``): a locked or slow database never freezes the
+screen. Once an answer is handed over, its typed draft goes (``drafting``).
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from concurrent.futures import Future
 from concurrent.futures import TimeoutError as FutureTimeout
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.message import Message
 
@@ -29,10 +31,15 @@ from hotseat.session import Plan, Turn
 from hotseat.session.choices import Choices
 from hotseat.session.resume import plan_record
 from hotseat.store.keeper import HistoryKeeper
+from hotseat.store.reads import Read
 from hotseat.tui.app_notices import AppNotices
 from hotseat.tui.drafting import AnswerDrafts
 
+if TYPE_CHECKING:
+    from hotseat.store import Store
+
 log = logging.getLogger("hotseat")
+T = TypeVar("T")
 
 SAVE_FIRST_WAIT = 10.0  # seconds the UI waits for an answer's first save (normally a few ms)
 
@@ -65,12 +72,20 @@ class AppHistory:
         """Hand a history job's result to ``then`` on the UI thread (a failure is reported)."""
         future.add_done_callback(lambda done: self.post(HistoryDone(done, then)))
 
-    def done(self, event: HistoryDone) -> None:
+    def done(self, event: HistoryDone, *, showing: bool = True) -> None:
+        """A job's failure is reported; its result goes to its ``then`` while the app is
+        ``showing`` screens (not once it is closing)."""
         error = event.future.exception()
         if error is not None:
             self.notices.failed("The history", error)
-        elif event.then is not None:
+        elif event.then is not None and showing:
             event.then(event.future.result())
+
+    def ask(self, job: Callable[[Store], T], then: Callable[[Read[T]], object]) -> None:
+        """A read or change of the history for a screen (``store.reads.AskHistory``):
+        ``job(store)`` on the history's thread, after the jobs before it; ``then`` gets
+        its ``Read`` on the UI thread."""
+        self.when_done(self.keeper.read_later(job), then)
 
     def open(self, where: str = "History") -> None:
         """Open the history; what it found (a repaired file, a migration, sessions to
@@ -144,6 +159,17 @@ class AppHistory:
         """The session is over: marked finished (or, a resume that could not start,
         interrupted again)."""
         self.when_done(self.keeper.later(lambda: self.keeper.end(status)), self.notices.warn)
+
+    def put_back(self, session_id: int, then: Callable[[], object]) -> None:
+        """A session resumed on the history's thread but not gone on with (the user had
+        left History): unfinished again, whatever session has begun since; ``then()``
+        once it is (after a warning, if it could not be written yet)."""
+
+        def done(warning: str) -> None:
+            self.notices.warn(warning)
+            then()
+
+        self.when_done(self.keeper.later(functools.partial(self.keeper.put_back, session_id)), done)
 
     def close(self) -> str:
         """Close the history after every save still queued, and stop its thread; what to

@@ -4,24 +4,27 @@ Those screens load only when opened (plotting is not cheap to import), so
 the app handles their messages by name (``on_resume_session``,
 ``on_drill_competencies``) rather than by class, and hands them to
 :class:`HistoryRoutes`, which it holds (composition, not a base class).
-Resuming and drilling start a session through ``session_routes``.
+The screens come at once and read the history through ``AppHistory.ask`` (on
+the history's own thread, after the opening and any save queued before), saying
+they are loading meanwhile. Resuming takes the session back on that thread too,
+then starts it through ``session_routes``; drilling starts a review session there.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hotseat.tui.screens.home import HomeScreen
 
 if TYPE_CHECKING:
-    from textual.screen import Screen
-
-    from hotseat.store import Store
+    from hotseat.store import SessionRecord, Store
+    from hotseat.store.reads import Read
     from hotseat.tui.app import HotseatApp
     from hotseat.tui.screens.history import ResumeSession
     from hotseat.tui.screens.progress import DrillCompetencies
+
+Resumed = tuple["SessionRecord", dict[str, Any]]  # the session taken back, and its plan
 
 
 class HistoryRoutes:
@@ -29,36 +32,18 @@ class HistoryRoutes:
 
     def __init__(self, app: HotseatApp) -> None:
         self.app = app
-        self._waiting = False  # a screen asked for waits for the history to open
 
     def history(self) -> None:
         from hotseat.tui.screens.history import HistoryScreen
 
-        self._once_open(lambda store, problem: HistoryScreen(store, problem=problem))
+        if not isinstance(self.app.screen, HistoryScreen):  # a key pressed twice: once
+            self.app.push_screen(HistoryScreen(self.app.history.ask))
 
     def progress(self) -> None:
         from hotseat.tui.screens.progress import ProgressScreen
 
-        self._once_open(lambda store, problem: ProgressScreen(store, problem=problem))
-
-    def _once_open(self, make: Callable[[Store | None, str], Screen[None]]) -> None:
-        """Push the screen ``make`` builds once the history is open: at once as a rule;
-        while a large history is still being checked at start, the app stays responsive
-        and the screen comes once it is open (unless the user has moved on meanwhile)."""
-        app = self.app
-        if self._waiting:
-            return
-        asked_on = app.screen
-
-        def show() -> None:
-            self._waiting = False
-            if app.screen is asked_on:
-                keeper = app.keeper
-                app.push_screen(make(keeper.store, keeper.problem))
-
-        if not app.history.when_open(show):
-            self._waiting = True
-            app.notify("The history is still opening; it shows in a moment.", timeout=4)
+        if not isinstance(self.app.screen, ProgressScreen):
+            self.app.push_screen(ProgressScreen(self.app.history.ask))
 
     def back_home(self) -> None:
         app = self.app
@@ -66,15 +51,44 @@ class HistoryRoutes:
             app.pop_screen()
 
     def resume(self, event: ResumeSession) -> None:
-        """From the history screen: continue an interrupted session where it stopped."""
-        from hotseat.store import StoreError
+        """From the history screen: continue an interrupted session where it stopped.
 
+        The session is taken back (and its plan read) on the history's thread; the
+        History screen says so meanwhile. If the user has left it by the time that is
+        done, the session is put back, unfinished, to be resumed another time."""
+        from hotseat.tui.screens.history import HistoryScreen
+
+        app, keeper, session_id = self.app, self.app.keeper, event.session_id
+        asked_on = app.screen
+
+        def take_back(store: Store) -> Resumed:
+            return keeper.resume(session_id), keeper.session_plan(session_id)
+
+        def taken(read: Read[Resumed]) -> None:
+            if read.value is None:
+                if isinstance(asked_on, HistoryScreen) and asked_on.is_attached:
+                    asked_on.resume_failed(read.problem)
+                else:
+                    app.notify(f"Cannot resume: {read.problem}", severity="error")
+            elif app.screen is not asked_on:
+                app.history.put_back(session_id, then=put_back)
+            else:
+                self._go_on(*read.value)
+
+        def put_back() -> None:
+            app.notify(
+                "The session was not resumed: you had left History meanwhile. "
+                "It is still there to resume.",
+                timeout=8,
+            )
+            screen = app.screen
+            if isinstance(screen, HistoryScreen) and screen.is_mounted:
+                screen.reload()  # it may list the session as this run's: list it again
+
+        app.history.ask(take_back, taken)
+
+    def _go_on(self, record: SessionRecord, plan: dict[str, Any]) -> None:
         app = self.app
-        try:
-            record = app.keeper.resume(event.session_id)
-        except StoreError as exc:
-            app.notify(f"Cannot resume: {exc}", severity="error")
-            return
         self.back_home()
         info = record.info
         choices = dataclasses.replace(
@@ -85,7 +99,7 @@ class HistoryRoutes:
             role=info.role,
             count=None,
         )
-        app.session_routes.start(choices, resumed=record)
+        app.session_routes.start(choices, resumed=record, resumed_plan=plan)
 
     def drill(self, event: DrillCompetencies) -> None:
         """From the progress screen: a review session on the weakest competencies."""

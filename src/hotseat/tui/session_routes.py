@@ -13,7 +13,7 @@ covers the answers from before a resume too.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from hotseat.session import Plan, PlanError, Turn
 from hotseat.session.analysis import analyzer_for
@@ -29,7 +29,12 @@ from hotseat.tui.screens.summary import SummaryScreen
 if TYPE_CHECKING:
     from hotseat.session import Session
     from hotseat.store import SessionRecord
+    from hotseat.store.progress import QuestionHistory
+    from hotseat.store.reads import Read
     from hotseat.tui.app import HotseatApp
+
+
+SLOW_READ = 0.5  # seconds before a review still reading the history says so
 
 
 class SessionRoutes:
@@ -46,18 +51,25 @@ class SessionRoutes:
         *,
         competencies: tuple[str, ...] = (),
         resumed: SessionRecord | None = None,
+        resumed_plan: dict[str, Any] | None = None,
+        history_stats: list[QuestionHistory] | None = None,
     ) -> None:
-        """Plan a session from ``choices`` (the rest of ``resumed``) and open the interview."""
+        """Plan a session from ``choices`` (the rest of ``resumed``, with the plan it
+        kept) and open the interview. A review reads the history first (``history_stats``,
+        on the history's thread): the session starts once it is read."""
         app = self.app
         if any(isinstance(screen, InterviewScreen) for screen in app.screen_stack):
             return  # one interview at a time: a start key pressed twice starts it once
         app.voice_mic_loader.request()  # at once if the user was quicker than the delay
         mode = app.modes.get(choices.mode)
         review = mode is not None and mode.shape == "review"
+        if review and resumed is None and history_stats is None:
+            self._read_history_then_start(choices, competencies)
+            return
         asked_before = 0
         try:
             if resumed is not None:
-                plan, asked_before = self._rest_of(choices, resumed)
+                plan, asked_before = self._rest_of(choices, resumed, resumed_plan or {})
             else:
                 plan = plan_for(
                     choices,
@@ -66,7 +78,7 @@ class SessionRoutes:
                     installed_personas=app.personas.ids,
                     rng=app.rng,
                     panel=app.options.personas,
-                    history_stats=app.keeper.history_stats() if review else (),
+                    history_stats=history_stats or (),
                     competencies=competencies,
                 )
         except PlanError as exc:
@@ -111,13 +123,34 @@ class SessionRoutes:
         else:
             app.drafts.offer()
 
-    def _rest_of(self, choices: Choices, resumed: SessionRecord) -> tuple[Plan, int]:
-        """The interrupted session's own plan from where it stopped, and how many were
-        asked; a session that kept no plan (older ones) is planned again from the choices
-        it kept. Raises ``PlanError`` when it cannot go on."""
+    def _read_history_then_start(self, choices: Choices, competencies: tuple[str, ...]) -> None:
+        """A review chooses its questions from the history: read on the history's thread
+        (the screen answers keys meanwhile; a toast says so if a busy database makes it
+        slow), then started, unless the user has gone on meanwhile (or a start key pressed
+        twice has started it already: ``start`` opens one interview)."""
+        app = self.app
+        asked_on, keeper = app.screen, app.keeper
+        slow = app.set_timer(
+            SLOW_READ, lambda: app.notify("Reading your history to choose the questions…")
+        )
+
+        def read(read: Read[list[QuestionHistory]]) -> None:
+            slow.stop()
+            if app.screen is asked_on:
+                stats = read.value or []  # none readable: a review of the bank as it is
+                app.session_routes.start(choices, competencies=competencies, history_stats=stats)
+
+        app.history.ask(lambda store: keeper.history_stats(), read)
+
+    def _rest_of(
+        self, choices: Choices, resumed: SessionRecord, kept_plan: dict[str, Any]
+    ) -> tuple[Plan, int]:
+        """The interrupted session's own plan (``kept_plan``) from where it stopped, and
+        how many were asked; a session that kept no plan (older ones) is planned again
+        from the choices it kept. Raises ``PlanError`` when it cannot go on."""
         app = self.app
         rest = rest_of_session(
-            app.keeper.session_plan(resumed.info.id),
+            kept_plan,
             resumed.answers,
             choices,
             bank=app.bank,

@@ -22,6 +22,7 @@ beside its other helpers (``interview`` lists them); the flow itself is in
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from hotseat.session import Phase
@@ -185,9 +186,16 @@ class AnswerInput:
                 msg.TranscriptRevised(heard, token, transcript)
             ),
         )
-        at = screen.session.answer_elapsed() if mid_answer else 0.0  # word times count from it
+        elapsed = screen.session.answer_elapsed()
+        if mid_answer:  # a later stretch: its word times count from where it begins
+            at, began_at = elapsed, None
+        else:
+            # The answer clock started when the question was asked (the voice's real end,
+            # which came as a message) or the thinking time ended: the first word's delay
+            # counts from then, not from now. In monotonic time, as the listener's.
+            at, began_at = 0.0, time.monotonic() - elapsed
         screen.answer_area.set_partial("")
-        screen.capture.listen(listener, at, screen.recording_path(), reports)
+        screen.capture.listen(listener, at, screen.recording_path(), reports, began_at)
 
     def _stop_listening(self) -> None:
         """Switched to typing mid-answer: close the microphone, keep what it heard."""

@@ -3,6 +3,9 @@
 One point per session, overall or for one competency (chosen on the left).
 The weakest competencies are named at the top, with a button that posts
 :class:`DrillCompetencies`; the app turns it into a review session on them.
+The figures are read away from the UI thread (through the ``AskHistory`` the
+app gives, on the history's own thread): the screen says it is loading until
+they come and answers keys meanwhile, however long a locked database takes.
 """
 
 from __future__ import annotations
@@ -27,10 +30,11 @@ from hotseat.store import (
     CompetencyStanding,
     Point,
     Store,
-    StoreError,
     competency_standings,
     progress_series,
 )
+from hotseat.store.reads import AskHistory, Read
+from hotseat.tui.key_names import key_name
 from hotseat.tui.screens.dialogs import ConfirmScreen
 from hotseat.wording import count
 
@@ -112,13 +116,13 @@ class ProgressScreen(Screen[None]):
         Binding("escape", "back", "Back", id="progress.back"),
     ]
 
-    def __init__(self, store: Store | None, *, problem: str = "") -> None:
+    def __init__(self, ask: AskHistory) -> None:
         super().__init__()
-        self.store = store
-        self.problem = problem
+        self.ask = ask
         self.standings: list[CompetencyStanding] = []
         self.points: list[Point] = []
         self.scope = OVERALL
+        self.loaded = False  # the standings have come
 
     @property
     def weakest(self) -> tuple[str, ...]:
@@ -143,26 +147,40 @@ class ProgressScreen(Screen[None]):
         self.query_one("#scopes", OptionList).focus()
 
     def load(self) -> None:
-        scopes = self.query_one("#scopes", OptionList)
-        scopes.clear_options()
-        if self.store is None:
-            self._status(self.problem or "The history cannot be opened.")
+        """Read the standings and the overall series; loading is shown until they come."""
+        self.query_one("#scopes", OptionList).clear_options()
+        self.query_one("#progress-body").loading = True
+        self.query_one("#drill", Button).disabled = True
+        self.query_one("#weakest", Static).update(Content(""))
+        back = key_name(self.app, "progress.back")
+        self._status(f"Reading your progress from the history… ({back}: back)")
+
+        def job(store: Store) -> tuple[list[CompetencyStanding], list[Point]]:
+            return competency_standings(store), progress_series(store, None)
+
+        self.ask(job, self._loaded)
+
+    def _loaded(self, read: Read[tuple[list[CompetencyStanding], list[Point]]]) -> None:
+        if not self.is_attached:
+            return  # the user went back meanwhile
+        self.query_one("#progress-body").loading = False
+        if read.value is None:
+            self._status(read.problem)
             self._weakest_text()
             return
-        try:
-            self.standings = competency_standings(self.store)
-        except StoreError as exc:
-            self._status(str(exc))
-            return
+        self.loaded = True
+        self.standings, points = read.value
+        scopes = self.query_one("#scopes", OptionList)
         scopes.add_option(Option("Overall", id=OVERALL))
         for s in sorted(self.standings, key=lambda s: s.competency):
             label = Content.from_markup(
                 "$name [dim]$score[/]", name=s.competency, score=f"{s.recent_score:.0f}"
             )
             scopes.add_option(Option(label, id=s.competency))
+        self.scope = OVERALL
         scopes.highlighted = 0
         self._weakest_text()
-        self.show_scope(OVERALL)
+        self._show(OVERALL, Read(points))
 
     def _weakest_text(self) -> None:
         weakest = self.standings[:WEAKEST]
@@ -176,16 +194,20 @@ class ProgressScreen(Screen[None]):
         self.query_one("#weakest", Static).update(text)
 
     def show_scope(self, scope: str) -> None:
+        """Plot ``scope`` (a competency, or ``OVERALL``) once its series is read."""
         self.scope = scope
-        if self.store is None:
-            return
         competency = None if scope == OVERALL else scope
-        try:
-            self.points = progress_series(self.store, competency)
-        except StoreError as exc:
-            self._status(str(exc))
+        self._status(f"Reading {competency or 'overall'}…")
+        self.ask(lambda store: progress_series(store, competency), lambda r: self._show(scope, r))
+
+    def _show(self, scope: str, read: Read[list[Point]]) -> None:
+        if not self.is_attached or scope != self.scope:
+            return  # gone, or another scope was chosen meanwhile
+        if read.value is None:
+            self._status(read.problem)
             return
-        label = "overall" if competency is None else competency
+        self.points = read.value
+        label = "overall" if scope == OVERALL else scope
         for metric in METRICS:
             draw(self.query_one(f"#plot-{metric.key}", PlotextPlot), metric, self.points, label)
         if not self.points:
@@ -213,6 +235,9 @@ class ProgressScreen(Screen[None]):
     def action_drill(self) -> None:
         """The `d` key: a stray press must not start a session, so ask first."""
         weakest = self.weakest
+        if not self.loaded:
+            self.notify("Your progress is still being read from the history.")
+            return
         if not weakest:
             self.notify("Answer a few questions first: then your weakest areas can be drilled.")
             return
