@@ -9,7 +9,10 @@ guards passed before and must keep passing:
    when real experience was told with no such phrase ("for two summers I ran the
    booking desk", "I've loaded trailers on nights for six years"): fit now rests on
    experience held (time spent at the work, a credential, something done at work with
-   a count or an occasion), never on the claim alone.
+   a count or an occasion), never on the claim alone;
+2. someone who "left us a message" or "left me a five-star rating" read as someone who
+   abandoned the speaker ("left us", "left me" in ``valence.obstruct``): leaving someone
+   something is giving; "left us to sort it", "left me with the paperwork" still count.
 """
 
 from __future__ import annotations
@@ -110,3 +113,44 @@ def test_experience_outranks_the_claim_of_it() -> None:
         "can-do attitude and I'd love to contribute to your success going forward."
     )
     assert run(question, held).score > run(question, claimed).score
+
+
+# -- 2. someone who left you something ran nobody down -----------------------------------
+
+GIFTS = [
+    (
+        "Tell me about a time you went beyond what was expected for a customer.",
+        "A tenant rang on a Friday because her boiler had failed and she had a newborn. I "
+        "drove over two heaters from our stores myself and booked the engineer for first "
+        "thing Saturday. On Monday she left us a message thanking the whole office, and "
+        "my manager put it on the board.",
+    ),
+    (
+        "Describe a time you solved a problem for a client.",
+        "A client's payroll file kept failing at the bank. I went through the rejected "
+        "lines one by one, found a date format the new software had changed, and wrote "
+        "a fix that same afternoon. The finance lead left me a five-star rating and asked "
+        "for me on their next project.",
+    ),
+    (
+        "Tell me about a time you went beyond what was expected for a customer.",
+        "A pensioner came into the branch because his pension payment had bounced twice. I "
+        "rang the pensions office while he waited, found they had his old sort code, and "
+        "got the payment resent the same day. On Friday he left me a card thanking the "
+        "team, and we pinned it up in the staff room.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "answer"), GIFTS)
+def test_someone_who_left_you_something_is_not_run_down(question: str, answer: str) -> None:
+    assert "negativity" not in ids(run(question, answer))
+
+
+def test_being_left_to_it_still_runs_them_down() -> None:
+    text = (
+        "My supervisor left us to sort the whole stocktake alone and then blamed us when "
+        "it was late. Honestly he never bothered to help and he left me with all the "
+        "paperwork every single week."
+    )
+    assert "negativity" in ids(run("Tell me about a difficult boss.", text))
