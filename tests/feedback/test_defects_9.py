@@ -9,7 +9,10 @@ guards passed before and must keep passing:
    when real experience was told with no such phrase ("for two summers I ran the
    booking desk", "I've loaded trailers on nights for six years"): fit now rests on
    experience held (time spent at the work, a credential, something done at work with
-   a count or an occasion), never on the claim alone;
+   a count or an occasion), never on the claim alone; where a working life began or
+   went ("I started my career at...", "I joined a charity on...") is experience held
+   (1b: these failed on ca07a14, the first fit commit, which had lost "my career" as a
+   claim; two also failed before it);
 2. someone who "left us a message" or "left me a five-star rating" read as someone who
    abandoned the speaker ("left us", "left me" in ``valence.obstruct``): leaving someone
    something is giving; "left us to sort it", "left me with the paperwork" still count.
@@ -154,3 +157,24 @@ def test_being_left_to_it_still_runs_them_down() -> None:
         "paperwork every single week."
     )
     assert "negativity" in ids(run("Tell me about a difficult boss.", text))
+
+
+# -- 1b. where a working life began is experience held ----------------------------------
+
+BEGAN = [
+    "I started my career on the counter of a building society, moved into mortgage "
+    "advice once I'd passed the exams, and now I look after the branch's older customers "
+    "who struggle with the app. I'm steady, I explain things slowly and I follow up.",
+    "After college I joined a housing charity on the advice line, then moved onto the "
+    "casework team, where I handle repossession cases with the local court. I like "
+    "untangling paperwork for people who have given up on it.",
+    "I began my career at a print works on the night shift, learned the presses from the "
+    "older operators, and later ran the colour checks for the magazine jobs. Now I'm "
+    "looking to move that eye for detail into quality control.",
+]
+
+
+@pytest.mark.parametrize("answer", BEGAN)
+def test_where_a_career_began_is_fit(answer: str) -> None:
+    fb = run("Tell me about yourself.", answer)
+    assert "fit-shown" in ids(fb) and "no-fit" not in ids(fb)

@@ -103,10 +103,12 @@ def _done_at_work(job: Job) -> list[Match]:
             for n in numbers
         )
         placed = any(clause.first <= o.first <= clause.last for o in occasions)
-        # an occasion alone places a story, not experience offered, unless the
-        # question is about this job ("why us?": what one did is offered to it)
-        placed = placed and job.kind in _ABOUT_THIS_JOB
-        if counted or (placed and acted):
+        # where a working life began or went ("I started my career at a bank", "I
+        # joined a firm in audit"): experience held, whatever the question
+        began = bool(_BEGAN & said) and ("career" in said or placed)
+        # an occasion alone places a story, not experience offered, unless the question
+        # is about this job ("why us?": what one did is offered to it)
+        if counted or began or (placed and job.kind in _ABOUT_THIS_JOB and acted):
             out.append(m)
     return out
 
@@ -133,6 +135,7 @@ def _with_asides(reading: Reading, i: int) -> tuple[int, int]:
     return first, last
 
 
+_BEGAN = frozenset(["started", "began", "joined", "trained", "qualified", "apprenticed"])
 _TIME_PUT_FIRST = frozenset(["for", "over", "in", "last", "this", "since", "after"])
 # Questions about this job: what is said in answer is working life unless it is
 # private life ("I was caring for my mum").
