@@ -89,7 +89,7 @@ CLAIMED = [
         "value to your team from day one.",
     ),
     (
-        "Why do you want to work for us?",
+        "What makes you pick us out of the firms hiring?",
         "I've worked on all sorts of things over the years, so my background means I can "
         "bring a wide range of skills. I think I'd fit right in and I'm confident I could "
         "contribute to your continued growth.",
@@ -104,7 +104,7 @@ def test_fit_claimed_with_nothing_held_is_no_fit(question: str, answer: str) -> 
 
 
 def test_experience_outranks_the_claim_of_it() -> None:
-    question = "Why do you want to join our removals firm?"
+    question = "What makes our removals firm the one you applied to?"
     held = (
         "I've driven a seven and a half tonne box van for four years, mostly house moves "
         "across the county, and last spring I packed and moved a whole dental surgery "
@@ -122,7 +122,7 @@ def test_experience_outranks_the_claim_of_it() -> None:
 
 GIFTS = [
     (
-        "Tell me about a time you went beyond what was expected for a customer.",
+        "Describe an occasion when you went beyond what was expected for a customer.",
         "A tenant rang on a Friday because her boiler had failed and she had a newborn. I "
         "drove over two heaters from our stores myself and booked the engineer for first "
         "thing Saturday. On Monday she left us a message thanking the whole office, and "
@@ -136,7 +136,7 @@ GIFTS = [
         "for me on their next project.",
     ),
     (
-        "Tell me about a time you went beyond what was expected for a customer.",
+        "Describe an occasion when you went beyond what was expected for a customer.",
         "A pensioner came into the branch because his pension payment had bounced twice. I "
         "rang the pensions office while he waited, found they had his old sort code, and "
         "got the payment resent the same day. On Friday he left me a card thanking the "
