@@ -225,7 +225,7 @@ def test_a_recognizer_that_dies_mid_answer_loses_no_answer(
     sources = iter([FileSource(read_wav(first), speed=1.0), FileSource(read_wav(second), speed=0)])
     # Starting a helper takes 0.5 s on an idle machine, 8 s on a loaded one: the bound
     # on waiting for the final words is not what this test is about.
-    monkeypatch.setattr("hotseat.asr.answer_worker.FINAL_WAIT", 60.0)
+    monkeypatch.setattr("hotseat.asr.answer_worker.final_wait", lambda trailed: 60.0)
     listener = MicListener(Settings(engine="sphinx"), source_factory=lambda: next(sources))
     try:
         assert listener.wait_ready(30)

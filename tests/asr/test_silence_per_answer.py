@@ -83,10 +83,13 @@ def test_a_new_answer_starts_with_no_silence_of_the_last_one(tmp_path: Path) -> 
 
 
 class _Mic:
-    """Stands in for the session's ``MicStream`` as the listener sees it: lost or not."""
+    """Stands in for the session's ``MicStream`` as the listener sees it: lost or not
+    (and never stalled)."""
 
     def __init__(self) -> None:
         self.lost = False
+        self.stalled = False
+        self.stalled_from = 0.0  # when the last block came before a stall
 
     def tap(self, sink: object) -> None:
         pass
@@ -131,3 +134,39 @@ def test_time_without_a_microphone_is_never_the_candidates_silence(tmp_path: Pat
         "microphone was lost" in note.text and note.kind is NoteKind.INCOMPLETE
         for note in finals[0].notes
     )
+
+
+def test_a_stalled_sound_system_is_neither_silence_nor_a_lost_microphone(tmp_path: Path) -> None:
+    """Regression (trial6 N4): a sound server starved for seconds was noted on the answer
+    as "the microphone was lost". A stall keeps the answer's clock (the gap is filled
+    with silence), is not the candidate's silence, and is noted as what it was."""
+    wav = speak("I kept the release on schedule", tmp_path / "a.wav", pad=(0.3, 0.0))
+    source = FileSource(read_wav(wav), speed=2.0)
+    listener = MicListener(Settings(engine="sphinx"), source_factory=lambda: source)
+    mic = _Mic()
+    listener._mic.stream = mic  # type: ignore[assignment]
+    finals: list[Transcript] = []
+    during: list[float] = []
+    try:
+        assert listener.wait_ready(30)
+        _answer(listener, finals)
+        _wait_until(lambda: source.finished)
+        mic.stalled, mic.stalled_from = True, time.monotonic()  # the server stops delivering
+        listener._mic.changed("stalled", "no audio has reached hotseat")
+        deadline = time.monotonic() + 2.0
+        while time.monotonic() < deadline:
+            during.append(listener.silence_seconds())
+            time.sleep(0.02)
+        mic.stalled = False
+        listener._mic.changed("resumed", "the sound system stalled for 2 s")
+        listener.finish_answer()
+        _wait_until(lambda: bool(finals))
+    finally:
+        listener.close()
+    assert max(during) == 0.0, "a stalled sound system counted as the candidate's silence"
+    notes = [(note.kind, note.text) for note in finals[0].notes]
+    assert not any("microphone was lost" in text for _, text in notes), notes
+    (stalled,) = [text for kind, text in notes if kind is NoteKind.INCOMPLETE]
+    assert stalled.startswith("the sound system stalled at 0:0") and "gap is silent" in stalled
+    assert any(t.startswith("recording resumed at") and "stalled for 2 s" in t for _, t in notes)
+    assert finals[0].duration is not None and finals[0].duration > 3.0  # the gap is kept

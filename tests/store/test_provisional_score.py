@@ -25,7 +25,8 @@ from tests.store.test_screens import Host, _text
 
 def _one_provisional() -> int:
     live = timed("I led the migration and we")
-    live = dataclasses.replace(live, notes=(answer_notes.being_finished(skipped=False),))
+    pending = answer_notes.being_finished(skipped=False, behind=None)
+    live = dataclasses.replace(live, notes=(pending,))
     with Store() as store:
         session = store.begin_session(mode="mock", started_at=1_700_000_000)
         store.save_answer(session, turn(question("q-live"), transcript=live, score=47))

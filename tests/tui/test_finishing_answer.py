@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pytest
+from textual.widgets._footer import FooterKey
+
 from hotseat.session import FakeClock, Phase
 from hotseat.transcript import Note, NoteKind, Transcript
+from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.widgets.feedback_panel import FeedbackPanel
 from tests.tui.conftest import AppFactory
 from tests.tui.fakes import FakeListener
 from tests.tui.helpers import interview_started, move_clock, press
@@ -91,3 +96,51 @@ async def test_a_late_final_keeps_the_length_the_clock_showed(
         answer = screen.session.current.answer
         assert answer is not None and answer.duration == 20.0
         assert listener.skipped == 0
+
+
+def _footer_keys(screen: InterviewScreen) -> list[str]:
+    """The keys the footer shows now (what the next frame paints)."""
+    return [str(key.description) for key in screen.query(FooterKey) if key.display]
+
+
+@dataclass
+class SlowSkipListener(LateListener):
+    """Takes a moment to hand over the live text once told not to wait."""
+
+    def skip_waiting(self) -> None:
+        self.skipped += 1
+
+
+@pytest.mark.parametrize("how", ["final words came", "ctrl+s"])
+async def test_dont_wait_leaves_the_footer_when_the_wait_is_over(
+    app_factory: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
+    """Regression (trial6 F13): "^s Don't wait" stayed in the footer after the feedback
+    showed (about 0.4 s; seconds on a busy machine): the footer redraws only a frame
+    after the feedback. It goes in the frame the feedback comes in, and at once when the
+    user chooses not to wait."""
+    listener = SlowSkipListener()
+    app = app_factory(**THREE, listener=listener, typed=False)
+    shown_with: list[list[str]] = []
+    show = FeedbackPanel.show
+
+    def showing(panel: FeedbackPanel, *args: object, **kwargs: object) -> None:
+        show(panel, *args, **kwargs)  # type: ignore[arg-type]
+        assert isinstance(panel.screen, InterviewScreen)
+        shown_with.append(_footer_keys(panel.screen))
+
+    monkeypatch.setattr(FeedbackPanel, "show", showing)
+    async with interview_started(app) as (pilot, screen):
+        await press(pilot, "ctrl+s")
+        listener.hear("I split the release into three safe steps")
+        await move_clock(pilot, clock, 20)
+        await press(pilot, "ctrl+s")  # the answer ends: its final words are on their way
+        assert "Don't wait" in _footer_keys(screen)
+        if how == "ctrl+s":
+            await press(pilot, "ctrl+s")
+            assert listener.skipped == 1 and screen.session.phase is Phase.ANSWERING
+            assert "Don't wait" not in _footer_keys(screen)  # no longer waiting
+        listener.deliver()
+        await pilot.pause()
+        assert screen.session.phase is Phase.REVIEWING
+        assert shown_with and "Don't wait" not in shown_with[0], shown_with

@@ -11,8 +11,11 @@ is gone the note says the live words are all there is.
 
 from __future__ import annotations
 
+import contextlib
+import json
 import os
 import shutil
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -49,7 +52,7 @@ def _saved_pending(recorded: bool) -> tuple[int, Path]:
         (Word("and", 0.3, 0.5), Word("mister", 0.5, 0.9)),
         duration=7.1,
         engine="sphinx",
-        notes=(answer_notes.being_finished(skipped=False),),
+        notes=(answer_notes.being_finished(skipped=False, behind=None),),
     )
     turn = Turn(question, Timing(prep_seconds=0.0, answer_min=45.0, answer_max=120.0))
     turn.answer = live
@@ -122,3 +125,51 @@ async def test_an_answer_whose_recording_is_gone_keeps_its_live_words_and_says_s
     assert [note.kind for note in after.notes] == [NoteKind.INCOMPLETE]
     assert "all there is" in after.notes[0].text
     assert score is None
+
+
+# The pending notes of the first builds that finished late transcripts from the recording
+# (0efadf1, before NoteKind.FINISHING), as they saved them: kind "incomplete".
+OLD_PENDING = (
+    "the computer was busy: the final recognition had not finished when the answer ended "
+    "and you chose not to wait for it, so the live text stands in while the transcript is "
+    "finished from the recording (which holds the whole answer)"
+)
+# Their other incomplete notes, and one of today's: nothing left to finish.
+NOT_PENDING = (
+    "the computer was busy: the final recognition fell behind, and finishing the transcript "
+    "from the recording failed (EOFError: ); the transcript is the live text, which may "
+    "miss words (the recording holds the whole answer)",
+    "the transcript is the live text, which may miss words: the final recognition was skipped",
+)
+
+
+def _as_saved_by_an_old_build(session: int, texts: tuple[str, ...]) -> None:
+    notes = [{"kind": "incomplete", "text": text, "since": None} for text in texts]
+    with contextlib.closing(sqlite3.connect(paths.database_file())) as conn, conn:
+        conn.execute(
+            "UPDATE answers SET notes = ? WHERE session_id = ?", (json.dumps(notes), session)
+        )
+
+
+async def test_an_answer_left_being_transcribed_by_an_earlier_build_is_finished_too(
+    app_factory: AppFactory,
+) -> None:
+    """Regression: rows whose pending note an earlier build saved as "incomplete" were
+    never finished; rows with other incomplete notes (and their recordings) must stay."""
+    old, _ = _saved_pending(recorded=True)
+    _as_saved_by_an_old_build(old, (OLD_PENDING,))
+    kept, _ = _saved_pending(recorded=True)
+    _as_saved_by_an_old_build(kept, NOT_PENDING)
+
+    said = await _toasts(app_factory)
+
+    assert any("1 answer" in line and "finished" in line for line in said), said
+    after, score, _ = _answer(old)
+    assert {"john", "leisure", "consider"} <= set(after.text.split()), after.text
+    assert [note.kind for note in after.notes] == [NoteKind.INFO]
+    assert score is not None
+    untouched, score, _ = _answer(kept)
+    assert untouched.text == "and mister" and score is None
+    assert [(n.kind, n.text) for n in untouched.notes] == [
+        (NoteKind.INCOMPLETE, text) for text in NOT_PENDING
+    ]

@@ -49,7 +49,7 @@ class BehindListener(FakeListener):
             super().finish_answer()
             return
         assert self._on_final is not None
-        pending = answer_notes.being_finished(skipped=False)  # the listener's own note
+        pending = answer_notes.being_finished(skipped=False, behind=None)  # the listener's own note
         self._on_final(Transcript(self.final_text, engine="sphinx", notes=(pending,), pending=True))
 
     def finished(self, text: str) -> None:
@@ -257,3 +257,48 @@ async def test_quitting_from_the_summary_while_an_answer_is_being_finished_asks_
         await _until_finished(pilot, screen.session.turns[0])
         await press(pilot, "ctrl+q")  # nothing being finished: closes at once
         assert not pilot.app.is_running
+
+
+@dataclass
+class SkippedListener(FakeListener):
+    """Keeps up with the voice, but the user does not wait for its final pass (ctrl+s
+    on "Finishing the transcript…"): the live text comes pending, with the listener's
+    own note for that."""
+
+    finishing: bool = False
+
+    def finish_answer(self) -> None:
+        self.finishing = True
+
+    def skip_waiting(self) -> None:
+        assert self._on_final is not None and self.finishing
+        self.finishing = False
+        chose = answer_notes.being_finished(skipped=True, behind=None)
+        self._on_final(Transcript(self.final_text, engine="sphinx", notes=(chose,), pending=True))
+
+
+async def test_not_waiting_is_said_as_the_users_choice_not_a_busy_computer(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """Regression (trial6 N6): after the user's own "don't wait" on a machine that kept
+    up, the card said "The computer was busy and speech recognition fell behind"."""
+    listener = SkippedListener()
+    app = app_factory(**{**TWO, "count": 1}, listener=listener, typed=False)
+    async with interview_started(app) as (pilot, screen):
+        await press(pilot, "ctrl+s")
+        listener.hear(SAID)
+        await move_clock(pilot, clock, 30)
+        await press(pilot, "ctrl+s")  # the answer ends; its final pass is still running
+        assert screen.finishing
+        await press(pilot, "ctrl+s")  # don't wait
+        assert screen.session.phase is Phase.REVIEWING
+        panel = screen.feedback_panel.text
+        assert "You chose not to wait for the final recognition" in panel
+        assert "Your recording is safe" in panel and "updates when it is done" in panel
+        assert "busy" not in panel and "fell behind" not in panel
+        await press(pilot, "enter")
+        while not isinstance(pilot.app.screen, SummaryScreen):
+            await press(pilot, "ctrl+o")
+        summary = pilot.app.screen.text
+        assert "still being finished from the recording" in summary
+        assert "busy" not in summary

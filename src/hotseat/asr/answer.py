@@ -22,7 +22,7 @@ from pathlib import Path
 
 from hotseat.asr import answer_notes as said
 from hotseat.asr.engine import SAMPLE_RATE, Engine, join_words
-from hotseat.asr.recognition import Recognition, RecognizerThread
+from hotseat.asr.recognition import SKIP_SECOND_PASS, Recognition, RecognizerThread
 from hotseat.audio.level import FLOOR_DB, SPEECH_LEVEL_DB, LevelMeter, SilenceTracker
 from hotseat.audio.wavfile import WavWriter
 from hotseat.transcript import Note, NoteKind, Transcript, Word
@@ -83,6 +83,15 @@ class AnswerInProgress:
         if self._recognition is None:
             return 0.0
         return self._recognizers.behind(self._recognition)
+
+    @property
+    def trailing(self) -> float:
+        """Seconds of the answer recognition has still to get through, but no more than it
+        trails the clock (a file handed over at once is not lag, nor a held clock)."""
+        if self._recognition is None:
+            return self.samples / SAMPLE_RATE
+        waiting = self.samples / SAMPLE_RATE - self._recognition.position
+        return max(0.0, min(waiting, self._recognition.lag()))
 
     @property
     def recording(self) -> Path | None:
@@ -168,6 +177,7 @@ class AnswerInProgress:
         pending = False
         recognition = self._recognition
         if recognition is not None:
+            trailed = self.trailing if self.trailing > SKIP_SECOND_PASS else None
             # The engine gives what it has a little before the wait is over.
             self._recognizers.end(recognition, budget=max(0.5, wait - FINAL_MARGIN))
             try:
@@ -179,7 +189,7 @@ class AnswerInProgress:
                     raw = [Word(w) for w in recognition.best_partial.split()]
                     pending = finish_later and bool(self._audio)
                     if pending:
-                        self._pending_notes = [said.being_finished(skipped=skip())]
+                        self._pending_notes = [said.being_finished(skipped=skip(), behind=trailed)]
                         extra += self._pending_notes
                     else:
                         extra.append(said.live_text(skipped=skip(), wait=wait))

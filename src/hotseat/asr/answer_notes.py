@@ -2,14 +2,19 @@
 
 ``asr.answer`` decides what happened (the final words were late, or not waited
 for; the recognizer was restarted; it fell behind); the sentences are here, each
-naming the cause (the computer was busy, a recognizer that failed), never the
-answer. What a note means for the scores is its kind (``session.caveats``) and
+naming the cause (the computer was busy, a recognizer that failed, the user's
+choice not to wait), never the answer. "Busy" is said only when recognition
+really fell behind the voice. What a note means for the scores is its kind (``session.caveats``) and
 from when, its ``since``; nothing reads these words back.
 """
 
 from __future__ import annotations
 
 from hotseat.transcript import Note, NoteKind
+
+# Once the transcript was finished from the recording, why that was needed: the
+# machine, or the user's choice not to wait, the note it replaces said which.
+_NOT_READY = "the final recognition was not ready when the answer ended"
 
 
 def live_text(*, skipped: bool, wait: float) -> Note:
@@ -23,15 +28,26 @@ def live_text(*, skipped: bool, wait: float) -> Note:
     return Note(text, NoteKind.INCOMPLETE)
 
 
-def being_finished(*, skipped: bool) -> Note:
+def being_finished(*, skipped: bool, behind: float | None) -> Note:
     """The final words did not come: the live text stands in while the recording is
-    recognised whole (``asr.finisher``)."""
-    chose = " and you chose not to wait for it" if skipped else ""
-    text = (
-        "the computer was busy: the final recognition had not finished when the answer "
-        f"ended{chose}, so the live text stands in while the transcript is finished "
-        "from the recording (which holds the whole answer)"
+    recognised whole (``asr.finisher``). ``skipped``: the user chose not to wait;
+    ``behind``: seconds recognition trailed the voice when it really fell behind
+    (None: it kept up, and its final pass was only still running)."""
+    then = (
+        "so the live text stands in until the transcript is finished from the recording "
+        "(which holds the whole answer)"
     )
+    busy = None if behind is None else f"recognition fell {behind:.0f} s behind the voice"
+    if skipped and busy is None:
+        text = f"you chose not to wait for the final recognition, {then}"
+    elif skipped:
+        text = (
+            f"the computer was busy ({busy}) and you chose not to wait for the final "
+            f"recognition, {then}"
+        )
+    else:
+        why = "" if busy is None else f" ({busy})"
+        text = f"the computer was busy{why}: the final recognition had not finished in time, {then}"
     return Note(text, NoteKind.FINISHING)
 
 
@@ -70,8 +86,7 @@ def fell_behind() -> Note:
 def finished_later() -> Note:
     """The recording was recognised whole after the answer: the transcript is complete."""
     text = (
-        "the computer was busy: the final recognition fell behind, so the transcript "
-        "was finished from the answer's recording after the answer"
+        f"{_NOT_READY}, so the transcript was finished from the answer's recording after the answer"
     )
     return Note(text, NoteKind.INFO)
 
@@ -79,9 +94,9 @@ def finished_later() -> Note:
 def not_finished(error: str) -> Note:
     """Recognising the recording whole failed: the live text stands for good."""
     text = (
-        "the computer was busy: the final recognition fell behind, and finishing "
-        f"the transcript from the recording failed ({error}); the transcript is the "
-        "live text, which may miss words (the recording holds the whole answer)"
+        f"{_NOT_READY}, and finishing the transcript from the recording failed ({error}); "
+        "the transcript is the live text, which may miss words (the recording holds the "
+        "whole answer)"
     )
     return Note(text, NoteKind.INCOMPLETE)
 
@@ -99,8 +114,7 @@ def after_finishing(kept: tuple[Note, ...], finished: bool, error: str) -> tuple
 def recording_gone() -> Note:
     """hotseat closed before the transcript was finished, and the recording is gone."""
     text = (
-        "the computer was busy: the final recognition fell behind, and the recording "
-        "the transcript was to be finished from is gone; the live text, which may miss "
-        "words, is all there is of this answer"
+        f"{_NOT_READY}, and the recording the transcript was to be finished from is gone; "
+        "the live text, which may miss words, is all there is of this answer"
     )
     return Note(text, NoteKind.INCOMPLETE)

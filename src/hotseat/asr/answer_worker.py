@@ -8,7 +8,7 @@ never holds the interviewer's voice and word times still match the answer
 clock) and feeds them to the answer (``asr.answer``), which saves, meters,
 watches for silence and hands the audio to the recognizer's own thread. A
 lost microphone's gap is filled with silence (``asr.mic_input``). At the end
-it waits for the final words (at most ``FINAL_WAIT``) and gives the transcript,
+it waits for the final words (at most ``final_wait``) and gives the transcript,
 with its notes, to the answer's ``on_final``.
 """
 
@@ -35,14 +35,29 @@ from hotseat.audio.resample import StreamConverter
 from hotseat.transcript import Note, NoteKind, Transcript, Word
 
 # Seconds the final words may take after the answer ends (then: the live text, with a
-# note). The screen says "Finishing the transcript... (ctrl+s: don't wait)" meanwhile.
-# Not shorter: the live text skips audio when the machine is busy
-# (``asr.sphinx_recognizer``), so it can have gaps that only the final words fill; on a
-# machine with a core to spare they take about a second. The engine is told to give what
-# it has a little before (``SphinxRecognizer.FINAL_BUDGET``) and to say from where its
-# words are only the live pass's. The same bound holds for recognising the recording
-# again when live recognition failed.
-FINAL_WAIT = 10.0
+# note, while the transcript is finished from the recording in the background,
+# ``asr.finisher``, and the feedback updated in place). The screen says "Finishing the
+# transcript... (ctrl+s: don't wait)" meanwhile. The engine is told to give what it has
+# a little before (``SphinxRecognizer.FINAL_BUDGET``) and to say from where its words
+# are only the live pass's. On a machine with a core to spare the final pass of even a
+# long answer ended at its last word is the whole-phrase decode of its last phrase (at
+# most ``SphinxRecognizer.MAX_PHRASE``, 10 s): 1.7-3.3 s of CPU for pocketsphinx, 0.2 s
+# for Vosk (benchmarks/bench_final_pass.py), so ``FINAL_BASE`` leaves the engine 4.5 s.
+# Recognition that trailed the voice as the answer ended gets that much longer, up to
+# ``FINAL_CAP``: past that the machine is too busy for waiting to help, and the user
+# is not kept waiting for it (it used to be 10 s, and feedback came 12-23 s after the
+# speech at load 20-30). The same bound holds for recognising the recording again when
+# live recognition failed.
+FINAL_BASE = 6.0
+FINAL_CAP = 8.0
+
+
+def final_wait(trailed: float) -> float:
+    """Seconds to wait for an answer's final words when recognition trailed the voice by
+    ``trailed`` seconds as the answer ended."""
+    return min(FINAL_CAP, FINAL_BASE + max(0.0, trailed))
+
+
 # Seconds into an answer from which a microphone that only then delivered its first
 # sound (still getting ready) is said to have started late: what came before is lost.
 LATE_START = 0.5
@@ -179,13 +194,16 @@ class AnswerWorker:
             block = source.read(timeout=0.02)
             if held.now():
                 continue  # the answer's clock is stopped: what is heard is not the answer
+            began = start.called_at + held.total
+            if block is not None and source.live and self._mic.catching_up(answer, began, block):
+                continue  # a stalled sound server's catch-up: its gap is already filled
             if block is not None:
                 if converter.rate != source.rate:  # the device came back at another rate
                     answer.feed(converter.flush())
                     converter = StreamConverter(source.rate)
                 answer.feed(self._mute_if_paused(converter.process(block)))
-            elif self._mic.lost:
-                self._mic.fill_gap(answer, start.called_at + held.total)
+            elif self._mic.silent:
+                self._mic.fill_gap(answer, began)
         if source is not None and converter is not None:
             source.stop()
             self._stopped_at = time.monotonic()
@@ -208,7 +226,7 @@ class AnswerWorker:
         transcript = answer.finish(
             lead_in,
             tuple(notes),
-            wait=FINAL_WAIT,
+            wait=final_wait(answer.trailing),
             skip=lambda: self.skip_wait or command in ("cancel", "close"),
             finish_later=later,
         )

@@ -1,7 +1,7 @@
 """Finishing an answer's transcript from its recording, after the answer was given.
 
 On a busy machine the final recognition pass of an answer may not be done
-within its bound (``answer_worker.FINAL_WAIT``), or the user may choose not to
+within its bound (``answer_worker.final_wait``), or the user may choose not to
 wait for it (ctrl+s). The app then goes on with the live text, which can be a
 few words of a long answer. The recording holds the whole answer, so the
 transcript is finished from it here, in the background, and handed back to

@@ -134,8 +134,8 @@ class MicListener:
     def silence_seconds(self) -> float:
         """Silence after speech in the latest answer (0 until it has begun and been spoken)."""
         answer = self._worker.answer
-        if answer is None or answer.generation != self._generation or self.microphone_lost:
-            return 0.0  # a dead microphone's silence is not the candidate's
+        if answer is None or answer.generation != self._generation or self._mic.silent:
+            return 0.0  # a dead microphone's (or stalled sound system's) silence is not theirs
         if self._mic.unseen_events:
             return 0.0  # just back: the worker has not counted silence afresh yet
         return answer.silence_seconds()

@@ -5,11 +5,12 @@ listener opens once, on its loader thread, and keeps open for the session; it
 hands each answer a source reading that stream (or the stand-in a test or a
 benchmark gives), and says why there is no microphone when there is none.
 
-When the device goes away or comes back, the audio owner thread calls
-``changed``; the event is kept with the time it happened, so the answer's
-transcript can say when the microphone went and came back (``notes``) and the
-worker can fill the gap with silence (``fill_gap``) so word times still match
-the answer clock.
+When the device goes away or comes back, or the sound system stalls and
+resumes (a server starved by a very busy machine: the device is still there),
+the audio owner thread calls ``changed``; the event is kept with the time it
+happened, so the answer's transcript can say when the audio stopped and came
+back (``notes``) and the worker can fill the gap with silence (``fill_gap``)
+so word times still match the answer clock.
 """
 
 from __future__ import annotations
@@ -21,13 +22,14 @@ from collections.abc import Callable
 from hotseat.asr.answer import AnswerInProgress
 from hotseat.asr.engine import SAMPLE_RATE
 from hotseat.audio.answer_source import AudioSource, Capture
-from hotseat.audio.capture import MicStream
+from hotseat.audio.capture import Block, MicStream
 from hotseat.audio.devices import DeviceError
 from hotseat.transcript import Note, NoteKind
 
 NO_MIC = "No microphone is available ({reason}): type your answers instead."
 
-DeviceEvent = tuple[str, str, float]  # ("lost" | "back", what to tell the user, monotonic time)
+# ("lost" | "back" | "stalled" | "resumed", what to tell the user, monotonic time)
+DeviceEvent = tuple[str, str, float]
 
 
 class MicInput:
@@ -65,6 +67,11 @@ class MicInput:
         return self.stream is not None and self.stream.lost
 
     @property
+    def silent(self) -> bool:
+        """No audio comes: the microphone is lost, or the sound system has stalled."""
+        return self.lost or (self.stream is not None and self.stream.stalled)
+
+    @property
     def unseen_events(self) -> bool:
         """The device went or came back and the worker has not counted silence afresh."""
         return len(self.events) > self.handled
@@ -97,8 +104,13 @@ class MicInput:
         return Note(text, NoteKind.INCOMPLETE)
 
     def changed(self, kind: str, text: str) -> None:
-        """From the audio owner thread: the microphone went away or came back."""
-        self.events.append((kind, text, time.monotonic()))
+        """From the audio owner thread: the microphone went away or came back, or the
+        sound system stalled (said seconds after it began, from when it began) or
+        resumed."""
+        at = time.monotonic()
+        if kind == "stalled" and self.stream is not None:
+            at = min(at, self.stream.stalled_from)
+        self.events.append((kind, text, at))
         if self._on_device is not None:
             self._on_device(kind, text)
 
@@ -111,6 +123,14 @@ class MicInput:
             if kind == "lost":
                 lost = f"the microphone was lost at {clock}: {text}; the gap is silent"
                 notes.append(Note(lost, NoteKind.INCOMPLETE))
+            elif kind == "stalled":
+                stalled = (
+                    f"the sound system stalled at {clock} (it delivered no audio): "
+                    "nothing was recorded until it resumed, and the gap is silent"
+                )
+                notes.append(Note(stalled, NoteKind.INCOMPLETE))
+            elif kind == "resumed":
+                notes.append(Note(f"recording resumed at {clock} ({text})", NoteKind.CONTEXT))
             else:
                 notes.append(Note(f"the microphone came back at {clock}", NoteKind.CONTEXT))
         if self.lost:
@@ -120,7 +140,8 @@ class MicInput:
 
     @staticmethod
     def fill_gap(answer: AnswerInProgress, began: float) -> None:
-        """The microphone is gone: silence stands in, so the answer keeps the clock's length."""
+        """No audio comes (the microphone is gone, or the sound system stalled): silence
+        stands in, so the answer keeps the clock's length."""
         heard = answer.offset + answer.samples / SAMPLE_RATE
         missing = time.monotonic() - began - heard
         if missing >= 0.1:
@@ -128,6 +149,15 @@ class MicInput:
             # The gap is not the candidate's pause: once the microphone is back, a drill
             # that ends answers on silence must not count it (it cut answers off there).
             answer.silence.restart()
+
+    @staticmethod
+    def catching_up(answer: AnswerInProgress, began: float, block: Block) -> bool:
+        """``block`` is digital silence while the answer already holds more audio than
+        its clock: a stalled sound server catching up on the time it stood still (its
+        null or idle source renders that time as zeros at once), a gap already filled
+        (``fill_gap``). No microphone delivers exact zeros; late real audio is kept."""
+        heard = answer.offset + answer.samples / SAMPLE_RATE
+        return heard - (time.monotonic() - began) > 0.5 and not block.any()
 
     def stop_tap(self) -> None:
         """A broken answer hears no more of the stream."""

@@ -49,8 +49,8 @@ class SphinxRecognizer:
     # last phrases; past that their live words stand, and ``live_from`` says from where
     # (files always wait). The live words of a pass that skipped late audio, or used its
     # quick decoder, miss or garble words: on a busy machine a quiet answer's last
-    # sentence was lost with 0.7 s. The app sets it just under its own bound
-    # (``answer_worker.FINAL_WAIT``).
+    # sentence was lost with 0.7 s. The app sets it for each answer, just under its own
+    # bound (``answer_worker.final_wait``); this default is for other users of it.
     FINAL_BUDGET = 8.0
     MARGIN = 0.15  # seconds of the pause kept after the last speech of a phrase
     LEAD = 0.3  # seconds kept before the first speech of a phrase

@@ -13,12 +13,16 @@ time, copies the block into the current answer's queue (if any) and counts
 trouble (input overflows, blocks dropped because nobody drained the queue).
 
 Losing the device: the owner thread checks the stream ten times a second. A
-stream that has delivered nothing for ``LOST_AFTER`` seconds, or stopped, is
-lost: subscribers hear ``("lost", reason)``, the stream is let go (within
-``audio.owner.ABORT_TIMEOUT``: one stuck in PortAudio is abandoned), and every
-``RETRY_EVERY`` seconds PortAudio is re-initialised (it only sees a device
-that came back after that, and that is only safe with no stream open) and the
-device reopened. When blocks flow again subscribers hear ``("back", name)``.
+stream that stopped is lost; so is one silent for ``LOST_AFTER`` seconds, unless
+a sound server behind it is still there (``audio.stall``): then it has only
+stalled. Subscribers hear ``("stalled", text)`` and the stream is kept; when
+blocks flow again they hear ``("resumed", text)`` with how long it lasted (a
+stream found stuck is reopened as a lost one is, still said as the stall).
+Lost: subscribers hear ``("lost", reason)``, the stream is let go (within
+``audio.owner.ABORT_TIMEOUT``: one stuck in PortAudio is abandoned), PortAudio
+is re-initialised every ``RETRY_EVERY`` seconds (only then does it see a device
+that came back, and only with no stream open) and the device reopened; when
+blocks flow again subscribers hear ``("back", name)``.
 """
 
 from __future__ import annotations
@@ -38,9 +42,11 @@ from hotseat.audio.devices import DeviceError, InputDevice, choose_input_device
 from hotseat.audio.native_stderr import quiet_stderr
 from hotseat.audio.owner import AudioOwner, audio_owner
 from hotseat.audio.pulse_watch import PulseSourceWatch, default_source
+from hotseat.audio.stall import Stall
 
 Block = npt.NDArray[np.float32]  # (frames, channels), float32 in [-1, 1]
-DeviceChange = Callable[[str, str], None]  # ("lost" | "back", what to tell the user)
+# ("lost" | "back" | "stalled" | "resumed", what to tell the user)
+DeviceChange = Callable[[str, str], None]
 # A stream that stops, or delivers nothing for this long, is lost. Not shorter: a sound
 # server that has just come back may deliver its first blocks up to ~2 s apart.
 LOST_AFTER = 2.5
@@ -62,7 +68,7 @@ class MicStream:
         self._stream: Any = None
         self.device: InputDevice | None = None
         self.rate = 0
-        self.state = "closed"  # "open", "lost" or "closed"
+        self.state = "closed"  # "open", "stalled", "lost" or "closed"
         self.problem = ""  # why the device was lost, for notes
         self.overflows = 0
         self._last_block = 0.0
@@ -79,6 +85,8 @@ class MicStream:
         self._subscribers: list[DeviceChange] = []
         self._stop_watch: Callable[[], None] | None = None
         self._server_watch: PulseSourceWatch | None = None
+        self._stall = Stall()  # when it delivers nothing: stalled, or lost (``audio.stall``)
+        self._back_resumes = False  # a stalled stream is being reopened: "back" is "resumed"
 
     # -- any thread -----------------------------------------------------------------
 
@@ -104,6 +112,16 @@ class MicStream:
     def subscribe(self, change: DeviceChange) -> None:
         """``change("lost", reason)`` / ``change("back", name)`` from the owner thread."""
         self._subscribers.append(change)
+
+    @property
+    def stalled(self) -> bool:
+        """True while the stream delivers nothing but its sound server is still there."""
+        return self.state == "stalled"
+
+    @property
+    def stalled_from(self) -> float:
+        """When the latest stall began (time.monotonic() of the last block before it)."""
+        return self._stall.since
 
     @property
     def lost(self) -> bool:
@@ -186,10 +204,24 @@ class MicStream:
 
     def _watch(self) -> None:
         now = time.monotonic()
-        if self.state == "open":
+        if self.state in ("open", "stalled"):
             silent_for = now - self._last_block
             active = self._stream is not None and bool(self._stream.active)
-            if silent_for > LOST_AFTER or not active:
+            stall = ""
+            if active and silent_for > LOST_AFTER:
+                stall = self._stall.check(now, self._last_block) if self._server_watch else "lost"
+                if stall == "began":
+                    self.state = "stalled"
+                    self._tell("stalled", "no audio has reached hotseat: the sound system stalled")
+                if stall in ("asking", "began", "stalled"):
+                    return
+            if self.state == "stalled" and active and silent_for <= LOST_AFTER:  # flowing again
+                self.state = "open"
+                self._stall.over()
+                self._resumed(now - silent_for)
+                return
+            if not active or silent_for > LOST_AFTER:
+                self._stall.over()
                 self.problem = (
                     "the audio stopped (unplugged, or the sound server went away)"
                     if not active
@@ -197,14 +229,20 @@ class MicStream:
                 )
                 stream, self._stream = self._stream, None
                 self.state = "lost"
-                if not self._announce_back:  # already said it was lost
-                    self._announce_back = True
+                if stall == "stuck":  # still said as the stall it began as
+                    self._back_resumes = True
+                elif not self._announce_back:  # already said it was lost
                     self._tell("lost", self.problem)  # before the stream is let go: that may hang
+                self._announce_back = True
                 if stream is not None:
                     self._discard(stream)
                 self._next_try = time.monotonic() + RETRY_EVERY
             elif self._announce_back and self._last_block > self._opened_at:
                 self._announce_back = False
+                if self._back_resumes:  # a stuck stream reopened: the stall is over
+                    self._back_resumes = False
+                    self._resumed(self._last_block)
+                    return
                 name = self.device.name if self.device else ""
                 generic = name in ("", "default", "pulse", "pipewire", "sysdefault")
                 self._tell("back", "the system's default input" if generic else name)
@@ -218,6 +256,10 @@ class MicStream:
                 self._open_here()
             except DeviceError:
                 self.state = "lost"
+
+    def _resumed(self, at: float) -> None:
+        """Blocks flow again (from ``at``) after a stall."""
+        self._tell("resumed", f"the sound system stalled for {at - self._stall.since:.0f} s")
 
     def _watch_server(self, source: str | None) -> None:
         old, self._server_watch = self._server_watch, None

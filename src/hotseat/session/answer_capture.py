@@ -13,7 +13,8 @@ current answer:
   the one transcript that is saved and assessed (:func:`join_answer`);
 - ``recording``: where the spoken answer is recorded (its first stretch only);
 - ``spoken`` (the microphone is listening now), ``finishing`` (the answer is
-  over and waits for its final transcript) and ``cut_off`` (the interviewer
+  over and waits for its final transcript), ``not_waiting`` (the user chose not
+  to wait for it: the live text is on its way) and ``cut_off`` (the interviewer
   ended it at the hard limit).
 
 It is plain data and calls on a :class:`Listener`: it never touches the
@@ -59,6 +60,7 @@ class AnswerCapture:
     recording: Path | None = None
     spoken: bool = False
     finishing: bool = False
+    not_waiting: bool = False
     cut_off: bool = False
     _listening: dict[int, float] = field(default_factory=dict)
     heard: HeardAnswer = field(default_factory=HeardAnswer)
@@ -67,7 +69,7 @@ class AnswerCapture:
     def new_question(self) -> None:
         """A question is (re)asked: nothing heard, typed or recorded yet."""
         self.token += 1
-        self.spoken = self.finishing = self.cut_off = False
+        self.spoken = self.finishing = self.not_waiting = self.cut_off = False
         self.recording = None
         self._listening.clear()
         self.heard = HeardAnswer()  # one still being finished keeps its own
@@ -167,7 +169,7 @@ class AnswerCapture:
         self.token += 1
         if self.spoken and listener is not None:
             listener.cancel()
-        self.spoken = self.finishing = False
+        self.spoken = self.finishing = self.not_waiting = False
         self.recording = None
 
     def close_now(self, listener: Listener | None) -> Path | None:
@@ -176,7 +178,7 @@ class AnswerCapture:
         if self.spoken and listener is not None:
             listener.finish_answer()
         self.token += 1
-        self.spoken = self.finishing = False
+        self.spoken = self.finishing = self.not_waiting = False
         return self.take_recording()
 
     def take_recording(self) -> Path | None:
@@ -186,7 +188,7 @@ class AnswerCapture:
 
     def joined(self, typed: str) -> Transcript:
         """What was heard and what was typed in this answer, as one transcript."""
-        self.finishing = self.spoken = False
+        self.finishing = self.not_waiting = self.spoken = False
         return self.heard.joined(typed)
 
     def so_far(self, *, live: str, typed: str, note: str, engine: str) -> Transcript:

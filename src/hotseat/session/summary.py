@@ -59,13 +59,11 @@ class Summary:
         return sum(1 for r in self.rows if r.status == "interrupted")
 
 
-STILL_FINISHING = (
-    "The computer was busy: the transcript is still being finished from the recording, "
-    "and the score follows."
-)
+# (Why it is still being finished, the machine or the user's choice, is the answer's note.)
+STILL_FINISHING = "The transcript is still being finished from the recording; the score follows."
 PROVISIONAL = (
-    "(Scored on the words recognised live: the computer was busy, and the transcript is "
-    "still being finished from the recording.)"
+    "(Scored on the words recognised live, while the transcript is still being finished "
+    "from the recording.)"
 )
 TOO_FEW_RECOGNISED = (
     "Too few words were heard to assess; the answer's note says what went wrong with "

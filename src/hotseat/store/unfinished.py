@@ -2,7 +2,8 @@
 
 On a busy machine an answer is saved with its live words while its recording is
 recognised whole in the background (``asr.finisher``); its note's kind says so
-(``NoteKind.FINISHING``). When hotseat closes first, the row keeps the live
+(``NoteKind.FINISHING``; the first builds that did so saved it as ``incomplete``,
+recognised by its words: ``store.note_kinds``). When hotseat closes first, the row keeps the live
 words. On the next start :func:`finish_saved` finds those rows, finishes each
 from its recording with the same finisher, assesses it again as a live answer
 is (``session.analysis``, with the question and the context the session kept)
@@ -32,14 +33,15 @@ from hotseat.questions import Question
 from hotseat.session.analysis import analyzer_for
 from hotseat.session.resume import earlier_turns
 from hotseat.store.keeper import HistoryKeeper
+from hotseat.store.note_kinds import OLD_FINISHING_SQL
 from hotseat.store.records import AnswerRecord
 from hotseat.store.store import Store
 from hotseat.transcript import NoteKind, Transcript, Word
 
 FINISH_WAIT = 600.0  # seconds one recording may take to be recognised, at most
 FINDING = (
-    "json_valid(a.notes) AND EXISTS (SELECT 1 FROM "
-    f"json_each(a.notes) WHERE json_extract(value, '$.kind') = '{NoteKind.FINISHING.value}')"
+    "json_valid(a.notes) AND EXISTS (SELECT 1 FROM json_each(a.notes) WHERE "
+    f"json_extract(value, '$.kind') = '{NoteKind.FINISHING.value}' OR {OLD_FINISHING_SQL})"
 )
 
 

@@ -21,6 +21,7 @@ from hotseat.speech.catalog import PersonaCatalog
 from hotseat.tui import messages as msg
 from hotseat.tui.options import AppOptions
 from hotseat.tui.screens.interview import InterviewScreen
+from hotseat.tui.screens.summary import SummaryScreen
 from hotseat.tui.voice_mic import Built, build_voice_mic
 
 if TYPE_CHECKING:
@@ -105,14 +106,16 @@ class VoiceMicLoader:
                 screen.answer_input.voice_mic_changed()
 
     def microphone_changed(self, kind: str, text: str) -> None:
-        """Lost or back: the interview says it in context; elsewhere a toast does."""
+        """Lost or back: the interview says it in context; elsewhere a toast does. A
+        stalled sound system matters only to an answer under way (the interview says
+        it), and a finished session's summary is no place for the microphone's news."""
         app = self.app
         screen = app.screen
         if isinstance(screen, InterviewScreen):
             screen.answer_input.microphone_changed(kind, text)
+        elif kind in ("late", "stalled", "resumed") or isinstance(screen, SummaryScreen):
+            return
         elif kind == "lost":
             app.notify(f"Microphone lost: {text}.", severity="warning", timeout=8)
-        elif kind == "late":
-            return  # only ever during an answer, which says it
         else:
             app.notify(f"Microphone back ({text}).")

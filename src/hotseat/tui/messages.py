@@ -69,7 +69,8 @@ class RecognizerLoaded(Message):
 
 @dataclass
 class MicrophoneChanged(Message):
-    """The microphone went away (``kind`` "lost") or came back ("back")."""
+    """The microphone went away (``kind`` "lost") or came back ("back"), was late
+    ("late"), or the sound system stalled ("stalled") and resumed ("resumed")."""
 
     kind: str
     text: str

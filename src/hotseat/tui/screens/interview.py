@@ -259,6 +259,7 @@ class InterviewScreen(Screen[None]):
         if transcript.typed_words:
             self.notify("Your typed words were added to the spoken answer.")
         turn = self.session.finish_answer(transcript, interrupted=self.capture.cut_off)
+        self.keys.changed()  # no more "Don't wait" by the feedback
         if transcript.pending:  # finished from the recording later: assessed again then
             self.capture.heard.turn, self.capture.heard.session = turn, self.session
         area = self.answer_area

@@ -219,8 +219,12 @@ class AnswerInput:
         )
 
     def microphone_changed(self, kind: str, text: str) -> None:
-        """The microphone went away ("lost") or came back ("back"): say so, plainly."""
+        """The microphone went away ("lost") or came back ("back"), or the sound system
+        stalled and resumed (only said during an answer): say so, plainly."""
         screen = self.screen
+        if kind in ("stalled", "resumed"):
+            self._sound_system(kind == "stalled", text)
+            return
         if kind == "late":  # not ready when the answer began: its first words are lost
             screen.notify(
                 f"The microphone was not ready when your answer began: {text}, so your "
@@ -243,6 +247,28 @@ class AnswerInput:
         else:
             screen.notify(f"Microphone back ({text}): listening again.", title="Microphone")
         screen.answer_area.set_microphone_lost(kind == "lost")
+
+    def _sound_system(self, stalled: bool, text: str) -> None:
+        """No audio reaches hotseat though the microphone is there (a sound server
+        starved by a very busy machine), or it does again: the answer goes on."""
+        screen = self.screen
+        if not (screen.capture.spoken and screen.session.phase is _ANSWERING):
+            return  # nothing is being recorded: nothing was missed
+        if stalled:
+            screen.notify(
+                "The sound system has stalled: no audio is reaching hotseat. Recording "
+                "resumes when it does; your answer so far is kept.",
+                title="Microphone",
+                severity="warning",
+                timeout=8,
+            )
+        else:
+            screen.notify(
+                f"{text[0].upper()}{text[1:]}; recording resumed (the gap is noted on your "
+                "answer).",
+                title="Microphone",
+            )
+        screen.answer_area.set_sound_stalled(stalled)
 
     # -- which keys apply ---------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.widgets._footer import FooterKey
 
 from hotseat.session import Phase
 from hotseat.tui import messages as msg
@@ -83,7 +84,7 @@ class InterviewKeys:
         if action == "submit":
             return phase is _ANSWERING and not paused and not screen.finishing
         if action == "skip_wait":
-            return phase is _ANSWERING and screen.finishing
+            return phase is _ANSWERING and screen.finishing and not screen.capture.not_waiting
         if action in ("next", "to_summary"):  # the last answer's review leads to the summary
             last = session.upcoming() is None
             return phase is Phase.REVIEWING and last is (action == "to_summary")
@@ -107,6 +108,17 @@ class InterviewKeys:
         if action == "pause_refused":
             return not session.allow_pause and not session.finished
         return True
+
+    def changed(self) -> None:
+        """What the keys do changed: the footer follows, in the very frame that shows the
+        change. (Textual's footer redraws only a frame later, which under load left
+        "Don't wait" beside the feedback for a good part of a second.)"""
+        screen = self.screen
+        own = {binding.action for binding in INTERVIEW_BINDINGS if isinstance(binding, Binding)}
+        for key in screen.query(FooterKey):
+            if key.action in own and not self.allowed(key.action):
+                key.display = False
+        screen.refresh_bindings()
 
     def any_key(self, event: events.Key) -> None:
         """Any key in a drill's review holds it, but for the interview's and the app's own
@@ -150,10 +162,13 @@ class InterviewKeys:
 
     def _take_the_live_text(self) -> None:
         """ctrl+s while the transcript is finishing: the live text stands, as it is."""
-        listener = self.screen.voice_mic.listener
+        screen = self.screen
+        listener = screen.voice_mic.listener
         if listener is not None:
+            screen.capture.not_waiting = True
+            screen.query_one(SessionTimer).caption = "Using the live transcript…"
+            self.changed()
             listener.skip_waiting()
-            self.screen.query_one(SessionTimer).caption = "Using the live transcript…"
 
     def next(self) -> None:
         screen = self.screen

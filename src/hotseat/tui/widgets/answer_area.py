@@ -148,6 +148,12 @@ class AnswerArea(Vertical):
         else:
             self.border_subtitle = ""
 
+    def set_sound_stalled(self, stalled: bool) -> None:
+        """The border says while no audio reaches hotseat (the sound system stalled)."""
+        self.border_subtitle = (
+            "sound system stalled · recording resumes when it does" if stalled else ""
+        )
+
     def set_ready(self, ready: bool) -> None:
         """Typing is only possible while an answer is under way."""
         self.text_area.read_only = not ready

@@ -58,9 +58,10 @@ def caveat_block(notes: Sequence[Note]) -> list[Line]:
     return lines
 
 
+# The cause (the computer was busy, or the user chose not to wait) is the note's, below.
 PENDING = (
-    "The computer was busy and speech recognition fell behind. Your recording is safe: "
-    "the transcript is being finished from it, and this feedback updates when it is done."
+    "Your recording is safe: the transcript is being finished from it, and this feedback "
+    "updates when it is done."
 )
 PENDING_WAIT = "Waiting for the finished transcript to assess the answer…"
 PENDING_SCORE = "For now, from the words recognised live (some may be missing):"
@@ -71,8 +72,12 @@ FEW_RECOGNISED = (
 )
 
 
-def pending_block() -> list[Line]:
-    return [("heading", Content.from_markup("[$text-warning]⚠ $p[/]", p=PENDING))]
+def pending_block(notes: Sequence[Note]) -> list[Line]:
+    """The transcript is still being finished: that it is, then the notes that say why."""
+    found = caveat(notes)
+    lines: list[Line] = [("heading", Content.from_markup("[$text-warning]⚠ $p[/]", p=PENDING))]
+    why = found.notes if found is not None else ()
+    return lines + [("item", Content.from_markup("[dim]$n[/]", n=note)) for note in why]
 
 
 def feedback_block(
@@ -80,7 +85,7 @@ def feedback_block(
 ) -> list[Line]:
     """``notes``: the transcript's, so a caveat on it heads the feedback; ``pending``:
     the transcript is still being finished from the recording (``asr.finisher``)."""
-    lines: list[Line] = pending_block() if pending else caveat_block(notes)
+    lines: list[Line] = pending_block(notes) if pending else caveat_block(notes)
     if pending and not feedback.assessable:
         return [*lines, ("item", Content(PENDING_WAIT))]
     if pending:
