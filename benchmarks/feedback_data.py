@@ -6,8 +6,8 @@
   ``tests/feedback/validity_cases.toml``.
 - ``train_pairs()``: pairs written by reviewers who never saw the scorer, that are
   free to fit to: ``blind_pairs.toml`` and ``blind_pairs_2.toml`` (blind when written,
-  since studied), ``train_pairs_4.toml``, ``train_pairs_5.toml`` and
-  ``train_pairs_6.toml`` (written as training data). The held-out files
+  since studied), ``train_pairs_4.toml``, ``train_pairs_5.toml``,
+  ``train_pairs_6.toml`` and ``train_pairs_7.toml`` (written as training data). The held-out files
   (``blind_pairs_3.toml`` to ``blind_pairs_6.toml``) are never read here.
 """
 
@@ -28,6 +28,7 @@ TRAIN = tuple(
         "train_pairs_4.toml",
         "train_pairs_5.toml",
         "train_pairs_6.toml",
+        "train_pairs_7.toml",
     )
 )
 BLIND_MATCH = 0.9  # in the reviewers' files a pair is length-matched when weak >= 90% of strong
