@@ -153,6 +153,7 @@ class HotseatApp(App[int]):
         self.drafts.write()  # quitting mid-answer: the typed text waits for the resume
         self.voice_mic.close()
         self.exit_note = self.history.close()  # after every save still queued
+        self.drafts.close()  # after the drafts those saves have made safe to remove
 
     # -- screens --------------------------------------------------------------------
 
