@@ -48,7 +48,7 @@ first.answer = Transcript.typed("I like what your team builds and I want to help
 recorder.save_answer(handle, first)
 second = Turn(bank.get("t-intro"), timing, persona="alex")
 second.answer = Transcript("", engine="sphinx")  # as the app notes it: listening
-path = recorder.recording_path(handle, second)
+path = recorder.recording_path(handle, turn=second)
 clip = read_wav(Path(sys.argv[1]))
 pcm = convert(clip.samples, clip.rate)
 writer = WavWriter(path)
@@ -155,7 +155,7 @@ def test_deleting_a_session_leaves_no_note_of_an_answer_begun() -> None:
     recorder = Recorder(save_recordings=True)
     handle = recorder.begin_session(mode="focus", persona="alex")
     timing = Timing(prep_seconds=0.0, answer_min=45.0, answer_max=120.0)
-    path = recorder.recording_path(handle, Turn(question, timing, persona="alex"))
+    path = recorder.recording_path(handle, turn=Turn(question, timing, persona="alex"))
     assert path is not None and path.with_suffix(".json").is_file()
     recorder.close()
     with Store() as store:

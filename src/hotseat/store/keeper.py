@@ -1,34 +1,30 @@
 """The app's link to the history: every answer kept the moment it ends.
 
-``HistoryKeeper`` runs the store's ``Recorder`` on the history's own thread and
-turns its status into one sentence for the user when something is wrong. The
-Recorder writes each answer straight into the database; only what the database
-refuses waits (in memory, and in ``spill``'s file so a crash loses none of it)
-and is retried.
-
-Threads: the store is used by one thread at a time. ``later(job)`` runs a job
-on the keeper's own thread, after every job given before it (opening the
-database with its quick_check and migrations, and every save, so a slow disk
-never freezes the screen and saves land in order); ``stop()`` runs what is
-queued, then ends that thread. ``read_later(job)`` is ``later`` for what a
-screen asks (``store.reads``): ``job(store)``, with the history's problems (it
-cannot be opened, it is busy) as the ``Read``'s ``problem``, not an exception.
-The other methods may be called from any thread: they hold the keeper's lock,
-and reads wait for the history to be open (but ``session_key`` and
-``recording_path``, asked as the user types or starts to speak, which never
-wait). The app calls them only on the history's thread, through ``later``.
+``HistoryKeeper`` runs the store's ``Recorder`` on the history's own thread
+(``later``, ``stop``: ``store.history_thread``; opening, every save and every
+read of a screen, in the order given, so a slow or locked database never freezes
+the screen) and turns its status into one sentence for the user. Only what the
+database refuses waits (in memory, and in ``spill``'s file: a crash loses none).
+``read_later(job)`` is ``later`` for a screen (``store.reads``): the history's
+problems are the ``Read``'s ``problem``. ``first_later``/``save_later`` hand an
+answer over from the UI thread without waiting: its row's position (and so its
+recording's file) is reserved at once, so the next answer never takes it while
+the save waits. The other methods hold the keeper's lock and wait for the history
+to be open (but ``session_key`` and ``recording_path``, asked as the user types
+or starts to speak, never wait); the app calls them on the history's thread.
 """
 
 from __future__ import annotations
 
-import queue
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from hotseat.session import Turn
+from hotseat.store.history_thread import HistoryThread
 from hotseat.store.reads import Read
 
 if TYPE_CHECKING:
@@ -38,7 +34,6 @@ if TYPE_CHECKING:
 T = TypeVar("T")
 P = ParamSpec("P")
 OPEN_WAIT = 30.0  # seconds a read waits for the history to open (a very slow disk)
-_Job = tuple[Callable[[], Any], "Future[Any]"]
 
 
 def _locked(
@@ -55,8 +50,18 @@ def _locked(
     return locked
 
 
-class HistoryKeeper:
+@dataclass(frozen=True)
+class Kept:
+    """What became of a save: ``warning`` for the user ('' when all went well);
+    ``safe``: the answer is in the database, or waits in the spill file."""
+
+    warning: str = ""
+    safe: bool = True
+
+
+class HistoryKeeper(HistoryThread):
     def __init__(self, recorder: Recorder | None = None) -> None:
+        super().__init__()
         self._recorder = recorder
         self.handle: int | None = None  # the session being recorded
         self.problem = ""  # why the history cannot be used, when it cannot
@@ -65,20 +70,11 @@ class HistoryKeeper:
         self._kept: dict[int, tuple[int, int, Path | None]] = {}
         self._lock = threading.RLock()
         self._opening: threading.Event | None = None  # set once open() has run
-        self._jobs: queue.SimpleQueue[_Job | None] = queue.SimpleQueue()
-        self._thread: threading.Thread | None = None
+        self._ahead = 0  # answers handed over whose position is not taken yet
+        self._ahead_lock = threading.RLock()
+        self._firsts: set[int] = set()  # turn.serial of answers handed to ``first_later``
 
-    # -- the keeper's own thread ------------------------------------------------------
-
-    def later(self, job: Callable[[], T]) -> Future[T]:
-        """Run ``job`` on the history's thread after the jobs before it; its result or
-        exception arrives in the future."""
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._own, name="history", daemon=True)
-            self._thread.start()
-        future: Future[T] = Future()
-        self._jobs.put((job, future))
-        return future
+    # -- the keeper's own thread ---------------------------------------------------------
 
     def open_later(self, where: str = "History") -> Future[list[str]]:
         """Open the history on its thread; reads from other threads wait until it is open.
@@ -105,23 +101,6 @@ class HistoryKeeper:
                 return Read(problem=str(exc))
 
         return self.later(read)
-
-    def stop(self, timeout: float = 10.0) -> None:
-        """Finish the queued jobs, then end the history's thread."""
-        if self._thread is not None:
-            self._jobs.put(None)
-            self._thread.join(timeout)
-            self._thread = None
-
-    def _own(self) -> None:
-        while (item := self._jobs.get()) is not None:
-            job, future = item
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                future.set_result(job())
-            except BaseException as exc:  # handed to whoever waits on the future
-                future.set_exception(exc)
 
     def _wait_open(self) -> None:
         if self._opening is not None:
@@ -231,37 +210,68 @@ class HistoryKeeper:
 
     def recording_path(self, turn: Turn | None = None) -> Path | None:
         """Where to record the next answer (None: not recorded); ``turn``: its answer's
-        (``store.cut_off``). Never waits, like ``session_key``: a spoken answer starts while
-        the last one's save may hold the lock. Its position was fixed by that answer's
-        first save, which the UI waited for."""
-        handle, recorder = self.handle, self._recorder
-        return None if handle is None or recorder is None else recorder.recording_path(handle, turn)
+        (``store.cut_off``). Never waits, like ``session_key``: a spoken answer starts
+        while the last one's save may wait for the database; the answers handed over
+        before it keep their positions."""
+        with self._ahead_lock:  # never held while the database is used
+            handle, recorder = self.handle, self._recorder
+            if handle is None or recorder is None:
+                return None
+            return recorder.recording_path(handle, self._ahead, turn)
+
+    def first_later(self, turn: Turn) -> Future[Kept]:
+        """An answer just ended (from the UI thread, never waiting): its first save, on
+        the history's thread after the jobs before it. Its position and recording are
+        reserved now, so the next answer never records over it while the save waits."""
+        audio = self._reserve()
+        self._firsts.add(turn.serial)
+        return self.later(lambda: self.save_first(turn, audio, reserved=True))
+
+    def save_later(self, turn: Turn, audio_path: Path | None = None) -> Future[Kept]:
+        """``save`` on the history's thread: after the turn's first save, in its row."""
+        if reserved := turn.serial not in self._firsts:  # a skipped turn: a new row
+            self._reserve()
+        self._firsts.discard(turn.serial)
+        return self.later(lambda: self.save(turn, audio_path, reserved=reserved))
+
+    def _reserve(self) -> Path | None:
+        with self._ahead_lock:
+            path = self.recording_path()
+            self._ahead += 1
+            return path
+
+    def _place(self, reserved: bool) -> int | None:
+        """The position reserved for an answer (None: not reserved, or no session)."""
+        if not reserved:
+            return None
+        with self._ahead_lock:
+            self._ahead -= 1
+            return None if self.handle is None else self.recorder.take_position(self.handle)
 
     @_locked
-    def save_first(self, turn: Turn) -> str:
-        """Keep an answer the moment it ends, before it is analysed; a warning or ''.
-
-        ``save`` later writes the same row again, with the feedback.
+    def save_first(self, turn: Turn, audio: Path | None = None, *, reserved: bool = False) -> Kept:
+        """Keep an answer the moment it ends, before it is analysed (``audio``: where
+        it was recorded). ``save`` later writes the same row again, with the feedback.
         """
+        position = self._place(reserved)
         if self.handle is None:
-            return ""
-        position = self.recorder.next_position(self.handle)
-        audio = self.recording_path()
+            return Kept()
+        position = self.recorder.take_position(self.handle) if position is None else position
         recorded = audio if audio is not None and audio.is_file() else None
         self._kept_first[turn.serial] = position
-        return _warning(self.recorder.save_answer(self.handle, turn, recorded))
+        return _kept(self.recorder.save_answer(self.handle, turn, recorded, position=position))
 
     @_locked
-    def save(self, turn: Turn, audio_path: Path | None = None) -> str:
-        """Keep a finished or skipped turn; returns a warning for the user, or ''."""
+    def save(self, turn: Turn, audio_path: Path | None = None, *, reserved: bool = False) -> Kept:
+        """Keep a finished or skipped turn (in its first save's row, if it had one)."""
+        position = self._place(reserved)
         if self.handle is None:
-            return ""
-        position = self._kept_first.pop(turn.serial, None)
+            return Kept()
+        position = self._kept_first.pop(turn.serial, position)
+        position = self.recorder.take_position(self.handle) if position is None else position
         status = self.recorder.save_answer(self.handle, turn, audio_path, position=position)
-        if position is None:
-            position = self.recorder.next_position(self.handle) - 1
         self._kept[turn.serial] = (self.handle, position, audio_path)
-        return _warning(status)
+        return _kept(status)
 
     @_locked
     def revise(self, turn: Turn) -> str:
@@ -288,6 +298,10 @@ class HistoryKeeper:
         if self.handle is not None:
             self.end("interrupted")  # quit mid-session: offered for resuming next time
         return _warning(self._recorder.close())
+
+
+def _kept(status: SaveStatus) -> Kept:
+    return Kept(_warning(status), status.saved or status.on_file)
 
 
 def _warning(status: SaveStatus) -> str:

@@ -41,6 +41,7 @@ class SaveStatus:
     saved: bool  # everything handed over so far is on disk
     pending: int = 0  # how many writes wait in memory
     message: str = ""  # why, when not saved: one sentence for the status line
+    on_file: bool = False  # what waits is also in the spill file (kill -9 loses none of it)
 
 
 class Recorder:
@@ -111,7 +112,7 @@ class Recorder:
     def _status(self) -> SaveStatus:
         if not self._waiting:
             return SaveStatus(saved=True)
-        return SaveStatus(saved=False, pending=len(self._waiting), message=self.last_error)
+        return SaveStatus(False, len(self._waiting), self.last_error, self._waiting.on_file)
 
     # -- sessions ---------------------------------------------------------------------
 
@@ -205,13 +206,23 @@ class Recorder:
 
     # -- answers ------------------------------------------------------------------------
 
-    def recording_path(self, handle: int, turn: Turn | None = None) -> Path | None:
+    def take_position(self, handle: int) -> int:
+        """The next answer's position, taken now (``save_answer`` gets it as ``position``)."""
+        with self._lock:
+            key = self._key(handle)
+            position = self._positions.get(key, 0)
+            self._positions[key] = position + 1
+            return position
+
+    def recording_path(self, handle: int, ahead: int = 0, turn: Turn | None = None) -> Path | None:
         """Where to record the next answer (None: off, or no folder): the same file when
-        asked again, never one already there; ``turn``: its answer's (``store.cut_off``)."""
+        asked again, never one already there. ``ahead``: answers handed over whose
+        position is not taken yet (they come first); ``turn``: its answer's
+        (``store.cut_off``)."""
         if not self.save_recordings:
             return None
-        key, given = self._key(handle), self._recordings.get(self._key(handle))
-        position = self._positions.get(key, 0)
+        key = self._key(handle)
+        position, given = self._positions.get(key, 0) + ahead, self._recordings.get(key)
         path = given[1] if given and given[0] == position else free_recording_path(key, position)
         try:
             private_dir(path.parent)
@@ -261,7 +272,7 @@ class Recorder:
         with self._lock:
             store = self.store
             if store is None:  # the history cannot be opened: say so even with nothing waiting
-                return SaveStatus(saved=False, pending=len(self._waiting), message=self.last_error)
+                return SaveStatus(False, len(self._waiting), self.last_error, self._waiting.on_file)
             error = self._waiting.flush(store, self._ids)
             self.last_error = error if self._waiting else ""
             return self._status()
@@ -273,20 +284,14 @@ class Recorder:
             if self._waiting:
                 count = len(self._waiting)
                 where = self._waiting.keep_for_next_start()
-                if where is None:
-                    status = SaveStatus(
-                        False,
-                        count,
-                        f"{count} unsaved changes could not be written anywhere: {self.last_error}",
-                    )
-                else:
-                    status = SaveStatus(
-                        False,
-                        count,
-                        f"The history could not be written ({self.last_error}); "
-                        f"{count} waiting changes were kept in {where} and will be "
-                        "added on the next start.",
-                    )
+                why = (
+                    f"{count} unsaved changes could not be written anywhere: {self.last_error}"
+                    if where is None
+                    else f"The history could not be written ({self.last_error}); "
+                    f"{count} waiting changes were kept in {where} and will be "
+                    "added on the next start."
+                )
+                status = SaveStatus(False, count, why)
             if self._store is not None:
                 self._store.close()
                 self._store = None

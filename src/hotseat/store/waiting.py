@@ -24,6 +24,7 @@ class WaitingWrites:
         self.ops: list[Op] = []  # oldest first
         self._claimed: list[Path] = []  # leftover files, removed once their writes are in
         self._held: Path | None = None  # the file keeping what waits, while anything does
+        self.on_file = False  # the last write that waits is in that file
 
     def __len__(self) -> int:
         return len(self.ops)
@@ -68,6 +69,7 @@ class WaitingWrites:
     def _hold(self) -> None:
         """What waits goes to a file now (replacing the last one): kill -9 loses none of it."""
         where = spill.write(self.ops, held=True)
+        self.on_file = where is not None
         if where is None:
             return  # no folder takes it: it waits in memory, and close() says so
         if self._held is not None and self._held != where:

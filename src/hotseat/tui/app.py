@@ -154,6 +154,7 @@ class HotseatApp(App[int]):
         self.voice_mic.close()
         self.late_answers.close()  # the finisher the listener shared, once it is closed
         self.exit_note = self.history.close()  # after every save still queued
+        self.drafts.close()  # after the drafts those saves have made safe to remove
 
     # -- screens --------------------------------------------------------------------
 

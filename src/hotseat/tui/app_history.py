@@ -3,15 +3,14 @@
 ``HotseatApp`` holds one ``AppHistory`` around its ``HistoryKeeper``
 (``store.keeper``: one thread owns the database). Opening it (quick_check,
 migrations), beginning a session, every save, ending and closing it run on
-that thread in the order given. The UI thread waits for one job only: an
-answer's first save (:meth:`AppHistory.keep_first`, a few ms,
-``SAVE_FIRST_WAIT`` at most), made before the answer is analysed so a crash
-in the analysis cannot lose it. Any other job's result, or its failure, comes
-back to the UI thread as a ``HistoryDone`` message, which the app hands to
-:meth:`AppHistory.done`. The History and Progress screens, resume and drill read
-and change the history the same way (:meth:`AppHistory.ask`, given to the screens
-as their ``store.reads.AskHistory``): a locked or slow database never freezes the
-screen. Once an answer is handed over, its typed draft goes (``drafting``).
+that thread in the order given; the UI thread never waits for one. An answer's
+first save (:meth:`AppHistory.keep_first`) is queued before the answer is
+analysed; its typed draft stays until it is saved, or kept in the spill file.
+Every job's result, or its failure, comes back to the UI thread as a
+``HistoryDone`` message, which the app hands to :meth:`AppHistory.done`. The
+History and Progress screens, resume and drill read and change the history the
+same way (:meth:`AppHistory.ask`, given to the screens as their
+``store.reads.AskHistory``): a locked or slow database never freezes the screen.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ from textual.message import Message
 from hotseat.session import Plan, Turn
 from hotseat.session.choices import Choices
 from hotseat.session.resume import plan_record
-from hotseat.store.keeper import HistoryKeeper
+from hotseat.store.keeper import HistoryKeeper, Kept
 from hotseat.store.reads import Read
 from hotseat.tui.app_notices import AppNotices
 from hotseat.tui.drafting import AnswerDrafts
@@ -40,8 +39,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("hotseat")
 T = TypeVar("T")
-
-SAVE_FIRST_WAIT = 10.0  # seconds the UI waits for an answer's first save (normally a few ms)
 
 
 @dataclass
@@ -125,29 +122,24 @@ class AppHistory:
         self.when_done(self.keeper.later(begin))
 
     def keep_first(self, turn: Turn) -> None:
-        """The session's ``on_answer_closed``: the answer is over, into the history now,
-        before it is analysed (a warning when it could not be saved yet).
+        """The session's ``on_answer_closed``: the answer is over, into the history
+        before it is analysed, on the history's thread after the saves before it.
 
-        The one save the UI waits for (a few ms; the analysis comes next on this
-        thread): it goes through the history's thread, after the saves before it.
+        Never waits (another hotseat may hold the database for seconds): the save's
+        warning, if any, arrives when it is known; the typed draft goes once the
+        answer is safe (saved, or in the spill file).
         """
-        kept = turn.snapshot()  # the history's thread reads this copy, never the live turn
-        try:
-            warning = self.keeper.later(lambda: self.keeper.save_first(kept)).result(
-                SAVE_FIRST_WAIT
-            )
-        except FutureTimeout:
-            warning = "Not saved yet: the history is busy; it is kept and saved after"
-        except Exception as exc:
-            self.notices.failed("Saving the answer", exc)
-            warning = ""
-        self.drafts.answer_kept()
-        self.notices.warn(warning)
+        self._saving(self.keeper.first_later(turn.snapshot()))  # never the live turn
 
     def keep(self, turn: Turn, audio: Path | None) -> None:
-        """Save ``turn`` (a snapshot) again, with its feedback and recording."""
-        self.when_done(self.keeper.later(lambda: self.keeper.save(turn, audio)), self.notices.warn)
-        self.drafts.answer_kept()
+        """Save ``turn`` (a snapshot) again, with its feedback and recording, in the row
+        of its first save."""
+        self._saving(self.keeper.save_later(turn, audio))
+
+    def _saving(self, saved: Future[Kept]) -> None:
+        kept = self.drafts.answer_ended()
+        saved.add_done_callback(lambda done: kept(_safe(done)))  # on the history's thread
+        self.when_done(saved, lambda result: self.notices.warn(result.warning))
 
     def revise(self, turn: Turn) -> None:
         """Save ``turn`` again in its place: its transcript was finished late and it was
@@ -183,3 +175,8 @@ class AppHistory:
         except Exception as exc:  # the app is closing: the log and the terminal say it
             log.error("closing the history failed", exc_info=exc)
             return f"closing the history failed: {exc}"
+
+
+def _safe(done: Future[Kept]) -> bool:
+    """The answer is in the history or in the spill file (not when its save failed)."""
+    return done.exception() is None and done.result().safe

@@ -1,16 +1,22 @@
 """Keeping the typed answer in progress as a draft, and putting it back after a crash.
 
 The app calls :meth:`AnswerDrafts.changed` on every edit of the answer box: a
-draft is written at once when the last one is ``EVERY`` seconds old, and in
-any case ``PAUSE`` seconds after the typing stops. The draft goes when the
-answer itself is saved (:meth:`AnswerDrafts.answer_kept`). After a resume,
+draft is written when the last one is ``EVERY`` seconds old, and in any case
+``PAUSE`` seconds after the typing stops. The files are written on the drafts'
+own thread, in order (an fsync'd write never holds up a key). When the answer
+ends (:meth:`AnswerDrafts.answer_ended`) what was typed since is written at once;
+the draft goes only once the answer is safe (in the history, or in its spill
+file), unless a later answer's draft has replaced it. After a resume,
 :meth:`AnswerDrafts.offer` waits until the interrupted question is asked again
 and puts the kept text back in the answer box.
 """
 
 from __future__ import annotations
 
+import contextlib
 import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
 from hotseat.session import Phase
@@ -45,6 +51,9 @@ class AnswerDrafts:
         self._pending: Draft | None = None  # typed since the last write
         self._pause: Timer | None = None
         self._offer: Timer | None = None
+        self._files = ThreadPoolExecutor(max_workers=1, thread_name_prefix="drafts")
+        self._handed = 0  # drafts handed to the drafts' thread (UI thread only)
+        self._last: dict[str, int] = {}  # session key -> number of its last draft written
 
     def _screen(self) -> InterviewScreen | None:
         from hotseat.tui.screens.interview import InterviewScreen
@@ -73,20 +82,43 @@ class AnswerDrafts:
         draft, self._pending = self._pending, None
         if draft is None:
             return
-        warning = save_draft(draft)
         self._written = time.monotonic()
-        if warning:
-            self.app.notify(warning, severity="warning", timeout=8)
+        self._handed += 1
+        self._on_files(self._save, draft, self._handed)
 
-    def answer_kept(self) -> None:
-        """The answer is in the history: its draft is no longer needed."""
-        self._pending = None
+    def _save(self, draft: Draft, number: int) -> None:  # on the drafts' thread
+        warning = save_draft(draft)
+        self._last[draft.session_key] = number
+        if warning:
+            self.app.call_later(self.app.notify, warning, severity="warning", timeout=8)
+
+    def answer_ended(self) -> Callable[[bool], None]:
+        """The answer is over: what was typed since the last write is written now.
+        Returns ``kept(safe)``, to call (from any thread) once its save is known: when
+        ``safe``, the draft goes, unless a later answer's draft has replaced it."""
         if self._pause is not None:
             self._pause.stop()
             self._pause = None
-        key = self.keeper.session_key()
-        if key:
+        self.write()
+        key, number = self.keeper.session_key(), self._handed
+
+        def kept(safe: bool) -> None:
+            if safe and key:
+                self._on_files(self._forget, key, number)
+
+        return kept
+
+    def _forget(self, key: str, number: int) -> None:  # on the drafts' thread
+        if self._last.get(key, 0) <= number:  # no later answer's draft since
             clear_draft(key)
+
+    def _on_files(self, job: Callable[..., None], *args: object) -> None:
+        with contextlib.suppress(RuntimeError):  # closed: a draft left is offered back
+            self._files.submit(job, *args)
+
+    def close(self) -> None:
+        """Finish the drafts' writes and removals (after the history's last saves)."""
+        self._files.shutdown(wait=True)
 
     def offer(self) -> None:
         """After a resume: the kept text goes back in the box once its question is asked."""
