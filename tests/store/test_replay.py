@@ -27,8 +27,10 @@ def test_a_missing_or_broken_recording_says_so(tmp_path: Path) -> None:
         play(broken)
 
 
-# Alone, after the parallel run (scripts/test.sh): it times what the speaker heard
-# (0.6 s of sound, within 0.15 s); beside a second test process it heard 0.94 s.
+# Alone, after the parallel run (scripts/test.sh): it times what the speaker heard.
+# 0.6 s of sound comes out as 0.6 s on a quiet machine; under load, late buffers
+# stretch it (0.94-1.06 s seen at load 15-20), while playing it twice would span at
+# least 1.2 s: the bound tells "once" from "twice", not a fast machine from a slow one.
 @pytest.mark.audio
 @pytest.mark.serial
 def test_replay_plays_the_answer_and_stop_silences_it(tmp_path: Path, pulse: PulseServer) -> None:
@@ -38,7 +40,7 @@ def test_replay_plays_the_answer_and_stop_silences_it(tmp_path: Path, pulse: Pul
         time.sleep(1.0)
         heard = speaker.stop()
     start, end = heard.sound_span()
-    assert 0.45 < end - start < 0.8  # the whole recording came out, once
+    assert 0.45 < end - start < 1.15  # the whole recording came out, once
 
     with pulse.record_speaker() as speaker:
         play(wav(tmp_path / "long.wav", seconds=5.0))
