@@ -64,3 +64,37 @@ def test_feedback_round_trips_through_json() -> None:
         back = Feedback.from_dict(stored)
         assert back == feedback
         assert [f.id for f in back.improvements] == [f.id for f in feedback.improvements]
+
+
+def _scored(score: int, kind: str) -> Feedback:
+    return Feedback(score, {}, {"kind": kind}, [], [])
+
+
+def test_no_strongest_answer_when_none_is_strong() -> None:
+    """trial7 T5: a 61 was named "Strongest answer". Below the rubric's bar nothing is."""
+    items = [
+        ("Tell me about a failure.", _scored(48, "failure")),
+        ("Why us?", _scored(61, "why-company")),
+    ]
+    assert summarize(items).strongest is None
+    assert summarize([*items, ("Why this role?", _scored(72, "why-role"))]).strongest is not None
+
+
+def test_the_closing_turn_is_never_compared_with_the_rest() -> None:
+    closing = ("What questions do you have for us?", _scored(86, "questions-for-us"))
+    story = ("Tell me about a conflict.", _scored(74, "conflict"))
+    summary = summarize([story, closing])
+    assert summary.strongest is not None and summary.strongest.index == 0
+    assert summarize([closing]).strongest is None
+
+
+def test_a_real_no_questions_closing_answer_is_not_the_strongest() -> None:
+    question = "What questions do you have for us?"
+    said = "No, I think you covered everything, thanks. When will I hear back?"
+    closing = analyze(None, Transcript.typed(said), question_text=question)
+    assert closing.metrics["kind"] == "questions-for-us"
+    weak = "I just did my job and it was fine."
+    failure = analyze(
+        None, Transcript.typed(weak), question_text="Tell me about a time you failed."
+    )
+    assert summarize([(question, closing), ("failure", failure)]).strongest is None

@@ -74,6 +74,7 @@ _NUMBERS: dict[str, tuple[str, ...]] = {
     "length": ("short_major", "near_share", "long_major", "ramble_share"),
     "topic": ("major_max", "minor_max"),
     "limits": ("min_words", "max_words", "language_min_words", "english_share"),
+    "summary": ("strongest_min",),
 }
 
 

@@ -16,6 +16,8 @@ from hotseat.feedback.model import Feedback, Finding
 from hotseat.feedback.rubric import Rubric, default_rubric
 
 PRACTISE_COUNT = 3
+# Kinds scored on a rubric of their own, never named the strongest answer.
+_OWN_RUBRIC = frozenset({"questions-for-us"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,20 @@ def _practice_line(label: str, tip: str, where: str = "") -> str:
     return f"{label[:1].upper()}{label[1:]}{where}: {tip}"
 
 
+def _strongest(
+    assessed: list[AnswerSummary], items: Sequence[tuple[str, Feedback]], rubric: Rubric
+) -> AnswerSummary | None:
+    """The best answer worth calling strong: at least ``summary.strongest_min``, and
+    never one to the closing turn (its own rubric: a score there is not comparable)."""
+    bar = rubric.n("summary.strongest_min")
+    strong = [
+        a
+        for a in assessed
+        if a.score >= bar and items[a.index][1].metrics.get("kind") not in _OWN_RUBRIC
+    ]
+    return max(strong, key=lambda a: (a.score, -a.index)) if strong else None
+
+
 def summarize(
     items: Sequence[tuple[str, Feedback]], *, rubric: Rubric | None = None
 ) -> SessionSummary:
@@ -93,7 +109,7 @@ def summarize(
                 strengths.setdefault(finding.id, set()).add(index)
     assessed = [a for a in answers if a.assessable]
     average = round(sum(a.score for a in assessed) / len(assessed), 1) if assessed else None
-    strongest = max(assessed, key=lambda a: (a.score, -a.index)) if assessed else None
+    strongest = _strongest(assessed, items, rubric)
     recurring = [
         Recurring(
             id=fid,
