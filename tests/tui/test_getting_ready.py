@@ -154,3 +154,39 @@ async def test_the_wait_says_how_long_so_far_and_promises_no_time(
         assert "ctrl+l ends the session" in detail()
         await move_clock(pilot, clock, 3)
         assert "3 s so far" in detail()
+
+
+async def test_typed_and_muted_waits_for_nothing_and_says_nothing_of_voice_or_mic(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    """trial7 T8: `--typed --mute` said "Getting the voice ready… spoken and answered
+    aloud" and "The voice and microphone are taking long to start"."""
+    app = app_factory(mode="focus", pack="test-software", count=3, typed=True, mute=True)
+    app.voice_mic.loading = True  # as while the real ones are being built
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert "voice muted · typed answers" in str(app.screen.query_one("#home-status").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        screen = interview(app)
+        assert not screen.waiting_for_voice_mic
+        assert "Getting" not in card_text(app)
+        assert "Getting" not in str(screen.query_one("#timer-caption").render())
+        await move_clock(pilot, clock, 6)
+        said = " ".join(n.message for n in app._notifications)
+        assert "taking long" not in said and "aloud" not in said
+
+
+async def test_typed_answers_with_the_voice_on_wait_for_the_voice_only(
+    app_factory: AppFactory, clock: FakeClock
+) -> None:
+    app = app_factory(mode="focus", pack="test-software", count=3, typed=True)
+    app.voice_mic.loading = True
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+s")
+        await waiting(pilot)
+        card = card_text(app)
+        assert "Getting the voice ready" in card and "answered aloud" not in card
+        assert "read aloud like the rest" in card
+        await move_clock(pilot, clock, 5.1)
+        said = " ".join(n.message for n in app._notifications)
+        assert "The voice is taking long to start" in said and "microphone" not in said

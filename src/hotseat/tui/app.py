@@ -172,7 +172,8 @@ class HotseatApp(App[int]):
         return self.options.initial_choices(self.effective)
 
     def status_text(self) -> str:
-        return self.voice_mic.status_text(typed=self.effective.engine == "typed")
+        effective = self.effective
+        return self.voice_mic.status_text(typed=effective.engine == "typed", muted=effective.muted)
 
     def history_named(self) -> str:
         """The History screen, named with its key as the user has it ("History (f9)")."""

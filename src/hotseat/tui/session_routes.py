@@ -111,6 +111,7 @@ class SessionRoutes:
                 voice_mic=app.voice_mic,
                 personas=app.personas,
                 typed=app.effective.engine == "typed",
+                muted=app.effective.muted,
                 title=f"{plan.mode.name} with {lead}",
                 audible_warnings=app.effective.audible_warnings,
                 rng=app.rng,

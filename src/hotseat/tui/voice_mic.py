@@ -99,20 +99,25 @@ class VoiceMic:
         listener = self.listener
         return not self.loading and (listener is None or listener.ready)
 
-    def waiting_for(self, *, typed: bool = False) -> str:
-        """What is not ready yet, in the user's words ('' when all is)."""
+    def waiting_for(self, *, typed: bool = False, muted: bool = False) -> str:
+        """What is not ready yet and is wanted, in the user's words ('' when nothing):
+        typed answers want no microphone, a muted voice is not waited for."""
         if self.loading:
-            return "the voice" if typed else "the voice and the microphone"
-        return "" if self.ready else "the microphone"
+            wanted = [w for w, off in (("the voice", muted), ("the microphone", typed)) if not off]
+            return " and ".join(wanted)
+        return "" if self.ready or typed else "the microphone"
 
     @property
     def listener_name(self) -> str:
         return self.listener.engine_name if self.listener is not None else "none"
 
-    def status_text(self, *, typed: bool) -> str:
+    def status_text(self, *, typed: bool, muted: bool = False) -> str:
         """One line for the home screen: what the voice and the answers will be."""
-        if self.loading or (not typed and not self.ready):
-            return f"Getting {self.waiting_for(typed=typed)} ready…"
+        waiting = self.waiting_for(typed=typed, muted=muted)
+        if waiting:
+            return f"Getting {waiting} ready…"
+        if self.loading:  # typed and muted: neither is wanted
+            return "voice muted · typed answers"
         answers = "typed answers" if typed or not self.mic_on else "spoken answers"
         if answers == "spoken answers":
             answers += f" ({self.listener_name})"

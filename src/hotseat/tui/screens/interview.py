@@ -80,6 +80,7 @@ class InterviewScreen(Screen[None]):
         voice_mic: VoiceMic,
         personas: PersonaBook,
         typed: bool,
+        muted: bool = False,
         title: str,
         audible_warnings: bool = False,
         rng: random.Random | None = None,
@@ -89,6 +90,7 @@ class InterviewScreen(Screen[None]):
         self.plan, self.session = plan, session
         self.voice_mic, self.personas = voice_mic, personas
         self.force_typed = typed
+        self.muted = muted  # as the session started: a muted voice is not waited for
         self.title_text = title
         self.audible_warnings = audible_warnings
         self.recording_path = recording_path or (lambda: None)
@@ -115,7 +117,7 @@ class InterviewScreen(Screen[None]):
     def on_mount(self) -> None:
         self.feedback_panel.display = False
         self.clock.start()
-        if self.voice_mic.ready:
+        if not self.answer_input.waiting_for():
             self.begin()
         else:
             self.answer_input.wait_for_voice_mic()  # then begin, a few seconds at most
@@ -155,7 +157,7 @@ class InterviewScreen(Screen[None]):
 
     def update_topbar(self) -> None:
         typed = self.answer_area.mode == "typed"  # this answer's (answer_input.typed(): the next)
-        waiting = self.voice_mic.waiting_for(typed=self.force_typed) or "the microphone"
+        waiting = self.answer_input.waiting_for() or "the microphone"
         what = waiting if self.waiting_for_voice_mic else ""
         self.query_one(TopBar).show(self.voice_mic, typed=typed, waiting_for=what)
 

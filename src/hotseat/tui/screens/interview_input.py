@@ -37,6 +37,16 @@ if TYPE_CHECKING:
 
 VOICE_MIC_WAIT = 5.0  # seconds the first question waits for the voice and microphone
 _ANSWERING = Phase.ANSWERING
+# Said when the wait ends before what it waited for is ready (by what that was).
+_TAKING_LONG = {
+    "the voice": "The voice is taking long to start: this question is shown as a caption; "
+    "the next ones are spoken once it is ready.",
+    "the microphone": "The microphone is taking long to start: type this answer; the next "
+    "ones are answered aloud once it is ready.",
+    "the voice and the microphone": "The voice and microphone are taking long to start: "
+    "this question has captions and typed answers; the next ones are spoken once they "
+    "are ready.",
+}
 
 
 class AnswerInput:
@@ -54,10 +64,12 @@ class AnswerInput:
         screen = self.screen
         self.waiting_for_voice_mic = True
         self._waiting_since = screen.session.clock.now()
-        what = screen.voice_mic.waiting_for(typed=screen.force_typed) or "the microphone"
+        what = self.waiting_for() or "the microphone"
+        how = {"the voice": "read aloud", "the microphone": "answered aloud"}
         screen.card.show_notice(
             f"Getting {what} ready…",
-            "The first question follows in a moment, spoken and answered aloud like the rest.",
+            f"The first question follows in a moment, {how.get(what, 'spoken and answered aloud')}"
+            " like the rest.",
         )
         screen.answer_area.display = False
         timer = screen.query_one(SessionTimer)
@@ -94,17 +106,13 @@ class AnswerInput:
         screen = self.screen
         voice_mic = screen.voice_mic
         waited = screen.session.clock.now() - self._waiting_since
-        if not voice_mic.ready and waited < VOICE_MIC_WAIT:
+        waiting = self.waiting_for()
+        if waiting and waited < VOICE_MIC_WAIT:
             self._show_waiting(waited)
             return False
         self.waiting_for_voice_mic = False
-        if voice_mic.loading:
-            screen.notify(
-                "The voice and microphone are taking long to start: this question has "
-                "captions and typed answers; the next ones are spoken once they are ready.",
-                severity="warning",
-                timeout=8,
-            )
+        if waiting and voice_mic.loading:
+            screen.notify(_TAKING_LONG[waiting], severity="warning", timeout=8)
         elif not voice_mic.ready and voice_mic.mic_on and not screen.force_typed:
             screen.notify(
                 "The speech recogniser is still loading: answer aloud anyway, "
@@ -114,6 +122,12 @@ class AnswerInput:
         screen.answer_area.display = True
         screen.begin()
         return True
+
+    def waiting_for(self) -> str:
+        """What the session still waits for ('' when nothing it wants): typed answers
+        want no microphone, a muted session no voice."""
+        screen = self.screen
+        return screen.voice_mic.waiting_for(typed=screen.force_typed, muted=screen.muted)
 
     # -- speak or type ------------------------------------------------------------------
 
