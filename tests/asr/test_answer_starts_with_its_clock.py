@@ -91,9 +91,16 @@ def test_a_worker_late_to_the_microphone_loses_nothing(
     assert not any("microphone" in note.text for note in transcript.notes), transcript.notes
 
 
-def test_a_microphone_not_ready_when_the_answer_began_is_said(
-    pulse: PulseServer, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _speech(quiet: float) -> np.ndarray:
+    """``quiet`` seconds of silence, then two real spoken sentences (16 kHz)."""
+    from tests.asr.test_final_covers_answer import _clip
+
+    said = [_clip(n) for n in ("fleurs_en_002.wav", "fleurs_en_005.wav")]
+    pcm = np.concatenate([np.zeros(int(quiet * 16000), dtype="<i2"), *said])
+    return pcm.astype(np.float32) / 32768.0
+
+
+def _slow_microphone(monkeypatch: pytest.MonkeyPatch) -> None:
     opening = MicStream._open_here
 
     def slow(self: MicStream) -> None:
@@ -101,8 +108,14 @@ def test_a_microphone_not_ready_when_the_answer_began_is_said(
         opening(self)
 
     monkeypatch.setattr(MicStream, "_open_here", slow)
+
+
+def test_a_microphone_not_ready_when_the_answer_began_is_said(
+    pulse: PulseServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _slow_microphone(monkeypatch)
     told: list[tuple[str, str]] = []
-    tone = pulse.play_samples_into_mic(_tone(10.0), RATE, wait=False)
+    tone = pulse.play_samples_into_mic(_speech(0.0), 16000, wait=False)  # speaking throughout
     listener = MicListener(
         Settings(engine="sphinx"), on_device=lambda kind, text: told.append((kind, text))
     )
@@ -117,7 +130,32 @@ def test_a_microphone_not_ready_when_the_answer_began_is_said(
     assert length < elapsed - 1.0, (length, elapsed)  # what came before is not there...
     assert length > 1.0
     # ... and the answer says so, as the screen did at once; and one stream, not two.
-    late = [n for n in transcript.notes if "only started listening 0:0" in n.text]
+    late = [n for n in transcript.notes if "only started listening" in n.text]
     assert len(late) == 1 and late[0].kind is NoteKind.INCOMPLETE, transcript.notes
     assert [kind for kind, _ in told] == ["late"]
     assert transcript.duration == pytest.approx(elapsed, abs=1.0)
+
+
+def test_a_late_microphone_that_came_on_before_the_candidate_spoke_cut_nothing(
+    pulse: PulseServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """trial7 T9: "the microphone only started listening 0:00 into the answer ... what
+    was said before that is not in the recording" for a recording that held all of it:
+    the candidate began to speak after the microphone did, so nothing was cut."""
+    _slow_microphone(monkeypatch)
+    told: list[tuple[str, str]] = []
+    # Speech begins 3.5 s from now: 1.3 s or more after the microphone comes on.
+    voice = pulse.play_samples_into_mic(_speech(3.5), 16000, wait=False)
+    listener = MicListener(
+        Settings(engine="sphinx"), on_device=lambda kind, text: told.append((kind, text))
+    )
+    try:
+        time.sleep(0.2)  # the answer begins while the microphone is still opening
+        transcript, _elapsed, _wav = _answer(listener, 6.0)
+    finally:
+        voice.kill()
+        listener.close()
+    assert [kind for kind, _ in told] == ["late"]  # the screen was told at once ...
+    assert "0:00" not in told[0][1]
+    # ... but the answer's note would be untrue: the recording holds all that was said.
+    assert not any("started listening" in n.text for n in transcript.notes), transcript.notes

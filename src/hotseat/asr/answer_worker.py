@@ -61,6 +61,10 @@ def final_wait(trailed: float) -> float:
 # Seconds into an answer from which a microphone that only then delivered its first
 # sound (still getting ready) is said to have started late: what came before is lost.
 LATE_START = 0.5
+# A late microphone cut the answer only if speech is heard within this many seconds of
+# its first sound (the detector needs about 0.3 s to call speech; a pause longer than a
+# breath between words means the candidate had not begun).
+SPEAKING_AT_START = 0.8
 
 
 @dataclass
@@ -158,8 +162,10 @@ class AnswerWorker:
             source = None
         began = source.began if source is not None else None
         offset = max(0.0, (time.monotonic() if began is None else began) - start.called_at)
+        late = None
         if source is not None and source.live and offset >= LATE_START:
-            notes.append(self._mic.late(offset))  # and the screen says so at once
+            late = self._mic.late(offset)  # and the screen says so at once
+            notes.append(late)
         answer = AnswerInProgress(
             start.on_partial,
             start.on_level,
@@ -213,6 +219,8 @@ class AnswerWorker:
             if source.overflows:
                 gaps = f"{source.overflows} short gaps in the microphone audio"
                 notes.append(Note(gaps, NoteKind.INCOMPLETE))
+        if late is not None and not _speaking_at_start(answer):
+            notes.remove(late)  # the candidate began after it: nothing was cut off
         notes.extend(self._mic.notes(events_before, start.called_at))
         engine = self._engine_for_final()
         if engine is not None and not answer.has_engine:
@@ -252,6 +260,15 @@ class AnswerWorker:
             return self._engine.result().engine  # waits if it is still loading
         except Exception:
             return None
+
+
+def _speaking_at_start(answer: AnswerInProgress) -> bool:
+    """Whether the candidate may have been speaking when a late microphone came on:
+    speech heard within ``SPEAKING_AT_START`` seconds of its first sound. Speech that
+    begins after a pause longer than that began after the microphone did, so a late
+    start cut nothing (the recording and the transcript hold the whole answer)."""
+    began = answer.silence.speech_started_at
+    return began is not None and began < SPEAKING_AT_START
 
 
 class _Held:

@@ -93,7 +93,7 @@ class MicInput:
         """The microphone gave its first sound ``seconds`` into the answer (it was still
         getting ready): the client is told at once (``on_device("late", ...)``), and the
         note says what it means for the answer."""
-        clock = _clock(seconds)
+        clock = _clock(seconds) if seconds >= 60 else f"{seconds:.1f} s"  # never "0:00"
         if self._on_device is not None:
             self._on_device("late", f"it only started listening at {clock}")
         text = (

@@ -241,8 +241,8 @@ class AnswerInput:
             return
         if kind == "late":  # not ready when the answer began: its first words are lost
             screen.notify(
-                f"The microphone was not ready when your answer began: {text}, so your "
-                "first words are missing. Say them again; the answer's note says so too.",
+                f"The microphone was not ready when your answer began: {text}. If you "
+                "had already begun, say your first words again.",
                 title="Microphone",
                 severity="warning",
                 timeout=10,
