@@ -65,3 +65,34 @@ def test_a_killed_parent_takes_its_sound_server_and_pactl_with_it(pulse: PulseSe
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
         shutil.rmtree(root, ignore_errors=True)
+
+
+QUITTING = """
+from hotseat.asr.child_process import ChildProcess
+
+helper = ChildProcess("tests.support.busy_helper")
+assert helper.replies.recv() == "busy"
+print(helper.process.pid, flush=True)
+# and the app quits, its helper still busy and never closed
+"""
+
+
+def test_a_busy_recogniser_helper_ends_when_the_app_quits() -> None:
+    """trial7 T11: after quitting, sphinx_process and sphinx_batch ran on as orphans
+    for 30-45 s (busy recognising, they never read that their input had closed)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    parent = subprocess.run(
+        [sys.executable, "-c", QUITTING],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert parent.returncode == 0, parent.stderr
+    helper = int(parent.stdout.split()[0])
+    try:
+        assert _gone(helper, within=3), "a busy helper outlived the app"
+    finally:
+        if _alive(helper):
+            os.kill(helper, signal.SIGKILL)

@@ -13,15 +13,33 @@ both as ``multiprocessing.connection`` messages:
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import subprocess
 import sys
+import weakref
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 Serve = Callable[[Connection, Connection], None]  # (requests in, replies out)
+
+
+# Helpers still running, ended when the app's interpreter exits: one busy recognising a
+# recording does not read its input, so it would not notice the app is gone until done
+# (trial7 T11: two ran on as orphans for 30-45 s after quitting).
+_RUNNING: weakref.WeakSet[subprocess.Popen[bytes]] = weakref.WeakSet()
+
+
+@atexit.register
+def _end_the_rest() -> None:
+    for process in list(_RUNNING):
+        if process.poll() is None:
+            with contextlib.suppress(OSError):
+                process.kill()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                process.wait(timeout=1)
 
 
 class ChildProcess:
@@ -38,6 +56,7 @@ class ChildProcess:
             stderr=subprocess.DEVNULL,  # never scribble over the app's screen
             env=env,
         )
+        _RUNNING.add(self.process)
         assert self.process.stdin is not None and self.process.stdout is not None
         self.requests = Connection(os.dup(self.process.stdin.fileno()), readable=False)
         self.replies = Connection(os.dup(self.process.stdout.fileno()), writable=False)
