@@ -111,7 +111,7 @@ def test_pace_is_judged_against_the_band(gap: float, expected: str, severity: st
 def test_long_pauses_are_reported_with_where_they_fell() -> None:
     feedback = analyze(QUESTION, timed(SENTENCE, pauses={4: 2.5, 12: 6.0, 20: 3.0}))
     finding = next(f for f in feedback.findings if f.id == "long-pauses")
-    assert "3 pause(s)" in finding.message and "6.0 s" in finding.message
+    assert "3 pauses" in finding.message and "6.0 s" in finding.message
     assert len(finding.evidence) == 3
     middle = finding.evidence[1]
     assert middle.end is not None and middle.start is not None

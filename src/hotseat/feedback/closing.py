@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from hotseat.feedback.job import Job
 from hotseat.feedback.matcher import Match
+from hotseat.wording import count
 
 
 def _sentences(job: Job) -> list[tuple[int, int]]:
@@ -96,7 +97,7 @@ def check_closing(job: Job) -> None:
         job.add(
             "thoughtful-questions",
             "strength",
-            f"You asked {len(thoughtful)} thoughtful question(s) about the work.",
+            f"You asked {count(len(thoughtful), 'thoughtful question')} about the work.",
             tuple(job.answer.quote(a, b, pad=0) for a, b in thoughtful[:2]),
         )
     elif pay_only:

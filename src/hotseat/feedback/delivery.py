@@ -14,6 +14,7 @@ from hotseat.feedback.job import Job
 from hotseat.feedback.model import Evidence
 from hotseat.feedback.recognizers import recognizer_note
 from hotseat.transcript import Transcript
+from hotseat.wording import count
 
 TIMED_METRICS = ("wpm", "speaking_seconds", "pauses", "time_to_first_word", "fillers_per_minute")
 
@@ -156,7 +157,7 @@ def _pace_and_pauses(job: Job) -> None:
         job.add(
             "long-pauses",
             "minor",
-            f"{len(pauses)} pause(s) longer than {threshold:g} s; the longest was "
+            f"{count(len(pauses), 'pause')} longer than {threshold:g} s; the longest was "
             f"{longest:.1f} s ({where}).",
             evidence,
         )

@@ -15,6 +15,7 @@ from hotseat.feedback.matcher import Match, Matcher
 from hotseat.feedback.model import Evidence
 from hotseat.feedback.tokens import answer_from
 from hotseat.transcript import Transcript
+from hotseat.wording import count
 
 FILLERS = "fillers.phrases"
 HEDGES = "hedges.phrases"
@@ -72,11 +73,12 @@ def check_fillers(job: Job) -> None:
         in_clusters = {id(m) for g in groups for m in g}
         spans += [(m.first, m.last, 2) for m in fillers if id(m) not in in_clusters]
         shown = [job.answer.quote(a, b, pad=pad) for a, b, pad in sorted(spans[:3])]
-        cluster_note = f"; {len(groups)} cluster(s) of fillers back to back" if groups else ""
+        back_to_back = count(len(groups), "cluster")
+        cluster_note = f"; {back_to_back} of fillers back to back" if groups else ""
         job.add(
             "fillers",
             sev,
-            f"{len(fillers)} filler words ({per_100:.1f} per 100 words{minute}): "
+            f"{count(len(fillers), 'filler word')} ({per_100:.1f} per 100 words{minute}): "
             f"{found}{cluster_note}.",
             tuple(shown),
         )
@@ -91,7 +93,8 @@ def check_fillers(job: Job) -> None:
         job.add(
             "fillers-some",
             "info",
-            f"{len(fillers)} filler words ({per_100:.1f} per 100 words{minute}): {found}; "
+            f"{count(len(fillers), 'filler word')} ({per_100:.1f} per 100 words{minute}): "
+            f"{found}; "
             f"at {rubric.n('delivery.fillers_fine'):g} or fewer per 100 words they earn "
             "the few-fillers credit.",
             tuple(_with_what_follows(job, m) for m in fillers[:3]),

@@ -168,7 +168,8 @@ class _Reader:
         if isinstance(item, dict):
             unknown = set(item) - {"phrase", *_CONTEXT_KEYS}
             if unknown:
-                raise self.fail(key, f"unknown field(s) {', '.join(sorted(unknown))}")
+                fields = "field" if len(unknown) == 1 else "fields"
+                raise self.fail(key, f"unknown {fields} {', '.join(sorted(unknown))}")
             phrase = item.get("phrase")
             for name in _CONTEXT_KEYS:
                 if name in item:
