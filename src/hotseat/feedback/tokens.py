@@ -70,10 +70,14 @@ class Answer:
             while end < len(self.text) and (self.text[end].isalnum()):
                 end += 1
         text = self.text[self.tokens[lo].cstart : end]
+        cut = ""
         if len(text) > _QUOTE_LIMIT:
-            lo, hi = first, last
-            text = self.text[self.tokens[first].cstart : self.tokens[last].cend][:_QUOTE_LIMIT]
-        text = " ".join(text.split())
+            # The evidence alone, cut after its last whole word that fits, with "…".
+            start, lo, hi = self.tokens[first].cstart, first, first
+            while hi < last and self.tokens[hi + 1].cend - start < _QUOTE_LIMIT:
+                hi += 1
+            text, cut = self.text[start : self.tokens[hi].cend], "…" if hi < last else ""
+        text = " ".join(text.split()) + cut
         # The times span exactly the quoted words, so playing them back plays the quote.
         return Evidence(text, self.tokens[lo].start, self.tokens[hi].end)
 
