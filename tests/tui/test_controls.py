@@ -129,3 +129,21 @@ async def test_back_home_pressed_twice_goes_home_once(app_factory: AppFactory) -
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         assert app.is_running  # no crash on the second press
+
+
+async def test_command_palette_finds_the_settings_by_any_usual_name(
+    app_factory: AppFactory,
+) -> None:
+    """trial7 T10: the palette found nothing for "sett"; users type "settings",
+    "preferences" or "options"."""
+    from hotseat.paths import settings_file
+
+    for word in ("settings", "preferences", "options"):
+        app = app_factory(**THREE)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.pause()
+            await press(pilot, "ctrl+p")
+            await press(pilot, *word, settle=0.3)
+            await press(pilot, "enter", settle=0.3)
+            said = [n.message for n in app._notifications]
+            assert any(str(settings_file()) in n for n in said), (word, said)

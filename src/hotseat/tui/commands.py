@@ -10,6 +10,7 @@ from typing import Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from hotseat.paths import settings_file
 from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.keys_help import KeysScreen, keys_of, where
@@ -46,6 +47,11 @@ def screen_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
             "Start practice", "Start a session with the choices on screen", screen.action_start
         )
         yield SystemCommand(
+            "Settings, preferences and options",
+            "Where they are kept and how to change them (settings.toml)",
+            partial(show_settings, app),
+        )
+        yield SystemCommand(
             "Audible time warnings on/off",
             "Near an answer's limit the interviewer says so (or the terminal beeps); remembered",
             partial(app.run_action, "toggle_warnings"),
@@ -56,6 +62,19 @@ def screen_commands(screen: Screen[Any]) -> Iterator[SystemCommand]:
                 yield SystemCommand(title, help_text, partial(screen.run_action, action))
     elif isinstance(screen, SummaryScreen):
         yield SystemCommand("Back to home", "Start another session", screen.action_home)
+
+
+def show_settings(app: App[Any]) -> None:
+    """Settings have no screen of their own: say where the file is and what it holds."""
+    app.notify(
+        f"Settings are kept in {settings_file()}: the interviewer, muted voice, speaker "
+        "and microphone, recognition engine, when silence ends an answer, saving "
+        "recordings and [keys] (the README lists them all). Edit it and start hotseat "
+        "again; muting and audible warnings are saved as you change them. "
+        "`hotseat doctor` checks the file.",
+        title="Settings",
+        timeout=20,
+    )
 
 
 def toggle_keys(app: App[Any]) -> None:
