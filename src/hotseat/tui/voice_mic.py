@@ -50,6 +50,24 @@ def paused_when(hold: threading.Event, speaker: Speaker | None) -> Callable[[], 
     return paused
 
 
+# Said when the wait ends before what it waited for is ready (by what that was).
+TAKING_LONG = {
+    "the voice": "The voice is taking long to start: this question is shown as a caption; "
+    "the next ones are spoken once it is ready.",
+    "the microphone": "The microphone is taking long to start: type this answer; the next "
+    "ones are answered aloud once it is ready.",
+    "the voice and the microphone": "The voice and microphone are taking long to start: "
+    "this question has captions and typed answers; the next ones are spoken once they "
+    "are ready.",
+}
+# How the first question goes once what it waits for is ready ('': both).
+THEN = {
+    "the voice": "read aloud",
+    "the microphone": "answered aloud",
+    "": "spoken and answered aloud",
+}
+
+
 class VoiceMic:
     """The voice and microphone the App owns (UI thread only)."""
 

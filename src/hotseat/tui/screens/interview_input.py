@@ -30,6 +30,7 @@ from hotseat.session.answer_capture import Reports
 from hotseat.transcript import Transcript
 from hotseat.tui import messages as msg
 from hotseat.tui.key_names import key_name
+from hotseat.tui.voice_mic import TAKING_LONG, THEN
 from hotseat.tui.widgets.timer import SessionTimer
 
 if TYPE_CHECKING:
@@ -37,16 +38,6 @@ if TYPE_CHECKING:
 
 VOICE_MIC_WAIT = 5.0  # seconds the first question waits for the voice and microphone
 _ANSWERING = Phase.ANSWERING
-# Said when the wait ends before what it waited for is ready (by what that was).
-_TAKING_LONG = {
-    "the voice": "The voice is taking long to start: this question is shown as a caption; "
-    "the next ones are spoken once it is ready.",
-    "the microphone": "The microphone is taking long to start: type this answer; the next "
-    "ones are answered aloud once it is ready.",
-    "the voice and the microphone": "The voice and microphone are taking long to start: "
-    "this question has captions and typed answers; the next ones are spoken once they "
-    "are ready.",
-}
 
 
 class AnswerInput:
@@ -65,11 +56,9 @@ class AnswerInput:
         self.waiting_for_voice_mic = True
         self._waiting_since = screen.session.clock.now()
         what = self.waiting_for() or "the microphone"
-        how = {"the voice": "read aloud", "the microphone": "answered aloud"}
         screen.card.show_notice(
             f"Getting {what} ready…",
-            f"The first question follows in a moment, {how.get(what, 'spoken and answered aloud')}"
-            " like the rest.",
+            f"The first question follows in a moment, {THEN.get(what, THEN[''])} like the rest.",
         )
         screen.answer_area.display = False
         timer = screen.query_one(SessionTimer)
@@ -112,7 +101,7 @@ class AnswerInput:
             return False
         self.waiting_for_voice_mic = False
         if waiting and voice_mic.loading:
-            screen.notify(_TAKING_LONG[waiting], severity="warning", timeout=8)
+            screen.notify(TAKING_LONG[waiting], severity="warning", timeout=8)
         elif not voice_mic.ready and voice_mic.mic_on and not screen.force_typed:
             screen.notify(
                 "The speech recogniser is still loading: answer aloud anyway, "
