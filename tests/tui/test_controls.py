@@ -146,4 +146,6 @@ async def test_command_palette_finds_the_settings_by_any_usual_name(
             await press(pilot, *word, settle=0.3)
             await press(pilot, "enter", settle=0.3)
             said = [n.message for n in app._notifications]
-            assert any(str(settings_file()) in n for n in said), (word, said)
+            assert any(str(settings_file()) in n and "[keys]" in n for n in said), (word, said)
+            shown = [n for n in app._notifications if str(settings_file()) in n.message]
+            assert not shown[0].markup  # "[keys]" is shown, not eaten as markup

@@ -74,6 +74,7 @@ def show_settings(app: App[Any]) -> None:
         "`hotseat doctor` checks the file.",
         title="Settings",
         timeout=20,
+        markup=False,  # a path and "[keys]" are text
     )
 
 
