@@ -4,13 +4,22 @@ end it."""
 
 from __future__ import annotations
 
+import os
 from multiprocessing.connection import Connection
 
-from hotseat.asr.child_process import serve_stdio
+from hotseat.asr.child_process import ChildProcess, serve_stdio
+
+# Set: the helper starts a busy helper of its own first (as sphinx_process starts
+# sphinx_batch) and replies with its pid.
+WITH_CHILD = "HOTSEAT_TEST_BUSY_CHILD"
 
 
 def _busy(_requests: Connection, replies: Connection) -> None:
-    replies.send("busy")
+    if os.environ.pop(WITH_CHILD, ""):
+        child = ChildProcess("tests.support.busy_helper")
+        replies.send(f"busy {child.replies.recv()} {child.process.pid}")
+    else:
+        replies.send("busy")
     while True:
         sum(range(10_000))
 

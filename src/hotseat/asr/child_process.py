@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import os
+import signal
 import subprocess
 import sys
 import weakref
@@ -32,12 +33,24 @@ Serve = Callable[[Connection, Connection], None]  # (requests in, replies out)
 _RUNNING: weakref.WeakSet[subprocess.Popen[bytes]] = weakref.WeakSet()
 
 
+def _descendants(pid: int) -> list[int]:
+    """The helper's own helpers (``sphinx_process`` starts ``sphinx_batch``), deepest
+    last; read from /proc, so none elsewhere (there each helper ends its own)."""
+    found: list[int] = []
+    for children in Path(f"/proc/{pid}/task").glob("*/children"):
+        with contextlib.suppress(OSError, ValueError):
+            for child in map(int, children.read_text().split()):
+                found += [child, *_descendants(child)]
+    return found
+
+
 @atexit.register
 def _end_the_rest() -> None:
     for process in list(_RUNNING):
         if process.poll() is None:
-            with contextlib.suppress(OSError):
-                process.kill()
+            for pid in [*_descendants(process.pid), process.pid]:
+                with contextlib.suppress(OSError):
+                    os.kill(pid, signal.SIGKILL)
             with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(timeout=1)
 
