@@ -63,7 +63,8 @@ async def test_three_questions_typed_from_home_to_summary(
         assert len(summary.summary.rows) == 6
         for text in roots:
             assert text[:40] in summary.text
-        assert "Strongest answer" in summary.text
+        # Every answer scored 56 (the test verdict): none is strong enough to be named.
+        assert "Strongest answer" not in summary.text
         assert "Top three to work on" in summary.text
         assert "No numbers back up the result." in summary.text
         # Back home for another round, then quit.
