@@ -17,7 +17,8 @@ echo "== import-linter"; lint-imports
 # side in a child process of its own, shaped like the app: tests/audio/test_mic_stream.py.)
 
 # Two runs. Most tests wait on real time (speech played and heard, silence limits,
-# child processes), so they run in HOTSEAT_TEST_WORKERS processes at once (pytest-xdist;
+# child processes), so they run in HOTSEAT_TEST_WORKERS processes at once (3 by default,
+# more than the 2 cores CI has, since most of the time is waiting; pytest-xdist;
 # each process starts its own private PulseAudio server). Tests marked `serial` keep a
 # core busy themselves and judge the app under it: they run afterwards, alone.
 # Both runs always happen; the script fails if either does.
@@ -29,8 +30,8 @@ run_pytest() {
     return "$status"
 }
 failed=0
-echo "== pytest (in parallel: ${HOTSEAT_TEST_WORKERS:-2} processes)"
-run_pytest -q -n "${HOTSEAT_TEST_WORKERS:-2}" -m "not serial" "$@" || failed=1
+echo "== pytest (in parallel: ${HOTSEAT_TEST_WORKERS:-3} processes)"
+run_pytest -q -n "${HOTSEAT_TEST_WORKERS:-3}" -m "not serial" "$@" || failed=1
 echo "== pytest (alone: tests marked serial)"
 run_pytest -q -m serial "$@" || failed=1
 exit "$failed"
