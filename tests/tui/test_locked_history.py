@@ -87,6 +87,9 @@ async def test_resuming_while_another_hotseat_saves_waits_without_freezing(
         screen = pilot.app.screen
         assert isinstance(screen, InterviewScreen)
         assert len(screen.session.turns) == 2  # what was left of the three
+        # The resumed question is asked (and the app is not closed mid-mount, which is
+        # no user's doing: the card's parts are gone then).
+        await until(pilot, lambda: str(screen.card.border_title).startswith("Question"), "asked")
 
 
 async def test_history_and_progress_wait_behind_a_held_up_write_and_answer_keys(
