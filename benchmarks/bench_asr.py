@@ -213,10 +213,10 @@ def section_rtf(vosk: VoskEngine | None, vosk_pcm: bytes, en_pcm: bytes) -> None
     engine_cpu = [0.0]
     decode = engine._decode_whole
 
-    def counted(pcm: bytes, offset: float) -> Any:
+    def counted(pcm: bytes, offset: float, quick: bool = False) -> Any:
         start = time.thread_time()
         try:
-            return decode(pcm, offset)
+            return decode(pcm, offset, quick)
         finally:
             engine_cpu[0] += time.thread_time() - start
 
