@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Callable
-from contextlib import asynccontextmanager
+import sqlite3
+from collections.abc import AsyncIterator, Callable, Iterator
+from contextlib import asynccontextmanager, contextmanager
 from typing import Any
 
 from textual import events
@@ -12,6 +13,7 @@ from textual.keys import _character_to_key
 from textual.pilot import Pilot
 from textual.widgets import Digits
 
+from hotseat import paths
 from hotseat.session import FakeClock, Phase
 from hotseat.tui.app import HotseatApp
 from hotseat.tui.screens.history import HistoryScreen
@@ -124,3 +126,17 @@ async def answer(pilot: Pilot[int], clock: FakeClock, text: str, seconds: float)
     assert screen.session.phase is Phase.ANSWERING
     await move_clock(pilot, clock, seconds)
     await press(pilot, "ctrl+s")
+
+
+@contextmanager
+def another_hotseat_saving() -> Iterator[sqlite3.Connection]:
+    """The history's write lock held by another connection until the block ends
+    (or until the test lets it go with ROLLBACK)."""
+    conn = sqlite3.connect(paths.database_file(), isolation_level=None)
+    conn.execute("BEGIN EXCLUSIVE")
+    try:
+        yield conn
+    finally:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        conn.close()

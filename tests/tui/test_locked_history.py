@@ -11,16 +11,12 @@ the whole 5 s and then failed.
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from textual.pilot import Pilot
 from textual.widgets import DataTable
 
-from hotseat import paths
 from hotseat.session import FakeClock
 from hotseat.store import Store
 from hotseat.tui.screens.history import HistoryScreen
@@ -28,24 +24,17 @@ from hotseat.tui.screens.home import HomeScreen
 from hotseat.tui.screens.interview import InterviewScreen
 from hotseat.tui.screens.progress import ProgressScreen
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import answer, interview_started, open_history, press, until
+from tests.tui.helpers import (
+    another_hotseat_saving,
+    answer,
+    interview_started,
+    open_history,
+    press,
+    until,
+)
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 PROMPT = 2.5  # seconds: far more than a key takes, half the busy timeout a freeze lasts
-
-
-@contextmanager
-def another_hotseat_saving() -> Iterator[sqlite3.Connection]:
-    """The history's write lock held by another connection until the block ends
-    (or until the test lets it go with ROLLBACK)."""
-    conn = sqlite3.connect(paths.database_file(), isolation_level=None)
-    conn.execute("BEGIN EXCLUSIVE")
-    try:
-        yield conn
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        conn.close()
 
 
 async def keys(pilot: Pilot[Any], *pressed: str) -> float:

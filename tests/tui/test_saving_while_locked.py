@@ -12,38 +12,27 @@ waits in the spill file, the user is told, and the draft goes only then.
 
 from __future__ import annotations
 
-import sqlite3
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from textual.pilot import Pilot
 
-from hotseat import paths
 from hotseat.session import FakeClock, Phase
 from hotseat.store import Store
 from hotseat.store.drafts import all_drafts
 from tests.tui.conftest import AppFactory
-from tests.tui.helpers import interview_started, move_clock, press, type_answer, until
+from tests.tui.helpers import (
+    another_hotseat_saving,
+    interview_started,
+    move_clock,
+    press,
+    type_answer,
+    until,
+)
 
 THREE = {"mode": "focus", "pack": "test-software", "count": 3}
 PROMPT = 2.0  # seconds: far more than a key takes, well under the 5 s a freeze lasts
 TYPED = "I would sketch both options on one page and ask the team to pick."
-
-
-@contextmanager
-def another_hotseat_saving() -> Iterator[sqlite3.Connection]:
-    """The history's write lock held by another connection until the block ends
-    (or until the test lets it go with ROLLBACK)."""
-    conn = sqlite3.connect(paths.database_file(), isolation_level=None)
-    conn.execute("BEGIN EXCLUSIVE")
-    try:
-        yield conn
-    finally:
-        if conn.in_transaction:
-            conn.execute("ROLLBACK")
-        conn.close()
 
 
 def saved_answers() -> list[str]:
